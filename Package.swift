@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "arsplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "arsplan", targets: ["arsplan"]),
+        .library(name: "Arsplan", targets: ["Arsplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // libical 3.x from the system (Debian: libical-dev); only ArsplanICal imports it.
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        // The pure core: model, calendar, scheduler, journal replay. No I/O, no libical.
+        .target(
+            name: "Arsplan",
+            dependencies: [.product(name: "Collections", package: "swift-collections")]
+        ),
+        // Plan files (YAML) → Plan, with a located diagnostic for every problem.
+        .target(
+            name: "ArsplanPlanFile",
+            dependencies: ["Arsplan", "Yams"]
+        ),
+        // iCalendar writing and reading; the only code that touches C pointers.
+        .target(
+            name: "ArsplanICal",
+            dependencies: ["Arsplan", "CLibical"]
+        ),
+        .executableTarget(
+            name: "arsplan",
+            dependencies: [
+                "Arsplan", "ArsplanPlanFile", "ArsplanICal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArsplanTests", dependencies: ["Arsplan"]),
+        .testTarget(
+            name: "ArsplanPlanFileTests",
+            dependencies: ["Arsplan", "ArsplanPlanFile"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ArsplanICalTests", dependencies: ["Arsplan", "ArsplanICal"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

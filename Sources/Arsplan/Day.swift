@@ -1,0 +1,200 @@
+/// A civil date in the plan's time zone, with no time of day and no zone.
+///
+/// Stored as a day number (days since 1970-01-01) so that comparisons and
+/// arithmetic are integer operations; the year, month and day are derived.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before it).
+    public let dayNumber: Int
+
+    public init(dayNumber: Int) { self.dayNumber = dayNumber }
+
+    /// Creates a day, or nil when the date does not exist (2027-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysInMonth(year: year, month: month) else {
+            return nil
+        }
+        self.dayNumber = Day.daysFromCivil(year: year, month: month, day: day)
+    }
+
+    /// Parses `YYYY-MM-DD`; nil for any other text or a date that does not exist.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var year: Int { civil.year }
+    public var month: Int { civil.month }
+    public var day: Int { civil.day }
+
+    public var civil: (year: Int, month: Int, day: Int) { Day.civilFromDays(dayNumber) }
+
+    /// ISO weekday: Monday is 1, Sunday is 7.
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (4).
+        let w = ((dayNumber % 7) + 7 + 3) % 7 + 1
+        return Weekday(rawValue: w)!
+    }
+
+    public var isWeekend: Bool { weekday == .saturday || weekday == .sunday }
+
+    /// ISO 8601 week-numbering year and week (week 1 holds the year's first Thursday).
+    public var isoWeek: (year: Int, week: Int) {
+        let thursday = adding(days: 4 - weekday.rawValue)
+        let y = thursday.year
+        let firstOfYear = Day(year: y, month: 1, day: 1)!
+        return (y, (thursday.dayNumber - firstOfYear.dayNumber) / 7 + 1)
+    }
+
+    public func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days) }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func distance(to other: Day) -> Int { other.dayNumber - dayNumber }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let (y, m, d) = civil
+        return "\(Day.pad(y, 4))-\(Day.pad(m, 2))-\(Day.pad(d, 2))"
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic
+    // Gregorian calendar, no tables, no Foundation.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+extension Day: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "Not a date: '\(text)'"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// ISO weekday numbering: Monday is 1.
+public enum Weekday: Int, CaseIterable, Hashable, Codable, Sendable {
+    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// Swedish name, lower case as in running text ("tisdag").
+    public var swedishName: String {
+        ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"][rawValue - 1]
+    }
+}
+
+/// A wall-clock time of day in the plan's zone.
+public struct TimeOfDay: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let hour: Int
+    public let minute: Int
+
+    public init?(hour: Int, minute: Int) {
+        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// Parses `HH:MM` (also `H:MM`).
+    public init?(text: some StringProtocol) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+            let h = Int(parts[0]), let m = Int(parts[1])
+        else { return nil }
+        self.init(hour: h, minute: m)
+    }
+
+    public var minutesSinceMidnight: Int { hour * 60 + minute }
+
+    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
+        lhs.minutesSinceMidnight < rhs.minutesSinceMidnight
+    }
+
+    /// `HH:MM`.
+    public var description: String { "\(Day.pad(hour, 2)):\(Day.pad(minute, 2))" }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let time = TimeOfDay(text: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "Not a time: '\(text)'"))
+        }
+        self = time
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// A local date and time in the plan's zone (no offset; the zone is the plan's).
+public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let day: Day
+    public let time: TimeOfDay
+
+    public init(day: Day, time: TimeOfDay) {
+        self.day = day
+        self.time = time
+    }
+
+    /// Adds minutes, carrying into following days (an evening event may end after midnight).
+    public func adding(minutes: Int) -> LocalDateTime {
+        let total = time.minutesSinceMidnight + minutes
+        let dayShift = total >= 0 ? total / 1440 : -((-total + 1439) / 1440)
+        let rest = total - dayShift * 1440
+        return LocalDateTime(day: day.adding(days: dayShift), time: TimeOfDay(hour: rest / 60, minute: rest % 60)!)
+    }
+
+    public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
+        (lhs.day, lhs.time.minutesSinceMidnight) < (rhs.day, rhs.time.minutesSinceMidnight)
+    }
+
+    /// `YYYY-MM-DDTHH:MM`.
+    public var description: String { "\(day)T\(time)" }
+}

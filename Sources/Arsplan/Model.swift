@@ -1,0 +1,418 @@
+/// A position in a plan file, 1-based, for diagnostics and conflict messages.
+public struct SourceLocation: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// An identifier of one kind of thing in a plan (`Activity.ID`, `Owner.ID`, …);
+/// the phantom `Tag` keeps identifiers of different kinds from being mixed up.
+public struct Identifier<Tag>: Hashable, Comparable, Codable, Sendable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Per-day and per-week limits stated for an owner, target group or channel.
+public struct Capacity: Hashable, Codable, Sendable {
+    public var maxPerDay: Int?
+    public var maxPerWeek: Int?
+
+    public init(maxPerDay: Int? = nil, maxPerWeek: Int? = nil) {
+        self.maxPerDay = maxPerDay
+        self.maxPerWeek = maxPerWeek
+    }
+}
+
+/// An owner (ansvarig): a person or role who owns activities.
+public struct Owner: Hashable, Codable, Sendable, Identifiable {
+    public typealias ID = Identifier<Owner>
+    public var id: ID
+    public var name: String
+    public var email: String?
+    public var capacity: Capacity
+    public var location: SourceLocation?
+
+    public init(id: ID, name: String, email: String? = nil, capacity: Capacity = .init(), location: SourceLocation? = nil) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.capacity = capacity
+        self.location = location
+    }
+}
+
+/// A target group (målgrupp).
+public struct Audience: Hashable, Codable, Sendable, Identifiable {
+    public typealias ID = Identifier<Audience>
+    public var id: ID
+    public var name: String
+    public var capacity: Capacity
+    public var location: SourceLocation?
+
+    public init(id: ID, name: String, capacity: Capacity = .init(), location: SourceLocation? = nil) {
+        self.id = id
+        self.name = name
+        self.capacity = capacity
+        self.location = location
+    }
+}
+
+/// A channel (kanal).
+public struct Channel: Hashable, Codable, Sendable, Identifiable {
+    public typealias ID = Identifier<Channel>
+    public var id: ID
+    public var name: String
+    public var capacity: Capacity
+    public var location: SourceLocation?
+
+    public init(id: ID, name: String, capacity: Capacity = .init(), location: SourceLocation? = nil) {
+        self.id = id
+        self.name = name
+        self.capacity = capacity
+        self.location = location
+    }
+}
+
+/// A unit (verksamhetsområde) of the organisation.
+public struct Unit: Hashable, Codable, Sendable, Identifiable {
+    public typealias ID = Identifier<Unit>
+    public var id: ID
+    public var name: String
+    public var location: SourceLocation?
+
+    public init(id: ID, name: String, location: SourceLocation? = nil) {
+        self.id = id
+        self.name = name
+        self.location = location
+    }
+}
+
+/// A goal of the city's communication programme that activities may serve.
+public struct Goal: Hashable, Codable, Sendable, Identifiable {
+    public typealias ID = Identifier<Goal>
+    public var id: ID
+    public var name: String
+    public var location: SourceLocation?
+
+    public init(id: ID, name: String, location: SourceLocation? = nil) {
+        self.id = id
+        self.name = name
+        self.location = location
+    }
+}
+
+/// A period the plan declares closed (summer weeks, bridge days); both ends inclusive.
+public struct ClosedPeriod: Hashable, Codable, Sendable {
+    public var from: Day
+    public var to: Day
+    public var name: String
+
+    public init(from: Day, to: Day, name: String) {
+        self.from = from
+        self.to = to
+        self.name = name
+    }
+
+    public func contains(_ day: Day) -> Bool { from <= day && day <= to }
+}
+
+/// Which public holidays the working-day calendar uses.
+public enum HolidayRules: String, Hashable, Codable, Sendable {
+    /// Swedish public holidays plus midsommarafton, julafton and nyårsafton.
+    case sweden
+    /// Weekends and the plan's closed periods only.
+    case none
+}
+
+/// The plan's calendar settings.
+public struct CalendarSettings: Hashable, Codable, Sendable {
+    public var holidays: HolidayRules
+    public var closed: [ClosedPeriod]
+
+    public init(holidays: HolidayRules = .sweden, closed: [ClosedPeriod] = []) {
+        self.holidays = holidays
+        self.closed = closed
+    }
+}
+
+/// A reference to another activity, or to one of its occurrences: `namnd` or `namnd[2]`.
+public struct ActivityReference: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var activity: Activity.ID
+    /// 1-based occurrence number, or nil for "the activity" (see the scheduler for
+    /// what an unnumbered reference to a repeating activity means).
+    public var occurrence: Int?
+
+    public init(activity: Activity.ID, occurrence: Int? = nil) {
+        self.activity = activity
+        self.occurrence = occurrence
+    }
+
+    public var description: String {
+        occurrence.map { "\(activity)[\($0)]" } ?? activity.rawValue
+    }
+}
+
+/// A unit in which a dependency's offset is counted.
+public enum OffsetUnit: String, Hashable, Codable, Sendable {
+    /// Working days on the plan's calendar (weekends, holidays and closed days skipped).
+    case workdays
+    /// Calendar days.
+    case days
+    /// Calendar weeks of seven days.
+    case weeks
+}
+
+/// `vb + 2 workdays`, `namnd[3] - 5 workdays`: a reference and an offset from it.
+public struct DependencyOffset: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var reference: ActivityReference
+    /// Always non-negative; the direction comes from `after` (later) or `before` (earlier).
+    public var amount: Int
+    public var unit: OffsetUnit
+    /// Where the entry stands in the plan file, when it came from one.
+    public var location: SourceLocation?
+
+    public init(reference: ActivityReference, amount: Int, unit: OffsetUnit = .workdays, location: SourceLocation? = nil) {
+        self.reference = reference
+        self.amount = amount
+        self.unit = unit
+        self.location = location
+    }
+
+    public var description: String { "\(reference) ± \(amount) \(unit.rawValue)" }
+}
+
+/// When in a month or week a recurrence falls.
+public enum RecurrenceDay: Hashable, Codable, Sendable {
+    /// A weekday: for weekly recurrences, that day of each week.
+    case weekday(Weekday)
+    /// The n-th weekday of the month: 1…5, or -1 for the last.
+    case nthWeekday(Int, Weekday)
+    /// A day of the month, 1…31 (months without it are skipped); -1 for the last day.
+    case dayOfMonth(Int)
+}
+
+/// How often a recurrence repeats.
+public enum RecurrenceFrequency: Hashable, Codable, Sendable {
+    case weeks(Int)
+    case months(Int)
+}
+
+/// `repeat: {every: month, on: first tuesday, except-months: [7]}`.
+public struct Recurrence: Hashable, Codable, Sendable {
+    public var frequency: RecurrenceFrequency
+    public var on: RecurrenceDay
+    public var exceptMonths: Set<Int>
+    public var exceptDates: Set<Day>
+    /// Inclusive bounds; default the plan year.
+    public var from: Day?
+    public var until: Day?
+
+    public init(
+        frequency: RecurrenceFrequency, on: RecurrenceDay, exceptMonths: Set<Int> = [], exceptDates: Set<Day> = [],
+        from: Day? = nil, until: Day? = nil
+    ) {
+        self.frequency = frequency
+        self.on = on
+        self.exceptMonths = exceptMonths
+        self.exceptDates = exceptDates
+        self.from = from
+        self.until = until
+    }
+}
+
+/// A date taken from another calendar (an imported `.ics`): all-day or at a time.
+public struct ImportedDate: Hashable, Codable, Sendable {
+    public var day: Day
+    public var time: TimeOfDay?
+    /// Length in minutes for timed entries; in days (inclusive count) for all-day ones.
+    public var length: Int?
+
+    public init(day: Day, time: TimeOfDay? = nil, length: Int? = nil) {
+        self.day = day
+        self.time = time
+        self.length = length
+    }
+}
+
+/// How an activity is placed in the year: exactly one of these per activity.
+public enum Placement: Hashable, Codable, Sendable {
+    /// `date:` — one fixed date.
+    case date(Day)
+    /// `dates:` — a list of fixed dates.
+    case dates([Day])
+    /// `repeat:` — a rule; dates on a day off move to the next working day.
+    case recurrence(Recurrence)
+    /// `with:` — the same day as the referenced occurrence(s).
+    case with(ActivityReference)
+    /// `after:` and/or `before:` — relative placement; both together form a window.
+    /// Several `after` entries: the latest wins.
+    case relative(after: [DependencyOffset], before: DependencyOffset?)
+    /// `dates-from:` — dates read from another calendar by an adapter before scheduling.
+    case imported(source: String, dates: [ImportedDate])
+}
+
+/// An occurrence's status.
+public enum OccurrenceStatus: String, Hashable, Codable, Sendable {
+    case planned
+    case tentative
+    case cancelled
+}
+
+/// How long an occurrence lasts.
+public enum ActivityDuration: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// Minutes, for timed activities (`2h`, `90min`).
+    case minutes(Int)
+    /// Working days, for all-day activities (`3d`): the activity covers that many working days.
+    case workdays(Int)
+    /// Calendar weeks (`2w`).
+    case weeks(Int)
+
+    public var description: String {
+        switch self {
+        case .minutes(let m): return m % 60 == 0 ? "\(m / 60)h" : "\(m)min"
+        case .workdays(let d): return "\(d)d"
+        case .weeks(let w): return "\(w)w"
+        }
+    }
+}
+
+/// A change to one occurrence made after the plan was written (from the journal).
+public struct OccurrenceOverride: Hashable, Codable, Sendable {
+    /// The new day, when it was moved.
+    public var day: Day?
+    /// The new time, when it was moved to another time.
+    public var time: TimeOfDay?
+    /// The new status (cancelled, …).
+    public var status: OccurrenceStatus?
+
+    public init(day: Day? = nil, time: TimeOfDay? = nil, status: OccurrenceStatus? = nil) {
+        self.day = day
+        self.time = time
+        self.status = status
+    }
+}
+
+/// One activity of the årsplan.
+public struct Activity: Hashable, Codable, Sendable, Identifiable {
+    public typealias ID = Identifier<Activity>
+
+    public var id: ID
+    public var title: String
+    public var kind: String?
+    public var owner: Owner.ID?
+    public var audiences: [Audience.ID]
+    public var channels: [Channel.ID]
+    public var unit: Unit.ID?
+    public var goals: [Goal.ID]
+    public var description: String?
+    public var placement: Placement
+    /// `for-each:` — one occurrence per occurrence of this activity; unnumbered
+    /// references to it inside the placement mean "the corresponding occurrence".
+    public var forEach: Activity.ID?
+    /// Start time; nil means all-day.
+    public var time: TimeOfDay?
+    public var duration: ActivityDuration?
+    public var notBefore: Day?
+    public var notAfter: Day?
+    /// Pinned activities never move by propagation.
+    public var pinned: Bool
+    public var status: OccurrenceStatus
+    /// Changes from the journal, keyed by 1-based occurrence number.
+    public var overrides: [Int: OccurrenceOverride]
+    /// Where the activity starts in the plan file.
+    public var location: SourceLocation?
+
+    public init(
+        id: ID, title: String, kind: String? = nil, owner: Owner.ID? = nil, audiences: [Audience.ID] = [],
+        channels: [Channel.ID] = [], unit: Unit.ID? = nil, goals: [Goal.ID] = [], description: String? = nil,
+        placement: Placement, forEach: Activity.ID? = nil, time: TimeOfDay? = nil, duration: ActivityDuration? = nil,
+        notBefore: Day? = nil, notAfter: Day? = nil, pinned: Bool = false, status: OccurrenceStatus = .planned,
+        overrides: [Int: OccurrenceOverride] = [:], location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.owner = owner
+        self.audiences = audiences
+        self.channels = channels
+        self.unit = unit
+        self.goals = goals
+        self.description = description
+        self.placement = placement
+        self.forEach = forEach
+        self.time = time
+        self.duration = duration
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.pinned = pinned
+        self.status = status
+        self.overrides = overrides
+        self.location = location
+    }
+}
+
+/// A whole plan: the values read from a plan file (plus, later, the journal replayed).
+public struct Plan: Hashable, Codable, Sendable {
+    public var id: String
+    public var title: String
+    public var year: Int
+    /// IANA zone name, `Europe/Stockholm` by default.
+    public var timezone: String
+    public var organization: String?
+    public var calendar: CalendarSettings
+    public var owners: [Owner]
+    public var audiences: [Audience]
+    public var channels: [Channel]
+    public var units: [Unit]
+    public var goals: [Goal]
+    /// In plan-file order, which is also the order ties are broken in.
+    public var activities: [Activity]
+
+    public init(
+        id: String, title: String, year: Int, timezone: String = "Europe/Stockholm", organization: String? = nil,
+        calendar: CalendarSettings = .init(), owners: [Owner] = [], audiences: [Audience] = [], channels: [Channel] = [],
+        units: [Unit] = [], goals: [Goal] = [], activities: [Activity] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.year = year
+        self.timezone = timezone
+        self.organization = organization
+        self.calendar = calendar
+        self.owners = owners
+        self.audiences = audiences
+        self.channels = channels
+        self.units = units
+        self.goals = goals
+        self.activities = activities
+    }
+
+    public func activity(_ id: Activity.ID) -> Activity? { activities.first { $0.id == id } }
+    public func owner(_ id: Owner.ID) -> Owner? { owners.first { $0.id == id } }
+    public func audience(_ id: Audience.ID) -> Audience? { audiences.first { $0.id == id } }
+    public func channel(_ id: Channel.ID) -> Channel? { channels.first { $0.id == id } }
+    public func unit(_ id: Unit.ID) -> Unit? { units.first { $0.id == id } }
+    public func goal(_ id: Goal.ID) -> Goal? { goals.first { $0.id == id } }
+}

@@ -1,0 +1,124 @@
+/// When an occurrence takes place: whole days, or a span of local time.
+public enum OccurrenceTiming: Hashable, Sendable {
+    /// All-day, from `first` to `last`, both inclusive.
+    case allDay(first: Day, last: Day)
+    /// From `start` to `end` in the plan's zone; `end` may fall on a later day.
+    case timed(start: LocalDateTime, end: LocalDateTime)
+
+    /// The day the occurrence starts.
+    public var firstDay: Day {
+        switch self {
+        case .allDay(let first, _): return first
+        case .timed(let start, _): return start.day
+        }
+    }
+
+    /// The last day the occurrence covers (a timed event ending at 00:00 covers the day before).
+    public var lastDay: Day {
+        switch self {
+        case .allDay(_, let last): return last
+        case .timed(let start, let end):
+            if end.time.minutesSinceMidnight == 0 && end.day > start.day { return end.day.adding(days: -1) }
+            return end.day
+        }
+    }
+
+    public var isAllDay: Bool {
+        if case .allDay = self { return true }
+        return false
+    }
+}
+
+/// One placed occurrence of an activity.
+public struct Occurrence: Hashable, Sendable, Identifiable {
+    /// Stable across runs and moves: `<plan id>-<activity id>-<occurrence number>`.
+    public var uid: String
+    public var activity: Activity.ID
+    /// 1-based number among the activity's occurrences, in date order.
+    public var index: Int
+    public var timing: OccurrenceTiming
+    public var status: OccurrenceStatus
+    /// The owner after reassignments.
+    public var owner: Owner.ID?
+
+    public var id: String { uid }
+
+    public init(uid: String, activity: Activity.ID, index: Int, timing: OccurrenceTiming, status: OccurrenceStatus, owner: Owner.ID?) {
+        self.uid = uid
+        self.activity = activity
+        self.index = index
+        self.timing = timing
+        self.status = status
+        self.owner = owner
+    }
+}
+
+/// What kind of problem a conflict is; the raw value is the stable code printed with it.
+public enum ConflictKind: String, Hashable, Codable, Sendable, CaseIterable {
+    case dependencyCycle = "dependency_cycle"
+    case unknownReference = "unknown_reference"
+    case missingOccurrence = "missing_occurrence"
+    case ambiguousReference = "ambiguous_reference"
+    case windowViolated = "window_violated"
+    case notBeforeViolated = "not_before_violated"
+    case notAfterViolated = "not_after_violated"
+    case pinnedPushed = "pinned_pushed"
+    case ownerOverCapacity = "owner_over_capacity"
+    case audienceOverCapacity = "audience_over_capacity"
+    case channelOverCapacity = "channel_over_capacity"
+    case fixedDateOnDayOff = "fixed_date_on_day_off"
+    case outsidePlanYear = "outside_plan_year"
+    case emptyRecurrence = "empty_recurrence"
+}
+
+/// How serious a conflict or diagnostic is.
+public enum Severity: String, Hashable, Codable, Sendable, Comparable {
+    case note
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .note: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A problem with the schedule, reported and never hidden.
+public struct Conflict: Hashable, Sendable {
+    public var kind: ConflictKind
+    public var severity: Severity
+    /// The activities involved, the one to look at first.
+    public var activities: [Activity.ID]
+    public var message: String
+    /// Where to look in the plan file, when known.
+    public var location: SourceLocation?
+
+    public init(kind: ConflictKind, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil) {
+        self.kind = kind
+        self.severity = severity
+        self.activities = activities
+        self.message = message
+        self.location = location
+    }
+}
+
+/// The result of scheduling a plan: every occurrence placed, every conflict found.
+public struct Schedule: Sendable {
+    public var plan: Plan
+    /// Sorted by start, then by the activity's order in the plan, then occurrence number.
+    public var occurrences: [Occurrence]
+    public var conflicts: [Conflict]
+
+    public init(plan: Plan, occurrences: [Occurrence], conflicts: [Conflict]) {
+        self.plan = plan
+        self.occurrences = occurrences
+        self.conflicts = conflicts
+    }
+
+    public var hasErrors: Bool { conflicts.contains { $0.severity == .error } }
+}

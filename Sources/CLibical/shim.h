@@ -1,0 +1,4 @@
+#ifndef ARSPLAN_CLIBICAL_SHIM_H
+#define ARSPLAN_CLIBICAL_SHIM_H
+#include <libical/ical.h>
+#endif
