@@ -35,10 +35,15 @@ let package = Package(
             name: "ArsplanICal",
             dependencies: ["Arsplan", "CLibical"]
         ),
+        // HTML year overview (årshjul), feed index page, CSV.
+        .target(
+            name: "ArsplanReport",
+            dependencies: ["Arsplan"]
+        ),
         .executableTarget(
             name: "arsplan",
             dependencies: [
-                "Arsplan", "ArsplanPlanFile", "ArsplanICal",
+                "Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +53,10 @@ let package = Package(
             dependencies: ["Arsplan", "ArsplanPlanFile"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ArsplanICalTests", dependencies: ["Arsplan", "ArsplanICal"]),
+        .testTarget(name: "ArsplanICalTests", dependencies: ["Arsplan", "ArsplanICal"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ArsplanReportTests", dependencies: ["Arsplan", "ArsplanReport"]),
+        // Runs the built `arsplan` binary on real plan files, as a user would.
+        .testTarget(name: "arsplanTests", dependencies: ["arsplan"]),
     ]
 )
 

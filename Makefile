@@ -1,0 +1,53 @@
+# arsplan — the two commands a new machine needs:
+#   make run    installs what is missing, builds, validates and schedules the example plan
+#   make test   installs what the tests need, runs the whole suite
+SHELL := /bin/bash
+PLAN ?= Plans/serviceforvaltningen-2027.yaml
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+SWIFT_BUILD_FLAGS ?=
+BIN := .build/debug/arsplan
+
+.PHONY: run test deps system-deps python-deps build release export bench clean
+
+run: system-deps build
+	$(BIN) validate $(PLAN)
+	$(BIN) schedule $(PLAN)
+	$(BIN) export $(PLAN)
+
+test: deps
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	ARSPLAN_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS)
+
+deps: system-deps python-deps
+
+# libical (C) through apt when pkg-config cannot find it; khal for the subscriber test.
+system-deps:
+	@missing=""; \
+	pkg-config --exists libical || missing="$$missing libical-dev pkg-config"; \
+	[ -e /usr/share/zoneinfo/Europe/Stockholm ] || missing="$$missing tzdata"; \
+	if [ "$(MAKECMDGOALS)" = "test" ] || [ "$(MAKECMDGOALS)" = "deps" ]; then command -v khal >/dev/null || missing="$$missing khal"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# Independent iCalendar parsers the tests check our feeds with, in a local virtual environment.
+python-deps: $(VENV)/.installed
+$(VENV)/.installed: requirements-test.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+build:
+	swift build $(SWIFT_BUILD_FLAGS)
+
+release: system-deps
+	swift build -c release
+
+bench: system-deps python-deps release
+	$(PYTHON) bench/run.py
+
+clean:
+	rm -rf .build $(VENV) Exports/*/

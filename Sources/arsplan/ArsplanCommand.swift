@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct ArsplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "arsplan",
+        abstract: "Plan a communication year (årsplan) on the Swedish working-day calendar.",
+        discussion: """
+            A plan file (YAML) lists the year's communication activities. arsplan places every \
+            activity on the calendar, resolves dependencies, reports conflicts and publishes \
+            iCalendar feeds. See README.md and docs/plan-format.md.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Validate.self,
+            ScheduleCommand.self,
+            CalendarCommand.self,
+        ]
+    )
+}
