@@ -40,16 +40,25 @@ public struct Occurrence: Hashable, Sendable, Identifiable {
     public var status: OccurrenceStatus
     /// The owner after reassignments.
     public var owner: Owner.ID?
+    /// How many recorded changes touched this occurrence's time or status (iCalendar SEQUENCE).
+    public var sequence: Int
+    /// When it last changed, from the journal; nil when it is as the plan file wrote it.
+    public var lastModified: Timestamp?
 
     public var id: String { uid }
 
-    public init(uid: String, activity: Activity.ID, index: Int, timing: OccurrenceTiming, status: OccurrenceStatus, owner: Owner.ID?) {
+    public init(
+        uid: String, activity: Activity.ID, index: Int, timing: OccurrenceTiming, status: OccurrenceStatus,
+        owner: Owner.ID?, sequence: Int = 0, lastModified: Timestamp? = nil
+    ) {
         self.uid = uid
         self.activity = activity
         self.index = index
         self.timing = timing
         self.status = status
         self.owner = owner
+        self.sequence = sequence
+        self.lastModified = lastModified
     }
 }
 
@@ -88,6 +97,28 @@ public enum Severity: String, Hashable, Codable, Sendable, Comparable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
+/// An instant in UTC, whole seconds since 1970-01-01T00:00:00Z. Comes from the journal
+/// (when a change was recorded); the core never reads the clock.
+public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public var secondsSince1970: Int
+
+    public init(secondsSince1970: Int) { self.secondsSince1970 = secondsSince1970 }
+
+    /// Midnight UTC at the start of `day`.
+    public init(startOf day: Day) { self.secondsSince1970 = day.dayNumber * 86_400 }
+
+    public var day: Day { Day(dayNumber: Int((Double(secondsSince1970) / 86_400).rounded(.down))) }
+    public var secondOfDay: Int { secondsSince1970 - day.dayNumber * 86_400 }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }
+
+    /// ISO 8601 in UTC: `2027-03-30T14:05:00Z`.
+    public var description: String {
+        let s = secondOfDay
+        return "\(day)T\(Day.pad(s / 3600, 2)):\(Day.pad(s / 60 % 60, 2)):\(Day.pad(s % 60, 2))Z"
+    }
+}
+
 /// A problem with the schedule, reported and never hidden.
 public struct Conflict: Hashable, Sendable {
     public var kind: ConflictKind
@@ -113,11 +144,15 @@ public struct Schedule: Sendable {
     /// Sorted by start, then by the activity's order in the plan, then occurrence number.
     public var occurrences: [Occurrence]
     public var conflicts: [Conflict]
+    /// When the plan as a whole was last changed: the latest journal entry, or, with no journal,
+    /// midnight UTC on 1 January of the plan year (a fixed value, so output stays deterministic).
+    public var stamp: Timestamp
 
-    public init(plan: Plan, occurrences: [Occurrence], conflicts: [Conflict]) {
+    public init(plan: Plan, occurrences: [Occurrence], conflicts: [Conflict], stamp: Timestamp? = nil) {
         self.plan = plan
         self.occurrences = occurrences
         self.conflicts = conflicts
+        self.stamp = stamp ?? Timestamp(startOf: Day(year: plan.year, month: 1, day: 1)!)
     }
 
     public var hasErrors: Bool { conflicts.contains { $0.severity == .error } }
