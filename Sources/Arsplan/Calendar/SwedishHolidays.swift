@@ -1,11 +1,11 @@
 /// Why a day is not a working day (weekends are implied and not listed).
 public enum DayOffKind: String, Hashable, Codable, Sendable {
     /// A public holiday by law (allmän helgdag).
-    case publicHoliday = "helgdag"
+    case publicHoliday = "holiday"
     /// A day that is off in practice though not by law: midsommarafton, julafton, nyårsafton.
-    case deFacto = "de-facto-ledig"
+    case deFacto = "de-facto"
     /// A closed day the plan itself declares (summer weeks, bridge days).
-    case closed = "stängt"
+    case closed = "closed"
 }
 
 /// A named day off.
