@@ -42,7 +42,7 @@ extension PlanReader {
             guard !id.isEmpty else { continue }
             if let first = seen[id] {
                 let at = item.mapping?["id"].map { location(of: $0) } ?? location(of: item)
-                sink.error(.duplicateID, "activity '\(id)' is defined twice (first at \(first))", at: at)
+                sink.error(.duplicateID, "activity '\(id)' is defined again (first at \(first))", at: at)
             } else {
                 seen[id] = draft.activity.location
             }
@@ -145,7 +145,7 @@ extension PlanReader {
                         "'for-each' takes an activity without an occurrence number: '\(text)' names one occurrence",
                         at: location(of: value))
                 case .failure(let error):
-                    sink.error(.invalidReference, "\(error.message) in 'for-each'", at: location(of: value))
+                    sink.error(.invalidReference, error.describe(in: "for-each: \(text)"), at: location(of: value))
                 }
             case "time":
                 guard let text = text(value, for: "time") else { break }
@@ -168,7 +168,7 @@ extension PlanReader {
                     draft.activity.status = status
                 } else {
                     var message = "'status' must be planned, tentative or cancelled, not '\(text)'"
-                    if let suggestion = closestMatch(to: text, in: ["planned", "tentative", "cancelled", "canceled"]) {
+                    if let suggestion = suggest(text, in: ["planned", "tentative", "cancelled", "canceled"]) {
                         message += " (did you mean '\(suggestion == "canceled" ? "cancelled" : suggestion)'?)"
                     }
                     sink.error(.invalidValue, message, at: location(of: value))
@@ -178,11 +178,8 @@ extension PlanReader {
         }
 
         // Required keys.
-        if !seen.contains("id") {
-            sink.error(.missingKey, "\(name) has no 'id'", at: here)
-        }
-        if !seen.contains("title") {
-            sink.error(.missingKey, "\(name) has no 'title'", at: here)
+        for key in ["id", "title"] where !isWritten(key, in: mapping, known: Self.activityKeys) {
+            sink.error(.missingKey, "\(name) has no '\(key)'", at: here)
         }
 
         // Exactly one way of placing the activity (after and before together count as one).
@@ -252,7 +249,7 @@ extension PlanReader {
                 "'with' places the activity on the same day as another and takes no offset, not '\(text)'; use 'after' or 'before' for an offset",
                 at: location)
         case .failure(let error):
-            sink.error(.invalidReference, "\(error.message) in 'with'", at: location)
+            sink.error(.invalidReference, error.describe(in: "with: \(text)"), at: location)
         }
         return nil
     }
@@ -264,7 +261,7 @@ extension PlanReader {
         switch parseOffsetExpression(text) {
         case .failure(let error):
             sink.error(
-                error.part == .reference ? .invalidReference : .invalidOffset, "\(error.message) in '\(key): \(text)'",
+                error.part == .reference ? .invalidReference : .invalidOffset, error.describe(in: "\(key): \(text)"),
                 at: location)
             return nil
         case .success(let expression):
@@ -383,7 +380,7 @@ extension PlanReader {
         }
 
         guard let frequency else {
-            if keys["every"] == nil {
+            if !isWritten("every", in: mapping, known: Self.repeatKeys) {
                 sink.error(
                     .missingKey, "'repeat' needs 'every': week, 2 weeks, month, 3 months, …", at: here)
             }

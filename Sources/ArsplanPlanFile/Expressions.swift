@@ -70,7 +70,7 @@ private func scanReference(_ scanner: inout Scanner) -> Result<ActivityReference
     let id = scanner.take(while: isIdentifierCharacter)
     guard !id.isEmpty else {
         if let c = scanner.current {
-            return .failure(.init("expected an activity id, found '\(c)'"))
+            return .failure(.init("expected an activity id, found '\(c)'", help: "ids use letters, digits, '-' and '_'"))
         }
         return .failure(.init("expected an activity id"))
     }
@@ -79,10 +79,10 @@ private func scanReference(_ scanner: inout Scanner) -> Result<ActivityReference
     let digits = scanner.take(while: { $0.isASCII && $0.isNumber })
     scanner.skipSpaces()
     guard !digits.isEmpty, scanner.take("]"), let number = Int(digits) else {
-        return .failure(.init("expected an occurrence number in brackets, such as '\(id)[2]'"))
+        return .failure(.init("expected an occurrence number in brackets", help: "such as '\(id)[2]' for the second"))
     }
     guard number >= 1 else {
-        return .failure(.init("occurrences are counted from 1: '\(id)[1]' is the first, '\(id)[0]' does not exist"))
+        return .failure(.init("occurrences are counted from 1", help: "'\(id)[1]' is the first"))
     }
     return .success(ActivityReference(activity: .init(id), occurrence: number))
 }
@@ -96,11 +96,19 @@ struct ExpressionError: Error, Equatable {
         case offset
     }
     var message: String
+    /// What to write instead, shown after the message and the text it is about.
+    var help: String?
     var part: Part
 
-    init(_ message: String, part: Part = .reference) {
+    init(_ message: String, help: String? = nil, part: Part = .reference) {
         self.message = message
+        self.help = help
         self.part = part
+    }
+
+    /// `message in 'after: vb + 2 workdys'; help`.
+    func describe(in context: String) -> String {
+        "\(message) in '\(context)'" + (help.map { "; \($0)" } ?? "")
     }
 }
 
@@ -140,28 +148,33 @@ func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, Expressio
     case "-", "\u{2212}", "\u{2013}": sign = .minus
     default:
         return .failure(
-            .init("expected '+' or '-' after '\(reference)', found '\(scanner.rest)'", part: .offset))
+            .init(
+                "expected '+' or '-' after '\(reference)', found '\(scanner.rest)'",
+                help: "such as '\(reference) + 2 workdays'; put spaces around the sign", part: .offset))
     }
     scanner.position += 1
     scanner.skipSpaces()
     let digits = scanner.take(while: { $0.isASCII && $0.isNumber })
     guard let amount = Int(digits) else {
-        return .failure(.init("expected a number after '\(signCharacter)', such as '\(reference) \(signCharacter) 2 workdays'", part: .offset))
+        return .failure(
+            .init(
+                "expected a number after '\(signCharacter)'", help: "write the number in digits, such as '\(reference) \(signCharacter) 2 workdays'",
+                part: .offset))
     }
     scanner.skipSpaces()
     let word = scanner.take(while: { $0.isLetter })
     guard !word.isEmpty else {
         return .failure(
             .init(
-                "missing unit after '\(amount)': write '\(amount) workdays', '\(amount) days' or '\(amount) weeks'",
-                part: .offset))
+                "missing unit after '\(amount)'",
+                help: "write '\(amount) workdays', '\(amount) days' or '\(amount) weeks'", part: .offset))
     }
     guard let unit = offsetUnitWords[word.lowercased()] else {
-        var message = "unknown unit '\(word)'; use workdays, days or weeks"
-        if let suggestion = closestMatch(to: word, in: offsetUnitWords.keys) {
+        var message = "unknown unit '\(word)'"
+        if let suggestion = suggest(word, in: offsetUnitWords.keys) {
             message += " (did you mean '\(suggestion)'?)"
         }
-        return .failure(.init(message, part: .offset))
+        return .failure(.init(message, help: "use workdays, days or weeks", part: .offset))
     }
     scanner.skipSpaces()
     guard scanner.atEnd else {
@@ -177,6 +190,9 @@ func parseDuration(_ text: String) -> Result<ActivityDuration, ExpressionError> 
     func number(_ s: Substring) -> Int? {
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(s)
+    }
+    if number(Substring(compact)) != nil {
+        return .failure(.init("duration '\(text)' has no unit: \(help)"))
     }
     var value: ActivityDuration?
     if compact.hasSuffix("min") {
@@ -195,8 +211,6 @@ func parseDuration(_ text: String) -> Result<ActivityDuration, ExpressionError> 
         case "w": value = .weeks(n)
         default: break
         }
-    } else if number(Substring(compact)) != nil {
-        return .failure(.init("duration '\(text)' has no unit: \(help)"))
     }
     guard let value else { return .failure(.init("'\(text)' is not a duration: \(help)")) }
     switch value {
@@ -261,7 +275,7 @@ func parseRepeatOn(_ text: String) -> Result<RepeatOn, ExpressionError> {
     case 2:
         guard let n = ordinalWords[words[0].lowercased()] else {
             var message = "unknown ordinal '\(words[0])'; use first, second, third, fourth, fifth or last"
-            if let suggestion = closestMatch(to: words[0], in: ordinalWords.keys) {
+            if let suggestion = suggest(words[0], in: ordinalWords.keys) {
                 message += " (did you mean '\(suggestion)'?)"
             }
             return .failure(.init(message))
@@ -276,7 +290,7 @@ func parseRepeatOn(_ text: String) -> Result<RepeatOn, ExpressionError> {
 }
 
 private func unknownWeekday(_ word: String) -> String? {
-    guard let suggestion = closestMatch(to: word, in: weekdayWords.keys) else { return nil }
+    guard let suggestion = suggest(word, in: weekdayWords.keys) else { return nil }
     return "unknown weekday '\(word)' (did you mean '\(suggestion)'?)"
 }
 
@@ -308,7 +322,7 @@ func parseFrequency(_ text: String) -> Result<RecurrenceFrequency, ExpressionErr
     if weekWords.contains(unitWord) { return .success(.weeks(count)) }
     if monthWords.contains(unitWord) { return .success(.months(count)) }
     var message = "'\(text)' is not a frequency: \(help)"
-    if let suggestion = closestMatch(to: unitWord, in: weekWords.union(monthWords)) {
+    if let suggestion = suggest(unitWord, in: weekWords.union(monthWords)) {
         message = "unknown unit '\(unitWord)' in 'every' (did you mean '\(suggestion)'?)"
     }
     return .failure(.init(message))
@@ -344,3 +358,41 @@ extension String {
 
     fileprivate func replacingDots() -> String { String(map { $0 == "." ? ":" : $0 }) }
 }
+
+/// The closest of `candidates` to a misspelt `word`: the English word for a Swedish one
+/// (`titel` → `title`), `closestMatch` from the core, or else one that differs by two
+/// neighbouring letters swapped (`onwer` → `owner`).
+func suggest(_ word: String, in candidates: some Sequence<String>) -> String? {
+    let candidates = Array(candidates)
+    if let english = swedishWords[word.lowercased()], candidates.contains(english) { return english }
+    if let match = closestMatch(to: word, in: candidates) { return match }
+    let letters = Array(word.lowercased())
+    guard letters.count >= 2 else { return nil }
+    for i in 0..<(letters.count - 1) {
+        var swapped = letters
+        swapped.swapAt(i, i + 1)
+        let text = String(swapped)
+        if let match = candidates.sorted().first(where: { $0.lowercased() == text }) { return match }
+    }
+    return nil
+}
+
+/// Swedish words a communicator may write for the format's English keys and values; used
+/// only to suggest the right word, never accepted in its place.
+let swedishWords: [String: String] = [
+    // keys
+    "titel": "title", "rubrik": "title", "namn": "name", "datum": "date", "tid": "time", "klockslag": "time",
+    "längd": "duration", "langd": "duration", "varaktighet": "duration", "ansvarig": "owner", "ägare": "owner",
+    "målgrupper": "audiences", "målgrupp": "audiences", "malgrupper": "audiences", "kanaler": "channels",
+    "kanal": "channels", "enhet": "unit", "verksamhetsområde": "unit", "mål": "goals", "beskrivning": "description",
+    "typ": "kind", "efter": "after", "före": "before", "fore": "before", "innan": "before", "med": "with",
+    "samtidigt": "with", "upprepa": "repeat", "upprepning": "repeat", "för-varje": "for-each",
+    "for-varje": "for-each", "låst": "pinned", "tidigast": "not-before", "senast": "not-after", "år": "year",
+    "tidszon": "timezone", "organisation": "organization", "kalender": "calendar", "helgdagar": "holidays",
+    "stängt": "closed", "från": "from", "fran": "from", "till": "to", "ansvariga": "owners",
+    "enheter": "units", "aktiviteter": "activities", "epost": "email", "e-post": "email", "mejl": "email",
+    "varje": "every", "format": "format",
+    // values
+    "sverige": "sweden", "ingen": "none", "inga": "none", "planerad": "planned", "preliminär": "tentative",
+    "inställd": "cancelled", "installd": "cancelled", "arbetsdagar": "workdays",
+]

@@ -56,13 +56,13 @@ extension PlanReader {
             if let duplicate = takeDuplicate(keyNode, key: key) {
                 sink.error(
                     .duplicateKey,
-                    "'\(duplicate.key)' is written twice in \(context) (first at \(duplicate.first)); keep one",
+                    "'\(duplicate.key)' is written again in \(context) (first at \(duplicate.first)); keep one",
                     at: duplicate.location)
                 continue
             }
             guard known.contains(key) else {
                 var message = "unknown key '\(key)' in \(context)"
-                if let suggestion = closestMatch(to: key, in: known) {
+                if let suggestion = suggest(key, in: known) {
                     message += " (did you mean '\(suggestion)'?)"
                 }
                 sink.error(
@@ -83,7 +83,7 @@ extension PlanReader {
             guard let key = keyText(keyNode, in: "the \(kind)s") else { continue }
             if let duplicate = takeDuplicate(keyNode, key: key) {
                 sink.error(
-                    .duplicateID, "\(kind) '\(duplicate.key)' is defined twice (first at \(duplicate.first))",
+                    .duplicateID, "\(kind) '\(duplicate.key)' is defined again (first at \(duplicate.first))",
                     at: duplicate.location)
                 continue
             }
@@ -204,6 +204,16 @@ extension PlanReader {
     }
 }
 
+/// Whether `key` is written in `mapping`, or an unknown key there is a misspelling of it
+/// (already reported as `unknown_key` with the suggestion, so not reported again as missing).
+func isWritten(_ key: String, in mapping: Node.Mapping, known: [String]) -> Bool {
+    for (keyNode, _) in mapping {
+        guard let name = keyNode.scalar?.string else { continue }
+        if name == key || !known.contains(name) && suggest(name, in: known) == key { return true }
+    }
+    return false
+}
+
 /// Explains why `text` is not a date.
 func dateProblem(_ text: String) -> String {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -218,6 +228,11 @@ func dateProblem(_ text: String) -> String {
     }
     if text.contains("T") || text.contains(" ") && text.contains(":") {
         return "'\(text)' is not a date: write the day as YYYY-MM-DD and the time of day under 'time'"
+    }
+    if parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+        let day = Int(parts[2]), let date = Day(year: year, month: month, day: day)
+    {
+        return "'\(text)' is not a date: write the month and day with two digits, '\(date)'"
     }
     return "'\(text)' is not a date: write YYYY-MM-DD, such as 2027-03-30"
 }

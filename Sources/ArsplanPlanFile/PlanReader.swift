@@ -107,7 +107,7 @@ struct PlanReader {
     mutating func finish() -> [Diagnostic] {
         for duplicate in duplicates.values.sorted(by: { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }) {
             sink.error(
-                .duplicateKey, "'\(duplicate.key)' is written twice in the same mapping (first at \(duplicate.first))",
+                .duplicateKey, "'\(duplicate.key)' is written again in the same mapping (first at \(duplicate.first))",
                 at: duplicate.location)
         }
         duplicates = [:]
@@ -143,7 +143,7 @@ struct PlanReader {
             default: break
             }
         }
-        for key in ["id", "title", "year"] where !seen.contains(key) {
+        for key in ["id", "title", "year"] where !seen.contains(key) && !isWritten(key, in: mapping, known: Self.planKeys) {
             sink.error(.missingKey, "'plan' has no '\(key)'", at: location(of: section.value.isNull ? section.keyNode : section.value))
         }
     }
@@ -170,7 +170,7 @@ struct PlanReader {
                     calendar.holidays = rules
                 } else {
                     var message = "'holidays' must be 'sweden' or 'none', not '\(value)'"
-                    if let suggestion = closestMatch(to: value, in: ["sweden", "none"]) {
+                    if let suggestion = suggest(value, in: ["sweden", "none"]) {
                         message += " (did you mean '\(suggestion)'?)"
                     }
                     sink.error(.invalidValue, message, at: location(of: entry.value))

@@ -24,7 +24,7 @@ extension PlanReader {
             if let unit = draft.unit {
                 check(unit, kind: "unit", section: "units", in: unitIDs)
             }
-            for audience in draft.audiences { check(audience, kind: "target group", section: "audiences", in: audienceIDs) }
+            for audience in draft.audiences { check(audience, kind: "audience", section: "audiences", in: audienceIDs) }
             for channel in draft.channels { check(channel, kind: "channel", section: "channels", in: channelIDs) }
             for goal in draft.goals { check(goal, kind: "goal", section: "goals", in: goalIDs) }
 
@@ -38,7 +38,7 @@ extension PlanReader {
                 let id = use.reference.activity.rawValue
                 guard let target = activitiesByID[id] else {
                     var message = "unknown activity '\(id)' in '\(use.key)'"
-                    if let suggestion = closestMatch(to: id, in: activityIDs) {
+                    if let suggestion = suggest(id, in: activityIDs) {
                         message += " (did you mean '\(suggestion)'?)"
                     }
                     sink.error(.unknownReference, message, at: use.location)
@@ -60,10 +60,11 @@ extension PlanReader {
     private mutating func check(_ reference: Located<String>, kind: String, section: String, in ids: [String]) {
         guard !ids.contains(reference.value) else { return }
         var message = "unknown \(kind) '\(reference.value)'"
-        if let suggestion = closestMatch(to: reference.value, in: ids) {
+        if let suggestion = suggest(reference.value, in: ids) {
             message += " (did you mean '\(suggestion)'?)"
         }
-        let note = ids.isEmpty ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(ids.joined(separator: ", "))"
+        let listed = ids.count > 12 ? ids.prefix(12).joined(separator: ", ") + ", …" : ids.joined(separator: ", ")
+        let note = ids.isEmpty ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(listed)"
         sink.error(.unknownReference, message, at: reference.location, notes: [note])
     }
 }

@@ -143,3 +143,99 @@ struct CorrectPlanTests {
             ])
     }
 }
+
+@Suite("Correct plan files: defaults, Swedish words, repeats, short forms")
+struct MoreCorrectPlanTests {
+    private func plan(_ name: String) throws -> Plan {
+        let result = try Fixtures.parse("Correct", name)
+        #expect(!result.hasErrors, "\(expectLines(result.diagnostics))")
+        return try #require(result.plan)
+    }
+
+    private func placements(_ plan: Plan) -> [String: Placement] {
+        Dictionary(uniqueKeysWithValues: plan.activities.map { ($0.id.rawValue, $0.placement) })
+    }
+
+    @Test func minimalPlanTakesDefaults() throws {
+        let plan = try plan("minimal.yaml")
+        #expect(plan.timezone == "Europe/Stockholm")
+        #expect(plan.organization == nil)
+        #expect(plan.calendar == CalendarSettings(holidays: .sweden, closed: []))
+        #expect(plan.owners.isEmpty)
+        let activity = try #require(plan.activities.first)
+        #expect(activity.placement == .date(Day(year: 2027, month: 3, day: 30)!))
+        #expect(activity.time == nil)
+        #expect(activity.duration == nil)
+        #expect(activity.status == .planned)
+        #expect(activity.pinned == false)
+        #expect(activity.location == SourceLocation(line: 7, column: 5))
+    }
+
+    @Test func swedishWords() throws {
+        let plan = try plan("swedish-words.yaml")
+        let p = placements(plan)
+        #expect(p["namnd"] == .recurrence(Recurrence(frequency: .months(1), on: .nthWeekday(-1, .wednesday), exceptMonths: [7, 8])))
+        func offset(_ id: String, _ n: Int? = nil, _ amount: Int, _ unit: OffsetUnit, line: Int, column: Int = 12) -> DependencyOffset {
+            DependencyOffset(reference: .init(activity: .init(id), occurrence: n), amount: amount, unit: unit, location: .init(line: line, column: column))
+        }
+        #expect(p["utskick"] == .relative(after: [], before: offset("namnd", nil, 5, .workdays, line: 11, column: 13)))
+        #expect(p["protokoll"] == .relative(after: [offset("namnd", nil, 1, .workdays, line: 15)], before: nil))
+        #expect(p["paminnelse"] == .relative(after: [offset("namnd", 2, 3, .days, line: 18)], before: nil))
+        #expect(p["uppfoljning"] == .relative(after: [offset("namnd", 3, 2, .weeks, line: 21)], before: nil))
+        #expect(
+            p["kort"] == .relative(after: [offset("namnd", 1, 1, .days, line: 24)], before: offset("namnd", 2, 1, .weeks, line: 25, column: 13)))
+        #expect(p["fika"] == .recurrence(Recurrence(frequency: .weeks(2), on: .weekday(.friday))))
+        #expect(plan.activity("fika")?.time == TimeOfDay(hour: 15, minute: 0))
+        #expect(p["lonebesked"] == .recurrence(Recurrence(frequency: .months(1), on: .dayOfMonth(-1))))
+        #expect(p["personalblad"] == .recurrence(Recurrence(frequency: .months(2), on: .nthWeekday(2, .tuesday))))
+        #expect(plan.activity("utskick")?.forEach == "namnd")
+    }
+
+    @Test func repeats() throws {
+        let p = placements(try plan("repeats.yaml"))
+        func day(_ s: String) -> Day { Day(iso: s)! }
+        #expect(p["veckobrev"] == .recurrence(Recurrence(frequency: .weeks(1), on: .weekday(.monday))))
+        #expect(
+            p["varannan"]
+                == .recurrence(
+                    Recurrence(
+                        frequency: .weeks(2), on: .weekday(.thursday), exceptDates: [day("2027-04-01"), day("2027-05-13")],
+                        from: day("2027-01-07"), until: day("2027-06-17"))))
+        #expect(p["nyhetsbrev"] == .recurrence(Recurrence(frequency: .months(1), on: .nthWeekday(-1, .friday))))
+        #expect(p["lon"] == .recurrence(Recurrence(frequency: .months(1), on: .dayOfMonth(25), exceptMonths: [7, 12])))
+        #expect(p["manadsslut"] == .recurrence(Recurrence(frequency: .months(1), on: .dayOfMonth(-1))))
+        #expect(p["sista"] == .recurrence(Recurrence(frequency: .months(1), on: .dayOfMonth(-1))))
+        #expect(
+            p["kvartal"]
+                == .recurrence(Recurrence(frequency: .months(3), on: .nthWeekday(2, .wednesday), from: day("2027-01-01"))))
+        #expect(p["femte"] == .recurrence(Recurrence(frequency: .months(1), on: .nthWeekday(5, .monday))))
+    }
+
+    @Test func shortForms() throws {
+        let plan = try plan("shorthand.yaml")
+        #expect(plan.calendar.holidays == HolidayRules.none)
+        #expect(plan.owners.map(\.name) == ["Anna Berg", "per"])
+        #expect(plan.audience("medarbetare")?.name == "Medarbetare")
+        #expect(plan.channel("intranat")?.name == "Intranät")
+        #expect(plan.units.isEmpty)
+        #expect(plan.goal("aktiv")?.name == "Aktiv kommunikation")
+        let start = try #require(plan.activity("start"))
+        #expect(start.audiences == ["medarbetare"])
+        #expect(start.channels == ["intranat"])
+        #expect(start.goals == ["aktiv"])
+        let p = placements(plan)
+        #expect(p["nasta"] == .relative(after: [DependencyOffset(reference: .init(activity: "start"), amount: 1, unit: .workdays, location: .init(line: 31, column: 12))], before: nil))
+        #expect(p["samma"] == .with(ActivityReference(activity: "start")))
+        #expect(p["lista"] == .dates([Day(iso: "2027-02-01")!]))
+    }
+
+    @Test func warningsKeepThePlan() throws {
+        let result = try Fixtures.parse("Correct", "warnings.yaml")
+        #expect(result.plan != nil)
+        #expect(!result.hasErrors)
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+        #expect(
+            result.diagnostics.first?.description
+                == "Fixtures/Correct/warnings.yaml:7:15: warning: duration '3h' is counted in hours but activity 'workshop' has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d') [duration_without_time]")
+    }
+}
