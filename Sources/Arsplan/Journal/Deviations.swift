@@ -1,0 +1,146 @@
+/// How an occurrence differs from the approved schedule.
+public enum DeviationKind: String, Hashable, Codable, Sendable, CaseIterable {
+    /// Another day or time.
+    case moved
+    case cancelled
+    /// Approved as cancelled, now taking place again.
+    case reinstated
+    /// Another status than cancelled/planned changed (planned ↔ tentative).
+    case statusChanged = "status_changed"
+    /// Another owner.
+    case reassigned
+    /// Not in the approved schedule (a new activity or date in the plan file).
+    case added
+    /// In the approved schedule but no longer in the plan.
+    case removed
+}
+
+/// A journal entry that caused a deviation.
+public struct DeviationCause: Hashable, Sendable {
+    /// The entry's number.
+    public var sequence: Int
+    /// True when the entry names this occurrence; false when the occurrence follows from it
+    /// (a dependent that moved with what it depends on).
+    public var direct: Bool
+
+    public init(sequence: Int, direct: Bool) {
+        self.sequence = sequence
+        self.direct = direct
+    }
+}
+
+/// One occurrence that differs from the last approved schedule.
+public struct Deviation: Hashable, Sendable {
+    public var uid: String
+    public var activity: Activity.ID
+    public var index: Int
+    /// The activity's title now, or as approved when it was removed.
+    public var title: String
+    public var kinds: [DeviationKind]
+    public var approved: OccurrenceState?
+    public var current: OccurrenceState?
+    /// The journal entries since the approval that changed it, in journal order.
+    public var causes: [DeviationCause]
+    /// The plan file was edited by hand in a way that changed this occurrence.
+    public var editedInPlanFile: Bool
+
+    /// The entry the deviation is listed under: the latest that named it, else the latest that changed it.
+    public var primaryCause: DeviationCause? { causes.last { $0.direct } ?? causes.last }
+}
+
+/// Everything that differs from the last approved schedule, with what caused it.
+///
+/// The approved schedule is the one recorded in the latest approval entry, so a change made
+/// by editing the plan file by hand shows up as well as those made with the commands; each
+/// deviation names the journal entries (who, when, why) that caused it — directly, or
+/// because it depends on what they moved — and whether the plan file changed it.
+public struct DeviationReport: Sendable {
+    public var approval: ApprovalPoint
+    /// In date order (the approved date, else the current one).
+    public var deviations: [Deviation]
+    /// Entries recorded after the approval, in journal order.
+    public var laterEntries: [JournalEntry]
+    /// The plan file's content differs from when the approval was recorded (which may or may
+    /// not change the schedule: a comment edit does not).
+    public var planFileChanged: Bool
+
+    /// The deviations of `replay`'s schedule from its latest approval; nil when nothing has been approved.
+    /// `planHash` is the plan file's content hash now.
+    public init?(replay: JournalReplay, planHash: String?) {
+        guard let point = replay.latestApproval else { return nil }
+        approval = point
+        laterEntries = Array(replay.entries[(point.position + 1)...])
+        planFileChanged = planHash != nil && point.entry.planHash != nil && planHash != point.entry.planHash
+
+        let approved = Dictionary(point.approval.occurrences.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+        let current = Dictionary(replay.schedule.occurrences.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+
+        // Entries after the approval that count: changes and undos in effect, leaving out a
+        // change and its undo when both came after the approval (they cancel out).
+        let sequencePosition = Dictionary(replay.entries.enumerated().map { ($1.sequence, $0) }, uniquingKeysWith: { first, _ in first })
+        var counting: [Int] = []
+        for position in (point.position + 1)..<replay.entries.count where replay.applied[position] {
+            let entry = replay.entries[position]
+            switch entry.action {
+            case .move, .cancel, .assign:
+                if let undo = replay.undoneBy[entry.sequence], let p = sequencePosition[undo], p > point.position { continue }
+            case .undo(let target):
+                if let p = sequencePosition[target], p > point.position { continue }
+            case .approve:
+                continue
+            }
+            counting.append(position)
+        }
+
+        var result: [Deviation] = []
+        for uid in Set(approved.keys).union(current.keys) {
+            let was = approved[uid]
+            let now = current[uid]
+            let before = was?.state
+            let after = now.map(OccurrenceState.init)
+            guard before != after else { continue }
+            var kinds: [DeviationKind] = []
+            if let before, let after {
+                if before.timing != after.timing { kinds.append(.moved) }
+                if before.status != after.status {
+                    if after.status == .cancelled {
+                        kinds.append(.cancelled)
+                    } else if before.status == .cancelled {
+                        kinds.append(.reinstated)
+                    } else {
+                        kinds.append(.statusChanged)
+                    }
+                }
+                if before.owner != after.owner { kinds.append(.reassigned) }
+            } else {
+                kinds.append(before == nil ? .added : .removed)
+            }
+            let activity = now?.activity ?? was!.activity
+            let index = now?.index ?? was!.index
+            var causes: [DeviationCause] = []
+            for position in counting where replay.effects[position]?[uid] != nil {
+                let entry = replay.entries[position]
+                var named = entry.action
+                if case .undo(let target) = entry.action, let p = sequencePosition[target] { named = replay.entries[p].action }
+                causes.append(DeviationCause(sequence: entry.sequence, direct: named.targets(activity: activity, index: index)))
+            }
+            let edited = before == nil || after == nil || point.replayedState[uid] != before || causes.isEmpty
+            result.append(
+                Deviation(
+                    uid: uid, activity: activity, index: index,
+                    title: replay.plan.activity(activity)?.title ?? was?.title ?? activity.rawValue, kinds: kinds, approved: before,
+                    current: after, causes: causes, editedInPlanFile: edited))
+        }
+        result.sort { a, b in
+            let x = (a.approved ?? a.current)!.timing
+            let y = (b.approved ?? b.current)!.timing
+            if x.firstDay != y.firstDay { return x.firstDay < y.firstDay }
+            if x.startMinute != y.startMinute { return x.startMinute < y.startMinute }
+            return a.uid < b.uid
+        }
+        deviations = result
+    }
+
+    /// Whether the schedule is exactly as approved.
+    public var isEmpty: Bool { deviations.isEmpty }
+}

@@ -1,0 +1,250 @@
+/// Something about a journal entry that the replay could not apply, or that looks wrong.
+/// Reported, never fatal: the rest of the journal still applies.
+public struct ReplayNote: Hashable, Sendable {
+    /// Position of the entry in the journal (0-based; the I/O layer turns it into a line).
+    public var position: Int
+    /// The entry's number.
+    public var sequence: Int
+    public var severity: Severity
+    /// A stable snake_case code: `journal_entry_not_applied`, `journal_undo_not_applied`, `journal_approval_altered`.
+    public var code: String
+    public var message: String
+
+    public init(position: Int, sequence: Int, severity: Severity, code: String, message: String) {
+        self.position = position
+        self.sequence = sequence
+        self.severity = severity
+        self.code = code
+        self.message = message
+    }
+}
+
+/// How one occurrence changed: before and after (nil when it did not exist on that side).
+public struct StateChange: Hashable, Sendable {
+    public var before: OccurrenceState?
+    public var after: OccurrenceState?
+
+    public init(before: OccurrenceState?, after: OccurrenceState?) {
+        self.before = before
+        self.after = after
+    }
+
+    /// Whether its time or status changed (what iCalendar's SEQUENCE counts).
+    public var isRescheduling: Bool { before?.timing != after?.timing || before?.status != after?.status }
+}
+
+/// The latest approval in a journal and the schedule as the journal stood at that point.
+public struct ApprovalPoint: Sendable {
+    /// Position of the approval entry in the journal.
+    public var position: Int
+    public var entry: JournalEntry
+    public var approval: Approval
+    /// The schedule replayed up to the approval against the plan file as it is now, by uid.
+    /// Where it differs from `approval.occurrences`, the plan file was edited by hand since.
+    public var replayedState: [String: OccurrenceState]
+}
+
+/// The plan file plus its journal: the effective plan, its schedule, and what each entry did.
+///
+/// Entries are applied in journal order. A move fixes the occurrence at its new day (its
+/// dependents follow, per occurrence), a cancel sets its status, an assign hands the
+/// activity to another owner, an undo takes the entry it reverses out of effect, an
+/// approval changes nothing. An entry that no longer applies — its activity, occurrence or
+/// owner was removed from the plan file by hand — is reported in ``notes`` and skipped.
+///
+/// Every occurrence's revision is counted as iCalendar wants it: its `sequence` is the
+/// number of entries that changed its time or status — directly or because it depends on
+/// what moved — and its `modified` the time of the latest entry that changed it (a new
+/// owner changes `modified` but not `sequence`). Pure: no I/O, no clock.
+public struct JournalReplay: Sendable {
+    /// The plan as the plan file writes it.
+    public let writtenPlan: Plan
+    public let entries: [JournalEntry]
+    /// The effective plan: the plan file with the journal applied (as ``OccurrenceOverride``s
+    /// with their sequence and modification time, and reassigned owners).
+    public private(set) var plan: Plan
+    /// The effective plan scheduled, stamped with the latest entry's time.
+    public private(set) var schedule: Schedule
+    public private(set) var notes: [ReplayNote] = []
+    /// The time of the latest entry; nil for an empty journal.
+    public let stamp: Timestamp?
+    /// Positions of the changes in effect (applied and not undone), in journal order.
+    public private(set) var activeChanges: [Int] = []
+    /// Whether each entry was applied (false for those reported in ``notes``).
+    public private(set) var applied: [Bool]
+    /// For an undone change: the sequence number of the undo that reversed it.
+    public private(set) var undoneBy: [Int: Int] = [:]
+    /// For each entry that changed the schedule: every occurrence it changed, by uid.
+    public private(set) var effects: [Int: [String: StateChange]] = [:]
+    public private(set) var latestApproval: ApprovalPoint?
+    /// The occurrence numbers of each activity in the plan as written.
+    public let occurrenceNumbers: [Activity.ID: [Int]]
+
+    /// Replays `entries` against `plan` (the plan file as it is now).
+    public init(plan written: Plan, entries: [JournalEntry]) {
+        self.writtenPlan = written
+        self.entries = entries
+        self.applied = Array(repeating: false, count: entries.count)
+        self.stamp = entries.map(\.at).max()
+        let scheduler = Scheduler(plan: written)
+        let writtenSchedule = scheduler.schedule(written)
+        var numbers: [Activity.ID: [Int]] = [:]
+        for occurrence in writtenSchedule.occurrences { numbers[occurrence.activity, default: []].append(occurrence.index) }
+        for key in numbers.keys { numbers[key]!.sort() }
+        self.occurrenceNumbers = numbers
+        self.plan = written
+        self.schedule = writtenSchedule
+
+        var positionOf: [Int: Int] = [:]
+        for (position, entry) in entries.enumerated() where positionOf[entry.sequence] == nil { positionOf[entry.sequence] = position }
+        var current = Self.states(of: writtenSchedule)
+        var revisions: [String: (sequence: Int, modified: Timestamp?)] = [:]
+
+        for (position, entry) in entries.enumerated() {
+            var changed = false
+            switch entry.action {
+            case .move, .cancel, .assign:
+                if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
+                    note(position, entry, .warning, "journal_entry_not_applied", "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
+                } else {
+                    applied[position] = true
+                    activeChanges.append(position)
+                    changed = true
+                }
+            case .undo(let target):
+                guard let targetPosition = positionOf[target], targetPosition < position else {
+                    note(position, entry, .warning, "journal_undo_not_applied", "entry #\(entry.sequence) undoes #\(target), which is not an earlier entry of this journal; it is skipped")
+                    break
+                }
+                guard let active = activeChanges.firstIndex(of: targetPosition) else {
+                    let why = undoneBy[target].map { "was already undone by #\($0)" } ?? (entries[targetPosition].isChange ? "was not applied" : "is not a change")
+                    note(position, entry, .warning, "journal_undo_not_applied", "entry #\(entry.sequence) undoes #\(target), which \(why); it is skipped")
+                    break
+                }
+                activeChanges.remove(at: active)
+                undoneBy[target] = entry.sequence
+                applied[position] = true
+                changed = true
+            case .approve(let approval):
+                applied[position] = true
+                if !approval.isIntact {
+                    note(position, entry, .warning, "journal_approval_altered", "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
+                }
+                latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: current)
+                // SEQUENCE never goes back: an occurrence starts from what it was approved with,
+                // plus one when the plan file has since changed its time or status by hand.
+                for approved in approval.occurrences {
+                    guard let now = current[approved.uid] else { continue }
+                    let handEdited = now.timing != approved.timing || now.status != approved.status
+                    let floor = approved.sequence + (handEdited ? 1 : 0)
+                    if floor > revisions[approved.uid]?.sequence ?? 0 {
+                        revisions[approved.uid] = (floor, revisions[approved.uid]?.modified)
+                    }
+                }
+            }
+            guard changed else { continue }
+            let next = Self.states(of: scheduler.schedule(effectivePlan(dropping: nil, adding: nil)))
+            let changes = Self.diff(current, next)
+            effects[position] = changes
+            for (uid, change) in changes {
+                var revision = revisions[uid] ?? (0, nil)
+                if change.isRescheduling { revision.sequence += 1 }
+                revision.modified = entry.at
+                revisions[uid] = revision
+            }
+            current = next
+        }
+
+        if activeChanges.isEmpty && revisions.isEmpty {
+            // Nothing changes the plan (no journal, or approvals only): the plan as written.
+            self.schedule = Schedule(plan: written, occurrences: writtenSchedule.occurrences, conflicts: writtenSchedule.conflicts, stamp: stamp)
+            return
+        }
+        var effective = effectivePlan(dropping: nil, adding: nil)
+        var activityIndex: [Activity.ID: Int] = [:]
+        for (i, activity) in effective.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
+        for occurrence in writtenSchedule.occurrences {
+            guard let revision = revisions[occurrence.uid], let i = activityIndex[occurrence.activity] else { continue }
+            var override = effective.activities[i].overrides[occurrence.index] ?? OccurrenceOverride()
+            override.sequence = revision.sequence
+            override.modified = revision.modified
+            effective.activities[i].overrides[occurrence.index] = override
+        }
+        self.plan = effective
+        self.schedule = scheduler.schedule(effective, stamp: stamp)
+    }
+
+    private mutating func note(_ position: Int, _ entry: JournalEntry, _ severity: Severity, _ code: String, _ message: String) {
+        notes.append(ReplayNote(position: position, sequence: entry.sequence, severity: severity, code: code, message: message))
+    }
+
+    /// The next entry's sequence number.
+    public var nextSequence: Int { (entries.map(\.sequence).max() ?? 0) + 1 }
+
+    /// The change an undo would reverse now: the latest change in effect.
+    public var latestActiveChange: JournalEntry? { activeChanges.last.map { entries[$0] } }
+
+    /// The plan file with the changes in effect applied — leaving out the change at position
+    /// `dropping` and adding `adding` at the end — without revision counts. What-if plans
+    /// for ``Rescheduling`` are built with it.
+    public func effectivePlan(dropping: Int?, adding: JournalAction?) -> Plan {
+        var actions = activeChanges.filter { $0 != dropping }.map { entries[$0].action }
+        if let adding { actions.append(adding) }
+        return Self.apply(actions, to: writtenPlan, numbers: occurrenceNumbers)
+    }
+
+    /// Why `action` cannot apply to `plan`, or nil when it can.
+    static func problem(applying action: JournalAction, to plan: Plan, numbers: [Activity.ID: [Int]]) -> String? {
+        guard let id = action.activity else { return nil }
+        guard plan.activity(id) != nil else { return "activity '\(id)' is no longer in the plan file" }
+        let indices = numbers[id] ?? []
+        switch action {
+        case .move(_, let n, _, _), .cancel(_, .some(let n)):
+            if !indices.contains(n) { return "'\(id)' has no occurrence \(n) (it has \(indices.count))" }
+        case .assign(_, let owner):
+            if plan.owner(owner) == nil { return "owner '\(owner)' is no longer in the plan file" }
+        default: break
+        }
+        return nil
+    }
+
+    /// `actions` (moves, cancellations, reassignments) applied to `plan` in order.
+    static func apply(_ actions: [JournalAction], to plan: Plan, numbers: [Activity.ID: [Int]]) -> Plan {
+        var plan = plan
+        var index: [Activity.ID: Int] = [:]
+        for (i, activity) in plan.activities.enumerated() where index[activity.id] == nil { index[activity.id] = i }
+        for action in actions {
+            guard let id = action.activity, let i = index[id] else { continue }
+            switch action {
+            case .move(_, let n, let day, let time):
+                var override = plan.activities[i].overrides[n] ?? OccurrenceOverride()
+                override.day = day
+                if let time { override.time = time }
+                // A cancelled occurrence that is moved takes place again, on its new day.
+                if override.status == .cancelled { override.status = nil }
+                plan.activities[i].overrides[n] = override
+            case .cancel(_, let n):
+                for number in n.map({ [$0] }) ?? numbers[id] ?? [] {
+                    plan.activities[i].overrides[number, default: OccurrenceOverride()].status = .cancelled
+                }
+            case .assign(_, let owner):
+                plan.activities[i].owner = owner
+            case .undo, .approve:
+                break
+            }
+        }
+        return plan
+    }
+
+    static func states(of schedule: Schedule) -> [String: OccurrenceState] {
+        Dictionary(schedule.occurrences.map { ($0.uid, OccurrenceState($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every uid whose state differs between `a` and `b`.
+    static func diff(_ a: [String: OccurrenceState], _ b: [String: OccurrenceState]) -> [String: StateChange] {
+        var result: [String: StateChange] = [:]
+        for (uid, before) in a where b[uid] != before { result[uid] = StateChange(before: before, after: b[uid]) }
+        for (uid, after) in b where a[uid] == nil { result[uid] = StateChange(before: nil, after: after) }
+        return result
+    }
+}

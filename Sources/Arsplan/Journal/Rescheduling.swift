@@ -1,0 +1,256 @@
+/// A change someone asks for from the command line, before it is checked.
+public enum ChangeRequest: Hashable, Sendable {
+    /// Move an occurrence; `occurrence` may be left out only for an activity with one occurrence.
+    case move(activity: Activity.ID, occurrence: Int?, day: Day, time: TimeOfDay?)
+    /// Cancel one occurrence, or every occurrence that is not already cancelled when `occurrence` is nil.
+    case cancel(activity: Activity.ID, occurrence: Int?)
+    /// Hand the activity to another owner.
+    case assign(activity: Activity.ID, owner: Owner.ID)
+    /// Reverse the latest change still in effect.
+    case undo
+    /// Approve the schedule as it stands, with a minutes reference.
+    case approve(ref: String)
+}
+
+/// Who asks, when and why — everything of a journal entry that does not come from the plan.
+public struct ChangeContext: Hashable, Sendable {
+    public var at: Timestamp
+    public var by: String
+    public var reason: String?
+    /// The content hash of the plan file as it was read (``ContentHash``).
+    public var planHash: String?
+
+    public init(at: Timestamp, by: String, reason: String?, planHash: String?) {
+        self.at = at
+        self.by = by
+        self.reason = reason
+        self.planHash = planHash
+    }
+}
+
+/// Why a requested move is not made unless forced.
+public enum Refusal: Hashable, Sendable {
+    /// The new day is not a working day.
+    case dayOff(Day, reason: String)
+    /// The new day comes before what the occurrence depends on allows.
+    case beforeDependency(Conflict)
+    /// The activity is pinned: its date is set from outside and never moved.
+    case pinned(Activity.ID)
+    /// The change gives the schedule new errors (a window or not-after date missed, a pinned activity pushed, …).
+    case newErrors([Conflict])
+}
+
+/// One occurrence a change affects.
+public struct OccurrenceImpact: Hashable, Sendable {
+    public var uid: String
+    public var activity: Activity.ID
+    public var index: Int
+    /// How many occurrences the activity has (to write "3/11").
+    public var count: Int
+    /// True for the occurrence(s) the change names; false for those that follow from it.
+    public var direct: Bool
+    public var change: StateChange
+}
+
+/// What a change does to the schedule: every occurrence that moves, is cancelled or
+/// reinstated, or changes owner; the conflicts it brings and the ones it resolves.
+public struct Impact: Sendable {
+    /// The named occurrences first, then those that follow, in date order.
+    public var occurrences: [OccurrenceImpact]
+    /// Conflicts in the new schedule that were not in the old one.
+    public var newConflicts: [Conflict]
+    /// Conflicts of the old schedule that the change resolves.
+    public var resolvedConflicts: [Conflict]
+
+    public init(occurrences: [OccurrenceImpact] = [], newConflicts: [Conflict] = [], resolvedConflicts: [Conflict] = []) {
+        self.occurrences = occurrences
+        self.newConflicts = newConflicts
+        self.resolvedConflicts = resolvedConflicts
+    }
+}
+
+/// A checked change: the entry to append, what it does, and why it would be refused.
+public struct ChangeProposal: Sendable {
+    /// The journal entry for the caller to append (nothing is written here).
+    public var entry: JournalEntry
+    public var impact: Impact
+    /// Reasons not to make the change; the caller appends only when this is empty or the user forces it.
+    public var refusals: [Refusal]
+    /// The schedule before and after the change.
+    public var before: Schedule
+    public var after: Schedule
+}
+
+/// Checks requested changes against the effective plan and works out their impact.
+///
+/// Every function is pure: given the journal replayed so far and a request, it returns the
+/// journal entry for the caller to append — or throws ``JournalError`` when the request
+/// cannot mean anything (unknown activity, no such occurrence, nothing to change). Moving
+/// onto a day off, before a dependency allows, or moving a pinned activity, and any change
+/// that gives the schedule new errors, come back as ``Refusal``s; the caller decides
+/// (`--force`).
+public enum Rescheduling {
+    public static func propose(_ request: ChangeRequest, on replay: JournalReplay, context: ChangeContext) throws(JournalError) -> ChangeProposal {
+        let plan = replay.plan
+        let before = replay.schedule
+        var refusals: [Refusal] = []
+        let action: JournalAction
+        var dropping: Int?
+
+        switch request {
+        case .move(let id, let requested, let day, let time):
+            let activity = try resolve(id, in: plan)
+            let occurrence = try pick(activity, requested, in: before, required: true)!
+            let current = before.occurrences.first { $0.uid == occurrence.uid }!
+            var sameTime = true
+            if let time, case .timed(let start, _) = current.timing { sameTime = start.time == time } else if time != nil { sameTime = false }
+            if current.timing.firstDay == day && sameTime && current.status != .cancelled {
+                throw .nothingToChange("'\(label(activity.id, occurrence.index, in: before))' is already on \(day)\(time.map { " at \($0)" } ?? "").")
+            }
+            action = .move(activity: activity.id, occurrence: occurrence.index, day: day, time: time)
+            if activity.pinned { refusals.append(.pinned(activity.id)) }
+            let calendar = WorkingCalendar(plan: plan)
+            if let reason = calendar.reasonOff(day) { refusals.append(.dayOff(day, reason: reason)) }
+        case .cancel(let id, let requested):
+            let activity = try resolve(id, in: plan)
+            let chosen = try pick(activity, requested, in: before, required: false)
+            let targets = before.occurrences.filter { $0.activity == activity.id && (chosen == nil || $0.index == chosen!.index) }
+            if targets.allSatisfy({ $0.status == .cancelled }) {
+                let what = chosen.map { "'\(label(activity.id, $0.index, in: before))' is" } ?? "every occurrence of '\(activity.id)' is"
+                throw .nothingToChange("\(what) already cancelled.")
+            }
+            // An activity with one occurrence names it, so that dates added to the plan file later stay.
+            let count = replay.occurrenceNumbers[activity.id]?.count ?? 0
+            action = .cancel(activity: activity.id, occurrence: chosen?.index ?? (count == 1 ? targets.first?.index : nil))
+        case .assign(let id, let owner):
+            let activity = try resolve(id, in: plan)
+            guard plan.owner(owner) != nil else {
+                throw .unknownOwner(owner.rawValue, suggestion: closestMatch(to: owner.rawValue, in: plan.owners.map(\.id.rawValue)))
+            }
+            if activity.owner == owner { throw .nothingToChange("'\(activity.id)' is already owned by '\(owner)'.") }
+            action = .assign(activity: activity.id, owner: owner)
+        case .undo:
+            guard let position = replay.activeChanges.last else { throw .nothingToUndo }
+            dropping = position
+            action = .undo(entry: replay.entries[position].sequence)
+        case .approve(let ref):
+            let entry = JournalEntry(
+                sequence: replay.nextSequence, at: context.at, by: context.by, reason: context.reason, planHash: context.planHash,
+                action: .approve(Approval(of: before, ref: ref)))
+            return ChangeProposal(entry: entry, impact: Impact(), refusals: [], before: before, after: before)
+        }
+
+        let entry = JournalEntry(
+            sequence: replay.nextSequence, at: context.at, by: context.by, reason: context.reason, planHash: context.planHash, action: action)
+        let whatIf = replay.effectivePlan(dropping: dropping, adding: dropping == nil ? action : nil)
+        let after = Scheduler.schedule(whatIf, stamp: context.at)
+        let impact = impact(of: action, undoing: dropping.map { replay.entries[$0].action }, before: before, after: after)
+
+        if case .move(let id, let n, _, _) = action {
+            let label = label(id, n, in: after)
+            if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.message.hasPrefix("'\(label)'") }) {
+                refusals.append(.beforeDependency(violated))
+            }
+        }
+        let newErrors = impact.newConflicts.filter { $0.severity == .error }
+        if !newErrors.isEmpty { refusals.append(.newErrors(newErrors)) }
+        return ChangeProposal(entry: entry, impact: impact, refusals: refusals, before: before, after: after)
+    }
+
+    /// The impact of going from `before` to `after` by `action` (or by undoing `undoing`).
+    static func impact(of action: JournalAction, undoing: JournalAction?, before: Schedule, after: Schedule) -> Impact {
+        let changes = JournalReplay.diff(JournalReplay.states(of: before), JournalReplay.states(of: after))
+        var counts: [Activity.ID: Int] = [:]
+        for o in after.occurrences { counts[o.activity, default: 0] += 1 }
+        let named = undoing ?? action
+        var occurrences: [OccurrenceImpact] = []
+        var position: [String: Int] = [:]
+        for (i, o) in after.occurrences.enumerated() { position[o.uid] = i }
+        let byUID = Dictionary(after.occurrences.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+        for (uid, change) in changes {
+            guard let o = byUID[uid] else { continue }
+            occurrences.append(
+                OccurrenceImpact(
+                    uid: uid, activity: o.activity, index: o.index, count: counts[o.activity] ?? 1,
+                    direct: named.targets(activity: o.activity, index: o.index), change: change))
+        }
+        occurrences.sort { a, b in
+            if a.direct != b.direct { return a.direct }
+            return (position[a.uid] ?? 0) < (position[b.uid] ?? 0)
+        }
+        let old = Set(before.conflicts)
+        let new = Set(after.conflicts)
+        return Impact(
+            occurrences: occurrences, newConflicts: after.conflicts.filter { !old.contains($0) },
+            resolvedConflicts: before.conflicts.filter { !new.contains($0) })
+    }
+
+    private static func resolve(_ id: Activity.ID, in plan: Plan) throws(JournalError) -> Activity {
+        if let activity = plan.activity(id) { return activity }
+        throw .unknownActivity(id.rawValue, suggestion: closestMatch(to: id.rawValue, in: plan.activities.map(\.id.rawValue)))
+    }
+
+    /// The occurrence `requested` names; nil for "all" when not `required` and not given.
+    private static func pick(_ activity: Activity, _ requested: Int?, in schedule: Schedule, required: Bool) throws(JournalError) -> Occurrence? {
+        let occurrences = schedule.occurrences.filter { $0.activity == activity.id }.sorted { $0.index < $1.index }
+        if let requested {
+            guard let found = occurrences.first(where: { $0.index == requested }) else {
+                throw .unknownOccurrence(activity.id.rawValue, requested, count: occurrences.count)
+            }
+            return found
+        }
+        if occurrences.count == 1 { return occurrences[0] }
+        if occurrences.isEmpty { throw .noOccurrences(activity.id.rawValue) }
+        if !required { return nil }
+        throw .occurrenceRequired(
+            activity.id.rawValue,
+            occurrences: occurrences.map { "\($0.index): \($0.timing.journalText.start)\($0.status == .cancelled ? " (cancelled)" : "")" })
+    }
+
+    private static func label(_ id: Activity.ID, _ n: Int, in schedule: Schedule) -> String {
+        schedule.occurrences.filter { $0.activity == id }.count > 1 ? "\(id)[\(n)]" : id.rawValue
+    }
+}
+
+extension JournalAction {
+    /// Whether the action names the occurrence `index` of `activity` itself (not a dependent).
+    public func targets(activity: Activity.ID, index: Int) -> Bool {
+        switch self {
+        case .move(let a, let n, _, _): return a == activity && n == index
+        case .cancel(let a, let n): return a == activity && (n == nil || n == index)
+        case .assign(let a, _): return a == activity
+        case .undo, .approve: return false
+        }
+    }
+}
+
+/// A request that cannot mean anything for this plan; nothing is written.
+public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownActivity(String, suggestion: String?)
+    case unknownOccurrence(String, Int, count: Int)
+    case occurrenceRequired(String, occurrences: [String])
+    case noOccurrences(String)
+    case unknownOwner(String, suggestion: String?)
+    case nothingToChange(String)
+    case nothingToUndo
+
+    public var description: String {
+        switch self {
+        case .unknownActivity(let id, let suggestion):
+            return "There is no activity '\(id)' in the plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "."
+        case .unknownOccurrence(let id, let n, let count):
+            return "Activity '\(id)' has no occurrence \(n); it has \(count) (1–\(count))."
+        case .occurrenceRequired(let id, let occurrences):
+            return "Activity '\(id)' has \(occurrences.count) occurrences; name one with --occurrence N:\n"
+                + occurrences.map { "    \($0)" }.joined(separator: "\n")
+        case .noOccurrences(let id):
+            return "Activity '\(id)' has no occurrences in the schedule."
+        case .unknownOwner(let id, let suggestion):
+            return "There is no owner '\(id)' in the plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "; owners are declared under 'owners:'."
+        case .nothingToChange(let what):
+            return "Nothing to change: \(what)"
+        case .nothingToUndo:
+            return "Nothing to undo: the journal has no change in effect."
+        }
+    }
+}
