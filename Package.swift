@@ -40,10 +40,15 @@ let package = Package(
             name: "ArsplanReport",
             dependencies: ["Arsplan"]
         ),
+        // The change journal on disk: locked, synced appends; tolerant reading.
+        .target(
+            name: "ArsplanJournal",
+            dependencies: ["Arsplan"]
+        ),
         .executableTarget(
             name: "arsplan",
             dependencies: [
-                "Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport",
+                "Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +60,11 @@ let package = Package(
         ),
         .testTarget(name: "ArsplanICalTests", dependencies: ["Arsplan", "ArsplanICal"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArsplanReportTests", dependencies: ["Arsplan", "ArsplanReport"]),
+        // The journal on the example plan: replay, impact, deviations, and the file under load.
+        .testTarget(
+            name: "ArsplanJournalTests",
+            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanReport"]
+        ),
         // Runs the built `arsplan` binary on real plan files, as a user would.
         .testTarget(name: "arsplanTests", dependencies: ["arsplan"]),
     ]

@@ -1,0 +1,151 @@
+import Arsplan
+import Foundation
+
+/// A journal file's entries as read, with the line each came from and what was odd about it.
+public struct JournalContents: Sendable {
+    /// The entries in file order.
+    public var entries: [JournalEntry]
+    /// The 1-based line of each entry.
+    public var lines: [Int]
+    /// Warnings about the file (an incomplete last line), each naming file and line.
+    public var warnings: [Diagnostic]
+    /// The bytes of an incomplete last line, when there is one: ignored when reading,
+    /// removed before the next entry is appended.
+    public var tornTail: Range<Int>?
+    /// The last entry is complete but its line lacks the final newline (added before appending).
+    public var endsWithoutNewline: Bool
+
+    public init(entries: [JournalEntry] = [], lines: [Int] = [], warnings: [Diagnostic] = [], tornTail: Range<Int>? = nil, endsWithoutNewline: Bool = false) {
+        self.entries = entries
+        self.lines = lines
+        self.warnings = warnings
+        self.tornTail = tornTail
+        self.endsWithoutNewline = endsWithoutNewline
+    }
+
+    /// An absent journal: no entries.
+    public static let empty = JournalContents()
+
+    /// The line of the entry at `position`, for diagnostics.
+    public func line(ofPosition position: Int) -> Int? { lines.indices.contains(position) ? lines[position] : nil }
+
+    /// Parses journal bytes: one JSON object a line, blank lines allowed. Pure.
+    ///
+    /// An invalid line is an error naming `file:line` — except the last line, which a power
+    /// cut or a crash can leave incomplete: it is reported as a warning and ignored, and the
+    /// entries before it are kept. An entry with a newer format version than this arsplan
+    /// reads is an error wherever it is; so is an entry number used twice.
+    public static func parse(_ bytes: [UInt8], file: String) throws(JournalFileError) -> JournalContents {
+        var contents = JournalContents()
+        // Line boundaries: (start, end excluding the newline, hasNewline).
+        var spans: [(start: Int, end: Int, newline: Bool)] = []
+        var start = 0
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            spans.append((start, i, true))
+            start = i + 1
+        }
+        if start < bytes.count { spans.append((start, bytes.count, false)) }
+        let lastNonBlank = spans.lastIndex { !isBlank(bytes[$0.start..<$0.end]) }
+
+        let decoder = JSONDecoder()
+        var firstLineOf: [Int: Int] = [:]
+        for (i, span) in spans.enumerated() {
+            let text = bytes[span.start..<span.end]
+            if isBlank(text) { continue }
+            let line = i + 1
+            let entry: JournalEntry
+            do {
+                entry = try decoder.decode(JournalEntry.self, from: Data(text))
+            } catch let newer as UnsupportedJournalVersion {
+                throw .newerVersion(file: file, line: line, version: newer.version)
+            } catch {
+                if i == lastNonBlank {
+                    contents.tornTail = span.start..<bytes.count
+                    let kept = contents.entries.count
+                    contents.warnings.append(
+                        Diagnostic(
+                            severity: .warning, code: "journal_torn_line",
+                            message: "the last line is incomplete or not a journal entry (an interrupted write?) and is ignored; "
+                                + "the \(kept) entr\(kept == 1 ? "y" : "ies") before it are kept",
+                            file: file, location: SourceLocation(line: line, column: 1)))
+                    break
+                }
+                throw .invalidLine(file: file, line: line, message: describe(error))
+            }
+            if let first = firstLineOf[entry.sequence] {
+                throw .duplicateSequence(file: file, line: line, sequence: entry.sequence, firstLine: first)
+            }
+            firstLineOf[entry.sequence] = line
+            contents.entries.append(entry)
+            contents.lines.append(line)
+            if !span.newline { contents.endsWithoutNewline = true }
+        }
+        return contents
+    }
+
+    private static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+    }
+
+    /// A decoding error in a sentence, naming the key.
+    static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String { keys.map(\.stringValue).filter { !$0.isEmpty }.joined(separator: ".") }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            let at = path(context.codingPath)
+            return "missing '\(key.stringValue)'" + (at.isEmpty ? "" : " in '\(at)'")
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "'\(path(context.codingPath))' has the wrong type"
+        case DecodingError.dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "not a JSON object on one line" }
+            return context.debugDescription
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// What can go wrong reading or writing a journal file. Every case names the file.
+public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    case invalidLine(file: String, line: Int, message: String)
+    case newerVersion(file: String, line: Int, version: Int)
+    case duplicateSequence(file: String, line: Int, sequence: Int, firstLine: Int)
+    case cannotRead(file: String, reason: String)
+    case cannotWrite(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidLine(_, _, let message):
+            return "this line is not a valid journal entry: \(message); fix or remove the line (the journal is one JSON object a line, see docs/journal.md)"
+        case .newerVersion(_, _, let version):
+            return "this entry was written by a newer arsplan (journal format \(version); this arsplan reads format \(JournalEntry.currentVersion) and older); upgrade arsplan to read this journal"
+        case .duplicateSequence(_, _, let sequence, let first):
+            return "entry number \(sequence) is used twice (also on line \(first)), as when two copies of a journal are merged; give one of them a new, higher number"
+        case .cannotRead(_, let reason):
+            return "cannot read the journal: \(reason)"
+        case .cannotWrite(_, let reason):
+            return "cannot write the journal: \(reason); nothing was recorded"
+        }
+    }
+
+    /// A stable snake_case code.
+    public var code: String {
+        switch self {
+        case .invalidLine: return "journal_invalid_line"
+        case .newerVersion: return "journal_newer_version"
+        case .duplicateSequence: return "journal_duplicate_entry"
+        case .cannotRead: return "journal_unreadable"
+        case .cannotWrite: return "journal_unwritable"
+        }
+    }
+
+    /// The error as a compiler-style diagnostic: `file:line:1: error: … [code]`.
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .invalidLine(let file, let line, _), .newerVersion(let file, let line, _), .duplicateSequence(let file, let line, _, _):
+            return Diagnostic(severity: .error, code: code, message: description, file: file, location: SourceLocation(line: line, column: 1))
+        case .cannotRead(let file, _), .cannotWrite(let file, _):
+            return Diagnostic(severity: .error, code: code, message: description, file: file)
+        }
+    }
+}

@@ -1,0 +1,242 @@
+import Arsplan
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A plan's change journal on disk: `<plan>.journal.jsonl` beside the plan file, one JSON
+/// object a line (see `docs/journal.md`).
+///
+/// * Appends are serialized with an exclusive `flock` on the journal file and `fsync`ed, so
+///   any number of processes appending at once each get their entry, intact and numbered
+///   one after the other. Readers take a shared lock and never see half an entry.
+/// * A new journal appears with its first entry in one step: the entry is written to a
+///   temporary file beside it, synced, and linked into place (`link` never replaces a
+///   journal another process created meanwhile).
+/// * A failed write is rolled back (truncated to the previous length): nothing half-written.
+public struct JournalFile: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The journal beside `planPath`: `Plans/x.yaml` → `Plans/x.journal.jsonl`.
+    public init(forPlan planPath: String) {
+        var base = planPath
+        for ext in [".yaml", ".yml"] where base.hasSuffix(ext) {
+            base.removeLast(ext.count)
+            break
+        }
+        self.init(path: base + ".journal.jsonl")
+    }
+
+    public var exists: Bool { access(path, F_OK) == 0 }
+
+    // MARK: Reading
+
+    /// Reads the journal under a shared lock; an absent journal has no entries.
+    public func read() throws(JournalFileError) -> JournalContents {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return .empty }
+            throw .cannotRead(file: path, reason: Self.reason(errno))
+        }
+        defer { close(fd) }
+        // Best effort: a file system without locks can still be read.
+        _ = Self.lock(fd, LOCK_SH)
+        let bytes = try readAll(fd)
+        return try JournalContents.parse(bytes, file: path)
+    }
+
+    // MARK: Appending
+
+    /// What ``append(_:)`` did.
+    public struct Appended: Sendable {
+        public var entry: JournalEntry
+        /// The line the entry was written on.
+        public var line: Int
+        /// Warnings from reading the journal, and about an incomplete last line that was removed.
+        public var warnings: [Diagnostic]
+    }
+
+    /// Appends the entry `make` returns, under an exclusive lock.
+    ///
+    /// `make` gets the journal as it stands once the lock is held — so an entry's number and
+    /// anything worked out from earlier entries (the change an undo reverses) cannot race with
+    /// another process — and returns the entry to append, or nil to write nothing. It may be
+    /// called more than once (when another process creates the journal at the same moment);
+    /// only the last call's entry is written.
+    @discardableResult
+    public func append(_ make: (JournalContents) throws -> JournalEntry?) throws -> Appended? {
+        for _ in 0..<64 {
+            let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            if fd < 0 {
+                guard errno == ENOENT else { throw JournalFileError.cannotWrite(file: path, reason: Self.reason(errno)) }
+                guard let entry = try make(.empty) else { return nil }
+                if try create(with: entry) { return Appended(entry: entry, line: 1, warnings: []) }
+                continue  // Another process created it first: append to theirs.
+            }
+            defer { close(fd) }
+            guard Self.lock(fd, LOCK_EX) == 0 else { throw JournalFileError.cannotWrite(file: path, reason: "cannot lock it: \(Self.reason(errno))") }
+            // The journal may have been replaced (renamed over) while we waited for the lock.
+            var held = stat()
+            var named = stat()
+            guard fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino else { continue }
+
+            let bytes: [UInt8]
+            do { bytes = try readAll(fd, size: Int(held.st_size)) } catch { throw error }
+            let contents = try JournalContents.parse(bytes, file: path)
+            guard let entry = try make(contents) else { return nil }
+
+            var warnings = contents.warnings
+            var length = bytes.count
+            var data = Array(try Self.encode(entry).utf8) + [UInt8(ascii: "\n")]
+            var line = (contents.lines.last ?? 0) + 1
+            if let torn = contents.tornTail {
+                let removed = String(decoding: bytes[torn], as: UTF8.self)
+                guard ftruncate(fd, off_t(torn.lowerBound)) == 0 else {
+                    throw JournalFileError.cannotWrite(file: path, reason: "cannot remove the incomplete last line: \(Self.reason(errno))")
+                }
+                length = torn.lowerBound
+                line = bytes[..<torn.lowerBound].filter { $0 == UInt8(ascii: "\n") }.count + 1
+                warnings.append(
+                    Diagnostic(
+                        severity: .warning, code: "journal_torn_line_removed",
+                        message: "removed the incomplete last line before appending (\(torn.count) bytes: \(removed.debugDescription))",
+                        file: path, location: SourceLocation(line: line, column: 1)))
+            } else if contents.endsWithoutNewline {
+                data.insert(UInt8(ascii: "\n"), at: 0)
+            } else {
+                line = bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            }
+            try write(data, to: fd, rollbackTo: length)
+            return Appended(entry: entry, line: line, warnings: warnings)
+        }
+        throw JournalFileError.cannotWrite(file: path, reason: "it kept being replaced while waiting for the lock")
+    }
+
+    /// The entry as one line of JSON (no newline): keys sorted, so the same entry always gives the same bytes.
+    public static func encode(_ entry: JournalEntry) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(entry), as: UTF8.self)
+    }
+
+    // MARK: Internals
+
+    /// Creates the journal holding `entry` in one step; false when it already exists.
+    private func create(with entry: JournalEntry) throws(JournalFileError) -> Bool {
+        let data: [UInt8]
+        do { data = Array(try Self.encode(entry).utf8) + [UInt8(ascii: "\n")] } catch {
+            throw .cannotWrite(file: path, reason: "cannot encode the entry: \(error)")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(file: path, reason: "cannot create it in '\(directory.isEmpty ? "." : directory)': \(Self.reason(errno))") }
+        do {
+            try write(data, to: fd, rollbackTo: nil)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        defer { unlink(temporary) }
+        if link(temporary, path) != 0 {
+            if errno == EEXIST { return false }
+            throw .cannotWrite(file: path, reason: Self.reason(errno))
+        }
+        // Make the new directory entry durable too.
+        let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+        return true
+    }
+
+    /// Writes every byte and syncs; on failure truncates back to `rollbackTo` (when given) and throws.
+    private func write(_ data: [UInt8], to fd: Int32, rollbackTo length: Int?) throws(JournalFileError) {
+        var failure: Int32?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc_write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = errno }
+        if let failure {
+            if let length { _ = ftruncate(fd, off_t(length)) }
+            throw .cannotWrite(file: path, reason: Self.reason(failure))
+        }
+    }
+
+    private func readAll(_ fd: Int32, size: Int? = nil) throws(JournalFileError) -> [UInt8] {
+        var total = size
+        if total == nil {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw .cannotRead(file: path, reason: Self.reason(errno)) }
+            total = Int(st.st_size)
+        }
+        let count = total!
+        var bytes = [UInt8](repeating: 0, count: count)
+        var offset = 0
+        var failure: Int32?
+        bytes.withUnsafeMutableBytes { buffer in
+            while offset < count {
+                let n = pread(fd, buffer.baseAddress! + offset, count - offset, off_t(offset))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }
+                offset += n
+            }
+        }
+        if let failure { throw .cannotRead(file: path, reason: Self.reason(failure)) }
+        return Array(bytes[..<offset])
+    }
+
+    private static func lock(_ fd: Int32, _ operation: Int32) -> Int32 {
+        while true {
+            let result = flock(fd, operation)
+            if result == 0 || errno != EINTR { return result }
+        }
+    }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied"
+        case EROFS: return "the file system is read-only"
+        case ENOSPC: return "no space left on the device"
+        case ENOTDIR: return "a part of the path is not a folder"
+        case ENOENT: return "the folder does not exist"
+        case EISDIR: return "it is a folder"
+        default: return String(cString: strerror(code))
+        }
+    }
+}
+
+/// `write(2)`, named apart from the method above.
+@inline(__always) private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+        return Darwin.write(fd, buffer, count)
+    #elseif canImport(Musl)
+        return Musl.write(fd, buffer, count)
+    #else
+        return Glibc.write(fd, buffer, count)
+    #endif
+}

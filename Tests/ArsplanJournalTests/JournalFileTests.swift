@@ -1,0 +1,230 @@
+import Arsplan
+import ArsplanJournal
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("arsplan-journal-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func testEntry(_ sequence: Int, activity: String = "personalblad", occurrence: Int? = 1) -> JournalEntry {
+    JournalEntry(
+        sequence: sequence, at: Timestamp(iso: "2027-03-01T10:00:00Z")!, by: "Anna Berg", reason: "test \(sequence)",
+        planHash: "sha256:x", action: .cancel(activity: Activity.ID(activity), occurrence: occurrence))
+}
+
+func line(_ entry: JournalEntry) throws -> String { try JournalFile.encode(entry) + "\n" }
+
+/// The next entry after what is in the journal.
+func nextEntry(_ contents: JournalContents) -> JournalEntry { testEntry((contents.entries.map(\.sequence).max() ?? 0) + 1) }
+
+@Suite("Journal file: reading")
+struct JournalReadingTests {
+    func parse(_ text: String) throws(JournalFileError) -> JournalContents {
+        try JournalContents.parse(Array(text.utf8), file: "x.journal.jsonl")
+    }
+
+    @Test func entriesBlankLinesAndLineNumbers() throws {
+        let contents = try parse(try line(testEntry(1)) + "\n  \n" + (try line(testEntry(2))))
+        #expect(contents.entries.map(\.sequence) == [1, 2])
+        #expect(contents.lines == [1, 4])
+        #expect(contents.warnings.isEmpty)
+        #expect(contents.tornTail == nil)
+        #expect(!contents.endsWithoutNewline)
+    }
+
+    @Test func aTornLastLineIsAWarningAndEarlierEntriesAreKept() throws {
+        let good = try line(testEntry(1)) + (try line(testEntry(2)))
+        let torn = String(try line(testEntry(3)).prefix(40))
+        let contents = try parse(good + torn)
+        #expect(contents.entries.map(\.sequence) == [1, 2])
+        #expect(contents.tornTail == good.utf8.count..<(good + torn).utf8.count)
+        #expect(contents.warnings.map(\.description) == [
+            "x.journal.jsonl:3:1: warning: the last line is incomplete or not a journal entry (an interrupted write?) and is ignored; the 2 entries before it are kept [journal_torn_line]"
+        ])
+        // Garbage with a newline at the very end counts as torn too; NUL bytes from a crash as well.
+        #expect(try parse(good + "{\"v\":1,\n").entries.count == 2)
+        #expect(try parse(good + "\0\0\0\0").tornTail != nil)
+    }
+
+    @Test func aCompleteLastEntryWithoutItsNewlineIsKept() throws {
+        let text = try line(testEntry(1)) + (try JournalFile.encode(testEntry(2)))
+        let contents = try parse(text)
+        #expect(contents.entries.count == 2)
+        #expect(contents.endsWithoutNewline)
+    }
+
+    @Test func anInvalidLineInTheMiddleIsAnErrorNamingTheLine() throws {
+        let text = try line(testEntry(1)) + "not json\n" + (try line(testEntry(2)))
+        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 2, message: "not a JSON object on one line")) { try parse(text) }
+        let missing = try line(testEntry(1)) + #"{"v":1,"seq":2,"at":"2027-03-01T10:00:00Z","action":"undo","undoes":1}"# + "\n" + (try line(testEntry(3)))
+        do {
+            _ = try parse(missing)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostic.description == "x.journal.jsonl:2:1: error: this line is not a valid journal entry: missing 'by'; fix or remove the line (the journal is one JSON object a line, see docs/journal.md) [journal_invalid_line]")
+        }
+    }
+
+    @Test func anEntryFromANewerVersionIsAnErrorWhereverItIs() throws {
+        let newer = #"{"v":2,"seq":2,"at":"2027-03-01T10:00:00Z","by":"x","action":"split","into":3}"#
+        for text in [try line(testEntry(1)) + newer + "\n", try line(testEntry(1)) + newer + "\n" + (try line(testEntry(3)))] {
+            do {
+                _ = try parse(text)
+                Issue.record("expected an error")
+            } catch {
+                #expect(error == .newerVersion(file: "x.journal.jsonl", line: 2, version: 2))
+                #expect(error.description.contains("written by a newer arsplan"))
+                #expect(error.description.contains("upgrade arsplan"))
+            }
+        }
+    }
+
+    @Test func anEntryNumberUsedTwiceIsAnError() throws {
+        let text = try line(testEntry(1)) + (try line(testEntry(2))) + (try line(testEntry(2)))
+        #expect(throws: JournalFileError.duplicateSequence(file: "x.journal.jsonl", line: 3, sequence: 2, firstLine: 2)) { try parse(text) }
+    }
+
+    @Test func anAbsentJournalIsEmptyAndAFolderIsAnError() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try JournalFile(path: directory.appendingPathComponent("none.journal.jsonl").path).read().entries.isEmpty)
+        #expect(throws: JournalFileError.self) { try JournalFile(path: directory.path).read() }
+    }
+
+    @Test func theJournalLivesBesideThePlan() {
+        #expect(JournalFile(forPlan: "Plans/serviceforvaltningen-2027.yaml").path == "Plans/serviceforvaltningen-2027.journal.jsonl")
+        #expect(JournalFile(forPlan: "plan.yml").path == "plan.journal.jsonl")
+        #expect(JournalFile(forPlan: "plan").path == "plan.journal.jsonl")
+    }
+}
+
+@Suite("Journal file: appending")
+struct JournalAppendingTests {
+    @Test func theFirstAppendCreatesTheJournalWithItsEntryAndNothingElse() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
+        let appended = try #require(try journal.append { nextEntry($0) })
+        #expect(appended.entry.sequence == 1)
+        #expect(appended.line == 1)
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == (try line(testEntry(1))))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["p.journal.jsonl"])
+        let second = try #require(try journal.append { nextEntry($0) })
+        #expect(second.line == 2)
+        #expect(try journal.read().entries.map(\.sequence) == [1, 2])
+    }
+
+    @Test func decidingNotToWriteLeavesNoFile() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
+        #expect(try journal.append { _ in nil } == nil)
+        #expect(!journal.exists)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func anIncompleteLastLineIsRemovedBeforeAppending() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
+        let good = try line(testEntry(1))
+        try (good + #"{"v":1,"seq":2,"at":"2027-03-01T1"#).write(toFile: journal.path, atomically: false, encoding: .utf8)
+        let appended = try #require(try journal.append { nextEntry($0) })
+        #expect(appended.entry.sequence == 2)
+        #expect(appended.line == 2)
+        #expect(appended.warnings.map(\.code) == ["journal_torn_line", "journal_torn_line_removed"])
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == good + (try line(testEntry(2))))
+    }
+
+    @Test func aMissingFinalNewlineIsAddedBeforeAppending() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
+        try JournalFile.encode(testEntry(1)).write(toFile: journal.path, atomically: false, encoding: .utf8)
+        try journal.append { nextEntry($0) }
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == (try line(testEntry(1))) + (try line(testEntry(2))))
+    }
+
+    @Test func anUnreadableJournalIsNotAppendedTo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
+        let text = try line(testEntry(1)) + "garbage\n" + (try line(testEntry(2)))
+        try text.write(toFile: journal.path, atomically: false, encoding: .utf8)
+        #expect(throws: JournalFileError.self) { try journal.append { nextEntry($0) } }
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == text)
+    }
+
+    @Test func twentyWritersAtOnceGiveTwentyIntactNumberedEntries() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("p.journal.jsonl").path
+        let failures = Failures()
+        // Each writer opens the file itself (its own open file description), as separate processes do.
+        DispatchQueue.concurrentPerform(iterations: 20) { _ in
+            do { try JournalFile(path: path).append { nextEntry($0) } } catch { failures.add("\(error)") }
+        }
+        #expect(failures.all.isEmpty)
+        let contents = try JournalFile(path: path).read()
+        #expect(contents.warnings.isEmpty)
+        #expect(contents.entries.map(\.sequence) == Array(1...20))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 20)
+    }
+
+    @Test func aPathThatCannotBeCreatedIsAClearErrorAndNothingIsWritten() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A "folder" that is a file: fails for root too, unlike permissions.
+        let file = directory.appendingPathComponent("not-a-folder")
+        try "x".write(to: file, atomically: false, encoding: .utf8)
+        let journal = JournalFile(path: file.appendingPathComponent("p.journal.jsonl").path)
+        do {
+            try journal.append { nextEntry($0) }
+            Issue.record("expected an error")
+        } catch let error as JournalFileError {
+            #expect(error.description.hasPrefix("cannot write the journal: "))
+            #expect(error.description.hasSuffix("; nothing was recorded"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["not-a-folder"])
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root writes into read-only folders"))
+    func aReadOnlyFolderIsAClearErrorAndNothingIsWritten() throws {
+        let directory = try temporaryDirectory()
+        defer {
+            chmod(directory.path, 0o755)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        chmod(directory.path, 0o555)
+        let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
+        #expect(throws: JournalFileError.cannotWrite(file: journal.path, reason: "cannot create it in '\(directory.path)': permission denied")) {
+            try journal.append { nextEntry($0) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+    func aFailedWriteIsReportedNotIgnored() throws {
+        // /dev/full accepts the lock and fails every write with ENOSPC, like a full disk.
+        #expect(throws: JournalFileError.cannotWrite(file: "/dev/full", reason: "no space left on the device")) {
+            try JournalFile(path: "/dev/full").append { nextEntry($0) }
+        }
+    }
+}
+
+/// Collects failures from concurrent writers.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
+}
