@@ -75,7 +75,9 @@ public struct JournalFile: Sendable {
         for _ in 0..<64 {
             let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
             if fd < 0 {
-                guard errno == ENOENT else { throw JournalFileError.cannotWrite(file: path, reason: Self.reason(errno)) }
+                guard errno == ENOENT else {
+                    throw JournalFileError.cannotWrite(file: path, reason: "cannot open it for appending: \(Self.reason(errno))")
+                }
                 guard let entry = try make(.empty) else { return nil }
                 if try create(with: entry) { return Appended(entry: entry, line: 1, warnings: []) }
                 continue  // Another process created it first: append to theirs.
@@ -87,8 +89,7 @@ public struct JournalFile: Sendable {
             var named = stat()
             guard fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino else { continue }
 
-            let bytes: [UInt8]
-            do { bytes = try readAll(fd, size: Int(held.st_size)) } catch { throw error }
+            let bytes = try readAll(fd, size: Int(held.st_size))
             let contents = try JournalContents.parse(bytes, file: path)
             guard let entry = try make(contents) else { return nil }
 

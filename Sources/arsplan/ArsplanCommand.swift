@@ -15,6 +15,14 @@ struct ArsplanCommand: ParsableCommand {
             Validate.self,
             ScheduleCommand.self,
             CalendarCommand.self,
+            MoveCommand.self,
+            CancelCommand.self,
+            AssignCommand.self,
+            UndoCommand.self,
+            HistoryCommand.self,
+            ApproveCommand.self,
+            DeviationsCommand.self,
+            StatusCommand.self,
         ]
     )
 }

@@ -26,7 +26,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan.plan)
+        let loaded = try PlanLoading.load(plan)
         loaded.diagnostics.forEach(Terminal.print)
         switch format {
         case .table: Terminal.output(ScheduleTable.render(loaded.schedule))

@@ -9,7 +9,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var plan: PlanArgument
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan.plan)
+        let loaded = try PlanLoading.load(plan)
         loaded.diagnostics.forEach(Terminal.print)
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count

@@ -1,0 +1,26 @@
+import ArgumentParser
+import ArsplanReport
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List every recorded change and approval, oldest first.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @OptionGroup var plan: PlanArgument
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    func run() throws {
+        let loaded = try PlanLoading.load(plan)
+        loaded.journalDiagnostics.forEach(Terminal.print)
+        switch format {
+        case .table: Terminal.output(HistoryReport.table(loaded.replay, lines: loaded.contents.lines, journal: loaded.journal.path))
+        case .json: Terminal.output(HistoryReport.json(loaded.replay, lines: loaded.contents.lines, journal: loaded.journal.path))
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Arsplan
+import ArgumentParser
+import ArsplanReport
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show when the plan was approved and by whom, open deviations and conflicts.")
+
+    @OptionGroup var plan: PlanArgument
+
+    func run() throws {
+        let loaded = try PlanLoading.load(plan)
+        loaded.journalDiagnostics.forEach(Terminal.print)
+        let report = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
+        Terminal.output(StatusReport.render(loaded.replay, deviations: report, journal: loaded.journal.path, journalExists: loaded.journal.exists))
+    }
+}

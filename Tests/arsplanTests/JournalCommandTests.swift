@@ -1,0 +1,310 @@
+import Foundation
+import Testing
+
+/// The journal commands run as a user would: the built `arsplan` binary on a copy of the
+/// example plan in a temporary folder.
+@Suite("arsplan move, cancel, undo, approve, deviations")
+struct JournalCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examplePlan = packageRoot.appendingPathComponent("Plans/serviceforvaltningen-2027.yaml")
+    static let planName = "serviceforvaltningen-2027.yaml"
+    static let journalName = "serviceforvaltningen-2027.journal.jsonl"
+
+    /// The `arsplan` binary built beside this test bundle.
+    static let binary: String? = {
+        var candidates: [URL] = []
+        let bundle = Bundle.main.bundleURL
+        candidates += [bundle.appendingPathComponent("arsplan"), bundle.deletingLastPathComponent().appendingPathComponent("arsplan")]
+        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        candidates += [argument0.appendingPathComponent("arsplan"), argument0.deletingLastPathComponent().appendingPathComponent("arsplan")]
+        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("arsplan")) }
+        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// A temporary folder holding a copy of the example plan.
+    final class Workspace {
+        let directory: URL
+
+        init() throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("arsplan-journal-cli-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: JournalCommandTests.examplePlan, to: directory.appendingPathComponent(JournalCommandTests.planName))
+        }
+
+        deinit { try? FileManager.default.removeItem(at: directory) }
+
+        var plan: URL { directory.appendingPathComponent(JournalCommandTests.planName) }
+        var journal: URL { directory.appendingPathComponent(JournalCommandTests.journalName) }
+        var journalText: String? { try? String(contentsOf: journal, encoding: .utf8) }
+
+        func process(_ arguments: [String], now: String, user: String?) throws -> Process {
+            let process = Process()
+            let binary = try #require(JournalCommandTests.binary, "the arsplan binary was not found; build it with `swift build --build-tests`")
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            var environment = ProcessInfo.processInfo.environment
+            environment["ARSPLAN_NOW"] = now
+            environment["ARSPLAN_USER"] = user
+            process.environment = environment
+            process.standardInput = FileHandle.nullDevice
+            return process
+        }
+
+        /// Runs `arsplan arguments…` in the folder, with "now" and the user fixed.
+        @discardableResult
+        func run(_ arguments: String..., now: String = "2027-03-01T10:00:00Z", user: String? = "Anna Berg") throws -> Run {
+            let process = try process(arguments, now: now, user: user)
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let errors = Reader(err.fileHandleForReading)
+            let output = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.text())
+        }
+
+        /// `schedule --format json`, occurrences by uid.
+        func occurrences() throws -> [String: [String: Any]] {
+            let result = try run("schedule", JournalCommandTests.planName, "--format", "json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let list = try #require(document["occurrences"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: list.map { ($0["uid"] as! String, $0) })
+        }
+    }
+
+    /// Reads a pipe to its end on another thread, so a full pipe cannot block the child.
+    final class Reader: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            DispatchQueue.global().async {
+                self.data = handle.readDataToEndOfFile()
+                self.done.signal()
+            }
+        }
+
+        func text() -> String {
+            done.wait()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    let plan = JournalCommandTests.planName
+
+    @Test func moveShowsInScheduleJSONAndUndoBringsItBack() throws {
+        let w = try Workspace()
+        let move = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--reason", "Ordföranden är bortrest")
+        #expect(move.status == 0, "\(move.stderr)")
+        #expect(move.stdout.hasPrefix("Flytt (ändring #1, Anna Berg): flyttar namnd (3) till tis 30 mar 2027\n"))
+        #expect(move.stdout.contains("  Servicenämndens sammanträde (3/11)"))
+        #expect(move.stdout.contains("tis 23 mar 17:00–19:00 → tis 30 mar 17:00–19:00"))
+        #expect(move.stdout.contains("Följer med (3):"))
+        #expect(move.stdout.hasSuffix("Sparat som post #1 i \(JournalCommandTests.journalName).\n"))
+
+        var occurrences = try w.occurrences()
+        #expect(occurrences["sf-2027-namnd-3"]?["start"] as? String == "2027-03-30T17:00")
+        #expect(occurrences["sf-2027-namnd-3"]?["sequence"] as? Int == 1)
+        #expect(occurrences["sf-2027-protokoll-3"]?["start"] as? String == "2027-04-02")
+        #expect(occurrences["sf-2027-protokoll-3"]?["sequence"] as? Int == 1)
+        #expect(occurrences["sf-2027-namnd-2"]?["sequence"] as? Int == 0)
+
+        let undo = try w.run("undo", plan, now: "2027-03-01T11:00:00Z", user: "Maria Holm")
+        #expect(undo.status == 0, "\(undo.stderr)")
+        #expect(undo.stdout.hasPrefix("Ångra #1 (ändring #2, Maria Holm): ångrar #1\n"))
+        occurrences = try w.occurrences()
+        #expect(occurrences["sf-2027-namnd-3"]?["start"] as? String == "2027-03-23T17:00")
+        #expect(occurrences["sf-2027-namnd-3"]?["sequence"] as? Int == 2, "SEQUENCE only grows, so calendars update")
+
+        let history = try w.run("history", plan)
+        #expect(history.stdout.contains("flyttar namnd (3) till tis 30 mar 2027 [ångrad av #2]"))
+        let nothing = try w.run("undo", plan)
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr == "error: Nothing to undo: the journal has no change in effect.\n")
+    }
+
+    @Test func dryRunPrintsTheImpactAndWritesNothing() throws {
+        let w = try Workspace()
+        let run = try w.run("move", plan, "namnd", "2027-03-02", "--occurrence", "2", "--reason", "Prov", "--dry-run")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Verksamhetsberättelse 2026 beslutas"))
+        #expect(run.stdout.hasSuffix("Provkörning (--dry-run): ingenting har skrivits.\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path) == [plan])
+    }
+
+    @Test func badInputIsAClearErrorAndLeavesTheJournalUntouched() throws {
+        let w = try Workspace()
+        try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp")
+        let before = try #require(w.journalText)
+
+        let unknown = try w.run("move", plan, "namd", "2027-03-30", "--occurrence", "3", "--reason", "x")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "error: There is no activity 'namd' in the plan (did you mean 'namnd'?).\n")
+
+        let occurrence = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "14", "--reason", "x")
+        #expect(occurrence.status == 1)
+        #expect(occurrence.stderr == "error: Activity 'namnd' has no occurrence 14; it has 11 (1–11).\n")
+
+        let needsOccurrence = try w.run("move", plan, "namnd", "2027-03-30", "--reason", "x")
+        #expect(needsOccurrence.status == 1)
+        #expect(needsOccurrence.stderr.contains("has 11 occurrences; name one with --occurrence N"))
+
+        let date = try w.run("move", plan, "namnd", "2027-02-30", "--occurrence", "3", "--reason", "x")
+        #expect(date.status == 1)
+        #expect(date.stderr == "error: '2027-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-30.\n")
+
+        let reason = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3")
+        #expect(reason.status == 64)
+        #expect(reason.stderr.contains("Missing expected argument '--reason <reason>'"))
+
+        let owner = try w.run("assign", plan, "vb-kunder", "kommunikatr", "--reason", "x")
+        #expect(owner.status == 1)
+        #expect(owner.stderr.contains("did you mean 'kommunikator'?"))
+
+        // A plan with errors: nothing is recorded.
+        let broken = try String(contentsOf: w.plan, encoding: .utf8).replacingOccurrences(of: "after: vb + 2 workdays", with: "after: vb2 + 2 workdays")
+        try broken.write(to: w.plan, atomically: true, encoding: .utf8)
+        let errors = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--reason", "x")
+        #expect(errors.status == 1)
+        #expect(errors.stderr.contains("'vb2'"))
+        #expect(w.journalText == before)
+    }
+
+    @Test func twentyCommunicatorsAtOnceGiveTwentyEntries() throws {
+        let w = try Workspace()
+        var processes: [Process] = []
+        for n in 1...20 {
+            let process = try w.process(
+                ["cancel", plan, "personalblad", "--occurrence", "\(n)", "--reason", "Nummer \(n) utgår"], now: "2027-03-01T10:00:00Z",
+                user: "Kommunikatör \(n)")
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            processes.append(process)
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == Array(repeating: 0, count: 20))
+
+        let lines = try #require(w.journalText).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 21 && lines.last == "", "twenty complete lines")
+        let entries = try lines.dropLast().map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(entries.compactMap { $0["seq"] as? Int } == Array(1...20))
+        #expect(Set(entries.compactMap { $0["occurrence"] as? Int }) == Set(1...20))
+        let cancelled = try w.occurrences().values.filter { $0["activity"] as? String == "personalblad" && $0["status"] as? String == "cancelled" }
+        #expect(cancelled.count == 20)
+        let history = try w.run("history", plan, "--format", "json")
+        #expect(history.status == 0 && history.stderr.isEmpty)
+    }
+
+    @Test func aJournalFromANewerArsplanIsRefused() throws {
+        let w = try Workspace()
+        try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp")
+        let newer = #"{"v":2,"seq":2,"at":"2027-03-02T10:00:00Z","by":"Framtiden","action":"split","activity":"namnd","parts":2}"#
+        let text = try #require(w.journalText) + newer + "\n"
+        try text.write(to: w.journal, atomically: true, encoding: .utf8)
+        let message = "\(JournalCommandTests.journalName):2:1: error: this entry was written by a newer arsplan (journal format 2; this arsplan reads format 1 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
+        for run in [try w.run("schedule", plan), try w.run("validate", plan), try w.run("status", plan), try w.run("cancel", plan, "oppet-hus", "--reason", "x")] {
+            #expect(run.status == 1)
+            #expect(run.stderr == message)
+        }
+        #expect(w.journalText == text)
+    }
+
+    @Test func aTornLastLineIsReportedAndRemovedByTheNextChange() throws {
+        let w = try Workspace()
+        try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp")
+        let good = try #require(w.journalText)
+        try (good + #"{"action":"move","activity":"nam"#).write(to: w.journal, atomically: true, encoding: .utf8)
+        let schedule = try w.run("schedule", plan, "--format", "json")
+        #expect(schedule.status == 0)
+        #expect(
+            schedule.stderr.contains(
+                "\(JournalCommandTests.journalName):2:1: warning: the last line is incomplete or not a journal entry (an interrupted write?) and is ignored; the 1 entry before it are kept [journal_torn_line]"
+            ))
+        #expect(try w.occurrences()["sf-2027-kc-chatt-1"]?["status"] as? String == "cancelled")
+
+        let cancel = try w.run("cancel", plan, "oppet-hus", "--reason", "Lokalen är upptagen")
+        #expect(cancel.status == 0)
+        #expect(cancel.stderr.contains("[journal_torn_line_removed]"))
+        let lines = try #require(w.journalText).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[1].contains(#""seq":2"#))
+    }
+
+    @Test func aJournalThatCannotBeWrittenIsAClearErrorAndNothingIsWritten() throws {
+        let w = try Workspace()
+        let file = w.directory.appendingPathComponent("fil")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let journal = file.appendingPathComponent("j.journal.jsonl").path
+        let run = try w.run("cancel", plan, "kc-chatt", "--reason", "x", "--journal", journal)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr
+                == "\(journal): error: cannot write the journal: cannot open it for appending: a part of the path is not a folder; nothing was recorded [journal_unwritable]\n"
+        )
+        #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).sorted() == ["fil", plan])
+    }
+
+    @Test func refusedMovesNeedForce() throws {
+        let w = try Workspace()
+        let sunday = try w.run("move", plan, "oppet-hus", "2027-10-10", "--reason", "Helgöppet")
+        #expect(sunday.status == 1)
+        #expect(sunday.stdout.contains("Ändringen görs inte:\n  • söndag 10 oktober 2027 är ledig dag (söndag).\n"))
+        #expect(w.journalText == nil)
+        let forced = try w.run("move", plan, "oppet-hus", "2027-10-10", "--reason", "Helgöppet", "--force")
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("Gjort trots invändningarna ovan (--force)."))
+        #expect(try w.occurrences()["sf-2027-oppet-hus-1"]?["start"] as? String == "2027-10-10T13:00")
+    }
+
+    @Test func approveMoveDeviationsApprove() throws {
+        let w = try Workspace()
+        let approve = try w.run("approve", plan, "--by", "Förvaltningsledningen", "--ref", "FL-protokoll 2026-12-10 §4", now: "2026-12-10T13:00:00Z")
+        #expect(approve.status == 0, "\(approve.stderr)")
+        #expect(approve.stdout.hasPrefix("Fastställande (post #1): Förvaltningsledningen, FL-protokoll 2026-12-10 §4\n"))
+        #expect(try w.run("status", plan).stdout.contains("Avvikelser:  inga – schemat är som det fastställdes"))
+
+        #expect(try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--reason", "Ordföranden är bortrest").status == 0)
+        #expect(try w.run("assign", plan, "vb-kunder", "kommunikator", "--reason", "Johan är föräldraledig", user: "Maria Holm").status == 0)
+        let markdown = try w.run("deviations", plan, "--format", "markdown")
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.contains("Sedan dess avviker 5 tillfällen från den fastställda planen."))
+        #expect(markdown.stdout.contains("### 1. Servicenämndens sammanträde (3/11) flyttas till tisdag 30 mars 2027"))
+        #expect(markdown.stdout.contains("### 2. Verksamhetsberättelse 2026 till kunderna och på stockholm.se får ny ansvarig: Anna Berg"))
+        let status = try w.run("status", plan)
+        #expect(status.stdout.contains("Fastställd:  2026-12-10 14:00 av Förvaltningsledningen, FL-protokoll 2026-12-10 §4 (#1)"))
+        #expect(status.stdout.contains("Avvikelser:  5 tillfällen avviker från den fastställda planen"))
+
+        let again = try w.run("approve", plan, "--by", "Förvaltningsledningen", "--ref", "FL-protokoll 2027-03-10 §3", now: "2027-03-10T13:00:00Z")
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("Därmed godkänt: 5 avvikelser från fastställelsen #1."))
+        let table = try w.run("deviations", plan)
+        #expect(table.stdout.hasSuffix("Inga avvikelser: schemat är som det fastställdes.\n"))
+        let json = try JSONSerialization.jsonObject(with: Data(try w.run("deviations", plan, "--format", "json").stdout.utf8)) as? [String: Any]
+        #expect((json?["deviations"] as? [Any])?.isEmpty == true)
+        #expect((json?["approval"] as? [String: Any])?["seq"] as? Int == 4)
+    }
+
+    @Test func whoDefaultsToTheEnvironmentAndAnEntryForARemovedActivityIsANote() throws {
+        let w = try Workspace()
+        try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp", user: "Mikael Öberg")
+        #expect(try #require(w.journalText).contains(#""by":"Mikael Öberg""#))
+        let text = try String(contentsOf: w.plan, encoding: .utf8).replacingOccurrences(of: "- id: kc-chatt\n", with: "- id: kc-chatt-2028\n")
+        try text.write(to: w.plan, atomically: true, encoding: .utf8)
+        let validate = try w.run("validate", plan)
+        #expect(validate.status == 0)
+        #expect(
+            validate.stderr.contains(
+                "\(JournalCommandTests.journalName):1:1: warning: entry #1 (cancel) no longer applies: activity 'kc-chatt' is no longer in the plan file; it is skipped [journal_entry_not_applied]"
+            ))
+    }
+}
