@@ -97,8 +97,14 @@ public struct JournalReplay: Sendable {
 
         var positionOf: [Int: Int] = [:]
         for (position, entry) in entries.enumerated() where positionOf[entry.sequence] == nil { positionOf[entry.sequence] = position }
-        var current = Self.states(of: writtenSchedule)
+        // The plan as written places pinned activities the same way for every entry.
+        let baseline = written.activities.contains(where: \.pinned) ? scheduler.writtenStartDays(of: written) : nil
+        let graph = DependencyGraph(written)
+        // Where each activity's occurrences are, by the activity's position in the plan.
+        var current = scheduler.placements(of: written, baseline: baseline)
+        var effective = written
         var revisions: [String: (sequence: Int, modified: Timestamp?)] = [:]
+        func uid(_ activity: Int, _ index: Int) -> String { "\(written.id)-\(written.activities[activity].id)-\(index)" }
 
         for (position, entry) in entries.enumerated() {
             var changed = false
@@ -109,6 +115,7 @@ public struct JournalReplay: Sendable {
                 } else {
                     applied[position] = true
                     activeChanges.append(position)
+                    Self.apply(entry.action, to: &effective, index: graph.indexOf, numbers: numbers)
                     changed = true
                 }
             case .undo(let target):
@@ -124,17 +131,20 @@ public struct JournalReplay: Sendable {
                 activeChanges.remove(at: active)
                 undoneBy[target] = entry.sequence
                 applied[position] = true
+                effective = effectivePlan(dropping: nil, adding: nil)
                 changed = true
             case .approve(let approval):
                 applied[position] = true
                 if !approval.isIntact {
                     note(position, entry, .warning, "journal_approval_altered", "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
                 }
-                latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: current)
+                var state: [String: OccurrenceState] = [:]
+                for (activity, placed) in current.enumerated() { for p in placed ?? [] { state[uid(activity, p.index)] = p.state } }
+                latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: state)
                 // SEQUENCE never goes back: an occurrence starts from what it was approved with,
                 // plus one when the plan file has since changed its time or status by hand.
                 for approved in approval.occurrences {
-                    guard let now = current[approved.uid] else { continue }
+                    guard let now = state[approved.uid] else { continue }
                     let handEdited = now.timing != approved.timing || now.status != approved.status
                     let floor = approved.sequence + (handEdited ? 1 : 0)
                     if floor > revisions[approved.uid]?.sequence ?? 0 {
@@ -143,8 +153,30 @@ public struct JournalReplay: Sendable {
                 }
             }
             guard changed else { continue }
-            let next = Self.states(of: scheduler.schedule(effectivePlan(dropping: nil, adding: nil)))
-            let changes = Self.diff(current, next)
+            // Only the named activity and what depends on it can change: place those (with
+            // what they depend on) again, not the whole plan.
+            var named = entry.action
+            if case .undo(let target) = entry.action, let p = positionOf[target] { named = entries[p].action }
+            var next = current
+            let reached: [Int]
+            if let id = named.activity, let affected = graph.affected(by: id) {
+                let kept = affected.needed.sorted()
+                var part = effective
+                part.activities = kept.map { effective.activities[$0] }
+                let placed = scheduler.placements(of: part, baseline: baseline.map { days in kept.map { days[$0] } })
+                for (i, activity) in kept.enumerated() where affected.downstream.contains(activity) { next[activity] = placed[i] }
+                reached = affected.downstream.sorted()
+            } else {
+                next = scheduler.placements(of: effective, baseline: baseline)
+                reached = Array(next.indices)
+            }
+            var changes: [String: StateChange] = [:]
+            for activity in reached {
+                let before = Dictionary((current[activity] ?? []).map { ($0.index, $0.state) }, uniquingKeysWith: { first, _ in first })
+                let after = Dictionary((next[activity] ?? []).map { ($0.index, $0.state) }, uniquingKeysWith: { first, _ in first })
+                for (index, state) in before where after[index] != state { changes[uid(activity, index)] = StateChange(before: state, after: after[index]) }
+                for (index, state) in after where before[index] == nil { changes[uid(activity, index)] = StateChange(before: nil, after: state) }
+            }
             effects[position] = changes
             for (uid, change) in changes {
                 var revision = revisions[uid] ?? (0, nil)
@@ -160,7 +192,6 @@ public struct JournalReplay: Sendable {
             self.schedule = Schedule(plan: written, occurrences: writtenSchedule.occurrences, conflicts: writtenSchedule.conflicts, stamp: stamp)
             return
         }
-        var effective = effectivePlan(dropping: nil, adding: nil)
         var activityIndex: [Activity.ID: Int] = [:]
         for (i, activity) in effective.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
         for occurrence in writtenSchedule.occurrences {
@@ -213,27 +244,30 @@ public struct JournalReplay: Sendable {
         var plan = plan
         var index: [Activity.ID: Int] = [:]
         for (i, activity) in plan.activities.enumerated() where index[activity.id] == nil { index[activity.id] = i }
-        for action in actions {
-            guard let id = action.activity, let i = index[id] else { continue }
-            switch action {
-            case .move(_, let n, let day, let time):
-                var override = plan.activities[i].overrides[n] ?? OccurrenceOverride()
-                override.day = day
-                if let time { override.time = time }
-                // A cancelled occurrence that is moved takes place again, on its new day.
-                if override.status == .cancelled { override.status = nil }
-                plan.activities[i].overrides[n] = override
-            case .cancel(_, let n):
-                for number in n.map({ [$0] }) ?? numbers[id] ?? [] {
-                    plan.activities[i].overrides[number, default: OccurrenceOverride()].status = .cancelled
-                }
-            case .assign(_, let owner):
-                plan.activities[i].owner = owner
-            case .undo, .approve:
-                break
-            }
-        }
+        for action in actions { apply(action, to: &plan, index: index, numbers: numbers) }
         return plan
+    }
+
+    /// One action applied to `plan`; `index` gives each activity's position.
+    static func apply(_ action: JournalAction, to plan: inout Plan, index: [Activity.ID: Int], numbers: [Activity.ID: [Int]]) {
+        guard let id = action.activity, let i = index[id] else { return }
+        switch action {
+        case .move(_, let n, let day, let time):
+            var override = plan.activities[i].overrides[n] ?? OccurrenceOverride()
+            override.day = day
+            if let time { override.time = time }
+            // A cancelled occurrence that is moved takes place again, on its new day.
+            if override.status == .cancelled { override.status = nil }
+            plan.activities[i].overrides[n] = override
+        case .cancel(_, let n):
+            for number in n.map({ [$0] }) ?? numbers[id] ?? [] {
+                plan.activities[i].overrides[number, default: OccurrenceOverride()].status = .cancelled
+            }
+        case .assign(_, let owner):
+            plan.activities[i].owner = owner
+        case .undo, .approve:
+            break
+        }
     }
 
     static func states(of schedule: Schedule) -> [String: OccurrenceState] {
@@ -246,5 +280,57 @@ public struct JournalReplay: Sendable {
         for (uid, before) in a where b[uid] != before { result[uid] = StateChange(before: before, after: b[uid]) }
         for (uid, after) in b where a[uid] == nil { result[uid] = StateChange(before: nil, after: after) }
         return result
+    }
+}
+
+/// Which activities refer to which, to find what a change can reach.
+struct DependencyGraph {
+    let count: Int
+    /// For each activity (by position), the activities it refers to.
+    let references: [[Int]]
+    /// For each activity, the activities that refer to it.
+    let dependents: [[Int]]
+    let indexOf: [Activity.ID: Int]
+    /// False with duplicate activity ids: then every change places the whole plan.
+    let usable: Bool
+
+    init(_ plan: Plan) {
+        count = plan.activities.count
+        var indexOf: [Activity.ID: Int] = [:]
+        var duplicates = false
+        for (i, activity) in plan.activities.enumerated() {
+            if indexOf[activity.id] != nil { duplicates = true } else { indexOf[activity.id] = i }
+        }
+        var references = [[Int]](repeating: [], count: count)
+        var dependents = [[Int]](repeating: [], count: count)
+        for (i, activity) in plan.activities.enumerated() {
+            for (reference, _, _) in PlacementPass.references(of: activity) {
+                guard let target = indexOf[reference.activity], !references[i].contains(target) else { continue }
+                references[i].append(target)
+                dependents[target].append(i)
+            }
+        }
+        self.references = references
+        self.dependents = dependents
+        self.indexOf = indexOf
+        // With duplicate ids, placement depends on which copy comes first: place everything.
+        self.usable = !duplicates
+    }
+
+    /// The activities a change to `id` can move (it and everything that depends on it), and
+    /// those plus everything they depend on (what placing them needs).
+    func affected(by id: Activity.ID) -> (downstream: Set<Int>, needed: Set<Int>)? {
+        guard usable, let start = indexOf[id] else { return nil }
+        let downstream = closure(from: [start], along: dependents)
+        return (downstream, closure(from: Array(downstream), along: references))
+    }
+
+    private func closure(from start: [Int], along edges: [[Int]]) -> Set<Int> {
+        var seen = Set(start)
+        var stack = start
+        while let node = stack.popLast() {
+            for next in edges[node] where seen.insert(next).inserted { stack.append(next) }
+        }
+        return seen
     }
 }

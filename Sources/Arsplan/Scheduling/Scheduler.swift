@@ -19,17 +19,7 @@ public struct Scheduler: Sendable {
 
     /// Schedules `plan` on this scheduler's calendar. `stamp` is when the plan last changed (from the journal), if known.
     public func schedule(_ plan: Plan, stamp: Timestamp? = nil) -> Schedule {
-        // Pinned activities keep the place the plan as written gives them, so changes
-        // recorded later (moves of what they depend on) cannot push them.
-        var baseline: [[Day]]?
-        if plan.activities.contains(where: { $0.pinned }) && plan.activities.contains(where: { !$0.overrides.isEmpty }) {
-            var written = plan
-            for i in written.activities.indices { written.activities[i].overrides = [:] }
-            var pass = PlacementPass(plan: written, calendar: calendar, baseline: nil)
-            pass.run()
-            baseline = pass.placed.map { $0?.map(\.timing.firstDay) ?? [] }
-        }
-        var pass = PlacementPass(plan: plan, calendar: calendar, baseline: baseline)
+        var pass = PlacementPass(plan: plan, calendar: calendar, baseline: baseline(for: plan))
         pass.run()
 
         var occurrences: [Occurrence] = []
@@ -61,6 +51,38 @@ public struct Scheduler: Sendable {
         var conflicts = pass.conflicts
         conflicts += CapacityCheck(plan: plan).conflicts(for: sorted)
         return Schedule(plan: plan, occurrences: sorted, conflicts: conflicts, stamp: stamp)
+    }
+}
+
+extension Scheduler {
+    /// Pinned activities keep the place the plan as written gives them, so changes recorded
+    /// later (moves of what they depend on) cannot push them: the start days of every
+    /// activity's occurrences with the journal's overrides left out, when the plan has both
+    /// pinned activities and overrides; nil otherwise.
+    func baseline(for plan: Plan) -> [[Day]]? {
+        guard plan.activities.contains(where: { $0.pinned }) && plan.activities.contains(where: { !$0.overrides.isEmpty }) else { return nil }
+        return writtenStartDays(of: plan)
+    }
+
+    /// The start days of every activity's occurrences in `plan` with its overrides left out.
+    func writtenStartDays(of plan: Plan) -> [[Day]] {
+        var written = plan
+        for i in written.activities.indices { written.activities[i].overrides = [:] }
+        var pass = PlacementPass(plan: written, calendar: calendar, baseline: nil)
+        pass.run()
+        return pass.placed.map { $0?.map(\.timing.firstDay) ?? [] }
+    }
+
+    /// Where every occurrence of `plan` goes — time, status and owner — by the activity's
+    /// position (nil when it could not be placed), without sorting or capacity checks: what
+    /// replaying a journal compares, entry by entry. `baseline` is ``writtenStartDays(of:)``
+    /// of the plan as written (the same for every entry).
+    func placements(of plan: Plan, baseline: [[Day]]?) -> [[(index: Int, state: OccurrenceState)]?] {
+        var pass = PlacementPass(plan: plan, calendar: calendar, baseline: baseline)
+        pass.run()
+        return pass.placed.enumerated().map { i, placed in
+            placed?.map { ($0.index, OccurrenceState(timing: $0.timing, status: $0.status, owner: plan.activities[i].owner)) }
+        }
     }
 }
 
