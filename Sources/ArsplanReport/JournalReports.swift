@@ -211,6 +211,17 @@ public enum DeviationsReport {
         var approval: ApprovalInfo?
         var scheduleHash: String
         var deviations: [Item]
+
+        func encode(to encoder: any Encoder) throws {
+            // Explicit so that "no approval yet" is written as null rather than left out.
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(plan, forKey: .plan)
+            try c.encode(approval, forKey: .approval)
+            try c.encode(scheduleHash, forKey: .scheduleHash)
+            try c.encode(deviations, forKey: .deviations)
+        }
+
+        enum CodingKeys: String, CodingKey { case plan, approval, scheduleHash, deviations }
     }
 
     struct ApprovalInfo: Encodable {

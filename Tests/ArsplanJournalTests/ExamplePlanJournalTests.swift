@@ -1,4 +1,4 @@
-import Arsplan
+@testable import Arsplan
 import ArsplanPlanFile
 import ArsplanReport
 import Foundation
@@ -164,5 +164,71 @@ struct ExamplePlanJournalTests {
         #expect(replay.schedule.stamp == Timestamp(secondsSince1970: 1_800_000_024))
         // The effective plan alone schedules to the same occurrences, revisions included.
         #expect(Scheduler.schedule(replay.plan, stamp: replay.stamp).occurrences == replay.schedule.occurrences)
+    }
+}
+
+/// Replay places only what a change can reach; this checks it against placing the whole
+/// plan after every entry, on the example plan with a long, varied journal.
+@Suite("Journal replay against the naive replay")
+struct NaiveReplayTests {
+    /// A small deterministic generator (SplitMix64), so the journal is the same every run.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func sequencesMatchPlacingTheWholePlanEachTime(seed: UInt64) throws {
+        let plan = ExamplePlanJournalTests.plan
+        let written = Scheduler.schedule(plan)
+        var generator = Generator(state: seed)
+        let occurrences = written.occurrences
+        var entries: [JournalEntry] = []
+        for n in 1...60 {
+            let o = occurrences.randomElement(using: &generator)!
+            let action: JournalAction
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0..<6:
+                let day = Day(iso: "2027-01-04")!.adding(days: Int.random(in: 0..<360, using: &generator))
+                action = .move(activity: o.activity, occurrence: o.index, day: day, time: nil)
+            case 6..<9:
+                action = .cancel(activity: o.activity, occurrence: Bool.random(using: &generator) ? o.index : nil)
+            default:
+                action = .assign(activity: o.activity, owner: plan.owners.randomElement(using: &generator)!.id)
+            }
+            entries.append(JournalEntry(sequence: n, at: Timestamp(secondsSince1970: 1_800_000_000 + 60 * n), by: "x", reason: "r", planHash: nil, action: action))
+        }
+        let replay = JournalReplay(plan: plan, entries: entries)
+
+        // Naive: the whole plan scheduled after every entry, states compared by uid.
+        var sequence: [String: Int] = [:]
+        var modified: [String: Timestamp] = [:]
+        var previous = Dictionary(uniqueKeysWithValues: written.occurrences.map { ($0.uid, $0) })
+        var current = plan
+        var index: [Activity.ID: Int] = [:]
+        for (i, a) in plan.activities.enumerated() { index[a.id] = i }
+        for entry in entries {
+            JournalReplay.apply(entry.action, to: &current, index: index, numbers: replay.occurrenceNumbers)
+            let next = Dictionary(uniqueKeysWithValues: Scheduler.schedule(current).occurrences.map { ($0.uid, $0) })
+            for (uid, o) in next {
+                let before = previous[uid]!
+                if before.timing != o.timing || before.status != o.status { sequence[uid, default: 0] += 1 }
+                if before.timing != o.timing || before.status != o.status || before.owner != o.owner { modified[uid] = entry.at }
+            }
+            previous = next
+        }
+        for o in replay.schedule.occurrences {
+            #expect(o.sequence == sequence[o.uid] ?? 0, "\(o.uid)")
+            #expect(o.lastModified == modified[o.uid], "\(o.uid)")
+            let naive = previous[o.uid]!
+            #expect(o.timing == naive.timing && o.status == naive.status && o.owner == naive.owner, "\(o.uid)")
+        }
+        #expect(replay.notes.isEmpty)
     }
 }
