@@ -127,7 +127,7 @@ public enum ChangeReport {
             case .dayOff(let day, let reason):
                 out += "  • \(Swedish.longDate(day)) är ledig dag (\(reason)).\n"
             case .beforeDependency(let conflict):
-                out += "  • Det nya datumet ligger före vad beroendet tillåter: \(conflict.message).\n"
+                out += "  • Det nya datumet stämmer inte med vad aktiviteten beror på: \(conflict.message).\n"
             case .pinned(let id):
                 out += "  • '\(id)' är fastlåst (pinned: true): datumet är satt utifrån och flyttas inte.\n"
             case .newErrors(let conflicts):

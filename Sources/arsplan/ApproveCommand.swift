@@ -30,7 +30,6 @@ struct ApproveCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try PlanLoading.load(plan)
-        loaded.journalDiagnostics.forEach(Terminal.print)
         let errors = loaded.schedule.conflicts.filter { $0.severity == .error }
         if !errors.isEmpty && !force {
             loaded.diagnostics.filter { $0.severity == .error }.forEach(Terminal.print)

@@ -399,3 +399,16 @@ struct DeviationTests {
         #expect(report.planFileChanged)
     }
 }
+
+@Suite("Rescheduling: with")
+struct ReschedulingWithTests {
+    @Test func movingAWithActivityAwayFromItsDayIsRefused() throws {
+        let replay = JournalReplay(plan: journalPlan(), entries: [])
+        let proposal = try Rescheduling.propose(.move(activity: "vb", occurrence: nil, day: day("2027-02-25"), time: nil), on: replay, context: context())
+        guard case .beforeDependency(let conflict) = proposal.refusals.first else {
+            Issue.record("expected a dependency refusal, got \(proposal.refusals)")
+            return
+        }
+        #expect(conflict.message == "'vb' was moved to 2027-02-25, not the same day as 'namnd[2]' (2027-02-24)")
+    }
+}

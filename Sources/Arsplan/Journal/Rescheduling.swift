@@ -32,7 +32,8 @@ public struct ChangeContext: Hashable, Sendable {
 public enum Refusal: Hashable, Sendable {
     /// The new day is not a working day.
     case dayOff(Day, reason: String)
-    /// The new day comes before what the occurrence depends on allows.
+    /// The new day comes before what the occurrence depends on allows, or is not the day
+    /// it is `with`.
     case beforeDependency(Conflict)
     /// The activity is pinned: its date is set from outside and never moved.
     case pinned(Activity.ID)

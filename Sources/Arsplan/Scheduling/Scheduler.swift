@@ -455,6 +455,9 @@ struct PlacementPass {
                     if let earliest = r.earliest, day < earliest {
                         report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), before \(r.describe) allows (\(earliest))")
                     }
+                    if let same = r.sameDay, day != same {
+                        report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), not \(r.describe) (\(same))")
+                    }
                 }
                 if let time = override.time { candidate.time = time }
                 if let status = override.status { candidate.status = status }
