@@ -412,3 +412,20 @@ struct ReschedulingWithTests {
         #expect(conflict.message == "'vb' was moved to 2027-02-25, not the same day as 'namnd[2]' (2027-02-24)")
     }
 }
+
+@Suite("Rescheduling: undo")
+struct ReschedulingUndoTests {
+    @Test func anUndoIsNeverRefusedEvenWhenItBringsBackAnError() throws {
+        // A forced move that pushed the pinned survey, then a move that resolved it; undoing
+        // the second brings the error back, and is still allowed.
+        let entries = [
+            entry(1, .move(activity: "namnd", occurrence: 3, day: day("2027-03-31"), time: nil)),
+            entry(2, .move(activity: "namnd", occurrence: 3, day: day("2027-03-24"), time: nil)),
+        ]
+        let replay = JournalReplay(plan: journalPlan(), entries: entries)
+        #expect(!replay.schedule.kinds().contains(.pinnedPushed))
+        let undo = try Rescheduling.propose(.undo, on: replay, context: context())
+        #expect(undo.impact.newConflicts.map(\.kind) == [.pinnedPushed])
+        #expect(undo.refusals.isEmpty)
+    }
+}

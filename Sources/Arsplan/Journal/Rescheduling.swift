@@ -87,7 +87,7 @@ public struct ChangeProposal: Sendable {
 /// Every function is pure: given the journal replayed so far and a request, it returns the
 /// journal entry for the caller to append — or throws ``JournalError`` when the request
 /// cannot mean anything (unknown activity, no such occurrence, nothing to change). Moving
-/// onto a day off, before a dependency allows, or moving a pinned activity, and any change
+/// onto a day off, before a dependency allows, or moving a pinned activity, and a move
 /// that gives the schedule new errors, come back as ``Refusal``s; the caller decides
 /// (`--force`).
 public enum Rescheduling {
@@ -147,14 +147,16 @@ public enum Rescheduling {
         let after = Scheduler.schedule(whatIf, stamp: context.at)
         let impact = impact(of: action, undoing: dropping.map { replay.entries[$0].action }, before: before, after: after)
 
+        // Only moves are refused: a cancellation or a new owner changes no dates, and an undo
+        // must always be possible (it returns to a state someone already recorded).
         if case .move(let id, let n, _, _) = action {
             let label = label(id, n, in: after)
             if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.message.hasPrefix("'\(label)'") }) {
                 refusals.append(.beforeDependency(violated))
             }
+            let newErrors = impact.newConflicts.filter { $0.severity == .error }
+            if !newErrors.isEmpty { refusals.append(.newErrors(newErrors)) }
         }
-        let newErrors = impact.newConflicts.filter { $0.severity == .error }
-        if !newErrors.isEmpty { refusals.append(.newErrors(newErrors)) }
         return ChangeProposal(entry: entry, impact: impact, refusals: refusals, before: before, after: after)
     }
 
