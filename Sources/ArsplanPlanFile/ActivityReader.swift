@@ -41,7 +41,7 @@ extension PlanReader {
             let id = draft.activity.id.rawValue
             guard !id.isEmpty else { continue }
             if let first = seen[id] {
-                let at = item.mapping?["id"].map { location(of: $0) } ?? location(of: item)
+                let at = item.mapping?.value(forKey: "id").map { location(of: $0) } ?? location(of: item)
                 sink.error(.duplicateID, "activity '\(id)' is defined again (first at \(first))", at: at)
             } else {
                 seen[id] = draft.activity.location
@@ -59,7 +59,7 @@ extension PlanReader {
             return nil
         }
         let here = location(of: node)
-        let writtenID = mapping["id"]?.rawText
+        let writtenID = mapping.first?.key.scalar?.string == "id" ? mapping.first?.value.rawText : mapping.value(forKey: "id")?.rawText
         let name = writtenID.map { "activity '\($0)'" } ?? "the activity"
         var draft = ActivityDraft(activity: Activity(id: "", title: "", placement: .dates([]), location: here))
 
@@ -178,7 +178,7 @@ extension PlanReader {
         }
 
         // Required keys.
-        for key in ["id", "title"] where !isWritten(key, in: mapping, known: Self.activityKeys) {
+        for key in ["id", "title"] where !seen.contains(key) && !isWritten(key, in: mapping, known: Self.activityKeys) {
             sink.error(.missingKey, "\(name) has no '\(key)'", at: here)
         }
 
@@ -213,7 +213,7 @@ extension PlanReader {
                 at: forEachEntry.keyLocation)
         }
 
-        if case .minutes = draft.activity.duration, draft.activity.time == nil, let entry = mapping["duration"] {
+        if case .minutes = draft.activity.duration, draft.activity.time == nil, let entry = mapping.value(forKey: "duration") {
             sink.warning(
                 .durationWithoutTime,
                 "duration '\(draft.activity.duration!)' is counted in hours but \(name) has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d')",
@@ -222,7 +222,7 @@ extension PlanReader {
         if let notBefore = draft.activity.notBefore, let notAfter = draft.activity.notAfter, notAfter < notBefore {
             sink.error(
                 .invalidRange, "'not-after' (\(notAfter)) is earlier than 'not-before' (\(notBefore))",
-                at: mapping["not-after"].map { location(of: $0) } ?? here)
+                at: mapping.value(forKey: "not-after").map { location(of: $0) } ?? here)
         }
         return draft
     }

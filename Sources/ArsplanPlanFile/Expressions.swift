@@ -7,7 +7,12 @@ import Arsplan
 
 /// Whether `character` may appear in an identifier: letters, digits, `-` and `_`.
 func isIdentifierCharacter(_ character: Character) -> Bool {
-    character.isLetter || character.isASCII && character.isNumber || character == "-" || character == "_"
+    if let ascii = character.asciiValue {
+        // The common case without Unicode property look-ups.
+        return (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90) || (ascii >= 48 && ascii <= 57)
+            || ascii == 45 || ascii == 95
+    }
+    return character.isLetter
 }
 
 /// Whether `text` is a valid identifier (activity, owner, … ids).

@@ -23,7 +23,10 @@ extension Node {
     /// Whether this is an empty value: `key:` with nothing after it, `~` or `null`.
     var isNull: Bool {
         guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// A short description of what the node is, for "expected …, found …" messages.
@@ -43,6 +46,13 @@ extension Node {
     var rawText: String? {
         guard case .scalar(let scalar) = self, !isNull else { return nil }
         return scalar.string
+    }
+}
+
+extension Node.Mapping {
+    /// The value of the first `key` (compared as written: no tag resolution, which is slow).
+    func value(forKey key: String) -> Node? {
+        first { $0.key.scalar?.string == key }?.value
     }
 }
 

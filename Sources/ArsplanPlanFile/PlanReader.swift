@@ -45,7 +45,7 @@ struct PlanReader {
         }
 
         // The format version first: a file in a format this reader does not know is not read further.
-        if let formatNode = top["format"], !formatNode.isNull {
+        if let formatNode = top.value(forKey: "format"), !formatNode.isNull {
             guard let format = integer(formatNode, for: "format") else { return nil }
             guard PlanFile.supportedFormats.contains(format) else {
                 sink.error(
