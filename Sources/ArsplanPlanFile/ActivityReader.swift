@@ -59,7 +59,9 @@ extension PlanReader {
             return nil
         }
         let here = location(of: node)
-        let writtenID = mapping.first?.key.scalar?.string == "id" ? mapping.first?.value.rawText : mapping.value(forKey: "id")?.rawText
+        let writtenID =
+            mapping.first?.key.scalar?.string == "id"
+            ? mapping.first?.value.rawText : mapping.value(forKey: "id")?.rawText
         let name = writtenID.map { "activity '\($0)'" } ?? "the activity"
         var draft = ActivityDraft(activity: Activity(id: "", title: "", placement: .dates([]), location: here))
 
@@ -81,9 +83,13 @@ extension PlanReader {
             case "kind": draft.activity.kind = text(value, for: "kind")
             case "description": draft.activity.description = text(value, for: "description")
             case "owner":
-                if let id = identifier(value, for: "owner") { draft.owner = Located(value: id, location: location(of: value)) }
+                if let id = identifier(value, for: "owner") {
+                    draft.owner = Located(value: id, location: location(of: value))
+                }
             case "unit":
-                if let id = identifier(value, for: "unit") { draft.unit = Located(value: id, location: location(of: value)) }
+                if let id = identifier(value, for: "unit") {
+                    draft.unit = Located(value: id, location: location(of: value))
+                }
             case "audiences": draft.audiences = identifierList(value, for: "audiences", of: "target groups")
             case "channels": draft.channels = identifierList(value, for: "channels", of: "channels")
             case "goals": draft.goals = identifierList(value, for: "goals", of: "goals")
@@ -94,7 +100,8 @@ extension PlanReader {
                 placementEntries.append(entry)
                 guard let items = list(value, for: "dates", of: "dates (YYYY-MM-DD)") else { break }
                 if items.isEmpty {
-                    sink.error(.invalidValue, "'dates' lists no dates", at: location(of: value.isNull ? entry.keyNode : value))
+                    sink.error(
+                        .invalidValue, "'dates' lists no dates", at: location(of: value.isNull ? entry.keyNode : value))
                     break
                 }
                 let days = items.compactMap { day($0, for: "dates") }
@@ -105,7 +112,9 @@ extension PlanReader {
             case "with":
                 placementEntries.append(entry)
                 guard let text = text(value, for: "with") else { break }
-                if let reference = readWith(text, at: location(of: value), into: &draft) { placement = .with(reference) }
+                if let reference = readWith(text, at: location(of: value), into: &draft) {
+                    placement = .with(reference)
+                }
             case "dates-from":
                 placementEntries.append(entry)
                 if let path = text(value, for: "dates-from") { placement = .imported(source: path, dates: []) }
@@ -113,7 +122,9 @@ extension PlanReader {
                 placementEntries.append(entry)
                 guard let items = list(value, for: "after", of: "activities") else { break }
                 if items.isEmpty {
-                    sink.error(.invalidValue, "'after' names no activity", at: location(of: value.isNull ? entry.keyNode : value))
+                    sink.error(
+                        .invalidValue, "'after' names no activity",
+                        at: location(of: value.isNull ? entry.keyNode : value))
                 }
                 for item in items {
                     guard let text = text(item, for: "after") else { continue }
@@ -213,7 +224,9 @@ extension PlanReader {
                 at: forEachEntry.keyLocation)
         }
 
-        if case .minutes = draft.activity.duration, draft.activity.time == nil, let entry = mapping.value(forKey: "duration") {
+        if case .minutes = draft.activity.duration, draft.activity.time == nil,
+            let entry = mapping.value(forKey: "duration")
+        {
             sink.warning(
                 .durationWithoutTime,
                 "duration '\(draft.activity.duration!)' is counted in hours but \(name) has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d')",
@@ -404,7 +417,8 @@ extension PlanReader {
                     at: on!.location)
             case nil:
                 if !failed, dayOfMonth == nil {
-                    sink.error(.invalidRepeat, "a weekly repeat needs a weekday: add 'on: monday' (or another day)", at: here)
+                    sink.error(
+                        .invalidRepeat, "a weekly repeat needs a weekday: add 'on: monday' (or another day)", at: here)
                 }
             }
         case .months:
@@ -427,7 +441,8 @@ extension PlanReader {
                 if !failed, dayOfMonth == nil {
                     sink.error(
                         .invalidRepeat,
-                        "a monthly repeat needs 'on' (such as 'first tuesday') or 'day-of-month' (such as 15)", at: here)
+                        "a monthly repeat needs 'on' (such as 'first tuesday') or 'day-of-month' (such as 15)", at: here
+                    )
                 }
             }
         }

@@ -73,7 +73,8 @@ func composeTolerant(_ text: String) -> Result<Composed, ComposeFailure> {
             return .failure(failure(for: error, in: document?.text ?? text))
         } catch {
             return .failure(
-                ComposeFailure(code: .yamlSyntax, message: "invalid YAML: \(error)", location: .init(line: 1, column: 1)))
+                ComposeFailure(
+                    code: .yamlSyntax, message: "invalid YAML: \(error)", location: .init(line: 1, column: 1)))
         }
     }
 }
@@ -98,9 +99,11 @@ private func failure(for error: YamlError, in text: String) -> ComposeFailure {
         let lines = [mark.line, context?.mark.line].compactMap { $0 }
         if let reference = lines.lazy.compactMap({ bracketedReference(onLine: $0, of: text) }).first {
             notes.append(
-                "inside { } or [ ] a bracket starts a list: put a reference with an occurrence number in quotes, \"\(reference)\"")
+                "inside { } or [ ] a bracket starts a list: put a reference with an occurrence number in quotes, \"\(reference)\""
+            )
         }
-        return ComposeFailure(code: .yamlSyntax, message: message(problem, context), location: location(mark), notes: notes)
+        return ComposeFailure(
+            code: .yamlSyntax, message: message(problem, context), location: location(mark), notes: notes)
     case .reader(let problem, let offset, _, _):
         return ComposeFailure(
             code: .yamlSyntax, message: "invalid YAML: \(problem)",

@@ -75,7 +75,8 @@ private func scanReference(_ scanner: inout Scanner) -> Result<ActivityReference
     let id = scanner.take(while: isIdentifierCharacter)
     guard !id.isEmpty else {
         if let c = scanner.current {
-            return .failure(.init("expected an activity id, found '\(c)'", help: "ids use letters, digits, '-' and '_'"))
+            return .failure(
+                .init("expected an activity id, found '\(c)'", help: "ids use letters, digits, '-' and '_'"))
         }
         return .failure(.init("expected an activity id"))
     }
@@ -163,7 +164,8 @@ func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, Expressio
     guard let amount = Int(digits) else {
         return .failure(
             .init(
-                "expected a number after '\(signCharacter)'", help: "write the number in digits, such as '\(reference) \(signCharacter) 2 workdays'",
+                "expected a number after '\(signCharacter)'",
+                help: "write the number in digits, such as '\(reference) \(signCharacter) 2 workdays'",
                 part: .offset))
     }
     scanner.skipSpaces()
@@ -303,7 +305,8 @@ private func unknownWeekday(_ word: String) -> String? {
 /// `varannan vecka` (every other week).
 func parseFrequency(_ text: String) -> Result<RecurrenceFrequency, ExpressionError> {
     let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
-    let help = "write 'week', '2 weeks', 'month' or '3 months' (Swedish: 'vecka', '2 veckor', 'månad', 'varannan vecka')"
+    let help =
+        "write 'week', '2 weeks', 'month' or '3 months' (Swedish: 'vecka', '2 veckor', 'månad', 'varannan vecka')"
     let weekWords: Set<String> = ["week", "weeks", "weekly", "vecka", "veckor"]
     let monthWords: Set<String> = ["month", "months", "monthly", "månad", "månader", "manad", "manader"]
     var count = 1

@@ -110,7 +110,9 @@ extension PlanReader {
 
     private mutating func keyText(_ keyNode: Node, in context: String) -> String? {
         guard case .scalar(let scalar) = keyNode else {
-            sink.error(.invalidType, "a key in \(context) must be text, not \(keyNode.kindDescription)", at: location(of: keyNode))
+            sink.error(
+                .invalidType, "a key in \(context) must be text, not \(keyNode.kindDescription)",
+                at: location(of: keyNode))
             return nil
         }
         return scalar.string
@@ -148,7 +150,8 @@ extension PlanReader {
         guard let text = text(node, for: key) else { return nil }
         guard isValidIdentifier(text) else {
             sink.error(
-                .invalidID, "'\(text)' is not a valid id: use only letters, digits, '-' and '_'", at: location(of: node))
+                .invalidID, "'\(text)' is not a valid id: use only letters, digits, '-' and '_'", at: location(of: node)
+            )
             return nil
         }
         return text
@@ -157,7 +160,8 @@ extension PlanReader {
     /// A whole number, or nil (reported).
     mutating func integer(_ node: Node, for key: String) -> Int? {
         guard case .scalar(let scalar) = node, !node.isNull else {
-            sink.error(.invalidType, "'\(key)' must be a whole number, not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, "'\(key)' must be a whole number, not \(node.kindDescription)", at: location(of: node))
             return nil
         }
         let text = scalar.string.trimmingSpaces()
@@ -184,7 +188,8 @@ extension PlanReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            sink.error(.invalidType, "'\(key)' must be true or false, not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, "'\(key)' must be true or false, not \(node.kindDescription)", at: location(of: node))
             return nil
         }
     }
@@ -192,7 +197,9 @@ extension PlanReader {
     /// A `YYYY-MM-DD` date that exists, or nil (reported).
     mutating func day(_ node: Node, for key: String) -> Day? {
         guard case .scalar(let scalar) = node, !node.isNull else {
-            sink.error(.invalidType, "'\(key)' must be a date (YYYY-MM-DD), not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, "'\(key)' must be a date (YYYY-MM-DD), not \(node.kindDescription)",
+                at: location(of: node))
             return nil
         }
         let text = scalar.string.trimmingSpaces()
@@ -208,7 +215,8 @@ extension PlanReader {
         case .scalar where node.isNull: return []
         case .scalar where single: return [node]
         default:
-            sink.error(.invalidType, "'\(key)' must be a list of \(what), not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, "'\(key)' must be a list of \(what), not \(node.kindDescription)", at: location(of: node))
             return nil
         }
     }

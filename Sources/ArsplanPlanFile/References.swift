@@ -65,7 +65,9 @@ extension PlanReader {
             message += " (did you mean '\(suggestion)'?)"
         }
         let listed = ids.count > 12 ? ids.prefix(12).joined(separator: ", ") + ", …" : ids.joined(separator: ", ")
-        let note = ids.isEmpty ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(listed)"
+        let note =
+            ids.isEmpty
+            ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(listed)"
         sink.error(.unknownReference, message, at: reference.location, notes: [note])
     }
 }

@@ -17,25 +17,32 @@ struct ExpressionTests {
     }
 
     @Test(
-        "Offset expressions", 
+        "Offset expressions",
         arguments: [
             OffsetCase(text: "vb", id: "vb", occurrence: nil, sign: nil, amount: 1, unit: .workdays),
             OffsetCase(text: "  vb  ", id: "vb", occurrence: nil, sign: nil, amount: 1, unit: .workdays),
             OffsetCase(text: "vb + 2 workdays", id: "vb", occurrence: nil, sign: .plus, amount: 2, unit: .workdays),
             OffsetCase(text: "vb+2 workdays", id: "vb", occurrence: nil, sign: .plus, amount: 2, unit: .workdays),
             OffsetCase(text: "vb + 1 workday", id: "vb", occurrence: nil, sign: .plus, amount: 1, unit: .workdays),
-            OffsetCase(text: "namnd[3] - 5 workdays", id: "namnd", occurrence: 3, sign: .minus, amount: 5, unit: .workdays),
-            OffsetCase(text: "namnd[12]-5 workdays", id: "namnd", occurrence: 12, sign: .minus, amount: 5, unit: .workdays),
-            OffsetCase(text: "vb-intranat + 3 days", id: "vb-intranat", occurrence: nil, sign: .plus, amount: 3, unit: .days),
-            OffsetCase(text: "t1_beslut + 2 weeks", id: "t1_beslut", occurrence: nil, sign: .plus, amount: 2, unit: .weeks),
+            OffsetCase(
+                text: "namnd[3] - 5 workdays", id: "namnd", occurrence: 3, sign: .minus, amount: 5, unit: .workdays),
+            OffsetCase(
+                text: "namnd[12]-5 workdays", id: "namnd", occurrence: 12, sign: .minus, amount: 5, unit: .workdays),
+            OffsetCase(
+                text: "vb-intranat + 3 days", id: "vb-intranat", occurrence: nil, sign: .plus, amount: 3, unit: .days),
+            OffsetCase(
+                text: "t1_beslut + 2 weeks", id: "t1_beslut", occurrence: nil, sign: .plus, amount: 2, unit: .weeks),
             OffsetCase(text: "vb + 0 workdays", id: "vb", occurrence: nil, sign: .plus, amount: 0, unit: .workdays),
-            OffsetCase(text: "namnd + 3 arbetsdagar", id: "namnd", occurrence: nil, sign: .plus, amount: 3, unit: .workdays),
-            OffsetCase(text: "namnd - 1 arbetsdag", id: "namnd", occurrence: nil, sign: .minus, amount: 1, unit: .workdays),
+            OffsetCase(
+                text: "namnd + 3 arbetsdagar", id: "namnd", occurrence: nil, sign: .plus, amount: 3, unit: .workdays),
+            OffsetCase(
+                text: "namnd - 1 arbetsdag", id: "namnd", occurrence: nil, sign: .minus, amount: 1, unit: .workdays),
             OffsetCase(text: "namnd + 1 dag", id: "namnd", occurrence: nil, sign: .plus, amount: 1, unit: .days),
             OffsetCase(text: "namnd + 10 dagar", id: "namnd", occurrence: nil, sign: .plus, amount: 10, unit: .days),
             OffsetCase(text: "namnd + 1 vecka", id: "namnd", occurrence: nil, sign: .plus, amount: 1, unit: .weeks),
             OffsetCase(text: "namnd - 2 veckor", id: "namnd", occurrence: nil, sign: .minus, amount: 2, unit: .weeks),
-            OffsetCase(text: "namnd − 2 Workdays", id: "namnd", occurrence: nil, sign: .minus, amount: 2, unit: .workdays),
+            OffsetCase(
+                text: "namnd − 2 Workdays", id: "namnd", occurrence: nil, sign: .minus, amount: 2, unit: .workdays),
             OffsetCase(text: "namnd – 2 veckor", id: "namnd", occurrence: nil, sign: .minus, amount: 2, unit: .weeks),
             OffsetCase(text: "nämnd[ 2 ] + 1 day", id: "nämnd", occurrence: 2, sign: .plus, amount: 1, unit: .days),
         ])
@@ -98,14 +105,18 @@ struct ExpressionTests {
         #expect(try parseDuration(text).get() == duration)
     }
 
-    @Test("Durations that are refused", arguments: ["", "90", "2 timmar", "1h90", "0d", "0min", "2x", "h", "1.5h", "-2h", "3m"])
+    @Test(
+        "Durations that are refused",
+        arguments: ["", "90", "2 timmar", "1h90", "0d", "0min", "2x", "h", "1.5h", "-2h", "3m"])
     func badDurations(text: String) {
         #expect(throws: ExpressionError.self) { try parseDuration(text).get() }
     }
 
     @Test(
         "Times",
-        arguments: [("17:00", 17, 0), ("9:30", 9, 30), ("09:05", 9, 5), ("00:00", 0, 0), ("23:59", 23, 59), ("17.00", 17, 0)])
+        arguments: [
+            ("17:00", 17, 0), ("9:30", 9, 30), ("09:05", 9, 5), ("00:00", 0, 0), ("23:59", 23, 59), ("17.00", 17, 0),
+        ])
     func times(text: String, hour: Int, minute: Int) throws {
         #expect(try parseTime(text).get() == TimeOfDay(hour: hour, minute: minute))
     }
@@ -130,7 +141,9 @@ struct ExpressionTests {
         #expect(try parseRepeatOn(text).get() == on)
     }
 
-    @Test("Repeat days that are refused", arguments: ["", "someday", "sixth monday", "first", "first tuesday please", "frist monday"])
+    @Test(
+        "Repeat days that are refused",
+        arguments: ["", "someday", "sixth monday", "first", "first tuesday please", "frist monday"])
     func badRepeatDays(text: String) {
         #expect(throws: ExpressionError.self) { try parseRepeatOn(text).get() }
     }
@@ -147,12 +160,16 @@ struct ExpressionTests {
         #expect(try parseFrequency(text).get() == frequency)
     }
 
-    @Test("Frequencies that are refused", arguments: ["", "day", "0 weeks", "two weeks", "fortnight", "2 years", "every week"])
+    @Test(
+        "Frequencies that are refused",
+        arguments: ["", "day", "0 weeks", "two weeks", "fortnight", "2 years", "every week"])
     func badFrequencies(text: String) {
         #expect(throws: ExpressionError.self) { try parseFrequency(text).get() }
     }
 
-    @Test("Month names", arguments: [("juli", 7), ("July", 7), ("jul", 7), ("maj", 5), ("May", 5), ("oktober", 10), ("dec", 12)])
+    @Test(
+        "Month names",
+        arguments: [("juli", 7), ("July", 7), ("jul", 7), ("maj", 5), ("May", 5), ("oktober", 10), ("dec", 12)])
     func months(text: String, number: Int) {
         #expect(month(named: text) == number)
     }
@@ -167,7 +184,12 @@ struct ExpressionTests {
         #expect(suggest(word, in: PlanReader.activityKeys + PlanReader.topLevelKeys) == expected)
     }
 
-    @Test("Identifiers", arguments: [("vb", true), ("vb-intranat", true), ("t1_2027", true), ("nämnd", true), ("a b", false), ("vb[2]", false), ("", false), ("a.b", false)])
+    @Test(
+        "Identifiers",
+        arguments: [
+            ("vb", true), ("vb-intranat", true), ("t1_2027", true), ("nämnd", true), ("a b", false), ("vb[2]", false),
+            ("", false), ("a.b", false),
+        ])
     func identifiers(text: String, valid: Bool) {
         #expect(isValidIdentifier(text) == valid)
     }

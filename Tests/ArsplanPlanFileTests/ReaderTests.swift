@@ -76,15 +76,16 @@ struct ReaderTests {
     }
 
     @Test func windowsLineEndingsGiveTheSameLocations() throws {
-        let text = Self.head + """
-            activities:
-              - id: a
-                title: A
-                date: 2027-01-11
-              - id: b
-                title: B
-                after: c
-            """
+        let text =
+            Self.head + """
+                activities:
+                  - id: a
+                    title: A
+                    date: 2027-01-11
+                  - id: b
+                    title: B
+                    after: c
+                """
         let unix = parse(text)
         let windows = parse(text.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(unix.diagnostics.map(\.location) == [SourceLocation(line: 9, column: 12)])
@@ -163,7 +164,9 @@ struct ReaderTests {
                   - {id: andra, title: A, after: "paminnelse[2]"}
                 """)
         #expect(codes(result) == ["missing_occurrence"])
-        #expect(result.diagnostics.first?.message == "'paminnelse[3]' in 'after' does not exist: 'paminnelse' has 2 occurrences")
+        #expect(
+            result.diagnostics.first?.message
+                == "'paminnelse[3]' in 'after' does not exist: 'paminnelse' has 2 occurrences")
     }
 
     @Test func occurrencesOfRepeatsAreLeftToTheScheduler() {
