@@ -70,6 +70,12 @@ extension PlanReader {
                     at: duplicate.location)
                 continue
             }
+            if key == "<<" {
+                sink.error(
+                    .unknownKey, "YAML merge keys ('<<') are not supported in plan files; write the keys out",
+                    at: location(of: keyNode))
+                continue
+            }
             guard known.contains(key) else {
                 var message = "unknown key '\(key)' in \(context)"
                 if let suggestion = suggest(key, in: known) {

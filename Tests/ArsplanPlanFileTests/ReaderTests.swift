@@ -202,6 +202,33 @@ struct ReaderTests {
         #expect(explicitOne.plan != nil)
     }
 
+    @Test func mergeKeysAreRefusedWithAReason() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - &mall {id: a, title: A, owner: anna, date: 2027-01-11}
+                  - <<: *mall
+                    id: b
+                """)
+        // Without the merge, 'b' has no title and no date of its own.
+        #expect(codes(result) == ["unknown_key", "missing_key", "missing_placement"])
+        #expect(result.diagnostics.first?.message.contains("merge keys") == true)
+    }
+
+    @Test func aSecondActivitiesSectionIsReportedNotMerged() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - {id: a, title: A, date: 2027-01-11}
+                activities:
+                  - {id: b, title: B, date: 2027-01-12}
+                """)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Plans/test.yaml:5:1: error: 'activities' is written again in the plan file (first at 3:1); keep one [duplicate_key]"
+            ])
+    }
+
     @Test func emptySectionsAndAnEmptyActivityList() throws {
         let result = parse(
             """
