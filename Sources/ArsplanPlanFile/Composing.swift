@@ -55,7 +55,9 @@ func composeTolerant(_ text: String) -> Result<Composed, ComposeFailure> {
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let keys, let context) = error, let key = keys.first {
                 let first = SourceLocation(line: context.mark.line, column: context.mark.column)
-                let limit = Int(duplicatePlaceholderLimit - duplicatePlaceholderBase)
+                // Each repeated key costs one more compose of the whole file; past this
+                // many the file is reported as it stands rather than taking long.
+                let limit = min(200, Int(duplicatePlaceholderLimit - duplicatePlaceholderBase))
                 if document == nil { document = TextDocument(text) }
                 if duplicates.count < limit,
                     let repeated = document!.replaceRepeatedKey(
