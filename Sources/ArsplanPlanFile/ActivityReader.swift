@@ -25,7 +25,6 @@ extension PlanReader {
         "date", "dates", "repeat", "with", "after", "before", "for-each", "dates-from",
         "time", "duration", "not-before", "not-after", "pinned", "status",
     ]
-    static let placementKeys = ["date", "dates", "repeat", "with", "dates-from", "after", "before"]
     static let repeatKeys = ["every", "on", "day-of-month", "except-months", "except-dates", "from", "until"]
     static let placementHelp = "'date', 'dates', 'repeat', 'with', 'after'/'before' or 'dates-from'"
 
