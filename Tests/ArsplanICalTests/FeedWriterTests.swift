@@ -309,3 +309,66 @@ struct ExternalParserTests {
         }
     }
 }
+
+extension ExternalParserTests {
+    /// khal (Debian) imports `alla.ics` into a fresh calendar and lists it in UTC.
+    @Test func khalImportsTheFeed() throws {
+        let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/khal" }
+        guard let khal = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("khal is not installed: run `make test` (its system-deps step installs khal).")
+            return
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let root = directory.url.path
+        try FileManager.default.createDirectory(atPath: root + "/calendar", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/data", withIntermediateDirectories: true)
+        let config = try directory.write(
+            "khal.conf",
+            Array(
+                """
+                [calendars]
+                [[arsplan]]
+                path = \(root)/calendar
+                type = calendar
+
+                [locale]
+                timeformat = %H:%M
+                dateformat = %Y-%m-%d
+                longdateformat = %Y-%m-%d
+                datetimeformat = %Y-%m-%d %H:%M
+                longdatetimeformat = %Y-%m-%d %H:%M
+                local_timezone = UTC
+                default_timezone = UTC
+
+                [sqlite]
+                path = \(root)/data/khal.db
+
+                """.utf8))
+        let feeds = try FeedWriter().write(TestSchedule.schedule)
+        let feed = try directory.write("alla.ics", feeds.bytes(at: 0))
+        let environment = ["XDG_DATA_HOME": root + "/data", "XDG_CONFIG_HOME": root, "LANG": "C.UTF-8"]
+
+        let imported = try ProgramRun.run(khal, ["-c", config, "import", "--batch", "-a", "arsplan", feed], environment: environment)
+        try #require(imported.status == 0, "khal import: \(imported.stderr)")
+        let stored = try FileManager.default.contentsOfDirectory(atPath: root + "/calendar")
+        #expect(stored.count == feeds.feeds[0].occurrenceIndices.count)
+
+        let listed = try ProgramRun.run(
+            khal,
+            ["-c", config, "list", "--once", "--format", "{uid}|{start}|{end}|{title}", "--day-format", "", "2027-01-01", "2028-01-02"],
+            environment: environment)
+        try #require(listed.status == 0, "khal list: \(listed.stderr)")
+        let rows = listed.stdout.split(separator: "\n").filter { !$0.isEmpty }.map(String.init)
+        #expect(rows.count == 13)
+        #expect(rows.contains("sf-test-namnd-1@sf-test|2027-01-20 16:00|2027-01-20 18:00|Servicenämndens sammanträde"))
+        #expect(rows.contains("sf-test-natt-drift-1@sf-test|2027-03-27 21:00|2027-03-28 01:00|Driftfönster över sommartidsomställningen"))
+        #expect(rows.contains("sf-test-temadag-1@sf-test|2027-03-28 08:00|2027-03-28 09:00|Temadag: våren är här – åäö ÅÄÖ"))
+        #expect(rows.contains("sf-test-namnd-2@sf-test|2027-06-16 15:00|2027-06-16 17:00|Servicenämndens sammanträde"))
+        #expect(rows.contains("sf-test-fest-1@sf-test|2027-09-10 20:30|2027-09-10 23:30|Personalfest"))
+        #expect(rows.contains("sf-test-hostdrift-1@sf-test|2027-10-31 09:00|2027-10-31 10:30|Driftfönster efter vintertid"))
+        #expect(rows.contains("sf-test-enkat-1@sf-test|2027-09-13|2027-10-01|Medarbetarenkät (NMI)"))
+        #expect(rows.contains("sf-test-nyar-1@sf-test|2027-12-31|2027-12-31|Årskrönika publiceras"))
+        #expect(rows.contains("sf-test-lang-1@sf-test|2027-05-11 07:00|2027-05-11 15:00|\(TestSchedule.longTitle)"))
+    }
+}
