@@ -306,11 +306,17 @@ public struct OccurrenceOverride: Hashable, Codable, Sendable {
     public var time: TimeOfDay?
     /// The new status (cancelled, …).
     public var status: OccurrenceStatus?
+    /// How many recorded changes touched this occurrence's time or status (iCalendar SEQUENCE).
+    public var sequence: Int
+    /// When the latest of those changes was recorded.
+    public var modified: Timestamp?
 
-    public init(day: Day? = nil, time: TimeOfDay? = nil, status: OccurrenceStatus? = nil) {
+    public init(day: Day? = nil, time: TimeOfDay? = nil, status: OccurrenceStatus? = nil, sequence: Int = 0, modified: Timestamp? = nil) {
         self.day = day
         self.time = time
         self.status = status
+        self.sequence = sequence
+        self.modified = modified
     }
 }
 

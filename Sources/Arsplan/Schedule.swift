@@ -65,6 +65,10 @@ public struct Occurrence: Hashable, Sendable, Identifiable {
 /// What kind of problem a conflict is; the raw value is the stable code printed with it.
 public enum ConflictKind: String, Hashable, Codable, Sendable, CaseIterable {
     case dependencyCycle = "dependency_cycle"
+    /// The activity depends on one that could not be placed (unknown, in a cycle, …).
+    case unplacedDependency = "unplaced_dependency"
+    /// An occurrence moved by hand now comes before what it depends on allows.
+    case dependencyViolated = "dependency_violated"
     case unknownReference = "unknown_reference"
     case missingOccurrence = "missing_occurrence"
     case ambiguousReference = "ambiguous_reference"

@@ -12,6 +12,9 @@ struct ArsplanCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
+            Validate.self,
+            ScheduleCommand.self,
+            CalendarCommand.self,
         ]
     )
 }

@@ -1,0 +1,473 @@
+/// Places every activity of a plan on the working-day calendar and reports conflicts.
+///
+/// Activities are placed in dependency order (a depth-first post-order over the
+/// references, ties in plan order), so each activity is computed once from the
+/// occurrences it depends on: O((activities + dependencies) · log) overall.
+public struct Scheduler: Sendable {
+    public let calendar: WorkingCalendar
+
+    public init(calendar: WorkingCalendar) { self.calendar = calendar }
+
+    /// A scheduler with the plan's own calendar (its year and one either side).
+    public init(plan: Plan) { self.init(calendar: WorkingCalendar(plan: plan)) }
+
+    /// Schedules `plan` on its own calendar (its holidays and closed periods, its year and
+    /// one either side).
+    public static func schedule(_ plan: Plan, stamp: Timestamp? = nil) -> Schedule {
+        Scheduler(plan: plan).schedule(plan, stamp: stamp)
+    }
+
+    /// Schedules `plan` on this scheduler's calendar. `stamp` is when the plan last changed (from the journal), if known.
+    public func schedule(_ plan: Plan, stamp: Timestamp? = nil) -> Schedule {
+        // Pinned activities keep the place the plan as written gives them, so changes
+        // recorded later (moves of what they depend on) cannot push them.
+        var baseline: [[Day]]?
+        if plan.activities.contains(where: { $0.pinned }) && plan.activities.contains(where: { !$0.overrides.isEmpty }) {
+            var written = plan
+            for i in written.activities.indices { written.activities[i].overrides = [:] }
+            var pass = PlacementPass(plan: written, calendar: calendar, baseline: nil)
+            pass.run()
+            baseline = pass.placed.map { $0?.map(\.timing.firstDay) ?? [] }
+        }
+        var pass = PlacementPass(plan: plan, calendar: calendar, baseline: baseline)
+        pass.run()
+
+        var occurrences: [Occurrence] = []
+        var order: [Int] = []
+        for (activityIndex, placed) in pass.placed.enumerated() {
+            guard let placed else { continue }
+            let activity = plan.activities[activityIndex]
+            for p in placed {
+                let override = activity.overrides[p.index]
+                occurrences.append(
+                    Occurrence(
+                        uid: "\(plan.id)-\(activity.id)-\(p.index)", activity: activity.id, index: p.index,
+                        timing: p.timing, status: p.status, owner: activity.owner,
+                        sequence: override?.sequence ?? 0, lastModified: override?.modified))
+                order.append(activityIndex)
+            }
+        }
+        let sortedIndices = occurrences.indices.sorted { a, b in
+            let x = occurrences[a]
+            let y = occurrences[b]
+            if x.timing.firstDay != y.timing.firstDay { return x.timing.firstDay < y.timing.firstDay }
+            let tx = x.timing.startMinute
+            let ty = y.timing.startMinute
+            if tx != ty { return tx < ty }
+            if order[a] != order[b] { return order[a] < order[b] }
+            return x.index < y.index
+        }
+        let sorted = sortedIndices.map { occurrences[$0] }
+        var conflicts = pass.conflicts
+        conflicts += CapacityCheck(plan: plan).conflicts(for: sorted)
+        return Schedule(plan: plan, occurrences: sorted, conflicts: conflicts, stamp: stamp)
+    }
+}
+
+extension OccurrenceTiming {
+    /// Minutes after midnight of the start; -1 for all-day, so all-day sorts first.
+    var startMinute: Int {
+        switch self {
+        case .allDay: return -1
+        case .timed(let start, _): return start.time.minutesSinceMidnight
+        }
+    }
+}
+
+/// One occurrence as the placement pass computes it.
+struct PlacedOccurrence {
+    var index: Int
+    var timing: OccurrenceTiming
+    var status: OccurrenceStatus
+}
+
+/// The rules a relative occurrence has to satisfy, kept to check pinned and moved ones.
+private struct Requirements {
+    var earliest: Day?
+    var deadline: Day?
+    var sameDay: Day?
+    var describe: String = ""
+}
+
+/// One run of placement over all activities.
+struct PlacementPass {
+    let plan: Plan
+    let calendar: WorkingCalendar
+    /// Start days of each activity's occurrences in the plan as written, for pinned activities.
+    let baseline: [[Day]]?
+    let indexOf: [Activity.ID: Int]
+    private(set) var placed: [[PlacedOccurrence]?]
+    private(set) var conflicts: [Conflict] = []
+
+    init(plan: Plan, calendar: WorkingCalendar, baseline: [[Day]]?) {
+        self.plan = plan
+        self.calendar = calendar
+        self.baseline = baseline
+        var indexOf: [Activity.ID: Int] = [:]
+        for (i, activity) in plan.activities.enumerated() where indexOf[activity.id] == nil {
+            indexOf[activity.id] = i
+        }
+        self.indexOf = indexOf
+        self.placed = Array(repeating: nil, count: plan.activities.count)
+    }
+
+    // MARK: Dependency order
+
+    /// The activities `activity` refers to, with where and how.
+    static func references(of activity: Activity) -> [(reference: ActivityReference, location: SourceLocation?, role: String)] {
+        var result: [(ActivityReference, SourceLocation?, String)] = []
+        if let forEach = activity.forEach { result.append((ActivityReference(activity: forEach), activity.location, "for-each")) }
+        switch activity.placement {
+        case .with(let reference): result.append((reference, activity.location, "with"))
+        case .relative(let after, let before):
+            for offset in after { result.append((offset.reference, offset.location ?? activity.location, "after")) }
+            if let before { result.append((before.reference, before.location ?? activity.location, "before")) }
+        case .date, .dates, .recurrence, .imported: break
+        }
+        return result
+    }
+
+    mutating func run() {
+        let count = plan.activities.count
+        var edges: [[Int]] = Array(repeating: [], count: count)
+        var broken = [Bool](repeating: false, count: count)
+        for (i, activity) in plan.activities.enumerated() {
+            if indexOf[activity.id] != i {
+                broken[i] = true
+                conflicts.append(
+                    Conflict(
+                        kind: .unknownReference, severity: .error, activities: [activity.id],
+                        message: "duplicate activity id '\(activity.id)'; only the first is scheduled",
+                        location: activity.location))
+                continue
+            }
+            for (reference, location, role) in Self.references(of: activity) {
+                guard let target = indexOf[reference.activity] else {
+                    broken[i] = true
+                    let suggestion = closestMatch(to: reference.activity.rawValue, in: plan.activities.map(\.id.rawValue))
+                    conflicts.append(
+                        Conflict(
+                            kind: .unknownReference, severity: .error, activities: [activity.id],
+                            message: "unknown activity '\(reference.activity)' in '\(role)' of '\(activity.id)'"
+                                + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                            location: location))
+                    continue
+                }
+                if !edges[i].contains(target) { edges[i].append(target) }
+            }
+        }
+
+        let (order, cycles) = Self.dependencyOrder(edges: edges)
+        var inCycle = [Bool](repeating: false, count: count)
+        for cycle in cycles {
+            for node in cycle { inCycle[node] = true }
+            let ids = cycle.map { plan.activities[$0].id }
+            let steps = (ids + [ids[0]]).map { "'\($0)'" }.joined(separator: " → ")
+            conflicts.append(
+                Conflict(
+                    kind: .dependencyCycle, severity: .error, activities: ids,
+                    message: "dependency cycle: \(steps)",
+                    location: plan.activities[cycle[0]].location))
+        }
+
+        for i in order {
+            let activity = plan.activities[i]
+            if broken[i] || inCycle[i] { continue }
+            if let blocker = edges[i].first(where: { placed[$0] == nil }) {
+                let blocking = plan.activities[blocker].id
+                conflicts.append(
+                    Conflict(
+                        kind: .unplacedDependency, severity: .error, activities: [activity.id, blocking],
+                        message: "'\(activity.id)' cannot be placed: it depends on '\(blocking)', which could not be placed",
+                        location: activity.location))
+                continue
+            }
+            placed[i] = place(activity, at: i)
+        }
+    }
+
+    /// Post-order of a depth-first walk (dependencies before dependents, ties in plan
+    /// order) and the cycles met on the way, each as the activities along it.
+    static func dependencyOrder(edges: [[Int]]) -> (order: [Int], cycles: [[Int]]) {
+        let count = edges.count
+        var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on the path, 2 done
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        var cycles: [[Int]] = []
+        var cycleMembers = Set<Int>()
+        var path: [(node: Int, next: Int)] = []
+        for root in 0..<count where state[root] == 0 {
+            path.append((root, 0))
+            state[root] = 1
+            while let top = path.last {
+                if top.next < edges[top.node].count {
+                    path[path.count - 1].next += 1
+                    let target = edges[top.node][top.next]
+                    if state[target] == 0 {
+                        state[target] = 1
+                        path.append((target, 0))
+                    } else if state[target] == 1 {
+                        // A back edge closes a cycle: the path from `target` to here.
+                        let start = path.firstIndex { $0.node == target }!
+                        let cycle = path[start...].map(\.node)
+                        if !cycle.allSatisfy(cycleMembers.contains) {
+                            cycles.append(cycle)
+                            cycleMembers.formUnion(cycle)
+                        }
+                    }
+                } else {
+                    state[top.node] = 2
+                    order.append(top.node)
+                    path.removeLast()
+                }
+            }
+        }
+        return (order, cycles)
+    }
+
+    // MARK: Placing one activity
+
+    private mutating func report(_ kind: ConflictKind, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [], at location: SourceLocation? = nil) {
+        conflicts.append(
+            Conflict(kind: kind, severity: severity, activities: [activity.id] + others, message: message, location: location ?? activity.location))
+    }
+
+    private func occurrences(of id: Activity.ID) -> [PlacedOccurrence] {
+        indexOf[id].flatMap { placed[$0] } ?? []
+    }
+
+    private func label(_ id: Activity.ID, _ p: PlacedOccurrence, count: Int) -> String {
+        count > 1 ? "'\(id)[\(p.index)]'" : "'\(id)'"
+    }
+
+    private enum Role { case after, before, with }
+
+    /// The occurrence a reference means, in the context of one `for-each` slot.
+    private mutating func resolve(
+        _ reference: ActivityReference, role: Role, slot: (id: Activity.ID, occurrence: PlacedOccurrence)?,
+        in activity: Activity, location: SourceLocation?
+    ) -> PlacedOccurrence? {
+        if let slot, reference.activity == slot.id, reference.occurrence == nil { return slot.occurrence }
+        let candidates = occurrences(of: reference.activity)
+        if let n = reference.occurrence {
+            if let found = candidates.first(where: { $0.index == n }) { return found }
+            report(
+                .missingOccurrence, .error, activity,
+                "'\(activity.id)' refers to '\(reference)', but '\(reference.activity)' has \(candidates.count) occurrence\(candidates.count == 1 ? "" : "s")",
+                others: [reference.activity], at: location)
+            return nil
+        }
+        if candidates.count == 1 { return candidates[0] }
+        if candidates.isEmpty {
+            report(.missingOccurrence, .error, activity, "'\(activity.id)' refers to '\(reference.activity)', which has no occurrences", others: [reference.activity], at: location)
+            return nil
+        }
+        switch role {
+        case .after: return candidates.max { $0.timing.lastDay < $1.timing.lastDay }
+        case .before: return candidates.min { $0.timing.firstDay < $1.timing.firstDay }
+        case .with:
+            report(
+                .ambiguousReference, .error, activity,
+                "'\(activity.id)' is 'with' '\(reference.activity)', which has \(candidates.count) occurrences; name one ('\(reference.activity)[1]') or add 'for-each: \(reference.activity)'",
+                others: [reference.activity], at: location)
+            return nil
+        }
+    }
+
+    private func shifted(_ day: Day, by amount: Int, _ unit: OffsetUnit, forward: Bool) -> Day {
+        let sign = forward ? 1 : -1
+        switch unit {
+        case .workdays:
+            let moved = calendar.adding(workdays: sign * amount, to: day)
+            return forward ? calendar.nextWorkingDay(onOrAfter: moved) : calendar.previousWorkingDay(onOrBefore: moved)
+        case .days, .weeks:
+            let moved = day.adding(days: sign * amount * (unit == .weeks ? 7 : 1))
+            return forward ? calendar.nextWorkingDay(onOrAfter: moved) : calendar.previousWorkingDay(onOrBefore: moved)
+        }
+    }
+
+    /// The last day of an occurrence starting on `start` with the activity's duration.
+    private func lastDay(startingOn start: Day, _ activity: Activity) -> Day {
+        switch activity.duration {
+        case .workdays(let n) where n > 1: return calendar.adding(workdays: n - 1, to: start)
+        case .weeks(let n) where n > 0: return start.adding(days: 7 * n - 1)
+        default: return start
+        }
+    }
+
+    /// The first day of an occurrence that must end on `last`.
+    private func firstDay(endingOn last: Day, _ activity: Activity) -> Day {
+        switch activity.duration {
+        case .workdays(let n) where n > 1: return calendar.adding(workdays: -(n - 1), to: last)
+        case .weeks(let n) where n > 0: return last.adding(days: -(7 * n - 1))
+        default: return last
+        }
+    }
+
+    private func timing(start: Day, time: TimeOfDay?, minutes: Int?, _ activity: Activity) -> OccurrenceTiming {
+        let last = lastDay(startingOn: start, activity)
+        guard let time else { return .allDay(first: start, last: last) }
+        let begin = LocalDateTime(day: start, time: time)
+        if case .minutes(let m) = activity.duration { return .timed(start: begin, end: begin.adding(minutes: m)) }
+        // A multi-day activity with a time ends an hour after that time on its last day.
+        return .timed(start: begin, end: LocalDateTime(day: last, time: time).adding(minutes: minutes ?? 60))
+    }
+
+    private mutating func place(_ activity: Activity, at activityIndex: Int) -> [PlacedOccurrence] {
+        /// A start day, the rules it came from, and whether the plan fixed it (a fixed
+        /// date on a day off is kept; a computed one never lands there).
+        struct Candidate {
+            var index: Int
+            var start: Day
+            var time: TimeOfDay?
+            var minutes: Int?
+            var fixed: Bool
+            var status: OccurrenceStatus?
+            var requirements = Requirements()
+        }
+        var candidates: [Candidate] = []
+
+        switch activity.placement {
+        case .date(let day):
+            candidates = [Candidate(index: 1, start: day, time: activity.time, fixed: true)]
+        case .dates(let days):
+            candidates = Array(Set(days)).sorted().enumerated().map {
+                Candidate(index: $0.offset + 1, start: $0.element, time: activity.time, fixed: true)
+            }
+        case .imported(let source, let dates):
+            let sorted = dates.sorted { ($0.day, $0.time?.minutesSinceMidnight ?? -1) < ($1.day, $1.time?.minutesSinceMidnight ?? -1) }
+            candidates = sorted.enumerated().map { offset, date in
+                Candidate(index: offset + 1, start: date.day, time: date.time ?? activity.time, minutes: date.time == nil ? nil : date.length, fixed: true)
+            }
+            if candidates.isEmpty {
+                report(.emptyRecurrence, .error, activity, "'\(activity.id)' takes its dates from '\(source)', which has no events in \(plan.year)")
+            }
+        case .recurrence(let rule):
+            let days = RecurrenceExpansion(rule: rule, year: plan.year).days()
+            var seen = Set<Day>()
+            var moved: [Day] = []
+            for day in days {
+                let working = calendar.nextWorkingDay(onOrAfter: day)
+                if seen.insert(working).inserted { moved.append(working) }
+            }
+            candidates = moved.enumerated().map { Candidate(index: $0.offset + 1, start: $0.element, time: activity.time, fixed: false) }
+            if candidates.isEmpty {
+                report(.emptyRecurrence, .error, activity, "the 'repeat' of '\(activity.id)' never matches a day")
+            }
+        case .with, .relative:
+            let slots: [PlacedOccurrence?]
+            if let forEach = activity.forEach { slots = occurrences(of: forEach) } else { slots = [nil] }
+            for (n, slot) in slots.enumerated() {
+                let context = slot.map { (id: activity.forEach!, occurrence: $0) }
+                guard var candidate = relativeCandidate(activity, slot: context) else { continue }
+                candidate.index = slot?.index ?? n + 1
+                // An occurrence for a cancelled meeting is cancelled with it.
+                if let slot, slot.status == .cancelled { candidate.status = .cancelled }
+                candidates.append(candidate)
+            }
+            func relativeCandidate(_ activity: Activity, slot: (id: Activity.ID, occurrence: PlacedOccurrence)?) -> Candidate? {
+                var requirements = Requirements()
+                var time = activity.time
+                switch activity.placement {
+                case .with(let reference):
+                    guard let target = resolve(reference, role: .with, slot: slot, in: activity, location: activity.location) else { return nil }
+                    requirements.sameDay = target.timing.firstDay
+                    if time == nil, case .timed(let start, _) = target.timing, activity.duration.isMinutes { time = start.time }
+                    requirements.describe = "the same day as '\(reference.activity)[\(target.index)]'"
+                    return Candidate(index: 0, start: target.timing.firstDay, time: time, fixed: false, requirements: requirements)
+                case .relative(let after, let before):
+                    var earliest: Day?
+                    var reasons: [String] = []
+                    for offset in after {
+                        guard let target = resolve(offset.reference, role: .after, slot: slot, in: activity, location: offset.location) else { return nil }
+                        let day = shifted(target.timing.lastDay, by: offset.amount, offset.unit, forward: true)
+                        if earliest == nil || day > earliest! { earliest = day }
+                        reasons.append("\(offset.amount) \(offset.unit.rawValue) after '\(offset.reference.activity)[\(target.index)]'")
+                    }
+                    var deadline: Day?
+                    if let before {
+                        guard let target = resolve(before.reference, role: .before, slot: slot, in: activity, location: before.location) else { return nil }
+                        deadline = shifted(target.timing.firstDay, by: before.amount, before.unit, forward: false)
+                        reasons.append("\(before.amount) \(before.unit.rawValue) before '\(before.reference.activity)[\(target.index)]'")
+                    }
+                    requirements.earliest = earliest
+                    requirements.deadline = deadline
+                    requirements.describe = reasons.joined(separator: " and ")
+                    let start = earliest ?? firstDay(endingOn: deadline!, activity)
+                    return Candidate(index: 0, start: start, time: time, fixed: false, requirements: requirements)
+                default:
+                    return nil
+                }
+            }
+        }
+
+        var result: [PlacedOccurrence] = []
+        for var candidate in candidates {
+            let override = activity.overrides[candidate.index]
+            let label = candidates.count > 1 ? "'\(activity.id)[\(candidate.index)]'" : "'\(activity.id)'"
+
+            if !candidate.fixed, let notBefore = activity.notBefore, candidate.start < notBefore {
+                candidate.start = calendar.nextWorkingDay(onOrAfter: notBefore)
+            }
+            // Pinned: keep the place the plan as written gives it.
+            if activity.pinned, override?.day == nil, let baseline, candidate.index - 1 < baseline[activityIndex].count {
+                let written = baseline[activityIndex][candidate.index - 1]
+                if written != candidate.start && !candidate.fixed {
+                    let r = candidate.requirements
+                    let last = lastDay(startingOn: written, activity)
+                    if (r.earliest.map { written < $0 } ?? false) || (r.deadline.map { last > $0 } ?? false)
+                        || (r.sameDay.map { written != $0 } ?? false)
+                    {
+                        report(
+                            .pinnedPushed, .error, activity,
+                            "\(label) is pinned to \(written), but \(r.describe) would move it to \(candidate.start)")
+                    }
+                    candidate.start = written
+                }
+            }
+            if let override {
+                if let day = override.day {
+                    candidate.start = day
+                    candidate.fixed = true
+                    let r = candidate.requirements
+                    if let earliest = r.earliest, day < earliest {
+                        report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), before \(r.describe) allows (\(earliest))")
+                    }
+                }
+                if let time = override.time { candidate.time = time }
+                if let status = override.status { candidate.status = status }
+            }
+
+            let timing = timing(start: candidate.start, time: candidate.time, minutes: candidate.minutes, activity)
+            if let deadline = candidate.requirements.deadline, timing.lastDay > deadline {
+                report(
+                    .windowViolated, .error, activity,
+                    "\(label) cannot meet its window: it would end \(timing.lastDay), after the deadline \(deadline) (\(candidate.requirements.describe))")
+            }
+            if candidate.fixed, let notBefore = activity.notBefore, timing.firstDay < notBefore {
+                report(.notBeforeViolated, .error, activity, "\(label) is on \(timing.firstDay), before its not-before date \(notBefore)")
+            }
+            if let notAfter = activity.notAfter, timing.lastDay > notAfter {
+                report(.notAfterViolated, .error, activity, "\(label) ends \(timing.lastDay), after its not-after date \(notAfter)")
+            }
+            if candidate.fixed, let reason = calendar.reasonOff(timing.firstDay) {
+                report(.fixedDateOnDayOff, .warning, activity, "\(label) is on \(timing.firstDay), a day off (\(reason))")
+            }
+            if timing.firstDay.year != plan.year {
+                report(.outsidePlanYear, .warning, activity, "\(label) falls on \(timing.firstDay), outside the plan year \(plan.year)")
+            }
+            result.append(PlacedOccurrence(index: candidate.index, timing: timing, status: candidate.status ?? activity.status))
+        }
+        return result
+    }
+}
+
+extension Optional where Wrapped == ActivityDuration {
+    /// True when the duration is absent or a number of minutes (an event within a day).
+    var isMinutes: Bool {
+        switch self {
+        case .none, .minutes: return true
+        default: return false
+        }
+    }
+}

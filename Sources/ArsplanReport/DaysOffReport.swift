@@ -1,0 +1,67 @@
+import Arsplan
+import Foundation
+
+/// `calendar YEAR`: the days off of a year, as a table or JSON.
+public enum DaysOffReport {
+    public static func table(_ calendar: WorkingCalendar, year: Int) -> String {
+        var out = "Lediga dagar \(year) (helger ej listade)\n\n"
+        let days = calendar.daysOff(in: year)
+        var i = 0
+        while i < days.count {
+            let off = days[i]
+            // A closed period is one line, first to last day.
+            var j = i
+            if off.kind == .closed {
+                while j + 1 < days.count, days[j + 1].kind == .closed, days[j + 1].name == off.name,
+                    onlyWeekendBetween(days[j].day, days[j + 1].day)
+                {
+                    j += 1
+                }
+            }
+            let when = i == j ? Swedish.shortDate(off.day) : "\(Swedish.shortDate(off.day))–\(Swedish.shortDate(days[j].day))"
+            var line = "  \(when.padded(to: 24)) \(off.name.padded(to: 24)) \(Swedish.dayOffKind(off.kind))"
+            if i != j { line += " (\(j - i + 1) vardagar)" }
+            out += line.trailingSpacesRemoved + "\n"
+            i = j + 1
+        }
+        let first = Day(year: year, month: 1, day: 1)!
+        let last = Day(year: year, month: 12, day: 31)!
+        out += "\nArbetsdagar \(year): \(calendar.workingDays(from: first, through: last))\n"
+        return out
+    }
+
+    struct Document: Encodable {
+        var year: Int
+        var workingDays: Int
+        var daysOff: [Entry]
+    }
+
+    struct Entry: Encodable {
+        var date: String
+        var weekday: String
+        var name: String
+        var kind: String
+    }
+
+    public static func json(_ calendar: WorkingCalendar, year: Int) -> String {
+        let document = Document(
+            year: year,
+            workingDays: calendar.workingDays(from: Day(year: year, month: 1, day: 1)!, through: Day(year: year, month: 12, day: 31)!),
+            daysOff: calendar.daysOff(in: year).map {
+                Entry(date: $0.day.description, weekday: $0.day.weekday.swedishName, name: $0.name, kind: $0.kind.rawValue)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}
+
+/// True when every day strictly between `a` and `b` is a Saturday or Sunday.
+private func onlyWeekendBetween(_ a: Day, _ b: Day) -> Bool {
+    var day = a.adding(days: 1)
+    while day < b {
+        if !day.isWeekend { return false }
+        day = day.adding(days: 1)
+    }
+    return true
+}

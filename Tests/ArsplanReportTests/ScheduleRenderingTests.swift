@@ -1,0 +1,91 @@
+import Arsplan
+import Foundation
+import Testing
+
+@testable import ArsplanReport
+
+private func day(_ text: String) -> Day { Day(iso: text)! }
+
+/// A small scheduled plan with a timed, an all-day, a multi-day and a cancelled occurrence.
+private func sampleSchedule() -> Schedule {
+    var board = Activity(
+        id: "namnd", title: "Servicenämndens sammanträde", kind: "namndmote", owner: "chef", audiences: ["namnden"],
+        channels: ["mote"], placement: .dates([day("2027-01-27"), day("2027-02-24")]), time: TimeOfDay(hour: 17, minute: 0),
+        duration: .minutes(120))
+    board.overrides = [2: OccurrenceOverride(status: .cancelled, sequence: 1)]
+    let plan = Plan(
+        id: "sf-2027", title: "Kommunikationsplan Serviceförvaltningen 2027", year: 2027,
+        owners: [Owner(id: "chef", name: "Eva Lind, förvaltningschef")],
+        audiences: [Audience(id: "namnden", name: "Nämnden")], channels: [Channel(id: "mote", name: "Möte \"stora salen\"")],
+        units: [Unit(id: "kc", name: "Kontaktcenter Stockholm")], goals: [Goal(id: "aktiv", name: "Aktiv")],
+        activities: [
+            board,
+            Activity(id: "enkat", title: "Medarbetarenkät", kind: "enkat", unit: "kc", goals: ["aktiv"], placement: .date(day("2027-01-11")), duration: .weeks(2)),
+        ])
+    return Scheduler.schedule(plan)
+}
+
+struct ScheduleRenderingTests {
+    @Test func jsonFollowsTheContract() throws {
+        let text = ScheduleJSON.render(sampleSchedule())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let plan = try #require(object["plan"] as? [String: Any])
+        #expect(plan["id"] as? String == "sf-2027")
+        #expect(plan["timezone"] as? String == "Europe/Stockholm")
+        let occurrences = try #require(object["occurrences"] as? [[String: Any]])
+        #expect(occurrences.count == 3)
+        let enkat = occurrences[0]
+        #expect(enkat["uid"] as? String == "sf-2027-enkat-1")
+        #expect(enkat["start"] as? String == "2027-01-11")
+        #expect(enkat["end"] as? String == "2027-01-24")
+        #expect(enkat["allDay"] as? Bool == true)
+        #expect(enkat["owner"] is NSNull)
+        #expect(enkat["unit"] as? String == "kc")
+        let meeting = occurrences[1]
+        #expect(meeting["start"] as? String == "2027-01-27T17:00")
+        #expect(meeting["end"] as? String == "2027-01-27T19:00")
+        #expect(meeting["status"] as? String == "planned")
+        #expect(occurrences[2]["status"] as? String == "cancelled")
+        let keys = Set(meeting.keys)
+        for key in ["uid", "activity", "index", "title", "kind", "start", "end", "allDay", "owner", "audiences", "channels", "unit", "goals", "status", "pinned"] {
+            #expect(keys.contains(key), "missing key \(key)")
+        }
+        #expect(object["conflicts"] as? [Any] != nil)
+        #expect(ScheduleJSON.render(sampleSchedule()) == text)
+    }
+
+    @Test func csvQuotesAndUsesCRLF() {
+        let text = ScheduleCSV.render(sampleSchedule())
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines[0] == "uid,aktivitet,nr,titel,typ,start,slut,heldag,ansvarig,målgrupper,kanaler,verksamhetsområde,mål,status")
+        #expect(lines[2].contains("\"Eva Lind, förvaltningschef\""))
+        #expect(lines[2].contains("\"Möte \"\"stora salen\"\"\""))
+        #expect(lines.last == "")
+        let semicolons = ScheduleCSV.render(sampleSchedule(), separator: ";")
+        #expect(semicolons.components(separatedBy: "\r\n")[2].contains(";Eva Lind, förvaltningschef;"))
+    }
+
+    @Test func tableIsMonthByMonthInSwedish() {
+        let text = ScheduleTable.render(sampleSchedule())
+        #expect(text.contains("JANUARI 2027"))
+        #expect(text.contains("FEBRUARI 2027"))
+        #expect(text.contains("mån 11 jan –sön 24 jan"))
+        #expect(text.contains("ons 27 jan 17:00–19:00  Servicenämndens sammanträde (1/2)"))
+        #expect(text.contains("[INSTÄLLD] Servicenämndens sammanträde (2/2)"))
+    }
+
+    @Test func daysOffTableGroupsClosedPeriods() {
+        let calendar = WorkingCalendar(
+            settings: CalendarSettings(closed: [ClosedPeriod(from: day("2027-07-05"), to: day("2027-08-06"), name: "Sommarstängt")]),
+            years: 2027...2027)
+        let text = DaysOffReport.table(calendar, year: 2027)
+        #expect(text.contains("mån 5 jul–fre 6 aug"))
+        #expect(text.contains("(25 vardagar)"))
+        #expect(text.contains("fre 25 jun"))
+        #expect(text.contains("Midsommarafton"))
+        #expect(text.contains("Arbetsdagar 2027: 227"))
+        let json = DaysOffReport.json(calendar, year: 2027)
+        #expect(json.contains("\"kind\" : \"de-facto\""))
+        #expect(json.contains("\"workingDays\" : 227"))
+    }
+}
