@@ -102,8 +102,11 @@ struct BuiltinZone {
         start.month = 1
         start.day = 1
         start.zone = BuiltinZone.utc
+        // End a year after the last year needed: libical's Outlook-compatible form ends each
+        // RRULE with an UNTIL at the last transition before `end`, and some readers (python
+        // icalendar 6.3 among them) drop a transition that falls exactly on UNTIL.
         var end = start
-        end.year = Int32(years.upperBound + 1)
+        end.year = Int32(years.upperBound + 2)
         icaltimezone_truncate_vtimezone(vtimezone.pointer, start, end, 1)
 
         // Remove TZID, X-LIC-LOCATION and TZUNTIL from the top level, then write our TZID first.

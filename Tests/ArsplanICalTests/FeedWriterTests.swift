@@ -372,3 +372,19 @@ extension ExternalParserTests {
         #expect(rows.contains("sf-test-lang-1@sf-test|2027-05-11 07:00|2027-05-11 15:00|\(TestSchedule.longTitle)"))
     }
 }
+
+extension FeedWriterTests {
+    /// The zone's rules must reach past the last event (UNTIL a year later), also when no
+    /// event spills into the next year: readers differ on a transition that falls on UNTIL.
+    @Test func zoneRulesReachBeyondTheLastEvent() throws {
+        var schedule = TestSchedule.schedule
+        schedule.occurrences.removeAll { $0.timing.lastDay.year != 2027 || $0.timing.lastDay.adding(days: 1).year != 2027 }
+        let lines = ICS.contentLines(try FeedWriter().write(schedule).bytes(at: 0))
+        let rules = lines.filter { $0.hasPrefix("RRULE:") }
+        #expect(rules.count == 2)
+        for rule in rules {
+            let until = try #require(rule.split(separator: ";").first { $0.hasPrefix("UNTIL=") })
+            #expect(until.dropFirst(6).prefix(4) == "2028", "\(rule)")
+        }
+    }
+}
