@@ -29,7 +29,7 @@ enum DatesFrom {
                     diagnostics.append(
                         Diagnostic(
                             severity: .error, code: "ics_unreadable",
-                            message: "cannot read calendar file '\(path)' named by 'dates-from' of '\(activity.id)'",
+                            message: "'dates-from' of '\(activity.id)': cannot read calendar file '\(path)'",
                             file: planPath, location: location,
                             notes: ["the path is relative to the plan file's folder"]))
                     continue
