@@ -53,7 +53,12 @@ let package = Package(
             dependencies: ["Arsplan", "ArsplanPlanFile"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ArsplanICalTests", dependencies: ["Arsplan", "ArsplanICal"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ArsplanICalTests",
+            dependencies: ["Arsplan", "ArsplanICal"],
+            exclude: ["check_ics.py"],  // run by the tests with ARSPLAN_PYTHON, not a resource
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ArsplanReportTests", dependencies: ["Arsplan", "ArsplanReport"]),
         // Runs the built `arsplan` binary on real plan files, as a user would.
         .testTarget(name: "arsplanTests", dependencies: ["arsplan"]),

@@ -44,9 +44,17 @@ enum PlanLoading {
             Terminal.summary(path: path, diagnostics: parsed.diagnostics)
             throw ExitCode(1)
         }
-        let schedule = Scheduler.schedule(plan)
-        let diagnostics = parsed.diagnostics + schedule.conflicts.map { $0.diagnostic(file: path) }
-        return LoadedPlan(path: path, plan: plan, schedule: schedule, diagnostics: diagnostics)
+        // `dates-from:` calendars are read here, relative to the plan file, before scheduling.
+        let (resolved, importDiagnostics) = DatesFrom.resolve(plan, planPath: path, planText: text)
+        guard !importDiagnostics.contains(where: { $0.severity == .error }) else {
+            let all = parsed.diagnostics + importDiagnostics
+            all.forEach(Terminal.print)
+            Terminal.summary(path: path, diagnostics: all)
+            throw ExitCode(1)
+        }
+        let schedule = Scheduler.schedule(resolved)
+        let diagnostics = parsed.diagnostics + importDiagnostics + schedule.conflicts.map { $0.diagnostic(file: path) }
+        return LoadedPlan(path: path, plan: resolved, schedule: schedule, diagnostics: diagnostics)
     }
 }
 
