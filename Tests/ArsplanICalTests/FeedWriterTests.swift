@@ -412,3 +412,16 @@ extension FeedWriterTests {
         #expect(pieces == uids.count + 2)
     }
 }
+
+extension FeedWriterTests {
+    /// Identifiers become safe, distinct file names.
+    @Test func fileNamesAreSafeAndDistinct() {
+        var plan = TestSchedule.plan
+        plan.owners = [
+            Owner(id: "Lön & pension", name: "A"), Owner(id: "lon-pension", name: "B"), Owner(id: "../../etc", name: "C"),
+            Owner(id: "åäö", name: "D"),
+        ]
+        let names = Schedule(plan: plan, occurrences: [], conflicts: []).feedDefinitions().map(\.fileName).filter { $0.hasPrefix("agare-") }
+        #expect(names == ["agare-lon-pension.ics", "agare-lon-pension-2.ics", "agare-etc.ics", "agare-aao.ics"])
+    }
+}
