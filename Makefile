@@ -47,6 +47,7 @@ release: system-deps
 	swift build -c release
 
 bench: system-deps python-deps release
+	@command -v tj3 >/dev/null || (apt-get install -y -qq tj3 >/dev/null || true)
 	$(PYTHON) bench/run.py
 
 # All feeds of a generated 100,000-occurrence plan, against python icalendar as the peer.

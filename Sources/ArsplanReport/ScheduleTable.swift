@@ -14,27 +14,32 @@ public enum ScheduleTable {
         out += "\(schedule.occurrences.count) tillfällen, \(plan.activities.count) aktiviteter"
         out += " · \(errors) fel, \(warnings) varning\(warnings == 1 ? "" : "ar")\n"
 
+        let titles = schedule.occurrences.map { occurrence -> String in
+            var title = activities[occurrence.activity]?.title ?? occurrence.activity.rawValue
+            if let count = counts[occurrence.activity], count > 1 { title += " (\(occurrence.index)/\(count))" }
+            if occurrence.status != .planned { title = "[\(Swedish.status(occurrence.status).uppercased())] " + title }
+            return title
+        }
+        let titleWidth = min(titles.map(\.count).max() ?? 0, 72)
+
         var currentMonth: (Int, Int)?
-        for occurrence in schedule.occurrences {
+        for (occurrence, title) in zip(schedule.occurrences, titles) {
             let first = occurrence.timing.firstDay
             if currentMonth.map({ $0 != (first.year, first.month) }) ?? true {
                 currentMonth = (first.year, first.month)
                 out += "\n\(Swedish.monthNames[first.month - 1].uppercased()) \(first.year)\n"
             }
-            let activity = activities[occurrence.activity]
-            var when = Swedish.shortDate(first).padded(to: 11)
+            var dates = Swedish.shortDate(first)
+            var time = ""
             switch occurrence.timing {
             case .allDay(let from, let to):
-                when += from == to ? "".padded(to: 12) : "–\(Swedish.shortDate(to))".padded(to: 12)
+                if from != to { dates += "–" + Swedish.shortDate(to) }
             case .timed(let start, let end):
-                let until = end.day == start.day ? "\(end.time)" : "\(end.day.day)/\(end.day.month) \(end.time)"
-                when += "\(start.time)–\(until)".padded(to: 12)
+                time = "\(start.time)–\(end.time)"
+                if end.day != start.day { dates += "–" + Swedish.shortDate(occurrence.timing.lastDay) }
             }
-            var title = activity?.title ?? occurrence.activity.rawValue
-            if let count = counts[occurrence.activity], count > 1 { title += " (\(occurrence.index)/\(count))" }
-            if occurrence.status != .planned { title = "[\(Swedish.status(occurrence.status).uppercased())] " + title }
             let owner = occurrence.owner.flatMap { plan.owner($0)?.name } ?? ""
-            out += "  \(when) \(title.padded(to: 56)) \(owner)".trailingSpacesRemoved + "\n"
+            out += "  \(dates.padded(to: 21)) \(time.padded(to: 11)) \(title.padded(to: titleWidth))  \(owner)".trailingSpacesRemoved + "\n"
         }
         return out
     }

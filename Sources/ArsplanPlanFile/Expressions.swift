@@ -1,0 +1,406 @@
+import Arsplan
+
+// The small languages inside plan-file scalars: references (`namnd[3]`), offsets
+// (`vb + 2 workdays`), durations (`1h30min`), times (`17:00`) and the words of `repeat`.
+// Each parser takes the scalar's raw text and returns a value or a message that says
+// what to write instead; the caller attaches the location.
+
+/// Whether `character` may appear in an identifier: letters, digits, `-` and `_`.
+func isIdentifierCharacter(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue {
+        // The common case without Unicode property look-ups.
+        return (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90) || (ascii >= 48 && ascii <= 57)
+            || ascii == 45 || ascii == 95
+    }
+    return character.isLetter
+}
+
+/// Whether `text` is a valid identifier (activity, owner, … ids).
+func isValidIdentifier(_ text: String) -> Bool {
+    !text.isEmpty && text.allSatisfy(isIdentifierCharacter)
+}
+
+/// The sign written in an offset expression.
+enum OffsetSign: Equatable {
+    case plus
+    case minus
+}
+
+/// An offset expression as written: `namnd[3] - 5 workdays`.
+struct OffsetExpression: Equatable {
+    var reference: ActivityReference
+    /// nil when only a reference was written (`vb`).
+    var sign: OffsetSign?
+    var amount: Int
+    var unit: OffsetUnit
+}
+
+/// The words accepted for offset units, English and Swedish.
+let offsetUnitWords: [String: OffsetUnit] = [
+    "workday": .workdays, "workdays": .workdays, "arbetsdag": .workdays, "arbetsdagar": .workdays,
+    "day": .days, "days": .days, "dag": .days, "dagar": .days,
+    "week": .weeks, "weeks": .weeks, "vecka": .weeks, "veckor": .weeks,
+]
+
+/// A scanner over one scalar's text.
+private struct Scanner {
+    let characters: [Character]
+    var position = 0
+
+    init(_ text: String) { characters = Array(text) }
+
+    var atEnd: Bool { position >= characters.count }
+    var current: Character? { atEnd ? nil : characters[position] }
+    var rest: String { String(characters[position...]) }
+
+    mutating func skipSpaces() {
+        while let c = current, c.isWhitespace { position += 1 }
+    }
+
+    mutating func take(while predicate: (Character) -> Bool) -> String {
+        let start = position
+        while let c = current, predicate(c) { position += 1 }
+        return String(characters[start..<position])
+    }
+
+    mutating func take(_ character: Character) -> Bool {
+        guard current == character else { return false }
+        position += 1
+        return true
+    }
+}
+
+/// Parses `id` or `id[n]` at the scanner; n must be 1 or more.
+private func scanReference(_ scanner: inout Scanner) -> Result<ActivityReference, ExpressionError> {
+    let id = scanner.take(while: isIdentifierCharacter)
+    guard !id.isEmpty else {
+        if let c = scanner.current {
+            return .failure(
+                .init("expected an activity id, found '\(c)'", help: "ids use letters, digits, '-' and '_'"))
+        }
+        return .failure(.init("expected an activity id"))
+    }
+    guard scanner.take("[") else { return .success(ActivityReference(activity: .init(id))) }
+    scanner.skipSpaces()
+    let digits = scanner.take(while: { $0.isASCII && $0.isNumber })
+    scanner.skipSpaces()
+    guard !digits.isEmpty, scanner.take("]"), let number = Int(digits) else {
+        return .failure(.init("expected an occurrence number in brackets", help: "such as '\(id)[2]' for the second"))
+    }
+    guard number >= 1 else {
+        return .failure(.init("occurrences are counted from 1", help: "'\(id)[1]' is the first"))
+    }
+    return .success(ActivityReference(activity: .init(id), occurrence: number))
+}
+
+/// Why an expression could not be read, and what to write instead.
+struct ExpressionError: Error, Equatable {
+    enum Part: Equatable {
+        /// The reference (`vb`, `namnd[2]`) is malformed.
+        case reference
+        /// The offset after the reference is malformed.
+        case offset
+    }
+    var message: String
+    /// What to write instead, shown after the message and the text it is about.
+    var help: String?
+    var part: Part
+
+    init(_ message: String, help: String? = nil, part: Part = .reference) {
+        self.message = message
+        self.help = help
+        self.part = part
+    }
+
+    /// `message in 'after: vb + 2 workdys'; help`.
+    func describe(in context: String) -> String {
+        "\(message) in '\(context)'" + (help.map { "; \($0)" } ?? "")
+    }
+}
+
+/// Parses a bare reference: `namnd` or `namnd[2]`, nothing after it.
+func parseReference(_ text: String) -> Result<ActivityReference, ExpressionError> {
+    var scanner = Scanner(text)
+    scanner.skipSpaces()
+    let reference: ActivityReference
+    switch scanReference(&scanner) {
+    case .success(let r): reference = r
+    case .failure(let e): return .failure(e)
+    }
+    scanner.skipSpaces()
+    guard scanner.atEnd else {
+        return .failure(.init("unexpected '\(scanner.rest)' after '\(reference)'", part: .offset))
+    }
+    return .success(reference)
+}
+
+/// Parses `ref`, `ref + N unit` or `ref - N unit`.
+func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, ExpressionError> {
+    var scanner = Scanner(text)
+    scanner.skipSpaces()
+    let reference: ActivityReference
+    switch scanReference(&scanner) {
+    case .success(let r): reference = r
+    case .failure(let e): return .failure(e)
+    }
+    scanner.skipSpaces()
+    guard let signCharacter = scanner.current else {
+        return .success(OffsetExpression(reference: reference, sign: nil, amount: 1, unit: .workdays))
+    }
+    let sign: OffsetSign
+    switch signCharacter {
+    case "+": sign = .plus
+    // ASCII hyphen-minus, the minus sign and the en dash a word processor makes of it.
+    case "-", "\u{2212}", "\u{2013}": sign = .minus
+    default:
+        return .failure(
+            .init(
+                "expected '+' or '-' after '\(reference)', found '\(scanner.rest)'",
+                help: "such as '\(reference) + 2 workdays'; put spaces around the sign", part: .offset))
+    }
+    scanner.position += 1
+    scanner.skipSpaces()
+    let digits = scanner.take(while: { $0.isASCII && $0.isNumber })
+    guard let amount = Int(digits) else {
+        return .failure(
+            .init(
+                "expected a number after '\(signCharacter)'",
+                help: "write the number in digits, such as '\(reference) \(signCharacter) 2 workdays'",
+                part: .offset))
+    }
+    scanner.skipSpaces()
+    let word = scanner.take(while: { $0.isLetter })
+    guard !word.isEmpty else {
+        return .failure(
+            .init(
+                "missing unit after '\(amount)'",
+                help: "write '\(amount) workdays', '\(amount) days' or '\(amount) weeks'", part: .offset))
+    }
+    guard let unit = offsetUnitWords[word.lowercased()] else {
+        var message = "unknown unit '\(word)'"
+        if let suggestion = suggest(word, in: offsetUnitWords.keys) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
+        return .failure(.init(message, help: "use workdays, days or weeks", part: .offset))
+    }
+    scanner.skipSpaces()
+    guard scanner.atEnd else {
+        return .failure(.init("unexpected '\(scanner.rest)' after '\(amount) \(word)'", part: .offset))
+    }
+    return .success(OffsetExpression(reference: reference, sign: sign, amount: amount, unit: unit))
+}
+
+/// Parses `2h`, `90min`, `1h30min`, `3d` (working days) or `2w` (weeks); spaces allowed.
+func parseDuration(_ text: String) -> Result<ActivityDuration, ExpressionError> {
+    let compact = text.lowercased().filter { !$0.isWhitespace }
+    let help = "write hours and minutes ('2h', '90min', '1h30min'), working days ('3d') or weeks ('2w')"
+    func number(_ s: Substring) -> Int? {
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(s)
+    }
+    if number(Substring(compact)) != nil {
+        return .failure(.init("duration '\(text)' has no unit: \(help)"))
+    }
+    var value: ActivityDuration?
+    if compact.hasSuffix("min") {
+        let body = compact.dropLast(3)
+        if let h = body.firstIndex(of: "h") {
+            if let hours = number(body[..<h]), let minutes = number(body[body.index(after: h)...]) {
+                value = .minutes(hours * 60 + minutes)
+            }
+        } else if let minutes = number(body) {
+            value = .minutes(minutes)
+        }
+    } else if let last = compact.last, let n = number(compact.dropLast()) {
+        switch last {
+        case "h": value = .minutes(n * 60)
+        case "d": value = .workdays(n)
+        case "w": value = .weeks(n)
+        default: break
+        }
+    }
+    guard let value else { return .failure(.init("'\(text)' is not a duration: \(help)")) }
+    switch value {
+    case .minutes(let n) where n <= 0, .workdays(let n) where n <= 0, .weeks(let n) where n <= 0:
+        return .failure(.init("a duration must be longer than zero, not '\(text)'"))
+    default:
+        return .success(value)
+    }
+}
+
+/// Parses `17:00`, `9:30` or the Swedish `17.00`.
+func parseTime(_ text: String) -> Result<TimeOfDay, ExpressionError> {
+    let trimmed = text.trimmingSpaces()
+    let normalized = trimmed.replacingDots()
+    if let time = TimeOfDay(text: normalized) { return .success(time) }
+    return .failure(.init("'\(text)' is not a time of day; write HH:MM, such as '17:00'"))
+}
+
+/// Weekday names, English and Swedish (with and without å/ö).
+let weekdayWords: [String: Weekday] = {
+    var words: [String: Weekday] = [:]
+    let english = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    let swedishPlain = ["mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag"]
+    for day in Weekday.allCases {
+        words[english[day.rawValue - 1]] = day
+        words[day.swedishName] = day
+        words[swedishPlain[day.rawValue - 1]] = day
+    }
+    return words
+}()
+
+/// Ordinal words for `on: first tuesday`; -1 is the last.
+let ordinalWords: [String: Int] = [
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sista": -1,
+    "forsta": 1, "fjarde": 4,
+]
+
+/// Looks up a weekday word, also in the definite Swedish form (`tisdagen`).
+func weekday(named word: String) -> Weekday? {
+    let lower = word.lowercased()
+    if let day = weekdayWords[lower] { return day }
+    if lower.hasSuffix("en"), let day = weekdayWords[String(lower.dropLast(2))] { return day }
+    return nil
+}
+
+/// `on:` as written: a weekday, or an ordinal and a weekday.
+enum RepeatOn: Equatable {
+    case weekday(Weekday)
+    case nth(Int, Weekday)
+}
+
+/// Parses `monday`, `first tuesday`, `last friday`, `andra onsdagen`.
+func parseRepeatOn(_ text: String) -> Result<RepeatOn, ExpressionError> {
+    let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    let help = "write a weekday ('monday', 'tisdag') or which one in the month ('first tuesday', 'last friday')"
+    switch words.count {
+    case 1:
+        if let day = weekday(named: words[0]) { return .success(.weekday(day)) }
+        return .failure(.init(unknownWeekday(words[0]) ?? "'\(text)' is not a weekday: \(help)"))
+    case 2:
+        guard let n = ordinalWords[words[0].lowercased()] else {
+            var message = "unknown ordinal '\(words[0])'; use first, second, third, fourth, fifth or last"
+            if let suggestion = suggest(words[0], in: ordinalWords.keys) {
+                message += " (did you mean '\(suggestion)'?)"
+            }
+            return .failure(.init(message))
+        }
+        guard let day = weekday(named: words[1]) else {
+            return .failure(.init(unknownWeekday(words[1]) ?? "'\(words[1])' is not a weekday"))
+        }
+        return .success(.nth(n, day))
+    default:
+        return .failure(.init("'\(text)' is not a day of the repeat: \(help)"))
+    }
+}
+
+private func unknownWeekday(_ word: String) -> String? {
+    guard let suggestion = suggest(word, in: weekdayWords.keys) else { return nil }
+    return "unknown weekday '\(word)' (did you mean '\(suggestion)'?)"
+}
+
+/// Parses `every:`: `week`, `2 weeks`, `month`, `3 months`, `vecka`, `2 veckor`, `månad`,
+/// `varannan vecka` (every other week).
+func parseFrequency(_ text: String) -> Result<RecurrenceFrequency, ExpressionError> {
+    let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    let help =
+        "write 'week', '2 weeks', 'month' or '3 months' (Swedish: 'vecka', '2 veckor', 'månad', 'varannan vecka')"
+    let weekWords: Set<String> = ["week", "weeks", "weekly", "vecka", "veckor"]
+    let monthWords: Set<String> = ["month", "months", "monthly", "månad", "månader", "manad", "manader"]
+    var count = 1
+    var unitWord: String
+    switch words.count {
+    case 1:
+        unitWord = words[0]
+    case 2:
+        if words[0] == "varannan" || words[0] == "every-other" {
+            count = 2
+        } else if let n = Int(words[0]) {
+            count = n
+        } else {
+            return .failure(.init("'\(text)' is not a frequency: \(help)"))
+        }
+        unitWord = words[1]
+    default:
+        return .failure(.init("'\(text)' is not a frequency: \(help)"))
+    }
+    guard count >= 1 else { return .failure(.init("a repeat needs an interval of at least 1, not '\(text)'")) }
+    if weekWords.contains(unitWord) { return .success(.weeks(count)) }
+    if monthWords.contains(unitWord) { return .success(.months(count)) }
+    var message = "'\(text)' is not a frequency: \(help)"
+    if let suggestion = suggest(unitWord, in: weekWords.union(monthWords)) {
+        message = "unknown unit '\(unitWord)' in 'every' (did you mean '\(suggestion)'?)"
+    }
+    return .failure(.init(message))
+}
+
+/// Month names for `except-months`, English and Swedish, also abbreviated to three letters.
+func month(named word: String) -> Int? {
+    let lower = word.lowercased()
+    let english = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+    let swedish = [
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+        "november", "december",
+    ]
+    for (index, name) in english.enumerated() where name == lower || String(name.prefix(3)) == lower {
+        return index + 1
+    }
+    for (index, name) in swedish.enumerated() where name == lower || String(name.prefix(3)) == lower {
+        return index + 1
+    }
+    return nil
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+
+    fileprivate func replacingDots() -> String { String(map { $0 == "." ? ":" : $0 }) }
+}
+
+/// The closest of `candidates` to a misspelt `word`: the English word for a Swedish one
+/// (`titel` → `title`), `closestMatch` from the core, or else one that differs by two
+/// neighbouring letters swapped (`onwer` → `owner`).
+func suggest(_ word: String, in candidates: some Sequence<String>) -> String? {
+    let candidates = Array(candidates)
+    if let english = swedishWords[word.lowercased()], candidates.contains(english) { return english }
+    if let match = closestMatch(to: word, in: candidates) { return match }
+    let letters = Array(word.lowercased())
+    guard letters.count >= 2 else { return nil }
+    for i in 0..<(letters.count - 1) {
+        var swapped = letters
+        swapped.swapAt(i, i + 1)
+        let text = String(swapped)
+        if let match = candidates.sorted().first(where: { $0.lowercased() == text }) { return match }
+    }
+    return nil
+}
+
+/// Swedish words a communicator may write for the format's English keys and values; used
+/// only to suggest the right word, never accepted in its place.
+let swedishWords: [String: String] = [
+    // keys
+    "titel": "title", "rubrik": "title", "namn": "name", "datum": "date", "tid": "time", "klockslag": "time",
+    "längd": "duration", "langd": "duration", "varaktighet": "duration", "ansvarig": "owner", "ägare": "owner",
+    "målgrupper": "audiences", "målgrupp": "audiences", "malgrupper": "audiences", "kanaler": "channels",
+    "kanal": "channels", "enhet": "unit", "verksamhetsområde": "unit", "mål": "goals", "beskrivning": "description",
+    "typ": "kind", "efter": "after", "före": "before", "fore": "before", "innan": "before", "med": "with",
+    "samtidigt": "with", "upprepa": "repeat", "upprepning": "repeat", "för-varje": "for-each",
+    "for-varje": "for-each", "låst": "pinned", "tidigast": "not-before", "senast": "not-after", "år": "year",
+    "tidszon": "timezone", "organisation": "organization", "kalender": "calendar", "helgdagar": "holidays",
+    "stängt": "closed", "från": "from", "fran": "from", "till": "to", "ansvariga": "owners",
+    "enheter": "units", "aktiviteter": "activities", "epost": "email", "e-post": "email", "mejl": "email",
+    "varje": "every", "format": "format",
+    // values
+    "sverige": "sweden", "ingen": "none", "inga": "none", "planerad": "planned", "preliminär": "tentative",
+    "inställd": "cancelled", "installd": "cancelled", "arbetsdagar": "workdays",
+]

@@ -1,0 +1,267 @@
+import Arsplan
+import Yams
+
+// Typed access to YAML nodes. Every accessor reads the scalar's raw text (never Yams's
+// resolved value: an unquoted `2027-01-27` is a timestamp and `17:00` a sexagesimal
+// integer to YAML 1.1) and reports a located diagnostic when the node has the wrong shape.
+
+/// One `key: value` of a mapping whose key passed the checks.
+struct Entry {
+    var key: String
+    var keyNode: Node
+    var value: Node
+    var keyLocation: SourceLocation { location(of: keyNode) }
+}
+
+/// The 1-based location of a node (1:1 when Yams has none).
+func location(of node: Node) -> SourceLocation {
+    guard let mark = node.mark else { return SourceLocation(line: 1, column: 1) }
+    return SourceLocation(line: mark.line, column: mark.column)
+}
+
+extension Node {
+    /// Whether this is an empty value: `key:` with nothing after it, `~` or `null`.
+    var isNull: Bool {
+        guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    /// A short description of what the node is, for "expected …, found …" messages.
+    var kindDescription: String {
+        switch self {
+        case .scalar(let scalar):
+            if isNull { return "an empty value" }
+            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            return "'\(text)'"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The raw text of a scalar that is not empty.
+    var rawText: String? {
+        guard case .scalar(let scalar) = self, !isNull else { return nil }
+        return scalar.string
+    }
+}
+
+extension Node.Mapping {
+    /// The value of the first `key` (compared as written: no tag resolution, which is slow).
+    func value(forKey key: String) -> Node? {
+        first { $0.key.scalar?.string == key }?.value
+    }
+}
+
+extension PlanReader {
+    /// The entries of a mapping whose keys are fixed names: reports unknown keys (with a
+    /// suggestion), keys that are not text, and repeated keys.
+    mutating func entries(of mapping: Node.Mapping, in context: String, known: [String]) -> [Entry] {
+        var result: [Entry] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyText(keyNode, in: context) else { continue }
+            if let duplicate = takeDuplicate(keyNode, key: key) {
+                sink.error(
+                    .duplicateKey,
+                    "'\(duplicate.key)' is written again in \(context) (first at \(duplicate.first)); keep one",
+                    at: duplicate.location)
+                continue
+            }
+            if key == "<<" {
+                sink.error(
+                    .unknownKey, "YAML merge keys ('<<') are not supported in plan files; write the keys out",
+                    at: location(of: keyNode))
+                continue
+            }
+            guard known.contains(key) else {
+                var message = "unknown key '\(key)' in \(context)"
+                if let suggestion = suggest(key, in: known) {
+                    message += " (did you mean '\(suggestion)'?)"
+                }
+                sink.error(
+                    .unknownKey, message, at: location(of: keyNode),
+                    notes: ["keys here: " + known.joined(separator: ", ")])
+                continue
+            }
+            result.append(Entry(key: key, keyNode: keyNode, value: value))
+        }
+        return result
+    }
+
+    /// The entries of a mapping keyed by identifiers (`owners`, `units`, …): reports keys
+    /// that are not valid identifiers and identifiers given twice (`duplicate_id`).
+    mutating func idEntries(of mapping: Node.Mapping, kind: String) -> [Entry] {
+        var result: [Entry] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyText(keyNode, in: "the \(kind)s") else { continue }
+            if let duplicate = takeDuplicate(keyNode, key: key) {
+                sink.error(
+                    .duplicateID, "\(kind) '\(duplicate.key)' is defined again (first at \(duplicate.first))",
+                    at: duplicate.location)
+                continue
+            }
+            guard isValidIdentifier(key) else {
+                sink.error(
+                    .invalidID, "\(kind) id '\(key)' may contain only letters, digits, '-' and '_'",
+                    at: location(of: keyNode))
+                continue
+            }
+            result.append(Entry(key: key, keyNode: keyNode, value: value))
+        }
+        return result
+    }
+
+    private mutating func keyText(_ keyNode: Node, in context: String) -> String? {
+        guard case .scalar(let scalar) = keyNode else {
+            sink.error(
+                .invalidType, "a key in \(context) must be text, not \(keyNode.kindDescription)",
+                at: location(of: keyNode))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// The recorded repeated key standing at `keyNode`, if it is one (reported once).
+    private mutating func takeDuplicate(_ keyNode: Node, key: String) -> DuplicateKey? {
+        guard isDuplicatePlaceholder(key) else { return nil }
+        return duplicates.removeValue(forKey: location(of: keyNode))
+    }
+
+    /// A mapping, or nil (reported) when the node is something else; an empty value is an empty mapping.
+    mutating func mapping(_ node: Node, for key: String, hint: String? = nil) -> Node.Mapping? {
+        if case .mapping(let mapping) = node { return mapping }
+        if node.isNull { return Node.Mapping([]) }
+        var message = "'\(key)' must be a mapping of keys and values, not \(node.kindDescription)"
+        if let hint { message += "; \(hint)" }
+        sink.error(.invalidType, message, at: location(of: node))
+        return nil
+    }
+
+    /// Non-empty text, or nil (reported).
+    mutating func text(_ node: Node, for key: String) -> String? {
+        if let text = node.rawText { return text }
+        if node.isNull {
+            sink.error(.invalidType, "'\(key)' has no value", at: location(of: node))
+        } else {
+            sink.error(.invalidType, "'\(key)' must be text, not \(node.kindDescription)", at: location(of: node))
+        }
+        return nil
+    }
+
+    /// An identifier (letters, digits, `-`, `_`), or nil (reported).
+    mutating func identifier(_ node: Node, for key: String) -> String? {
+        guard let text = text(node, for: key) else { return nil }
+        guard isValidIdentifier(text) else {
+            sink.error(
+                .invalidID, "'\(text)' is not a valid id: use only letters, digits, '-' and '_'", at: location(of: node)
+            )
+            return nil
+        }
+        return text
+    }
+
+    /// A whole number, or nil (reported).
+    mutating func integer(_ node: Node, for key: String) -> Int? {
+        guard case .scalar(let scalar) = node, !node.isNull else {
+            sink.error(
+                .invalidType, "'\(key)' must be a whole number, not \(node.kindDescription)", at: location(of: node))
+            return nil
+        }
+        let text = scalar.string.trimmingSpaces()
+        guard let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) else {
+            sink.error(.invalidType, "'\(key)' must be a whole number, not '\(scalar.string)'", at: location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number of at least 1, or nil (reported).
+    mutating func positiveInteger(_ node: Node, for key: String) -> Int? {
+        guard let value = integer(node, for: key) else { return nil }
+        guard value >= 1 else {
+            sink.error(.invalidValue, "'\(key)' must be 1 or more, not \(value)", at: location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    /// `true`/`false` (also `yes`/`no`), or nil (reported).
+    mutating func boolean(_ node: Node, for key: String) -> Bool? {
+        switch node.rawText?.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            sink.error(
+                .invalidType, "'\(key)' must be true or false, not \(node.kindDescription)", at: location(of: node))
+            return nil
+        }
+    }
+
+    /// A `YYYY-MM-DD` date that exists, or nil (reported).
+    mutating func day(_ node: Node, for key: String) -> Day? {
+        guard case .scalar(let scalar) = node, !node.isNull else {
+            sink.error(
+                .invalidType, "'\(key)' must be a date (YYYY-MM-DD), not \(node.kindDescription)",
+                at: location(of: node))
+            return nil
+        }
+        let text = scalar.string.trimmingSpaces()
+        if let day = Day(iso: text) { return day }
+        sink.error(.invalidDate, dateProblem(text), at: location(of: node))
+        return nil
+    }
+
+    /// A list; an empty value is an empty list, and with `single` a lone scalar is a list of one.
+    mutating func list(_ node: Node, for key: String, single: Bool = true, of what: String) -> [Node]? {
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar where node.isNull: return []
+        case .scalar where single: return [node]
+        default:
+            sink.error(
+                .invalidType, "'\(key)' must be a list of \(what), not \(node.kindDescription)", at: location(of: node))
+            return nil
+        }
+    }
+}
+
+/// Whether `key` is written in `mapping`, or an unknown key there is a misspelling of it
+/// (already reported as `unknown_key` with the suggestion, so not reported again as missing).
+func isWritten(_ key: String, in mapping: Node.Mapping, known: [String]) -> Bool {
+    for (keyNode, _) in mapping {
+        guard let name = keyNode.scalar?.string else { continue }
+        if name == key || !known.contains(name) && suggest(name, in: known) == key { return true }
+    }
+    return false
+}
+
+/// Explains why `text` is not a date.
+func dateProblem(_ text: String) -> String {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    {
+        if !(1...12).contains(month) {
+            return "\(text) is not a date: there is no month \(month)"
+        }
+        let days = Day.daysInMonth(year: year, month: month)
+        return "\(text) is not a date: \(monthNames[month - 1]) \(year) has \(days) days, not \(day)"
+    }
+    if text.contains("T") || text.contains(" ") && text.contains(":") {
+        return "'\(text)' is not a date: write the day as YYYY-MM-DD and the time of day under 'time'"
+    }
+    if parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+        let day = Int(parts[2]), let date = Day(year: year, month: month, day: day)
+    {
+        return "'\(text)' is not a date: write the month and day with two digits, '\(date)'"
+    }
+    return "'\(text)' is not a date: write YYYY-MM-DD, such as 2027-03-30"
+}
+
+let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+]
