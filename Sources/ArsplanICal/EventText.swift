@@ -2,28 +2,90 @@ import Arsplan
 
 /// The Swedish words of an event: title, description and categories. Pure Swift; the
 /// writer hands the strings to libical, which escapes and folds them.
+///
+/// What depends only on the activity is worked out once per activity in `init`; per
+/// occurrence only the status, owner, occurrence number and (for `for-each`) the
+/// dependency's number are added.
 struct EventText {
     let plan: Plan
     private let activities: [Activity.ID: Activity]
-    private let owners: [Owner.ID: Owner]
-    private let audiences: [Audience.ID: Audience]
-    private let channels: [Channel.ID: Channel]
-    private let units: [Unit.ID: Unit]
-    private let goals: [Goal.ID: Goal]
-    /// How many occurrences each activity has in the schedule ("tillfälle 3 av 11").
-    private let occurrenceCounts: [Activity.ID: Int]
+    private let words: [Activity.ID: ActivityWords]
+    /// "Ansvarig: Anna Berg (anna.berg@example.se)" per owner.
+    private let ownerLines: [Owner.ID: String]
+
+    private struct ActivityWords {
+        var summary: String
+        /// CATEGORIES values joined with commas.
+        var categories: String
+        /// Target groups, channels, unit, goals, kind: one line each, joined.
+        var middle: String
+        /// The placement in words, when it does not depend on the occurrence.
+        var placement: String?
+        var placementPerOccurrence: Bool
+        /// The activity's own description, cleaned.
+        var body: String?
+        /// How many occurrences the activity has in the schedule ("tillfälle 3 av 11").
+        var count: Int
+    }
 
     init(schedule: Schedule) {
         plan = schedule.plan
-        activities = Self.index(plan.activities)
-        owners = Self.index(plan.owners)
-        audiences = Self.index(plan.audiences)
-        channels = Self.index(plan.channels)
-        units = Self.index(plan.units)
-        goals = Self.index(plan.goals)
+        let activities = Self.index(plan.activities)
+        let audiences = Self.index(plan.audiences)
+        let channels = Self.index(plan.channels)
+        let units = Self.index(plan.units)
+        let goals = Self.index(plan.goals)
+        self.activities = activities
+
+        var owners: [Owner.ID: String] = [:]
+        for owner in plan.owners where owners[owner.id] == nil {
+            var text = owner.name
+            if let email = owner.email, !email.isEmpty { text += " (\(email))" }
+            owners[owner.id] = singleLine("Ansvarig: \(text)")
+        }
+        ownerLines = owners
+
         var counts: [Activity.ID: Int] = [:]
         for occurrence in schedule.occurrences { counts[occurrence.activity, default: 0] += 1 }
-        occurrenceCounts = counts
+
+        var words: [Activity.ID: ActivityWords] = [:]
+        for (id, count) in counts {
+            guard let activity = activities[id] else { continue }
+            var lines: [String] = []
+            if !activity.audiences.isEmpty {
+                let names = activity.audiences.map { audiences[$0]?.name ?? $0.rawValue }
+                lines.append("\(names.count == 1 ? "Målgrupp" : "Målgrupper"): \(names.joined(separator: ", "))")
+            }
+            let channelNames = activity.channels.map { channels[$0]?.name ?? $0.rawValue }
+            if !channelNames.isEmpty {
+                lines.append("\(channelNames.count == 1 ? "Kanal" : "Kanaler"): \(channelNames.joined(separator: ", "))")
+            }
+            if let unit = activity.unit {
+                lines.append("Verksamhetsområde: \(units[unit]?.name ?? unit.rawValue)")
+            }
+            if !activity.goals.isEmpty {
+                let names = activity.goals.map { goals[$0]?.name ?? $0.rawValue }
+                lines.append("Mål: \(names.joined(separator: "; "))")
+            }
+            if let kind = activity.kind, !kind.isEmpty { lines.append("Typ: \(kind)") }
+
+            // libical 3.0.16 writes commas and semicolons in CATEGORIES raw (a comma separates
+            // values), so they are taken out of the names.
+            var seen: Set<String> = []
+            let categories = ([activity.kind].compactMap { $0 } + channelNames).compactMap { value -> String? in
+                let clean = singleLine(String(value.map { $0 == "," || $0 == ";" ? " " : $0 }))
+                guard !clean.isEmpty, seen.insert(clean).inserted else { return nil }
+                return clean
+            }
+            let perOccurrence = activity.forEach != nil
+            words[id] = ActivityWords(
+                summary: singleLine(activity.title), categories: categories.joined(separator: ","),
+                middle: lines.map(singleLine).joined(separator: "\n"),
+                placement: perOccurrence ? nil : Self.placementInWords(activity, occurrenceIndex: 0, activities: activities),
+                placementPerOccurrence: perOccurrence, body: activity.description.map(cleanText).flatMap { $0.isEmpty ? nil : $0 },
+                count: count)
+        }
+        self.words = words
     }
 
     private static func index<T: Identifiable>(_ values: [T]) -> [T.ID: T] {
@@ -32,101 +94,71 @@ struct EventText {
         return result
     }
 
-    func activity(_ id: Activity.ID) -> Activity? { activities[id] }
-
     /// SUMMARY: the activity's title on one line, "INSTÄLLT: " first when cancelled.
     func summary(_ occurrence: Occurrence) -> String {
-        let title = singleLine(activities[occurrence.activity]?.title ?? occurrence.activity.rawValue)
+        let title = words[occurrence.activity]?.summary ?? singleLine(occurrence.activity.rawValue)
         return occurrence.status == .cancelled ? "INSTÄLLT: \(title)" : title
     }
 
-    /// CATEGORIES values: the kind, then the channels' names. libical 3.0.16 writes commas and
-    /// semicolons in CATEGORIES raw (a comma separates values), so they are taken out of names.
-    func categories(_ occurrence: Occurrence) -> [String] {
-        guard let activity = activities[occurrence.activity] else { return [] }
-        var values: [String] = []
-        if let kind = activity.kind { values.append(kind) }
-        values += activity.channels.map { channels[$0]?.name ?? $0.rawValue }
-        var seen: Set<String> = []
-        return values.compactMap { value in
-            let clean = singleLine(value.replacing(",", with: " ").replacing(";", with: " "))
-            guard !clean.isEmpty, seen.insert(clean).inserted else { return nil }
-            return clean
-        }
+    /// CATEGORIES: the kind, then the channels' names, comma-separated.
+    func categories(_ occurrence: Occurrence) -> String {
+        words[occurrence.activity]?.categories ?? ""
     }
 
     /// DESCRIPTION: who, for whom, where, why and how the date was set, then the plan's text.
     func description(_ occurrence: Occurrence) -> String {
-        guard let activity = activities[occurrence.activity] else { return "" }
-        var lines: [String] = []
-        if occurrence.status == .cancelled { lines.append("Inställt.") }
-        if occurrence.status == .tentative { lines.append("Preliminärt datum.") }
-        if let ownerID = occurrence.owner ?? activity.owner {
-            let owner = owners[ownerID]
-            var text = owner?.name ?? ownerID.rawValue
-            if let email = owner?.email, !email.isEmpty { text += " (\(email))" }
-            lines.append("Ansvarig: \(text)")
+        guard let words = words[occurrence.activity], let activity = activities[occurrence.activity] else { return "" }
+        let owner = (occurrence.owner ?? activity.owner).map { ownerLines[$0] ?? singleLine("Ansvarig: \($0.rawValue)") }
+        let placement =
+            words.placementPerOccurrence
+            ? Self.placementInWords(activity, occurrenceIndex: occurrence.index, activities: activities) : words.placement
+        var text = ""
+        text.reserveCapacity(
+            (owner?.utf8.count ?? 0) + words.middle.utf8.count + (placement?.utf8.count ?? 0) + (words.body?.utf8.count ?? 0) + 64)
+        func line(_ value: String) {
+            if !text.isEmpty { text += "\n" }
+            text += value
         }
-        if !activity.audiences.isEmpty {
-            let names = activity.audiences.map { audiences[$0]?.name ?? $0.rawValue }
-            lines.append("\(names.count == 1 ? "Målgrupp" : "Målgrupper"): \(names.joined(separator: ", "))")
-        }
-        if !activity.channels.isEmpty {
-            let names = activity.channels.map { channels[$0]?.name ?? $0.rawValue }
-            lines.append("\(names.count == 1 ? "Kanal" : "Kanaler"): \(names.joined(separator: ", "))")
-        }
-        if let unit = activity.unit {
-            lines.append("Verksamhetsområde: \(units[unit]?.name ?? unit.rawValue)")
-        }
-        if !activity.goals.isEmpty {
-            let names = activity.goals.map { goals[$0]?.name ?? $0.rawValue }
-            lines.append("Mål: \(names.joined(separator: "; "))")
-        }
-        if let kind = activity.kind, !kind.isEmpty { lines.append("Typ: \(kind)") }
-        if let placement = placementInWords(activity, occurrence: occurrence) { lines.append(placement) }
-        if let count = occurrenceCounts[occurrence.activity], count > 1 {
-            lines.append("Tillfälle \(occurrence.index) av \(count)")
-        }
-        lines = lines.map(singleLine)
-        if let text = activity.description.map(cleanText), !text.isEmpty {
-            lines.append("")
-            lines.append(text)
-        }
-        return lines.joined(separator: "\n")
+        if occurrence.status == .cancelled { line("Inställt.") }
+        if occurrence.status == .tentative { line("Preliminärt datum.") }
+        if let owner { line(owner) }
+        if !words.middle.isEmpty { line(words.middle) }
+        if let placement { line(placement) }
+        if words.count > 1 { line("Tillfälle \(occurrence.index) av \(words.count)") }
+        if let body = words.body { text += "\n\n" + body }
+        return text
     }
 
     /// "Beroende: 2 arbetsdagar efter Servicenämndens sammanträde (3)", "Återkommer: …".
-    func placementInWords(_ activity: Activity, occurrence: Occurrence) -> String? {
+    static func placementInWords(_ activity: Activity, occurrenceIndex: Int, activities: [Activity.ID: Activity]) -> String? {
+        func title(of id: Activity.ID) -> String { activities[id]?.title ?? id.rawValue }
+        /// "Servicenämndens sammanträde (3)": the referenced occurrence's number when it is known.
+        func referenceWords(_ reference: ActivityReference) -> String {
+            let number = reference.occurrence ?? (activity.forEach == reference.activity ? occurrenceIndex : nil)
+            return title(of: reference.activity) + (number.map { " (\($0))" } ?? "")
+        }
         var prefix = ""
         if let forEach = activity.forEach {
             prefix = "En gång för varje tillfälle av \(title(of: forEach)). "
         }
         switch activity.placement {
         case .date, .dates:
-            return prefix.isEmpty ? nil : "Beroende: \(prefix)".trimmingSpaces
+            return prefix.isEmpty ? nil : singleLine("Beroende: \(prefix)")
         case .recurrence(let recurrence):
             return "Återkommer: \(Self.words(recurrence))"
         case .with(let reference):
-            return "Beroende: \(prefix)Samma dag som \(words(reference, in: activity, occurrence: occurrence))"
+            return singleLine("Beroende: \(prefix)Samma dag som \(referenceWords(reference))")
         case .relative(let after, let before):
-            var parts = after.map { "\(Self.amount($0)) efter \(words($0.reference, in: activity, occurrence: occurrence))" }
+            var parts = after.map { "\(amount($0)) efter \(referenceWords($0.reference))" }
             if let before {
-                parts.append("\(Self.amount(before)) före \(words(before.reference, in: activity, occurrence: occurrence))")
+                parts.append("\(amount(before)) före \(referenceWords(before.reference))")
             }
             guard !parts.isEmpty else { return nil }
             let joined = after.count > 1 ? "det senaste av " + parts.joined(separator: ", ") : parts.joined(separator: ", ")
-            return "Beroende: \(prefix)\(Self.capitalized(joined))"
+            return singleLine("Beroende: \(prefix)\(capitalized(joined))")
         case .imported(let source, _):
-            return "Datum från kalendern \(source)"
+            return singleLine("Datum från kalendern \(source)")
         }
-    }
-
-    private func title(of id: Activity.ID) -> String { activities[id]?.title ?? id.rawValue }
-
-    /// "Servicenämndens sammanträde (3)": the referenced occurrence's number when it is known.
-    private func words(_ reference: ActivityReference, in activity: Activity, occurrence: Occurrence) -> String {
-        let number = reference.occurrence ?? (activity.forEach == reference.activity ? occurrence.index : nil)
-        return title(of: reference.activity) + (number.map { " (\($0))" } ?? "")
     }
 
     static func amount(_ offset: DependencyOffset) -> String {
@@ -197,13 +229,5 @@ struct EventText {
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.last == " " { text = text.dropLast() }
-        return String(text)
     }
 }

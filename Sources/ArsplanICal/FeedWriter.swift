@@ -1,5 +1,6 @@
 import Arsplan
 import CLibical
+import Foundation
 
 /// How feeds are written.
 public struct FeedOptions: Hashable, Sendable {
@@ -15,13 +16,17 @@ public struct FeedOptions: Hashable, Sendable {
     public var baseName: String?
     /// `PRODID`.
     public var productID: String
+    /// How many threads may build events (large schedules only); nil: one per core, at most 4.
+    /// The output is the same whatever the number.
+    public var threads: Int?
 
     public static let defaultProductID = "-//arsplan//arsplan//SV"
 
     public init(
         uidDomain: String? = nil, keepCancelled: Bool = false, refreshInterval: Duration = .seconds(12 * 3600),
-        baseName: String? = nil, productID: String = FeedOptions.defaultProductID
+        baseName: String? = nil, productID: String = FeedOptions.defaultProductID, threads: Int? = nil
     ) {
+        self.threads = threads
         self.uidDomain = uidDomain
         self.keepCancelled = keepCancelled
         self.refreshInterval = refreshInterval
@@ -63,16 +68,50 @@ public struct FeedWriter: Sendable {
         }
         let vtimezone = try zone.minimalVTimezone(years: firstYear...lastYear).serialized()
 
-        // Events: each serialized once into one buffer.
+        // Events: each built, serialized once and freed. Large schedules are split into one
+        // contiguous chunk per core; each chunk's trees live in one thread, no zone is looked
+        // up while building, and the chunks are joined in order, so the bytes are the same
+        // whatever the number of threads.
         let text = EventText(schedule: schedule)
         let domain = options.uidDomain.flatMap { $0.isEmpty ? nil : $0 } ?? plan.id
+        let threads = max(1, options.threads ?? min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let chunkCount = included.count >= 4_000 ? threads : 1
+        let chunkSize = (included.count + chunkCount - 1) / max(1, chunkCount)
+        var chunks = [Result<(bytes: [UInt8], ranges: [Range<Int>]), ICalError>](repeating: .success(([], [])), count: chunkCount)
+        let stamp = schedule.stamp
+        let occurrences = schedule.occurrences
+        let zonePointer = UnsafeSendable(zone)
+        chunks.withUnsafeMutableBufferPointer { results in
+            let slots = UnsafeSendable(results)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let members = included[min(included.count, chunk * chunkSize)..<min(included.count, (chunk + 1) * chunkSize)]
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(members.count * 1024)
+                var ranges: [Range<Int>] = []
+                ranges.reserveCapacity(members.count)
+                do throws(ICalError) {
+                    for index in members {
+                        let start = bytes.count
+                        try writeEvent(occurrences[index], stamp: stamp, zone: zonePointer.value, domain: domain, text: text, into: &bytes)
+                        ranges.append(start..<bytes.count)
+                    }
+                    slots.value[chunk] = .success((bytes, ranges))
+                } catch {
+                    slots.value[chunk] = .failure(error)
+                }
+            }
+        }
         var events: [UInt8] = []
-        events.reserveCapacity(included.count * 640)
         var ranges = [Range<Int>?](repeating: nil, count: schedule.occurrences.count)
-        for index in included {
-            let start = events.count
-            try writeEvent(schedule.occurrences[index], stamp: schedule.stamp, zone: zone, domain: domain, text: text, into: &events)
-            ranges[index] = start..<events.count
+        var position = 0
+        for (chunk, result) in chunks.enumerated() {
+            let (bytes, chunkRanges) = try result.get()
+            let offset = events.count
+            if chunk == 0 { events = bytes } else { events += bytes }
+            for range in chunkRanges {
+                ranges[included[position]] = (range.lowerBound + offset)..<(range.upperBound + offset)
+                position += 1
+            }
         }
 
         // Calendar heads: libical serializes an empty VCALENDAR; we keep all but its last line.
@@ -139,7 +178,7 @@ public struct FeedWriter: Sendable {
         let categories = text.categories(occurrence)
         if !categories.isEmpty {
             // One CATEGORIES property; libical keeps the commas between values as separators.
-            try event.add(icalproperty_new_categories(categories.joined(separator: ",")), "CATEGORIES")
+            try event.add(icalproperty_new_categories(categories), "CATEGORIES")
         }
         switch occurrence.status {
         case .planned: break
@@ -184,6 +223,25 @@ public struct FeedSet: Sendable {
         return result
     }
 
+    /// Hands `feeds[index]` to `body` as its pieces in order — the calendar head, each event,
+    /// the end — without assembling it, so that a large export holds each event's bytes once
+    /// and can write them with one `writev` per batch. The pointers are valid inside `body` only.
+    public func withPieces<R>(ofFeedAt index: Int, _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+        try heads[index].withUnsafeBytes { head in
+            try events.withUnsafeBytes { all in
+                try Self.tail.withUnsafeBytes { tail in
+                    var pieces: [UnsafeRawBufferPointer] = [head]
+                    pieces.reserveCapacity(feeds[index].occurrenceIndices.count + 2)
+                    for occurrence in feeds[index].occurrenceIndices {
+                        if let range = eventRanges[occurrence] { pieces.append(UnsafeRawBufferPointer(rebasing: all[range])) }
+                    }
+                    pieces.append(tail)
+                    return try body(pieces)
+                }
+            }
+        }
+    }
+
     /// The bytes of the feed with this file name, or nil.
     public func bytes(named fileName: String) -> [UInt8]? {
         feeds.firstIndex { $0.fileName == fileName }.map(bytes(at:))
@@ -194,4 +252,11 @@ public struct FeedSet: Sendable {
     public var files: [(name: String, bytes: [UInt8])] {
         feeds.indices.map { (feeds[$0].fileName, bytes(at: $0)) }
     }
+}
+
+/// Hands a value to the worker threads of `FeedWriter.write`, which only read it (a builtin
+/// zone) or write disjoint slots (the chunk results).
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

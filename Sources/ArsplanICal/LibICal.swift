@@ -172,6 +172,7 @@ extension icaltimetype {
 /// characters (NUL would cut the C string; RFC 5545 forbids the rest) are dropped.
 /// libical escapes what remains (`\n`, `\,`, `\;`, `\\`) for TEXT properties.
 func cleanText(_ text: String) -> String {
+    if !needsCleaning(text, spaces: false) { return text }
     var result = String.UnicodeScalarView()
     var previousWasCR = false
     for scalar in text.unicodeScalars {
@@ -190,5 +191,30 @@ func cleanText(_ text: String) -> String {
 /// Text for one-line values (SUMMARY, calendar names): line breaks and tabs become spaces,
 /// runs of white space collapse, ends are trimmed.
 func singleLine(_ text: String) -> String {
-    cleanText(text).split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == " " }).joined(separator: " ")
+    if !needsCleaning(text, spaces: true) { return text }
+    return cleanText(text).split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == " " }).joined(separator: " ")
+}
+
+/// Whether `text` has anything `cleanText` (and, with `spaces`, `singleLine`) would change:
+/// a control character, U+0085, U+2028, U+2029, or leading, trailing or doubled spaces.
+private func needsCleaning(_ text: String, spaces: Bool) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        let count = bytes.count
+        if spaces, let last = bytes.last, last == 0x20 { return true }
+        var previous: UInt8 = 0x20
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 { return true }
+            if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                return true
+            }
+            if spaces && byte == 0x20 && previous == 0x20 { return true }
+            previous = byte
+            index += 1
+        }
+        return false
+    }
 }

@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Replaces a whole folder at once: the new files are written into a temporary folder beside
@@ -12,9 +14,54 @@ enum AtomicDirectory {
         var description: String
     }
 
-    /// Makes the files that `content` writes (through the function it is given, one file at a
-    /// time) the complete content of the folder `path`.
-    static func replace(_ path: String, content: (_ write: (_ name: String, _ bytes: [UInt8]) throws -> Void) throws -> Void) throws {
+    /// Writes files into the staging folder; handed to the `content` of `replace`.
+    struct Staging {
+        let directory: URL
+
+        func write(_ name: String, _ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { try write(name, pieces: [$0]) }
+        }
+
+        /// Writes a file given as pieces in order, with `writev` (no copying into a buffer).
+        func write(_ name: String, pieces: [UnsafeRawBufferPointer]) throws {
+            guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
+                throw Failure(description: "refusing to write the file name '\(name)'")
+            }
+            let path = directory.appendingPathComponent(name).path
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw Failure(description: "cannot create '\(path)': \(String(cString: strerror(errno)))") }
+            var closed = false
+            defer { if !closed { close(descriptor) } }
+            var vectors = pieces.filter { $0.count > 0 }.map {
+                iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)
+            }
+            var first = 0
+            while first < vectors.count {
+                let batch = min(vectors.count - first, 1024)  // IOV_MAX on Linux
+                let written = vectors[first..<(first + batch)].withUnsafeBufferPointer { writev(descriptor, $0.baseAddress, Int32(batch)) }
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
+                // Skip what was written; a short write leaves part of a vector for the next call.
+                var remaining = written
+                while remaining > 0 && first < vectors.count {
+                    if remaining >= vectors[first].iov_len {
+                        remaining -= vectors[first].iov_len
+                        first += 1
+                    } else {
+                        vectors[first].iov_base = vectors[first].iov_base! + remaining
+                        vectors[first].iov_len -= remaining
+                        remaining = 0
+                    }
+                }
+            }
+            closed = true
+            guard close(descriptor) == 0 else { throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        }
+    }
+
+    /// Makes the files that `content` writes into the staging folder the complete content of
+    /// the folder `path`.
+    static func replace(_ path: String, content: (Staging) throws -> Void) throws {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -33,12 +80,7 @@ enum AtomicDirectory {
         let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(suffix)")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try content { name, bytes in
-                guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
-                    throw Failure(description: "refusing to write the file name '\(name)'")
-                }
-                try Data(bytes).write(to: staging.appendingPathComponent(name))
-            }
+            try content(Staging(directory: staging))
             // Readable by a web server running as another user.
             try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: staging.path)
         } catch {
@@ -91,3 +133,4 @@ enum AtomicDirectory {
         #endif
     }
 }
+

@@ -55,10 +55,12 @@ struct Export: ParsableCommand {
         }
         let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: baseURL)
         do {
-            try AtomicDirectory.replace(directory) { write in
-                // One feed at a time, assembled from the events serialized once.
-                for index in feeds.feeds.indices { try write(feeds.feeds[index].fileName, feeds.bytes(at: index)) }
-                try write("index.html", page.bytes())
+            try AtomicDirectory.replace(directory) { staging in
+                // Each feed streamed from the events serialized once, never assembled in memory.
+                for index in feeds.feeds.indices {
+                    try feeds.withPieces(ofFeedAt: index) { try staging.write(feeds.feeds[index].fileName, pieces: $0) }
+                }
+                try staging.write("index.html", page.bytes())
             }
         } catch {
             Terminal.error("\(error) — the previous files in '\(directory)' are left as they were.")

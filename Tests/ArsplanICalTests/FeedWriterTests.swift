@@ -388,3 +388,40 @@ extension FeedWriterTests {
         }
     }
 }
+
+extension FeedWriterTests {
+    /// Large schedules are built in several threads; the bytes must not depend on it.
+    @Test func threadsDoNotChangeTheBytes() throws {
+        var schedule = TestSchedule.schedule
+        let template = schedule.occurrences
+        schedule.occurrences = (0..<6_000).map { n in
+            var occurrence = template[n % template.count]
+            occurrence.uid = "sf-test-generated-\(n)"
+            occurrence.index = n / template.count + 1
+            return occurrence
+        }
+        let one = try FeedWriter(options: FeedOptions(threads: 1)).write(schedule)
+        let three = try FeedWriter(options: FeedOptions(threads: 3)).write(schedule)
+        #expect(one.feeds == three.feeds)
+        for index in one.feeds.indices { #expect(one.bytes(at: index) == three.bytes(at: index), "\(one.feeds[index].fileName)") }
+        let uids = ICS.values("UID", in: ICS.contentLines(three.bytes(at: 0)))
+        #expect(uids.count == one.feeds[0].occurrenceIndices.count)
+        #expect(Set(uids).count == uids.count)
+        var pieces = 0
+        three.withPieces(ofFeedAt: 0) { pieces = $0.count }
+        #expect(pieces == uids.count + 2)
+    }
+}
+
+extension FeedWriterTests {
+    /// Identifiers become safe, distinct file names.
+    @Test func fileNamesAreSafeAndDistinct() {
+        var plan = TestSchedule.plan
+        plan.owners = [
+            Owner(id: "Lön & pension", name: "A"), Owner(id: "lon-pension", name: "B"), Owner(id: "../../etc", name: "C"),
+            Owner(id: "åäö", name: "D"),
+        ]
+        let names = Schedule(plan: plan, occurrences: [], conflicts: []).feedDefinitions().map(\.fileName).filter { $0.hasPrefix("agare-") }
+        #expect(names == ["agare-lon-pension.ics", "agare-lon-pension-2.ics", "agare-etc.ics", "agare-aao.ics"])
+    }
+}
