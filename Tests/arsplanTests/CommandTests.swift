@@ -29,6 +29,14 @@ struct CommandTests {
         // Minutes: one per meeting, 3 working days after it, same occurrence number.
         let minutes = occurrences.filter { $0["activity"] as? String == "protokoll" }
         #expect(minutes.count == meetings.count)
+        // Council meetings come from the city's published calendar (dates-from): only 2027,
+        // at 16:00 Stockholm time, and the news items follow each one.
+        let council = occurrences.filter { $0["activity"] as? String == "kf" }
+        #expect(council.count == 10)
+        #expect(council.first?["start"] as? String == "2027-02-01T16:00")
+        #expect(council.first?["end"] as? String == "2027-02-01T22:00")
+        let news = occurrences.filter { $0["activity"] as? String == "kf-nyheter" }
+        #expect(news.first?["start"] as? String == "2027-02-02")
         // The UIDs are unique and stable from run to run.
         let uids = occurrences.compactMap { $0["uid"] as? String }
         #expect(Set(uids).count == uids.count)
