@@ -9,6 +9,14 @@ struct CapacityCheck {
         var id: String
         var period: Int  // a day number, or year * 100 + ISO week
         var weekly: Bool
+
+        // Hash the cheap integers only; ids repeat across many keys.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(group)
+            hasher.combine(period)
+            hasher.combine(weekly)
+            hasher.combine(id.utf8.count)
+        }
     }
 
     func conflicts(for occurrences: [Occurrence]) -> [Conflict] {
