@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 SWIFT_BUILD_FLAGS ?=
 BIN := .build/debug/arsplan
 
-.PHONY: run test deps system-deps python-deps build release export bench clean
+.PHONY: run test deps system-deps python-deps build release export bench bench-feeds clean
 
 run: system-deps build
 	$(BIN) validate $(PLAN)
@@ -47,7 +47,12 @@ release: system-deps
 	swift build -c release
 
 bench: system-deps python-deps release
+	@command -v tj3 >/dev/null || (apt-get install -y -qq tj3 >/dev/null || true)
 	$(PYTHON) bench/run.py
+
+# All feeds of a generated 100,000-occurrence plan, against python icalendar as the peer.
+bench-feeds: system-deps python-deps release
+	$(PYTHON) bench/feeds.py
 
 clean:
 	rm -rf .build $(VENV) Exports/*/

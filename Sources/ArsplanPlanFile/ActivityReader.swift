@@ -25,7 +25,6 @@ extension PlanReader {
         "date", "dates", "repeat", "with", "after", "before", "for-each", "dates-from",
         "time", "duration", "not-before", "not-after", "pinned", "status",
     ]
-    static let placementKeys = ["date", "dates", "repeat", "with", "dates-from", "after", "before"]
     static let repeatKeys = ["every", "on", "day-of-month", "except-months", "except-dates", "from", "until"]
     static let placementHelp = "'date', 'dates', 'repeat', 'with', 'after'/'before' or 'dates-from'"
 
@@ -41,7 +40,7 @@ extension PlanReader {
             let id = draft.activity.id.rawValue
             guard !id.isEmpty else { continue }
             if let first = seen[id] {
-                let at = item.mapping?["id"].map { location(of: $0) } ?? location(of: item)
+                let at = item.mapping?.value(forKey: "id").map { location(of: $0) } ?? location(of: item)
                 sink.error(.duplicateID, "activity '\(id)' is defined again (first at \(first))", at: at)
             } else {
                 seen[id] = draft.activity.location
@@ -59,7 +58,9 @@ extension PlanReader {
             return nil
         }
         let here = location(of: node)
-        let writtenID = mapping["id"]?.rawText
+        let writtenID =
+            mapping.first?.key.scalar?.string == "id"
+            ? mapping.first?.value.rawText : mapping.value(forKey: "id")?.rawText
         let name = writtenID.map { "activity '\($0)'" } ?? "the activity"
         var draft = ActivityDraft(activity: Activity(id: "", title: "", placement: .dates([]), location: here))
 
@@ -81,9 +82,13 @@ extension PlanReader {
             case "kind": draft.activity.kind = text(value, for: "kind")
             case "description": draft.activity.description = text(value, for: "description")
             case "owner":
-                if let id = identifier(value, for: "owner") { draft.owner = Located(value: id, location: location(of: value)) }
+                if let id = identifier(value, for: "owner") {
+                    draft.owner = Located(value: id, location: location(of: value))
+                }
             case "unit":
-                if let id = identifier(value, for: "unit") { draft.unit = Located(value: id, location: location(of: value)) }
+                if let id = identifier(value, for: "unit") {
+                    draft.unit = Located(value: id, location: location(of: value))
+                }
             case "audiences": draft.audiences = identifierList(value, for: "audiences", of: "target groups")
             case "channels": draft.channels = identifierList(value, for: "channels", of: "channels")
             case "goals": draft.goals = identifierList(value, for: "goals", of: "goals")
@@ -94,7 +99,8 @@ extension PlanReader {
                 placementEntries.append(entry)
                 guard let items = list(value, for: "dates", of: "dates (YYYY-MM-DD)") else { break }
                 if items.isEmpty {
-                    sink.error(.invalidValue, "'dates' lists no dates", at: location(of: value.isNull ? entry.keyNode : value))
+                    sink.error(
+                        .invalidValue, "'dates' lists no dates", at: location(of: value.isNull ? entry.keyNode : value))
                     break
                 }
                 let days = items.compactMap { day($0, for: "dates") }
@@ -105,7 +111,9 @@ extension PlanReader {
             case "with":
                 placementEntries.append(entry)
                 guard let text = text(value, for: "with") else { break }
-                if let reference = readWith(text, at: location(of: value), into: &draft) { placement = .with(reference) }
+                if let reference = readWith(text, at: location(of: value), into: &draft) {
+                    placement = .with(reference)
+                }
             case "dates-from":
                 placementEntries.append(entry)
                 if let path = text(value, for: "dates-from") { placement = .imported(source: path, dates: []) }
@@ -113,7 +121,9 @@ extension PlanReader {
                 placementEntries.append(entry)
                 guard let items = list(value, for: "after", of: "activities") else { break }
                 if items.isEmpty {
-                    sink.error(.invalidValue, "'after' names no activity", at: location(of: value.isNull ? entry.keyNode : value))
+                    sink.error(
+                        .invalidValue, "'after' names no activity",
+                        at: location(of: value.isNull ? entry.keyNode : value))
                 }
                 for item in items {
                     guard let text = text(item, for: "after") else { continue }
@@ -178,7 +188,7 @@ extension PlanReader {
         }
 
         // Required keys.
-        for key in ["id", "title"] where !isWritten(key, in: mapping, known: Self.activityKeys) {
+        for key in ["id", "title"] where !seen.contains(key) && !isWritten(key, in: mapping, known: Self.activityKeys) {
             sink.error(.missingKey, "\(name) has no '\(key)'", at: here)
         }
 
@@ -213,7 +223,9 @@ extension PlanReader {
                 at: forEachEntry.keyLocation)
         }
 
-        if case .minutes = draft.activity.duration, draft.activity.time == nil, let entry = mapping["duration"] {
+        if case .minutes = draft.activity.duration, draft.activity.time == nil,
+            let entry = mapping.value(forKey: "duration")
+        {
             sink.warning(
                 .durationWithoutTime,
                 "duration '\(draft.activity.duration!)' is counted in hours but \(name) has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d')",
@@ -222,7 +234,7 @@ extension PlanReader {
         if let notBefore = draft.activity.notBefore, let notAfter = draft.activity.notAfter, notAfter < notBefore {
             sink.error(
                 .invalidRange, "'not-after' (\(notAfter)) is earlier than 'not-before' (\(notBefore))",
-                at: mapping["not-after"].map { location(of: $0) } ?? here)
+                at: mapping.value(forKey: "not-after").map { location(of: $0) } ?? here)
         }
         return draft
     }
@@ -404,7 +416,8 @@ extension PlanReader {
                     at: on!.location)
             case nil:
                 if !failed, dayOfMonth == nil {
-                    sink.error(.invalidRepeat, "a weekly repeat needs a weekday: add 'on: monday' (or another day)", at: here)
+                    sink.error(
+                        .invalidRepeat, "a weekly repeat needs a weekday: add 'on: monday' (or another day)", at: here)
                 }
             }
         case .months:
@@ -427,7 +440,8 @@ extension PlanReader {
                 if !failed, dayOfMonth == nil {
                     sink.error(
                         .invalidRepeat,
-                        "a monthly repeat needs 'on' (such as 'first tuesday') or 'day-of-month' (such as 15)", at: here)
+                        "a monthly repeat needs 'on' (such as 'first tuesday') or 'day-of-month' (such as 15)", at: here
+                    )
                 }
             }
         }

@@ -42,18 +42,25 @@ func isDuplicatePlaceholder(_ key: String) -> Bool {
 
 /// Composes `text`, taking repeated mapping keys out (see above) instead of failing on them.
 func composeTolerant(_ text: String) -> Result<Composed, ComposeFailure> {
-    var document = TextDocument(text)
+    // Made only when a key is repeated: most files compose the first time.
+    var document: TextDocument?
     var duplicates: [DuplicateKey] = []
     while true {
         do {
-            let root = try Yams.compose(yaml: document.text)
+            // The basic resolver leaves every scalar untyped: the reader uses the text as
+            // written, and resolving tags (regular expressions per scalar) is most of
+            // Yams's time on a large plan.
+            let root = try Yams.compose(yaml: document?.text ?? text, .basic)
             return .success(Composed(root: root, duplicates: duplicates))
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let keys, let context) = error, let key = keys.first {
                 let first = SourceLocation(line: context.mark.line, column: context.mark.column)
-                let limit = Int(duplicatePlaceholderLimit - duplicatePlaceholderBase)
+                // Each repeated key costs one more compose of the whole file; past this
+                // many the file is reported as it stands rather than taking long.
+                let limit = min(200, Int(duplicatePlaceholderLimit - duplicatePlaceholderBase))
+                if document == nil { document = TextDocument(text) }
                 if duplicates.count < limit,
-                    let repeated = document.replaceRepeatedKey(
+                    let repeated = document!.replaceRepeatedKey(
                         key, firstAt: first,
                         placeholder: Unicode.Scalar(duplicatePlaceholderBase + UInt32(duplicates.count))!)
                 {
@@ -65,10 +72,11 @@ func composeTolerant(_ text: String) -> Result<Composed, ComposeFailure> {
                         code: .duplicateKey, message: "key '\(key)' is written more than once in the same mapping",
                         location: first))
             }
-            return .failure(failure(for: error, in: document.text))
+            return .failure(failure(for: error, in: document?.text ?? text))
         } catch {
             return .failure(
-                ComposeFailure(code: .yamlSyntax, message: "invalid YAML: \(error)", location: .init(line: 1, column: 1)))
+                ComposeFailure(
+                    code: .yamlSyntax, message: "invalid YAML: \(error)", location: .init(line: 1, column: 1)))
         }
     }
 }
@@ -90,7 +98,14 @@ private func failure(for error: YamlError, in text: String) -> ComposeFailure {
         if problem.contains("found character that cannot start any token"), text.contains("\t") {
             notes.append("YAML indents with spaces; a tab cannot be used for indentation")
         }
-        return ComposeFailure(code: .yamlSyntax, message: message(problem, context), location: location(mark), notes: notes)
+        let lines = [mark.line, context?.mark.line].compactMap { $0 }
+        if let reference = lines.lazy.compactMap({ bracketedReference(onLine: $0, of: text) }).first {
+            notes.append(
+                "inside { } or [ ] a bracket starts a list: put a reference with an occurrence number in quotes, \"\(reference)\""
+            )
+        }
+        return ComposeFailure(
+            code: .yamlSyntax, message: message(problem, context), location: location(mark), notes: notes)
     case .reader(let problem, let offset, _, _):
         return ComposeFailure(
             code: .yamlSyntax, message: "invalid YAML: \(problem)",
@@ -99,6 +114,29 @@ private func failure(for error: YamlError, in text: String) -> ComposeFailure {
         return ComposeFailure(
             code: .yamlSyntax, message: "invalid YAML: \(error)", location: .init(line: 1, column: 1))
     }
+}
+
+/// A reference with an occurrence number (`namnd[2]`) written unquoted inside a flow
+/// collection on the given line, which YAML reads as the start of a list.
+private func bracketedReference(onLine line: Int, of text: String) -> String? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard line >= 1, line <= lines.count else { return nil }
+    let content = Array(lines[line - 1])
+    guard content.contains("{") || content.filter({ $0 == "[" }).count > 1 else { return nil }
+    var i = 0
+    while i < content.count {
+        if content[i] == "[", i > 0, isIdentifierCharacter(content[i - 1]), content[i - 1] != "-" {
+            var start = i
+            while start > 0, isIdentifierCharacter(content[start - 1]) { start -= 1 }
+            var end = i + 1
+            while end < content.count, content[end].isNumber { end += 1 }
+            if end > i + 1, end < content.count, content[end] == "]" {
+                return String(content[start...end])
+            }
+        }
+        i += 1
+    }
+    return nil
 }
 
 /// The text as Unicode scalars with line starts, addressed by 1-based line and column

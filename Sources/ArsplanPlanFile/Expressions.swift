@@ -7,7 +7,12 @@ import Arsplan
 
 /// Whether `character` may appear in an identifier: letters, digits, `-` and `_`.
 func isIdentifierCharacter(_ character: Character) -> Bool {
-    character.isLetter || character.isASCII && character.isNumber || character == "-" || character == "_"
+    if let ascii = character.asciiValue {
+        // The common case without Unicode property look-ups.
+        return (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90) || (ascii >= 48 && ascii <= 57)
+            || ascii == 45 || ascii == 95
+    }
+    return character.isLetter
 }
 
 /// Whether `text` is a valid identifier (activity, owner, … ids).
@@ -70,7 +75,8 @@ private func scanReference(_ scanner: inout Scanner) -> Result<ActivityReference
     let id = scanner.take(while: isIdentifierCharacter)
     guard !id.isEmpty else {
         if let c = scanner.current {
-            return .failure(.init("expected an activity id, found '\(c)'", help: "ids use letters, digits, '-' and '_'"))
+            return .failure(
+                .init("expected an activity id, found '\(c)'", help: "ids use letters, digits, '-' and '_'"))
         }
         return .failure(.init("expected an activity id"))
     }
@@ -158,7 +164,8 @@ func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, Expressio
     guard let amount = Int(digits) else {
         return .failure(
             .init(
-                "expected a number after '\(signCharacter)'", help: "write the number in digits, such as '\(reference) \(signCharacter) 2 workdays'",
+                "expected a number after '\(signCharacter)'",
+                help: "write the number in digits, such as '\(reference) \(signCharacter) 2 workdays'",
                 part: .offset))
     }
     scanner.skipSpaces()
@@ -298,7 +305,8 @@ private func unknownWeekday(_ word: String) -> String? {
 /// `varannan vecka` (every other week).
 func parseFrequency(_ text: String) -> Result<RecurrenceFrequency, ExpressionError> {
     let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
-    let help = "write 'week', '2 weeks', 'month' or '3 months' (Swedish: 'vecka', '2 veckor', 'månad', 'varannan vecka')"
+    let help =
+        "write 'week', '2 weeks', 'month' or '3 months' (Swedish: 'vecka', '2 veckor', 'månad', 'varannan vecka')"
     let weekWords: Set<String> = ["week", "weeks", "weekly", "vecka", "veckor"]
     let monthWords: Set<String> = ["month", "months", "monthly", "månad", "månader", "manad", "manader"]
     var count = 1

@@ -23,7 +23,10 @@ extension Node {
     /// Whether this is an empty value: `key:` with nothing after it, `~` or `null`.
     var isNull: Bool {
         guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// A short description of what the node is, for "expected …, found …" messages.
@@ -46,6 +49,13 @@ extension Node {
     }
 }
 
+extension Node.Mapping {
+    /// The value of the first `key` (compared as written: no tag resolution, which is slow).
+    func value(forKey key: String) -> Node? {
+        first { $0.key.scalar?.string == key }?.value
+    }
+}
+
 extension PlanReader {
     /// The entries of a mapping whose keys are fixed names: reports unknown keys (with a
     /// suggestion), keys that are not text, and repeated keys.
@@ -58,6 +68,12 @@ extension PlanReader {
                     .duplicateKey,
                     "'\(duplicate.key)' is written again in \(context) (first at \(duplicate.first)); keep one",
                     at: duplicate.location)
+                continue
+            }
+            if key == "<<" {
+                sink.error(
+                    .unknownKey, "YAML merge keys ('<<') are not supported in plan files; write the keys out",
+                    at: location(of: keyNode))
                 continue
             }
             guard known.contains(key) else {
@@ -100,7 +116,9 @@ extension PlanReader {
 
     private mutating func keyText(_ keyNode: Node, in context: String) -> String? {
         guard case .scalar(let scalar) = keyNode else {
-            sink.error(.invalidType, "a key in \(context) must be text, not \(keyNode.kindDescription)", at: location(of: keyNode))
+            sink.error(
+                .invalidType, "a key in \(context) must be text, not \(keyNode.kindDescription)",
+                at: location(of: keyNode))
             return nil
         }
         return scalar.string
@@ -138,7 +156,8 @@ extension PlanReader {
         guard let text = text(node, for: key) else { return nil }
         guard isValidIdentifier(text) else {
             sink.error(
-                .invalidID, "'\(text)' is not a valid id: use only letters, digits, '-' and '_'", at: location(of: node))
+                .invalidID, "'\(text)' is not a valid id: use only letters, digits, '-' and '_'", at: location(of: node)
+            )
             return nil
         }
         return text
@@ -147,7 +166,8 @@ extension PlanReader {
     /// A whole number, or nil (reported).
     mutating func integer(_ node: Node, for key: String) -> Int? {
         guard case .scalar(let scalar) = node, !node.isNull else {
-            sink.error(.invalidType, "'\(key)' must be a whole number, not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, "'\(key)' must be a whole number, not \(node.kindDescription)", at: location(of: node))
             return nil
         }
         let text = scalar.string.trimmingSpaces()
@@ -174,7 +194,8 @@ extension PlanReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            sink.error(.invalidType, "'\(key)' must be true or false, not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, "'\(key)' must be true or false, not \(node.kindDescription)", at: location(of: node))
             return nil
         }
     }
@@ -182,7 +203,9 @@ extension PlanReader {
     /// A `YYYY-MM-DD` date that exists, or nil (reported).
     mutating func day(_ node: Node, for key: String) -> Day? {
         guard case .scalar(let scalar) = node, !node.isNull else {
-            sink.error(.invalidType, "'\(key)' must be a date (YYYY-MM-DD), not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, "'\(key)' must be a date (YYYY-MM-DD), not \(node.kindDescription)",
+                at: location(of: node))
             return nil
         }
         let text = scalar.string.trimmingSpaces()
@@ -198,7 +221,8 @@ extension PlanReader {
         case .scalar where node.isNull: return []
         case .scalar where single: return [node]
         default:
-            sink.error(.invalidType, "'\(key)' must be a list of \(what), not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, "'\(key)' must be a list of \(what), not \(node.kindDescription)", at: location(of: node))
             return nil
         }
     }

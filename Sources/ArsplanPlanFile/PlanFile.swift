@@ -85,14 +85,16 @@ struct DiagnosticSink {
     ) {
         diagnostics.append(
             Diagnostic(
-                severity: severity, code: code.rawValue, message: message, file: file, location: location, notes: notes))
+                severity: severity, code: code.rawValue, message: message, file: file, location: location, notes: notes)
+        )
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [String] = []) {
         add(.error, code, message, at: location, notes: notes)
     }
 
-    mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [String] = []) {
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [String] = [])
+    {
         add(.warning, code, message, at: location, notes: notes)
     }
 

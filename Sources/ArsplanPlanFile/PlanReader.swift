@@ -16,7 +16,9 @@ struct PlanReader {
     var goals: [Goal] = []
     var drafts: [ActivityDraft] = []
 
-    static let topLevelKeys = ["format", "plan", "calendar", "owners", "audiences", "channels", "units", "goals", "activities"]
+    static let topLevelKeys = [
+        "format", "plan", "calendar", "owners", "audiences", "channels", "units", "goals", "activities",
+    ]
     static let planKeys = ["id", "title", "year", "timezone", "organization"]
     static let calendarKeys = ["holidays", "closed"]
     static let closedKeys = ["from", "to", "date", "name"]
@@ -33,7 +35,9 @@ struct PlanReader {
     mutating func read(_ root: Node?) -> Plan? {
         let start = SourceLocation(line: 1, column: 1)
         guard let root else {
-            sink.error(.missingKey, "the plan file is empty; it needs at least a 'plan' section with 'id', 'title' and 'year'", at: start)
+            sink.error(
+                .missingKey, "the plan file is empty; it needs at least a 'plan' section with 'id', 'title' and 'year'",
+                at: start)
             return nil
         }
         guard case .mapping(let top) = root else {
@@ -45,14 +49,16 @@ struct PlanReader {
         }
 
         // The format version first: a file in a format this reader does not know is not read further.
-        if let formatNode = top["format"], !formatNode.isNull {
+        if let formatNode = top.value(forKey: "format"), !formatNode.isNull {
             guard let format = integer(formatNode, for: "format") else { return nil }
             guard PlanFile.supportedFormats.contains(format) else {
                 sink.error(
                     .unsupportedFormat,
                     "plan-file format \(format) is not supported: this version of arsplan reads format 1",
                     at: location(of: formatNode),
-                    notes: ["a newer arsplan may read it; or write 'format: 1' and use only the keys of docs/plan-format.md"])
+                    notes: [
+                        "a newer arsplan may read it; or write 'format: 1' and use only the keys of docs/plan-format.md"
+                    ])
                 return nil
             }
         }
@@ -105,7 +111,9 @@ struct PlanReader {
 
     /// Reports repeated keys nobody met (inside values that were not read) and returns all diagnostics in file order.
     mutating func finish() -> [Diagnostic] {
-        for duplicate in duplicates.values.sorted(by: { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }) {
+        for duplicate in duplicates.values.sorted(by: {
+            ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+        }) {
             sink.error(
                 .duplicateKey, "'\(duplicate.key)' is written again in the same mapping (first at \(duplicate.first))",
                 at: duplicate.location)
@@ -143,8 +151,11 @@ struct PlanReader {
             default: break
             }
         }
-        for key in ["id", "title", "year"] where !seen.contains(key) && !isWritten(key, in: mapping, known: Self.planKeys) {
-            sink.error(.missingKey, "'plan' has no '\(key)'", at: location(of: section.value.isNull ? section.keyNode : section.value))
+        for key in ["id", "title", "year"]
+        where !seen.contains(key) && !isWritten(key, in: mapping, known: Self.planKeys) {
+            sink.error(
+                .missingKey, "'plan' has no '\(key)'",
+                at: location(of: section.value.isNull ? section.keyNode : section.value))
         }
     }
 
@@ -211,7 +222,8 @@ struct PlanReader {
         if let dateKey = seen["date"] {
             if seen["from"] != nil || seen["to"] != nil {
                 sink.error(
-                    .invalidValue, "a closed period has either 'date' or 'from' and 'to', not both", at: location(of: dateKey))
+                    .invalidValue, "a closed period has either 'date' or 'from' and 'to', not both",
+                    at: location(of: dateKey))
                 return nil
             }
             guard let date else { return nil }
@@ -240,7 +252,8 @@ struct PlanReader {
     // MARK: - owners, audiences, channels, units, goals
 
     private mutating func readOwners(_ node: Node) -> [Owner] {
-        guard let mapping = mapping(node, for: "owners", hint: "write 'owners:' then one 'id: {name: …}' per line") else {
+        guard let mapping = mapping(node, for: "owners", hint: "write 'owners:' then one 'id: {name: …}' per line")
+        else {
             return []
         }
         var result: [Owner] = []
@@ -257,7 +270,8 @@ struct PlanReader {
                         if email.contains("@"), !email.contains(where: \.isWhitespace) {
                             owner.email = email
                         } else {
-                            sink.error(.invalidValue, "'\(email)' is not an e-mail address", at: location(of: field.value))
+                            sink.error(
+                                .invalidValue, "'\(email)' is not an e-mail address", at: location(of: field.value))
                         }
                     case "max-per-day": owner.capacity.maxPerDay = positiveInteger(field.value, for: "max-per-day")
                     case "max-per-week": owner.capacity.maxPerWeek = positiveInteger(field.value, for: "max-per-week")
@@ -283,7 +297,8 @@ struct PlanReader {
             var capacity = Capacity()
             if let text = entry.value.rawText {
                 name = text
-            } else if let fields = self.mapping(entry.value, for: entry.key, hint: "write '{name: …, max-per-week: …}'") {
+            } else if let fields = self.mapping(entry.value, for: entry.key, hint: "write '{name: …, max-per-week: …}'")
+            {
                 for field in entries(of: fields, in: "\(kind) '\(entry.key)'", known: Self.audienceKeys) {
                     switch field.key {
                     case "name": name = text(field.value, for: "name") ?? name

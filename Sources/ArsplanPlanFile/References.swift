@@ -10,10 +10,11 @@ extension PlanReader {
         let channelIDs = channels.map(\.id.rawValue)
         let unitIDs = units.map(\.id.rawValue)
         let goalIDs = goals.map(\.id.rawValue)
-        var activitiesByID: [String: Activity] = [:]
-        for draft in drafts where !draft.activity.id.rawValue.isEmpty && activitiesByID[draft.activity.id.rawValue] == nil {
-            activitiesByID[draft.activity.id.rawValue] = draft.activity
+        var activitiesByID: [String: Int] = [:]
+        for (index, draft) in drafts.enumerated() where !draft.activity.id.rawValue.isEmpty {
+            activitiesByID[draft.activity.id.rawValue] = activitiesByID[draft.activity.id.rawValue] ?? index
         }
+        let activities = drafts.map(\.activity)
         let activityIDs = drafts.map(\.activity.id.rawValue).filter { !$0.isEmpty }
 
         for index in drafts.indices {
@@ -36,7 +37,7 @@ extension PlanReader {
 
             for use in draft.references {
                 let id = use.reference.activity.rawValue
-                guard let target = activitiesByID[id] else {
+                guard let target = activitiesByID[id].map({ activities[$0] }) else {
                     var message = "unknown activity '\(id)' in '\(use.key)'"
                     if let suggestion = suggest(id, in: activityIDs) {
                         message += " (did you mean '\(suggestion)'?)"
@@ -45,7 +46,7 @@ extension PlanReader {
                     continue
                 }
                 guard let occurrence = use.reference.occurrence,
-                    let count = occurrenceCount(of: target, in: activitiesByID, visiting: [])
+                    let count = occurrenceCount(of: target, in: activities, byID: activitiesByID, visiting: [])
                 else { continue }
                 if occurrence > count {
                     sink.error(
@@ -64,7 +65,9 @@ extension PlanReader {
             message += " (did you mean '\(suggestion)'?)"
         }
         let listed = ids.count > 12 ? ids.prefix(12).joined(separator: ", ") + ", …" : ids.joined(separator: ", ")
-        let note = ids.isEmpty ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(listed)"
+        let note =
+            ids.isEmpty
+            ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(listed)"
         sink.error(.unknownReference, message, at: reference.location, notes: [note])
     }
 }
@@ -72,7 +75,9 @@ extension PlanReader {
 /// How many occurrences an activity has, when the plan file alone tells (fixed dates, and
 /// relative placements that follow them); nil for repeats and imported dates, whose
 /// count the scheduler knows.
-func occurrenceCount(of activity: Activity, in activities: [String: Activity], visiting: Set<String>) -> Int? {
+func occurrenceCount(
+    of activity: Activity, in activities: [Activity], byID index: [String: Int], visiting: Set<String>
+) -> Int? {
     switch activity.placement {
     case .date: return 1
     case .dates(let days): return days.isEmpty ? nil : Set(days).count
@@ -80,7 +85,7 @@ func occurrenceCount(of activity: Activity, in activities: [String: Activity], v
     case .with, .relative:
         guard let forEach = activity.forEach else { return 1 }
         let id = activity.id.rawValue
-        guard !visiting.contains(id), let target = activities[forEach.rawValue] else { return nil }
-        return occurrenceCount(of: target, in: activities, visiting: visiting.union([id]))
+        guard !visiting.contains(id), let target = index[forEach.rawValue].map({ activities[$0] }) else { return nil }
+        return occurrenceCount(of: target, in: activities, byID: index, visiting: visiting.union([id]))
     }
 }

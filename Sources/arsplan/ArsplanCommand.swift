@@ -15,6 +15,7 @@ struct ArsplanCommand: ParsableCommand {
             Validate.self,
             ScheduleCommand.self,
             CalendarCommand.self,
+            Export.self,
             MoveCommand.self,
             CancelCommand.self,
             AssignCommand.self,

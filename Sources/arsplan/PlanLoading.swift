@@ -100,7 +100,15 @@ enum PlanLoading {
             Terminal.summary(path: path, diagnostics: parsed.diagnostics)
             throw ExitCode(1)
         }
-        return PlanSource(path: path, planHash: ContentHash.sha256(bytes), plan: plan, diagnostics: parsed.diagnostics)
+        // `dates-from:` calendars are read here, relative to the plan file, before the journal is applied.
+        let (resolved, importDiagnostics) = DatesFrom.resolve(plan, planPath: path, planText: text)
+        guard !importDiagnostics.contains(where: { $0.severity == .error }) else {
+            let all = parsed.diagnostics + importDiagnostics
+            all.forEach(Terminal.print)
+            Terminal.summary(path: path, diagnostics: all)
+            throw ExitCode(1)
+        }
+        return PlanSource(path: path, planHash: ContentHash.sha256(bytes), plan: resolved, diagnostics: parsed.diagnostics + importDiagnostics)
     }
 
     /// The plan with the journal `contents` replayed, scheduled. Pure apart from naming files.

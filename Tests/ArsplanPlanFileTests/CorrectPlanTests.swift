@@ -51,7 +51,12 @@ struct CorrectPlanTests {
         #expect(plan.channel("intranat")?.capacity == Capacity(maxPerWeek: 4))
         #expect(plan.channels.map(\.id) == ["intranat", "mote", "webb"])
         #expect(plan.units.map(\.name) == ["Kontaktcenter Stockholm", "Löne- och pensionsadministration"])
-        #expect(plan.goals == [Goal(id: "aktiv", name: "Kommunikationen är aktiv, tillgänglig och trovärdig", location: .init(line: 31, column: 3))])
+        #expect(
+            plan.goals == [
+                Goal(
+                    id: "aktiv", name: "Kommunikationen är aktiv, tillgänglig och trovärdig",
+                    location: .init(line: 31, column: 3))
+            ])
     }
 
     @Test func fixedDatesWithTimeAndDuration() throws {
@@ -79,7 +84,11 @@ struct CorrectPlanTests {
         #expect(
             try activity(plan, "vb-intranat").placement
                 == .relative(
-                    after: [DependencyOffset(reference: .init(activity: "vb"), amount: 2, unit: .workdays, location: .init(line: 54, column: 12))],
+                    after: [
+                        DependencyOffset(
+                            reference: .init(activity: "vb"), amount: 2, unit: .workdays,
+                            location: .init(line: 54, column: 12))
+                    ],
                     before: nil))
         #expect(
             try activity(plan, "underlag").placement
@@ -93,7 +102,10 @@ struct CorrectPlanTests {
         #expect(
             protokoll.placement
                 == .relative(
-                    after: [DependencyOffset(reference: .init(activity: "namnd"), amount: 3, location: .init(line: 64, column: 12))],
+                    after: [
+                        DependencyOffset(
+                            reference: .init(activity: "namnd"), amount: 3, location: .init(line: 64, column: 12))
+                    ],
                     before: nil))
     }
 
@@ -117,7 +129,9 @@ struct CorrectPlanTests {
     @Test func repeatPinnedConstraintsAndImported() throws {
         let plan = try plan("full.yaml")
         let blad = try activity(plan, "informationsblad")
-        #expect(blad.placement == .recurrence(Recurrence(frequency: .months(1), on: .nthWeekday(1, .tuesday), exceptMonths: [7])))
+        #expect(
+            blad.placement
+                == .recurrence(Recurrence(frequency: .months(1), on: .nthWeekday(1, .tuesday), exceptMonths: [7])))
         #expect(blad.unit == "kc")
 
         let enkat = try activity(plan, "medarbetarenkat")
@@ -174,16 +188,26 @@ struct MoreCorrectPlanTests {
     @Test func swedishWords() throws {
         let plan = try plan("swedish-words.yaml")
         let p = placements(plan)
-        #expect(p["namnd"] == .recurrence(Recurrence(frequency: .months(1), on: .nthWeekday(-1, .wednesday), exceptMonths: [7, 8])))
-        func offset(_ id: String, _ n: Int? = nil, _ amount: Int, _ unit: OffsetUnit, line: Int, column: Int = 12) -> DependencyOffset {
-            DependencyOffset(reference: .init(activity: .init(id), occurrence: n), amount: amount, unit: unit, location: .init(line: line, column: column))
+        #expect(
+            p["namnd"]
+                == .recurrence(
+                    Recurrence(frequency: .months(1), on: .nthWeekday(-1, .wednesday), exceptMonths: [7, 8])))
+        func offset(_ id: String, _ n: Int? = nil, _ amount: Int, _ unit: OffsetUnit, line: Int, column: Int = 12)
+            -> DependencyOffset
+        {
+            DependencyOffset(
+                reference: .init(activity: .init(id), occurrence: n), amount: amount, unit: unit,
+                location: .init(line: line, column: column))
         }
         #expect(p["utskick"] == .relative(after: [], before: offset("namnd", nil, 5, .workdays, line: 11, column: 13)))
         #expect(p["protokoll"] == .relative(after: [offset("namnd", nil, 1, .workdays, line: 15)], before: nil))
         #expect(p["paminnelse"] == .relative(after: [offset("namnd", 2, 3, .days, line: 18)], before: nil))
         #expect(p["uppfoljning"] == .relative(after: [offset("namnd", 3, 2, .weeks, line: 21)], before: nil))
         #expect(
-            p["kort"] == .relative(after: [offset("namnd", 1, 1, .days, line: 24)], before: offset("namnd", 2, 1, .weeks, line: 25, column: 13)))
+            p["kort"]
+                == .relative(
+                    after: [offset("namnd", 1, 1, .days, line: 24)],
+                    before: offset("namnd", 2, 1, .weeks, line: 25, column: 13)))
         #expect(p["fika"] == .recurrence(Recurrence(frequency: .weeks(2), on: .weekday(.friday))))
         #expect(plan.activity("fika")?.time == TimeOfDay(hour: 15, minute: 0))
         #expect(p["lonebesked"] == .recurrence(Recurrence(frequency: .months(1), on: .dayOfMonth(-1))))
@@ -199,7 +223,8 @@ struct MoreCorrectPlanTests {
             p["varannan"]
                 == .recurrence(
                     Recurrence(
-                        frequency: .weeks(2), on: .weekday(.thursday), exceptDates: [day("2027-04-01"), day("2027-05-13")],
+                        frequency: .weeks(2), on: .weekday(.thursday),
+                        exceptDates: [day("2027-04-01"), day("2027-05-13")],
                         from: day("2027-01-07"), until: day("2027-06-17"))))
         #expect(p["nyhetsbrev"] == .recurrence(Recurrence(frequency: .months(1), on: .nthWeekday(-1, .friday))))
         #expect(p["lon"] == .recurrence(Recurrence(frequency: .months(1), on: .dayOfMonth(25), exceptMonths: [7, 12])))
@@ -207,7 +232,8 @@ struct MoreCorrectPlanTests {
         #expect(p["sista"] == .recurrence(Recurrence(frequency: .months(1), on: .dayOfMonth(-1))))
         #expect(
             p["kvartal"]
-                == .recurrence(Recurrence(frequency: .months(3), on: .nthWeekday(2, .wednesday), from: day("2027-01-01"))))
+                == .recurrence(
+                    Recurrence(frequency: .months(3), on: .nthWeekday(2, .wednesday), from: day("2027-01-01"))))
         #expect(p["femte"] == .recurrence(Recurrence(frequency: .months(1), on: .nthWeekday(5, .monday))))
     }
 
@@ -224,7 +250,14 @@ struct MoreCorrectPlanTests {
         #expect(start.channels == ["intranat"])
         #expect(start.goals == ["aktiv"])
         let p = placements(plan)
-        #expect(p["nasta"] == .relative(after: [DependencyOffset(reference: .init(activity: "start"), amount: 1, unit: .workdays, location: .init(line: 31, column: 12))], before: nil))
+        #expect(
+            p["nasta"]
+                == .relative(
+                    after: [
+                        DependencyOffset(
+                            reference: .init(activity: "start"), amount: 1, unit: .workdays,
+                            location: .init(line: 31, column: 12))
+                    ], before: nil))
         #expect(p["samma"] == .with(ActivityReference(activity: "start")))
         #expect(p["lista"] == .dates([Day(iso: "2027-02-01")!]))
     }
@@ -236,6 +269,7 @@ struct MoreCorrectPlanTests {
         #expect(result.diagnostics.map(\.severity) == [.warning])
         #expect(
             result.diagnostics.first?.description
-                == "Fixtures/Correct/warnings.yaml:7:15: warning: duration '3h' is counted in hours but activity 'workshop' has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d') [duration_without_time]")
+                == "Fixtures/Correct/warnings.yaml:7:15: warning: duration '3h' is counted in hours but activity 'workshop' has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d') [duration_without_time]"
+        )
     }
 }

@@ -89,3 +89,26 @@ struct ScheduleRenderingTests {
         #expect(json.contains("\"workingDays\" : 228"))
     }
 }
+
+struct JSONTextTests {
+    /// Our writer must give exactly what Foundation's encoder gives for the same values.
+    @Test func matchesJSONEncoderByteForByte() throws {
+        struct Sample: Encodable {
+            var b: String
+            var a: [String]
+            var e: [Int]
+            var c: Int?
+            var d: Bool
+        }
+        let tricky = "Citat \"här\", snedstreck \\ och / rad\nbyte\ttab \u{01} åäö 🎉"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode([Sample(b: tricky, a: ["x", tricky], e: [], c: nil, d: true)]), as: UTF8.self)
+        let ours = JSONText.array([
+            .object([("b", .string(tricky)), ("a", .strings(["x", tricky])), ("e", .array([])), ("c", .null), ("d", .bool(true))])
+        ]).serialized()
+        // JSONEncoder leaves nil optionals out; compare with that key dropped.
+        let withoutNull = ours.replacingOccurrences(of: "    \"c\" : null,\n", with: "")
+        #expect(withoutNull == expected)
+    }
+}

@@ -4,15 +4,28 @@
 struct CapacityCheck {
     let plan: Plan
 
-    private struct Key: Hashable {
+    fileprivate struct Key: Hashable {
         var group: Int  // 0 owner, 1 audience, 2 channel
         var id: String
         var period: Int  // a day number, or year * 100 + ISO week
         var weekly: Bool
+
+        // Hash the cheap integers only; ids repeat across many keys.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(group)
+            hasher.combine(period)
+            hasher.combine(weekly)
+            hasher.combine(id.utf8.count)
+        }
     }
 
     func conflicts(for occurrences: [Occurrence]) -> [Conflict] {
-        let activities = Dictionary(plan.activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        guard plan.owners.contains(where: \.capacity.isStated) || plan.audiences.contains(where: \.capacity.isStated)
+            || plan.channels.contains(where: \.capacity.isStated)
+        else { return [] }
+        var activityIndex: [Activity.ID: Int] = [:]
+        activityIndex.reserveCapacity(plan.activities.count)
+        for (i, activity) in plan.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
         let owners = Dictionary(plan.owners.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let audiences = Dictionary(plan.audiences.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let channels = Dictionary(plan.channels.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
@@ -35,7 +48,8 @@ struct CapacityCheck {
             }
         }
         for occurrence in occurrences where occurrence.status != .cancelled {
-            guard let activity = activities[occurrence.activity] else { continue }
+            guard let i = activityIndex[occurrence.activity] else { continue }
+            let activity = plan.activities[i]
             if let owner = occurrence.owner { count(0, owner.rawValue, owners[owner.rawValue]?.capacity, occurrence) }
             for audience in activity.audiences { count(1, audience.rawValue, audiences[audience.rawValue]?.capacity, occurrence) }
             for channel in activity.channels { count(2, channel.rawValue, channels[channel.rawValue]?.capacity, occurrence) }
@@ -73,4 +87,9 @@ struct CapacityCheck {
         }
         return result
     }
+}
+
+extension Capacity {
+    /// True when a per-day or per-week limit is stated.
+    var isStated: Bool { maxPerDay != nil || maxPerWeek != nil }
 }

@@ -37,16 +37,12 @@ public struct Scheduler: Sendable {
                 order.append(activityIndex)
             }
         }
-        let sortedIndices = occurrences.indices.sorted { a, b in
-            let x = occurrences[a]
-            let y = occurrences[b]
-            if x.timing.firstDay != y.timing.firstDay { return x.timing.firstDay < y.timing.firstDay }
-            let tx = x.timing.startMinute
-            let ty = y.timing.startMinute
-            if tx != ty { return tx < ty }
-            if order[a] != order[b] { return order[a] < order[b] }
-            return x.index < y.index
+        // Sort by integer keys computed once: start day, start minute (all-day first),
+        // plan order, occurrence number.
+        let keys = occurrences.indices.map { i in
+            (occurrences[i].timing.firstDay.dayNumber, occurrences[i].timing.startMinute, order[i], occurrences[i].index)
         }
+        let sortedIndices = occurrences.indices.sorted { keys[$0] < keys[$1] }
         let sorted = sortedIndices.map { occurrences[$0] }
         var conflicts = pass.conflicts
         conflicts += CapacityCheck(plan: plan).conflicts(for: sorted)

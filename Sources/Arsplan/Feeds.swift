@@ -1,0 +1,161 @@
+/// What a subscription feed collects: everything, or one target group, owner, channel or unit.
+public enum FeedSubject: Hashable, Sendable {
+    case all
+    case audience(Audience.ID)
+    case owner(Owner.ID)
+    case channel(Channel.ID)
+    case unit(Unit.ID)
+
+    /// The file-name prefix: `alla`, `malgrupp`, `agare`, `kanal`, `enhet`.
+    public var fileNamePrefix: String {
+        switch self {
+        case .all: return "alla"
+        case .audience: return "malgrupp"
+        case .owner: return "agare"
+        case .channel: return "kanal"
+        case .unit: return "enhet"
+        }
+    }
+}
+
+/// One subscription feed of a schedule: its file name, its names for people, and which
+/// occurrences it holds. Pure data: the iCalendar writer renders it, the index page lists it.
+public struct FeedDefinition: Hashable, Sendable {
+    public var subject: FeedSubject
+    /// `alla.ics`, `malgrupp-medarbetare.ics`, … — safe as one path component.
+    public var fileName: String
+    /// The name of what the feed is about ("Medarbetare"); the plan's title for `alla.ics`.
+    public var subjectName: String
+    /// The calendar's name in clients (`NAME`, `X-WR-CALNAME`):
+    /// "Kommunikationsplan Serviceförvaltningen 2027 – målgrupp Medarbetare".
+    public var calendarName: String
+    /// What the feed holds, one sentence: "Aktiviteter för målgruppen Medarbetare."
+    public var contents: String
+    /// `DESCRIPTION`/`X-WR-CALDESC`: the calendar's name, its contents, and that it follows the plan.
+    public var calendarDescription: String
+    /// Positions in `Schedule.occurrences`, in schedule order.
+    public var occurrenceIndices: [Int]
+
+    public init(
+        subject: FeedSubject, fileName: String, subjectName: String, calendarName: String, contents: String,
+        calendarDescription: String, occurrenceIndices: [Int]
+    ) {
+        self.contents = contents
+        self.subject = subject
+        self.fileName = fileName
+        self.subjectName = subjectName
+        self.calendarName = calendarName
+        self.calendarDescription = calendarDescription
+        self.occurrenceIndices = occurrenceIndices
+    }
+}
+
+extension Schedule {
+    /// The feeds a schedule is published as, in a fixed order: `alla.ics`, then one per
+    /// declared target group, owner, channel and unit (each in plan order), empty ones included.
+    ///
+    /// Cancelled occurrences are left out unless `keepCancelled` is set (a subscribed calendar
+    /// mirrors the feed, so a removed event disappears on the next refresh).
+    /// `baseName` replaces the plan's title at the start of every calendar name.
+    public func feedDefinitions(keepCancelled: Bool = false, baseName: String? = nil) -> [FeedDefinition] {
+        let base = baseName ?? plan.title
+        var activities: [Activity.ID: Activity] = [:]
+        for activity in plan.activities where activities[activity.id] == nil { activities[activity.id] = activity }
+
+        var all: [Int] = []
+        var byAudience: [Audience.ID: [Int]] = [:]
+        var byOwner: [Owner.ID: [Int]] = [:]
+        var byChannel: [Channel.ID: [Int]] = [:]
+        var byUnit: [Unit.ID: [Int]] = [:]
+        for (index, occurrence) in occurrences.enumerated() {
+            if occurrence.status == .cancelled && !keepCancelled { continue }
+            all.append(index)
+            if let owner = occurrence.owner { byOwner[owner, default: []].append(index) }
+            guard let activity = activities[occurrence.activity] else { continue }
+            for audience in Set(activity.audiences) { byAudience[audience, default: []].append(index) }
+            for channel in Set(activity.channels) { byChannel[channel, default: []].append(index) }
+            if let unit = activity.unit { byUnit[unit, default: []].append(index) }
+        }
+
+        var usedNames: Set<String> = []
+        func uniqueFileName(_ subject: FeedSubject, _ id: String?) -> String {
+            let stem = id.map { "\(subject.fileNamePrefix)-\(Self.fileNameComponent($0))" } ?? subject.fileNamePrefix
+            var name = "\(stem).ics"
+            var counter = 2
+            while usedNames.contains(name) {
+                name = "\(stem)-\(counter).ics"
+                counter += 1
+            }
+            usedNames.insert(name)
+            return name
+        }
+        func feed(_ subject: FeedSubject, id: String?, name: String, indices: [Int]) -> FeedDefinition {
+            let calendarName: String
+            let contents: String
+            switch subject {
+            case .all:
+                calendarName = base
+                contents = "Alla aktiviteter i årsplanen."
+            case .audience:
+                calendarName = "\(base) – målgrupp \(name)"
+                contents = "Aktiviteter för målgruppen \(name)."
+            case .owner:
+                calendarName = "\(base) – ansvarig \(name)"
+                contents = "Aktiviteter som \(name) är ansvarig för."
+            case .channel:
+                calendarName = "\(base) – kanal \(name)"
+                contents = "Aktiviteter i kanalen \(name)."
+            case .unit:
+                calendarName = "\(base) – verksamhetsområde \(name)"
+                contents = "Aktiviteter för verksamhetsområdet \(name)."
+            }
+            return FeedDefinition(
+                subject: subject, fileName: uniqueFileName(subject, id), subjectName: name,
+                calendarName: calendarName, contents: contents,
+                calendarDescription: "\(calendarName). \(contents) Kalendern följer planen och uppdateras när den ändras.",
+                occurrenceIndices: indices)
+        }
+
+        var feeds = [feed(.all, id: nil, name: plan.title, indices: all)]
+        for audience in plan.audiences {
+            feeds.append(feed(.audience(audience.id), id: audience.id.rawValue, name: audience.name, indices: byAudience[audience.id] ?? []))
+        }
+        for owner in plan.owners {
+            feeds.append(feed(.owner(owner.id), id: owner.id.rawValue, name: owner.name, indices: byOwner[owner.id] ?? []))
+        }
+        for channel in plan.channels {
+            feeds.append(feed(.channel(channel.id), id: channel.id.rawValue, name: channel.name, indices: byChannel[channel.id] ?? []))
+        }
+        for unit in plan.units {
+            feeds.append(feed(.unit(unit.id), id: unit.id.rawValue, name: unit.name, indices: byUnit[unit.id] ?? []))
+        }
+        return feeds
+    }
+
+    /// An identifier as one safe, lower-case file-name component: å/ä/ö become a/a/o, and any
+    /// character other than a–z, 0–9, `-` and `_` becomes `-` ("Lön & pension" → "lon-pension").
+    static func fileNameComponent(_ id: String) -> String {
+        var result = ""
+        var lastWasDash = false
+        for scalar in id.lowercased().unicodeScalars {
+            let mapped: Character?
+            switch scalar {
+            case "a"..."z", "0"..."9", "_": mapped = Character(scalar)
+            case "å", "ä", "à", "á", "â": mapped = "a"
+            case "ö", "ø", "ó", "ò", "ô": mapped = "o"
+            case "é", "è", "ê", "ë": mapped = "e"
+            case "ü", "ú", "ù": mapped = "u"
+            default: mapped = nil
+            }
+            if let mapped {
+                result.append(mapped)
+                lastWasDash = false
+            } else if !lastWasDash && !result.isEmpty {
+                result.append("-")
+                lastWasDash = true
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "x" : result
+    }
+}

@@ -1,0 +1,233 @@
+import Arsplan
+
+/// The Swedish words of an event: title, description and categories. Pure Swift; the
+/// writer hands the strings to libical, which escapes and folds them.
+///
+/// What depends only on the activity is worked out once per activity in `init`; per
+/// occurrence only the status, owner, occurrence number and (for `for-each`) the
+/// dependency's number are added.
+struct EventText {
+    let plan: Plan
+    private let activities: [Activity.ID: Activity]
+    private let words: [Activity.ID: ActivityWords]
+    /// "Ansvarig: Anna Berg (anna.berg@example.se)" per owner.
+    private let ownerLines: [Owner.ID: String]
+
+    private struct ActivityWords {
+        var summary: String
+        /// CATEGORIES values joined with commas.
+        var categories: String
+        /// Target groups, channels, unit, goals, kind: one line each, joined.
+        var middle: String
+        /// The placement in words, when it does not depend on the occurrence.
+        var placement: String?
+        var placementPerOccurrence: Bool
+        /// The activity's own description, cleaned.
+        var body: String?
+        /// How many occurrences the activity has in the schedule ("tillfälle 3 av 11").
+        var count: Int
+    }
+
+    init(schedule: Schedule) {
+        plan = schedule.plan
+        let activities = Self.index(plan.activities)
+        let audiences = Self.index(plan.audiences)
+        let channels = Self.index(plan.channels)
+        let units = Self.index(plan.units)
+        let goals = Self.index(plan.goals)
+        self.activities = activities
+
+        var owners: [Owner.ID: String] = [:]
+        for owner in plan.owners where owners[owner.id] == nil {
+            var text = owner.name
+            if let email = owner.email, !email.isEmpty { text += " (\(email))" }
+            owners[owner.id] = singleLine("Ansvarig: \(text)")
+        }
+        ownerLines = owners
+
+        var counts: [Activity.ID: Int] = [:]
+        for occurrence in schedule.occurrences { counts[occurrence.activity, default: 0] += 1 }
+
+        var words: [Activity.ID: ActivityWords] = [:]
+        for (id, count) in counts {
+            guard let activity = activities[id] else { continue }
+            var lines: [String] = []
+            if !activity.audiences.isEmpty {
+                let names = activity.audiences.map { audiences[$0]?.name ?? $0.rawValue }
+                lines.append("\(names.count == 1 ? "Målgrupp" : "Målgrupper"): \(names.joined(separator: ", "))")
+            }
+            let channelNames = activity.channels.map { channels[$0]?.name ?? $0.rawValue }
+            if !channelNames.isEmpty {
+                lines.append("\(channelNames.count == 1 ? "Kanal" : "Kanaler"): \(channelNames.joined(separator: ", "))")
+            }
+            if let unit = activity.unit {
+                lines.append("Verksamhetsområde: \(units[unit]?.name ?? unit.rawValue)")
+            }
+            if !activity.goals.isEmpty {
+                let names = activity.goals.map { goals[$0]?.name ?? $0.rawValue }
+                lines.append("Mål: \(names.joined(separator: "; "))")
+            }
+            if let kind = activity.kind, !kind.isEmpty { lines.append("Typ: \(kind)") }
+
+            // libical 3.0.16 writes commas and semicolons in CATEGORIES raw (a comma separates
+            // values), so they are taken out of the names.
+            var seen: Set<String> = []
+            let categories = ([activity.kind].compactMap { $0 } + channelNames).compactMap { value -> String? in
+                let clean = singleLine(String(value.map { $0 == "," || $0 == ";" ? " " : $0 }))
+                guard !clean.isEmpty, seen.insert(clean).inserted else { return nil }
+                return clean
+            }
+            let perOccurrence = activity.forEach != nil
+            words[id] = ActivityWords(
+                summary: singleLine(activity.title), categories: categories.joined(separator: ","),
+                middle: lines.map(singleLine).joined(separator: "\n"),
+                placement: perOccurrence ? nil : Self.placementInWords(activity, occurrenceIndex: 0, activities: activities),
+                placementPerOccurrence: perOccurrence, body: activity.description.map(cleanText).flatMap { $0.isEmpty ? nil : $0 },
+                count: count)
+        }
+        self.words = words
+    }
+
+    private static func index<T: Identifiable>(_ values: [T]) -> [T.ID: T] {
+        var result: [T.ID: T] = [:]
+        for value in values where result[value.id] == nil { result[value.id] = value }
+        return result
+    }
+
+    /// SUMMARY: the activity's title on one line, "INSTÄLLT: " first when cancelled.
+    func summary(_ occurrence: Occurrence) -> String {
+        let title = words[occurrence.activity]?.summary ?? singleLine(occurrence.activity.rawValue)
+        return occurrence.status == .cancelled ? "INSTÄLLT: \(title)" : title
+    }
+
+    /// CATEGORIES: the kind, then the channels' names, comma-separated.
+    func categories(_ occurrence: Occurrence) -> String {
+        words[occurrence.activity]?.categories ?? ""
+    }
+
+    /// DESCRIPTION: who, for whom, where, why and how the date was set, then the plan's text.
+    func description(_ occurrence: Occurrence) -> String {
+        guard let words = words[occurrence.activity], let activity = activities[occurrence.activity] else { return "" }
+        let owner = (occurrence.owner ?? activity.owner).map { ownerLines[$0] ?? singleLine("Ansvarig: \($0.rawValue)") }
+        let placement =
+            words.placementPerOccurrence
+            ? Self.placementInWords(activity, occurrenceIndex: occurrence.index, activities: activities) : words.placement
+        var text = ""
+        text.reserveCapacity(
+            (owner?.utf8.count ?? 0) + words.middle.utf8.count + (placement?.utf8.count ?? 0) + (words.body?.utf8.count ?? 0) + 64)
+        func line(_ value: String) {
+            if !text.isEmpty { text += "\n" }
+            text += value
+        }
+        if occurrence.status == .cancelled { line("Inställt.") }
+        if occurrence.status == .tentative { line("Preliminärt datum.") }
+        if let owner { line(owner) }
+        if !words.middle.isEmpty { line(words.middle) }
+        if let placement { line(placement) }
+        if words.count > 1 { line("Tillfälle \(occurrence.index) av \(words.count)") }
+        if let body = words.body { text += "\n\n" + body }
+        return text
+    }
+
+    /// "Beroende: 2 arbetsdagar efter Servicenämndens sammanträde (3)", "Återkommer: …".
+    static func placementInWords(_ activity: Activity, occurrenceIndex: Int, activities: [Activity.ID: Activity]) -> String? {
+        func title(of id: Activity.ID) -> String { activities[id]?.title ?? id.rawValue }
+        /// "Servicenämndens sammanträde (3)": the referenced occurrence's number when it is known.
+        func referenceWords(_ reference: ActivityReference) -> String {
+            let number = reference.occurrence ?? (activity.forEach == reference.activity ? occurrenceIndex : nil)
+            return title(of: reference.activity) + (number.map { " (\($0))" } ?? "")
+        }
+        var prefix = ""
+        if let forEach = activity.forEach {
+            prefix = "En gång för varje tillfälle av \(title(of: forEach)). "
+        }
+        switch activity.placement {
+        case .date, .dates:
+            return prefix.isEmpty ? nil : singleLine("Beroende: \(prefix)")
+        case .recurrence(let recurrence):
+            return "Återkommer: \(Self.words(recurrence))"
+        case .with(let reference):
+            return singleLine("Beroende: \(prefix)Samma dag som \(referenceWords(reference))")
+        case .relative(let after, let before):
+            var parts = after.map { "\(amount($0)) efter \(referenceWords($0.reference))" }
+            if let before {
+                parts.append("\(amount(before)) före \(referenceWords(before.reference))")
+            }
+            guard !parts.isEmpty else { return nil }
+            let joined = after.count > 1 ? "det senaste av " + parts.joined(separator: ", ") : parts.joined(separator: ", ")
+            return singleLine("Beroende: \(prefix)\(capitalized(joined))")
+        case .imported(let source, _):
+            return singleLine("Datum från kalendern \(source)")
+        }
+    }
+
+    static func amount(_ offset: DependencyOffset) -> String {
+        let n = offset.amount
+        switch offset.unit {
+        case .workdays: return "\(n) \(n == 1 ? "arbetsdag" : "arbetsdagar")"
+        case .days: return "\(n) \(n == 1 ? "dag" : "dagar")"
+        case .weeks: return "\(n) \(n == 1 ? "vecka" : "veckor")"
+        }
+    }
+
+    static let monthNames = [
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+        "november", "december",
+    ]
+
+    static func words(_ recurrence: Recurrence) -> String {
+        var text: String
+        switch recurrence.frequency {
+        case .weeks(let n): text = "\(every(n)) vecka"
+        case .months(let n): text = "\(every(n)) månad"
+        }
+        switch recurrence.on {
+        case .weekday(let weekday): text += ", på \(weekday.swedishName)ar"
+        case .nthWeekday(let n, let weekday): text += ", \(nth(n)) \(weekday.swedishName)en"
+        case .dayOfMonth(let day): text += day == -1 ? ", sista dagen" : ", den \(ordinal(day))"
+        }
+        let months = recurrence.exceptMonths.sorted().filter { (1...12).contains($0) }.map { monthNames[$0 - 1] }
+        if !months.isEmpty { text += ", utom i " + list(months) }
+        return capitalized(text)
+    }
+
+    private static func every(_ n: Int) -> String {
+        switch n {
+        case ...1: return "varje"
+        case 2: return "varannan"
+        case 3: return "var tredje"
+        case 4: return "var fjärde"
+        default: return "var \(ordinal(n))"
+        }
+    }
+
+    private static func nth(_ n: Int) -> String {
+        switch n {
+        case 1: return "första"
+        case 2: return "andra"
+        case 3: return "tredje"
+        case 4: return "fjärde"
+        case 5: return "femte"
+        case -1: return "sista"
+        case -2: return "näst sista"
+        default: return ordinal(n)
+        }
+    }
+
+    /// Swedish numeric ordinal: 1:a, 2:a, 3:e, 11:e, 21:a.
+    static func ordinal(_ n: Int) -> String {
+        let lastTwo = abs(n) % 100
+        let last = abs(n) % 10
+        return "\(n):" + ((last == 1 || last == 2) && lastTwo != 11 && lastTwo != 12 ? "a" : "e")
+    }
+
+    private static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " och " + items.last!
+    }
+
+    static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

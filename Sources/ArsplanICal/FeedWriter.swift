@@ -1,0 +1,262 @@
+import Arsplan
+import CLibical
+import Foundation
+
+/// How feeds are written.
+public struct FeedOptions: Hashable, Sendable {
+    /// The part of every UID after `@`; the plan's id when nil (`sf-2027-namnd-3@sf-2027`).
+    public var uidDomain: String?
+    /// Keep cancelled occurrences, with `STATUS:CANCELLED` and "INSTÄLLT: " before the title.
+    /// By default they are left out, so they vanish from subscribed calendars.
+    public var keepCancelled: Bool
+    /// `REFRESH-INTERVAL` and `X-PUBLISHED-TTL`: how often clients should reload (a hint only;
+    /// Google Calendar refreshes every 8–24 hours whatever it says). Whole seconds, at least 1.
+    public var refreshInterval: Duration
+    /// The start of every calendar's name; the plan's title when nil.
+    public var baseName: String?
+    /// `PRODID`.
+    public var productID: String
+    /// How many threads may build events (large schedules only); nil: one per core, at most 4.
+    /// The output is the same whatever the number.
+    public var threads: Int?
+
+    public static let defaultProductID = "-//arsplan//arsplan//SV"
+
+    public init(
+        uidDomain: String? = nil, keepCancelled: Bool = false, refreshInterval: Duration = .seconds(12 * 3600),
+        baseName: String? = nil, productID: String = FeedOptions.defaultProductID, threads: Int? = nil
+    ) {
+        self.threads = threads
+        self.uidDomain = uidDomain
+        self.keepCancelled = keepCancelled
+        self.refreshInterval = refreshInterval
+        self.baseName = baseName
+        self.productID = productID
+    }
+}
+
+/// Writes a schedule's subscription feeds with libical.
+///
+/// Each occurrence's VEVENT is built, serialized once and freed; the feeds are assembled
+/// from those pieces, so an occurrence in five feeds is serialized once. The output depends
+/// only on the schedule, the options and the system's time-zone data (a tzdata update can
+/// change the VTIMEZONE text): no clock is read.
+public struct FeedWriter: Sendable {
+    public var options: FeedOptions
+
+    public init(options: FeedOptions = .init()) {
+        self.options = options
+    }
+
+    /// Every feed of `schedule`, in the order of `Schedule.feedDefinitions`.
+    public func write(_ schedule: Schedule) throws(ICalError) -> FeedSet {
+        libicalLock.lock()
+        defer { libicalLock.unlock() }
+
+        let plan = schedule.plan
+        let zone = try BuiltinZone.named(plan.timezone)
+        let definitions = schedule.feedDefinitions(keepCancelled: options.keepCancelled, baseName: options.baseName)
+        let included = definitions.first?.occurrenceIndices ?? []
+
+        // One VTIMEZONE for the years the events touch (the plan year at least).
+        var firstYear = plan.year
+        var lastYear = plan.year
+        for index in included {
+            let timing = schedule.occurrences[index].timing
+            firstYear = min(firstYear, timing.firstDay.year)
+            lastYear = max(lastYear, timing.lastDay.adding(days: 1).year)
+        }
+        let vtimezone = try zone.minimalVTimezone(years: firstYear...lastYear).serialized()
+
+        // Events: each built, serialized once and freed. Large schedules are split into one
+        // contiguous chunk per core; each chunk's trees live in one thread, no zone is looked
+        // up while building, and the chunks are joined in order, so the bytes are the same
+        // whatever the number of threads.
+        let text = EventText(schedule: schedule)
+        let domain = options.uidDomain.flatMap { $0.isEmpty ? nil : $0 } ?? plan.id
+        let threads = max(1, options.threads ?? min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let chunkCount = included.count >= 4_000 ? threads : 1
+        let chunkSize = (included.count + chunkCount - 1) / max(1, chunkCount)
+        var chunks = [Result<(bytes: [UInt8], ranges: [Range<Int>]), ICalError>](repeating: .success(([], [])), count: chunkCount)
+        let stamp = schedule.stamp
+        let occurrences = schedule.occurrences
+        let zonePointer = UnsafeSendable(zone)
+        chunks.withUnsafeMutableBufferPointer { results in
+            let slots = UnsafeSendable(results)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let members = included[min(included.count, chunk * chunkSize)..<min(included.count, (chunk + 1) * chunkSize)]
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(members.count * 1024)
+                var ranges: [Range<Int>] = []
+                ranges.reserveCapacity(members.count)
+                do throws(ICalError) {
+                    for index in members {
+                        let start = bytes.count
+                        try writeEvent(occurrences[index], stamp: stamp, zone: zonePointer.value, domain: domain, text: text, into: &bytes)
+                        ranges.append(start..<bytes.count)
+                    }
+                    slots.value[chunk] = .success((bytes, ranges))
+                } catch {
+                    slots.value[chunk] = .failure(error)
+                }
+            }
+        }
+        var events: [UInt8] = []
+        var ranges = [Range<Int>?](repeating: nil, count: schedule.occurrences.count)
+        var position = 0
+        for (chunk, result) in chunks.enumerated() {
+            let (bytes, chunkRanges) = try result.get()
+            let offset = events.count
+            if chunk == 0 { events = bytes } else { events += bytes }
+            for range in chunkRanges {
+                ranges[included[position]] = (range.lowerBound + offset)..<(range.upperBound + offset)
+                position += 1
+            }
+        }
+
+        // Calendar heads: libical serializes an empty VCALENDAR; we keep all but its last line.
+        var heads: [[UInt8]] = []
+        heads.reserveCapacity(definitions.count)
+        for definition in definitions {
+            var head = try calendarHead(definition, zone: zone)
+            head += vtimezone
+            heads.append(head)
+        }
+        return FeedSet(feeds: definitions, heads: heads, events: events, eventRanges: ranges)
+    }
+
+    private func calendarHead(_ feed: FeedDefinition, zone: BuiltinZone) throws(ICalError) -> [UInt8] {
+        let calendar = try OwnedComponent(kind: ICAL_VCALENDAR_COMPONENT)
+        let name = singleLine(feed.calendarName)
+        let description = singleLine(feed.calendarDescription)
+        let seconds = max(1, Int(options.refreshInterval.components.seconds))
+        try calendar.add(icalproperty_new_prodid(singleLine(options.productID)), "PRODID")
+        try calendar.add(icalproperty_new_version("2.0"), "VERSION")
+        try calendar.add(icalproperty_new_calscale("GREGORIAN"), "CALSCALE")
+        try calendar.add(icalproperty_new_method(ICAL_METHOD_PUBLISH), "METHOD")
+        try calendar.add(icalproperty_new_name(name), "NAME")
+        try calendar.addX("X-WR-CALNAME", name)
+        try calendar.add(icalproperty_new_description(description), "DESCRIPTION")
+        try calendar.addX("X-WR-CALDESC", description)
+        try calendar.addX("X-WR-TIMEZONE", zone.name)
+        try calendar.add(
+            icalproperty_new_refreshinterval(icaldurationtype_from_int(Int32(clamping: seconds))),
+            parameter: icalparameter_new_value(ICAL_VALUE_DURATION), "REFRESH-INTERVAL")
+        let ttl = icaldurationtype_from_int(Int32(clamping: seconds))
+        guard let ttlText = icaldurationtype_as_ical_string_r(ttl) else { throw .libical("could not format a duration") }
+        defer { icalmemory_free_buffer(ttlText) }
+        try calendar.addX("X-PUBLISHED-TTL", String(cString: ttlText))
+
+        var bytes = try calendar.serialized()
+        let tail = FeedSet.tail
+        guard bytes.count >= tail.count, Array(bytes.suffix(tail.count)) == tail else {
+            throw .libical("unexpected end of a serialized VCALENDAR")
+        }
+        bytes.removeLast(tail.count)
+        return bytes
+    }
+
+    private func writeEvent(
+        _ occurrence: Occurrence, stamp: Timestamp, zone: BuiltinZone, domain: String, text: EventText,
+        into buffer: inout [UInt8]
+    ) throws(ICalError) {
+        let event = try OwnedComponent(kind: ICAL_VEVENT_COMPONENT)
+        let changed = icaltimetype.utc(occurrence.lastModified ?? stamp)
+        try event.add(icalproperty_new_uid(singleLine("\(occurrence.uid)@\(domain)")), "UID")
+        try event.add(icalproperty_new_dtstamp(changed), "DTSTAMP")
+        switch occurrence.timing {
+        case .allDay(let first, let last):
+            try event.add(icalproperty_new_dtstart(.date(first)), "DTSTART")
+            try event.add(icalproperty_new_dtend(.date(max(first, last).adding(days: 1))), "DTEND")
+        case .timed(let start, let end):
+            try event.add(icalproperty_new_dtstart(.local(start)), parameter: icalparameter_new_tzid(zone.name), "DTSTART")
+            try event.add(icalproperty_new_dtend(.local(max(start, end))), parameter: icalparameter_new_tzid(zone.name), "DTEND")
+        }
+        try event.add(icalproperty_new_summary(text.summary(occurrence)), "SUMMARY")
+        let description = text.description(occurrence)
+        if !description.isEmpty { try event.add(icalproperty_new_description(description), "DESCRIPTION") }
+        let categories = text.categories(occurrence)
+        if !categories.isEmpty {
+            // One CATEGORIES property; libical keeps the commas between values as separators.
+            try event.add(icalproperty_new_categories(categories), "CATEGORIES")
+        }
+        switch occurrence.status {
+        case .planned: break
+        case .tentative: try event.add(icalproperty_new_status(ICAL_STATUS_TENTATIVE), "STATUS")
+        case .cancelled: try event.add(icalproperty_new_status(ICAL_STATUS_CANCELLED), "STATUS")
+        }
+        try event.add(icalproperty_new_sequence(Int32(clamping: max(0, occurrence.sequence))), "SEQUENCE")
+        try event.add(icalproperty_new_lastmodified(changed), "LAST-MODIFIED")
+        // Information, not appointments: subscribers are not shown as busy.
+        try event.add(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), "TRANSP")
+        try event.serialize(into: &buffer)
+    }
+}
+
+/// A schedule's feeds, written: the pieces libical serialized, assembled per feed on demand
+/// so that all feeds of a large plan need not be in memory at once.
+public struct FeedSet: Sendable {
+    /// The feeds, in order: `alla.ics`, then target groups, owners, channels, units.
+    public let feeds: [FeedDefinition]
+    private let heads: [[UInt8]]
+    private let events: [UInt8]
+    private let eventRanges: [Range<Int>?]
+
+    static let tail: [UInt8] = Array("END:VCALENDAR\r\n".utf8)
+
+    init(feeds: [FeedDefinition], heads: [[UInt8]], events: [UInt8], eventRanges: [Range<Int>?]) {
+        self.feeds = feeds
+        self.heads = heads
+        self.events = events
+        self.eventRanges = eventRanges
+    }
+
+    /// The iCalendar bytes (UTF-8, CRLF) of `feeds[index]`.
+    public func bytes(at index: Int) -> [UInt8] {
+        let feed = feeds[index]
+        let ranges = feed.occurrenceIndices.compactMap { eventRanges[$0] }
+        var result: [UInt8] = []
+        result.reserveCapacity(heads[index].count + ranges.reduce(0) { $0 + $1.count } + Self.tail.count)
+        result += heads[index]
+        for range in ranges { result += events[range] }
+        result += Self.tail
+        return result
+    }
+
+    /// Hands `feeds[index]` to `body` as its pieces in order — the calendar head, each event,
+    /// the end — without assembling it, so that a large export holds each event's bytes once
+    /// and can write them with one `writev` per batch. The pointers are valid inside `body` only.
+    public func withPieces<R>(ofFeedAt index: Int, _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+        try heads[index].withUnsafeBytes { head in
+            try events.withUnsafeBytes { all in
+                try Self.tail.withUnsafeBytes { tail in
+                    var pieces: [UnsafeRawBufferPointer] = [head]
+                    pieces.reserveCapacity(feeds[index].occurrenceIndices.count + 2)
+                    for occurrence in feeds[index].occurrenceIndices {
+                        if let range = eventRanges[occurrence] { pieces.append(UnsafeRawBufferPointer(rebasing: all[range])) }
+                    }
+                    pieces.append(tail)
+                    return try body(pieces)
+                }
+            }
+        }
+    }
+
+    /// The bytes of the feed with this file name, or nil.
+    public func bytes(named fileName: String) -> [UInt8]? {
+        feeds.firstIndex { $0.fileName == fileName }.map(bytes(at:))
+    }
+
+    /// Every feed as a file: name and bytes, in order. Holds all feeds in memory at once;
+    /// `bytes(at:)` one at a time keeps a large export small.
+    public var files: [(name: String, bytes: [UInt8])] {
+        feeds.indices.map { (feeds[$0].fileName, bytes(at: $0)) }
+    }
+}
+
+/// Hands a value to the worker threads of `FeedWriter.write`, which only read it (a builtin
+/// zone) or write disjoint slots (the chunk results).
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

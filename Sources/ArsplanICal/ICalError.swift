@@ -1,0 +1,37 @@
+/// What can go wrong writing or reading iCalendar.
+public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// libical has no such zone: a misspelt name, or the system's tzdata is missing.
+    case unknownTimeZone(String)
+    /// libical refused to build or serialize something (out of memory, an impossible value).
+    case libical(String)
+    /// An `.ics` file libical cannot parse; `problems` are libical's own messages.
+    case unparsableCalendar(file: String, problems: [String])
+    /// An `.ics` file with no event in the plan year.
+    case noEventsInYear(file: String, year: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownTimeZone(let name):
+            return "Time zone '\(name)' is not known to libical; check the name, and that the system's "
+                + "time-zone data is installed (Debian: tzdata)."
+        case .libical(let what):
+            return "libical failed: \(what)."
+        case .unparsableCalendar(let file, let problems):
+            let shown = problems.prefix(5).map { "'\($0)'" }.joined(separator: "; ")
+            let more = problems.count > 5 ? " (and \(problems.count - 5) more)" : ""
+            return "Calendar file '\(file)' is not valid iCalendar: \(shown)\(more)."
+        case .noEventsInYear(let file, let year):
+            return "Calendar file '\(file)' has no events in \(year)."
+        }
+    }
+
+    /// A stable snake_case code for diagnostics.
+    public var code: String {
+        switch self {
+        case .unknownTimeZone: return "unknown_time_zone"
+        case .libical: return "libical_failure"
+        case .unparsableCalendar: return "ics_parse_error"
+        case .noEventsInYear: return "ics_no_events_in_year"
+        }
+    }
+}

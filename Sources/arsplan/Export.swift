@@ -1,0 +1,83 @@
+import Arsplan
+import ArgumentParser
+import ArsplanICal
+import ArsplanReport
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the iCalendar feeds and their index page for subscribers.",
+        discussion: """
+            Writes alla.ics, one feed per target group (malgrupp-<id>.ics), owner (agare-<id>.ics), \
+            channel (kanal-<id>.ics) and unit (enhet-<id>.ics), and index.html, to Exports/<plan id>/ \
+            or --out. The folder is replaced as a whole, in one step: a failed export leaves the \
+            previous files exactly as they were. A plan with errors is not exported. \
+            See docs/feeds.md for publishing the folder on a web server.
+            """)
+
+    @OptionGroup var plan: PlanArgument
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write (default: Exports/<plan id>/).", valueName: "dir"))
+    var out: String?
+
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp(
+            "Where the folder will be published, e.g. https://intranat.example.se/arsplan/; index.html then shows webcal:// subscribe links.",
+            valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .customLong("keep-cancelled"), help: "Keep cancelled occurrences in the feeds, marked INSTÄLLT, instead of removing them.")
+    var keepCancelled = false
+
+    func validate() throws {
+        if let baseURL, FeedIndexPage.normalizedBaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an http:// or https:// address, e.g. https://intranat.example.se/arsplan/.")
+        }
+        if let out, out.isEmpty { throw ValidationError("--out must name a folder.") }
+    }
+
+    func run() throws {
+        let loaded = try PlanLoading.load(plan)
+        loaded.diagnostics.forEach(Terminal.print)
+        if loaded.hasErrors {
+            Terminal.summary(path: loaded.path, diagnostics: loaded.diagnostics)
+            Terminal.error("nothing exported: the plan has errors; the previous feeds are left as they were.")
+            throw ExitCode(1)
+        }
+        let directory = try out ?? defaultDirectory(for: loaded.plan)
+
+        let feeds: FeedSet
+        do throws(ICalError) {
+            feeds = try FeedWriter(options: FeedOptions(keepCancelled: keepCancelled)).write(loaded.schedule)
+        } catch {
+            Terminal.print(Diagnostic(severity: .error, code: error.code, message: error.description, file: loaded.path))
+            throw ExitCode(1)
+        }
+        let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: baseURL)
+        do {
+            try AtomicDirectory.replace(directory) { staging in
+                // Each feed streamed from the events serialized once, never assembled in memory.
+                for index in feeds.feeds.indices {
+                    try feeds.withPieces(ofFeedAt: index) { try staging.write(feeds.feeds[index].fileName, pieces: $0) }
+                }
+                try staging.write("index.html", page.bytes())
+            }
+        } catch {
+            Terminal.error("\(error) — the previous files in '\(directory)' are left as they were.")
+            throw ExitCode(1)
+        }
+        let events = feeds.feeds.first?.occurrenceIndices.count ?? 0
+        Terminal.output("\(directory): \(feeds.feeds.count) kalendrar och index.html, \(events) händelser i alla.ics\n")
+    }
+
+    /// `Exports/<plan id>`; a plan id that is not a plain folder name needs --out.
+    private func defaultDirectory(for plan: Plan) throws -> String {
+        let id = plan.id
+        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+        guard !id.isEmpty, allowed, !id.hasPrefix(".") else {
+            Terminal.error("the plan id '\(id)' cannot be used as a folder name; choose the folder with --out.")
+            throw ExitCode(1)
+        }
+        return "Exports/\(id)"
+    }
+}

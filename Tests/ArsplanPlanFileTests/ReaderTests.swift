@@ -1,0 +1,281 @@
+import Arsplan
+import Foundation
+import Testing
+
+@testable import ArsplanPlanFile
+
+/// Behaviour of `PlanFile.parse` on small inline plans.
+@Suite("Plan-file reader behaviour")
+struct ReaderTests {
+    static let head = """
+        plan: {id: test, title: Test, year: 2027}
+        owners: {anna: {name: Anna Berg}}
+
+        """
+
+    private func parse(_ text: String, file: String = "Plans/test.yaml") -> PlanFileResult {
+        PlanFile.parse(text, file: file)
+    }
+
+    private func codes(_ result: PlanFileResult) -> [String] { result.diagnostics.map(\.code) }
+
+    @Test func diagnosticsPrintCompilerStyleWithTheFileAsNamed() throws {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - id: vb
+                    title: VB
+                    date: 2027-03-24
+                  - id: vb-intranat
+                    title: VB på intranätet
+                    after: vb2 + 2 workdays
+                """, file: "Plans/serviceforvaltningen-2027.yaml")
+        #expect(result.hasErrors)
+        #expect(result.plan == nil)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Plans/serviceforvaltningen-2027.yaml:9:12: error: unknown activity 'vb2' in 'after' (did you mean 'vb'?) [unknown_reference]"
+            ])
+    }
+
+    @Test func allDiagnosticsAreReportedInFileOrder() {
+        // The reference check runs after the whole file is read, yet its findings are
+        // interleaved with the others by position.
+        let result = parse(
+            Self.head + """
+                activities:
+                  - id: a
+                    title: A
+                    owner: bertil
+                    date: 2027-02-30
+                  - id: b
+                    titel: B
+                    after: a - 1 workday
+                """)
+        #expect(codes(result) == ["unknown_reference", "invalid_date", "unknown_key", "invalid_offset"])
+        let lines = result.diagnostics.compactMap { $0.location?.line }
+        #expect(lines == lines.sorted())
+    }
+
+    @Test func unquotedAndQuotedScalarsReadTheSame() throws {
+        let unquoted = parse(
+            Self.head + """
+                activities:
+                  - {id: a, title: A, date: 2027-01-27, time: 17:00, duration: 2h, not-before: 2027-01-01, pinned: true}
+                """)
+        let quoted = parse(
+            Self.head + """
+                activities:
+                  - {id: "a", title: 'A', date: "2027-01-27", time: "17:00", duration: "2h", not-before: '2027-01-01', pinned: "true"}
+                """)
+        let a = try #require(unquoted.plan?.activities.first)
+        let b = try #require(quoted.plan?.activities.first)
+        #expect(a == b)
+        #expect(a.placement == .date(Day(iso: "2027-01-27")!))
+        #expect(a.time == TimeOfDay(hour: 17, minute: 0))
+    }
+
+    @Test func windowsLineEndingsGiveTheSameLocations() throws {
+        let text =
+            Self.head + """
+                activities:
+                  - id: a
+                    title: A
+                    date: 2027-01-11
+                  - id: b
+                    title: B
+                    after: c
+                """
+        let unix = parse(text)
+        let windows = parse(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(unix.diagnostics.map(\.location) == [SourceLocation(line: 9, column: 12)])
+        #expect(windows.diagnostics.map(\.location) == unix.diagnostics.map(\.location))
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - {id: årsmöte, title: Årsmöte för förvaltningen, owner: åsa, date: 2027-03-01}
+                """)
+        // 'å', 'ö' and 'ä' are one column each (two bytes each in UTF-8).
+        #expect(result.diagnostics.map(\.location) == [SourceLocation(line: 4, column: 60)])
+        #expect(result.diagnostics.first?.message == "unknown owner 'åsa'")
+    }
+
+    @Test func anchorsAndAliasesAreFollowed() throws {
+        let result = parse(
+            """
+            plan: {id: test, title: Test, year: 2027}
+            audiences: {medarbetare: Medarbetare, chefer: Chefer}
+            activities:
+              - id: a
+                title: A
+                audiences: &alla [medarbetare, chefer]
+                date: 2027-01-11
+              - id: b
+                title: B
+                audiences: *alla
+                date: 2027-01-12
+            """)
+        let plan = try #require(result.plan)
+        #expect(plan.activity("b")?.audiences == ["medarbetare", "chefer"])
+    }
+
+    @Test func repeatedKeysAreReportedWithBothPlacesAndTheRestIsStillRead() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - {id: a, "title": A, "title": B, date: 2027-02-30}
+                  - id: b
+                    title: B
+                    date: 2027-01-11
+                    date: 2027-01-12
+                    owner: bertil
+                """)
+        #expect(codes(result) == ["duplicate_key", "invalid_date", "duplicate_key", "unknown_reference"])
+        #expect(result.diagnostics[0].location == SourceLocation(line: 4, column: 25))
+        #expect(result.diagnostics[0].message.contains("(first at 4:13)"))
+        // The placeholder keeps the columns after it on the same line right.
+        #expect(result.diagnostics[1].location == SourceLocation(line: 4, column: 43))
+        #expect(result.diagnostics[2].location == SourceLocation(line: 8, column: 5))
+        #expect(result.diagnostics[2].message.contains("(first at 7:5)"))
+    }
+
+    @Test func repeatedKeysInsideAnUnknownSectionAreStillReported() {
+        let result = parse(
+            Self.head + """
+                extras:
+                  a: 1
+                  a: 2
+                """)
+        #expect(codes(result) == ["unknown_key", "duplicate_key"])
+        #expect(result.diagnostics[1].location == SourceLocation(line: 5, column: 3))
+    }
+
+    @Test func aMissingOccurrenceFollowsForEachChains() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - {id: namnd, title: N, dates: [2027-01-27, 2027-02-24]}
+                  - {id: utskick, title: U, for-each: namnd, before: namnd - 5 workdays}
+                  - {id: paminnelse, title: P, for-each: utskick, before: utskick - 1 workday}
+                  - {id: sista, title: S, after: "paminnelse[3]"}
+                  - {id: andra, title: A, after: "paminnelse[2]"}
+                """)
+        #expect(codes(result) == ["missing_occurrence"])
+        #expect(
+            result.diagnostics.first?.message
+                == "'paminnelse[3]' in 'after' does not exist: 'paminnelse' has 2 occurrences")
+    }
+
+    @Test func occurrencesOfRepeatsAreLeftToTheScheduler() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - {id: blad, title: B, repeat: {every: month, on: first tuesday}}
+                  - {id: x, title: X, after: "blad[14]"}
+                """)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func bracketsInsideFlowStyleNeedQuotes() {
+        // In `{…}` a bracket starts a list, so YAML itself rejects `after: namnd[2]` there;
+        // the diagnostic says how to write it.
+        let result = parse(
+            Self.head + """
+                activities:
+                  - {id: namnd, title: N, dates: [2027-01-27, 2027-02-24]}
+                  - {id: a, title: A, after: namnd[2] + 1 workday}
+                """)
+        #expect(codes(result) == ["yaml_syntax"])
+        #expect(result.diagnostics.first?.notes.contains { $0.contains("\"namnd[2]") } == true)
+    }
+
+    @Test func unsupportedFormatStopsTheReading() {
+        let result = parse("format: 3\nnonsense: [\n")
+        // Malformed YAML is found before the format can be read.
+        #expect(codes(result) == ["yaml_syntax"])
+        let later = parse("format: 3\nplan: 12\nextra: 1\n")
+        #expect(codes(later) == ["unsupported_format"])
+        let explicitOne = parse("format: 1\n" + Self.head + "activities: []\n")
+        #expect(explicitOne.plan != nil)
+    }
+
+    @Test func mergeKeysAreRefusedWithAReason() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - &mall {id: a, title: A, owner: anna, date: 2027-01-11}
+                  - <<: *mall
+                    id: b
+                """)
+        // Without the merge, 'b' has no title and no date of its own.
+        #expect(codes(result) == ["unknown_key", "missing_key", "missing_placement"])
+        #expect(result.diagnostics.first?.message.contains("merge keys") == true)
+    }
+
+    @Test func aSecondActivitiesSectionIsReportedNotMerged() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - {id: a, title: A, date: 2027-01-11}
+                activities:
+                  - {id: b, title: B, date: 2027-01-12}
+                """)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Plans/test.yaml:5:1: error: 'activities' is written again in the plan file (first at 3:1); keep one [duplicate_key]"
+            ])
+    }
+
+    @Test func emptySectionsAndAnEmptyActivityList() throws {
+        let result = parse(
+            """
+            plan: {id: tom, title: Tom, year: 2027}
+            calendar:
+            owners:
+            audiences: {}
+            activities:
+            """)
+        let plan = try #require(result.plan)
+        #expect(plan.activities.isEmpty)
+        #expect(plan.calendar == CalendarSettings())
+    }
+
+    @Test func everyDiagnosticCodeIsExercisedByAFixture() throws {
+        var used: Set<String> = []
+        for folder in ["Correct", "Errors"] {
+            for name in Fixtures.names(in: folder) {
+                used.formUnion(Expectation.all(in: try Fixtures.text(folder, name)).map(\.code))
+            }
+        }
+        let all = Set(DiagnosticCode.allCases.map(\.rawValue))
+        #expect(all.subtracting(used).isEmpty, "codes without a fixture: \(all.subtracting(used).sorted())")
+    }
+
+    /// docs/plan-format.md, read from the source tree.
+    private func documentation() throws -> String {
+        let docs = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/plan-format.md")
+        return try String(contentsOf: docs, encoding: .utf8)
+    }
+
+    @Test func theDocumentedExamplePlanReads() throws {
+        let text = try documentation()
+        let start = try #require(text.range(of: "```yaml\n"))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let result = PlanFile.parse(String(text[start.upperBound..<end.lowerBound]), file: "docs/plan-format.md")
+        #expect(result.diagnostics.isEmpty, "\(expectLines(result.diagnostics))")
+        #expect(result.plan?.activities.count == 7)
+    }
+
+    @Test func everyDiagnosticCodeIsDocumented() throws {
+        // docs/plan-format.md lists what to do for each code.
+        let text = try documentation()
+        for code in DiagnosticCode.allCases {
+            #expect(text.contains("`\(code.rawValue)`"), "docs/plan-format.md does not explain \(code.rawValue)")
+        }
+    }
+}

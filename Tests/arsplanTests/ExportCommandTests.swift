@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+/// `arsplan export` run as a user would: the built binary on real plan files.
+@Suite("arsplan export")
+struct ExportCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let examplePlan = packageRoot.appendingPathComponent("Plans/serviceforvaltningen-2027.yaml").path
+    static let checkScript = packageRoot.appendingPathComponent("Tests/ArsplanICalTests/check_ics.py").path
+    static let icalFixtures = packageRoot.appendingPathComponent("Tests/ArsplanICalTests/Fixtures")
+
+    /// The `arsplan` binary built beside this test bundle.
+    static let binary: String? = {
+        var candidates: [URL] = []
+        let bundle = Bundle.main.bundleURL
+        candidates += [bundle.appendingPathComponent("arsplan"), bundle.deletingLastPathComponent().appendingPathComponent("arsplan")]
+        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        candidates += [argument0.appendingPathComponent("arsplan"), argument0.deletingLastPathComponent().appendingPathComponent("arsplan")]
+        for bundle in Bundle.allBundles {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("arsplan"))
+        }
+        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], executable: String? = nil, in directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(executable ?? binary, "the arsplan binary was not found; build it with `swift build --build-tests`"))
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("arsplan-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func contents(of directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            result[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    /// A small plan whose first activity takes its dates from `calendar` (a path relative to the plan).
+    static func planText(datesFrom calendar: String, brokenReference: Bool = false) -> String {
+        """
+        format: 1
+        plan:
+          id: import-test
+          title: Importtest 2027
+          year: 2027
+        owners:
+          sekreterare: {name: Ingrid Falk}
+        audiences:
+          namnden: {name: Servicenämnden}
+        channels:
+          mote: {name: Möte}
+        activities:
+          - id: namnd
+            title: Servicenämndens sammanträde
+            owner: sekreterare
+            audiences: [namnden]
+            channels: [mote]
+            dates-from: \(calendar)
+          - id: protokoll
+            title: Protokoll publiceras
+            owner: sekreterare
+            audiences: [namnden]
+            for-each: namnd
+            after: \(brokenReference ? "namd" : "namnd") + 3 workdays
+
+        """
+    }
+
+    @Test func exportsTheExamplePlanAndEveryFeedReadsBack() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("sf-2027")
+        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try Self.contents(of: out)
+        #expect(files["alla.ics"] != nil)
+        #expect(files["index.html"] != nil)
+        #expect(files.keys.contains { $0.hasPrefix("malgrupp-") })
+        #expect(files.keys.contains { $0.hasPrefix("agare-") })
+        #expect(files.keys.contains { $0.hasPrefix("kanal-") })
+        #expect(files.keys.contains { $0.hasPrefix("enhet-") })
+        let index = String(decoding: files["index.html"]!, as: UTF8.self)
+        #expect(index.contains("webcal://intranat.example.se/arsplan/alla.ics"))
+        // No temporary folders left beside the export.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sf-2027"])
+
+        // Byte-identical the second time.
+        let again = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
+        #expect(again.status == 0)
+        #expect(try Self.contents(of: out) == files)
+
+        guard let python = ProcessInfo.processInfo.environment["ARSPLAN_PYTHON"], FileManager.default.isExecutableFile(atPath: python) else {
+            Issue.record("ARSPLAN_PYTHON is not set to the test virtual environment's python: run `make test`.")
+            return
+        }
+        let feeds = files.keys.filter { $0.hasSuffix(".ics") }.sorted().map { out.appendingPathComponent($0).path }
+        let check = try Self.run([Self.checkScript] + feeds, executable: python)
+        #expect(check.status == 0, "check_ics.py: \(check.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        let checked = report?["files"] as? [[String: Any]] ?? []
+        #expect(checked.count == feeds.count)
+        let all = checked.first { ($0["file"] as? String)?.hasSuffix("/alla.ics") == true }
+        #expect(((all?["events"] as? [Any])?.count ?? 0) >= 100)
+    }
+
+    @Test func aFailedExportLeavesThePreviousFilesAsTheyWere() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("feeds")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("gammal\n".utf8).write(to: out.appendingPathComponent("alla.ics"))
+        try Data("min egen fil\n".utf8).write(to: out.appendingPathComponent("README.txt"))
+        let before = try Self.contents(of: out)
+
+        // A plan with an error is not exported.
+        let plan = directory.appendingPathComponent("trasig-plan.yaml")
+        try FileManager.default.copyItem(at: Self.icalFixtures.appendingPathComponent("namnd-2027.ics"), to: directory.appendingPathComponent("namnd.ics"))
+        try Data(Self.planText(datesFrom: "namnd.ics", brokenReference: true).utf8).write(to: plan)
+        let failed = try Self.run(["export", plan.path, "--out", out.path])
+        #expect(failed.status == 1)
+        #expect(try Self.contents(of: out) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["feeds", "namnd.ics", "trasig-plan.yaml"])
+
+        // A successful export replaces the folder as a whole.
+        try Data(Self.planText(datesFrom: "namnd.ics").utf8).write(to: plan)
+        let succeeded = try Self.run(["export", plan.path, "--out", out.path])
+        #expect(succeeded.status == 0, "\(succeeded.stderr)")
+        let after = try Self.contents(of: out)
+        #expect(after["README.txt"] == nil)
+        #expect(after["alla.ics"] != before["alla.ics"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["feeds", "namnd.ics", "trasig-plan.yaml"])
+    }
+
+    @Test func datesFromReadsTheCalendarBesideThePlan() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("kalendrar"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.icalFixtures.appendingPathComponent("namnd-2027.ics"),
+            to: directory.appendingPathComponent("kalendrar/namnd.ics"))
+        try Data(Self.planText(datesFrom: "kalendrar/namnd.ics").utf8).write(to: directory.appendingPathComponent("plan.yaml"))
+        let run = try Self.run(["export", "plan.yaml"], in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        let feed = try String(contentsOf: directory.appendingPathComponent("Exports/import-test/alla.ics"), encoding: .utf8)
+        #expect(feed.contains("UID:import-test-namnd-1@import-test"))
+        #expect(feed.contains("DTSTART;TZID=Europe/Stockholm:20270127T170000"))
+        #expect(feed.contains("DTSTART;TZID=Europe/Stockholm:20270303T090000"))  // the moved instance
+        #expect(!feed.contains("20270428T170000"))  // EXDATE
+        #expect(feed.components(separatedBy: "SUMMARY:Servicenämndens sammanträde").count - 1 == 12)
+        #expect(feed.components(separatedBy: "SUMMARY:Protokoll publiceras").count - 1 == 12)
+    }
+
+    @Test(arguments: [
+        ("trasig.ics", "is not valid iCalendar", "ics_parse_error"),
+        ("annat-ar.ics", "has no events in 2027", "ics_no_events_in_year"),
+        ("finns-inte.ics", "cannot read calendar file", "ics_unreadable"),
+    ])
+    func aBadCalendarIsADiagnosticAtTheDatesFromLine(fixture: String, message: String, code: String) throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = Self.icalFixtures.appendingPathComponent(fixture)
+        if FileManager.default.fileExists(atPath: source.path) {
+            try FileManager.default.copyItem(at: source, to: directory.appendingPathComponent(fixture))
+        }
+        try Data(Self.planText(datesFrom: fixture).utf8).write(to: directory.appendingPathComponent("plan.yaml"))
+        for command in ["validate", "export"] {
+            let run = try Self.run([command, "plan.yaml"], in: directory)
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("plan.yaml:18:5: error: 'dates-from' of 'namnd': "), "\(run.stderr)")
+            #expect(run.stderr.contains("'\(fixture)'"), "\(run.stderr)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+            #expect(run.stderr.contains("[\(code)]"), "\(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Exports").path))
+    }
+
+    @Test func aBaseURLThatIsNotHttpIsAUsageError() throws {
+        let run = try Self.run(["export", Self.examplePlan, "--base-url", "intranat.example.se/arsplan"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--base-url must be an http:// or https:// address"))
+    }
+}
