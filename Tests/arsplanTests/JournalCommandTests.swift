@@ -65,6 +65,10 @@ struct JournalCommandTests {
         /// Runs `arsplan arguments…` in the folder, with "now" and the user fixed.
         @discardableResult
         func run(_ arguments: String..., now: String = "2027-03-01T10:00:00Z", user: String? = "Anna Berg") throws -> Run {
+            try run(arguments: arguments, now: now, user: user)
+        }
+
+        func run(arguments: [String], now: String = "2027-03-01T10:00:00Z", user: String? = "Anna Berg") throws -> Run {
             let process = try process(arguments, now: now, user: user)
             let out = Pipe()
             let err = Pipe()
@@ -312,5 +316,36 @@ struct JournalCommandTests {
             validate.stderr.contains(
                 "\(JournalCommandTests.journalName):1:1: warning: entry #1 (cancel) no longer applies: activity 'kc-chatt' is no longer in the plan file; it is skipped [journal_entry_not_applied]"
             ))
+    }
+
+    @Test func feedsCarryTheJournalMovedEventsUpdateAndCancelledOnesLeave() throws {
+        let w = try Workspace()
+        #expect(try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--reason", "Ordföranden är bortrest").status == 0)
+        #expect(try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp", now: "2027-03-02T10:00:00Z").status == 0)
+        /// The event with `uid` in the (unfolded) feed, up to its END:VEVENT.
+        func event(_ uid: String, in feed: String) -> String? {
+            guard let start = feed.range(of: "UID:\(uid)@") else { return nil }
+            return feed[start.lowerBound...].components(separatedBy: "END:VEVENT").first
+        }
+        for keep in [false, true] {
+            let out = w.directory.appendingPathComponent("ut-\(keep)")
+            let export = try w.run(arguments: ["export", plan, "--out", out.path] + (keep ? ["--keep-cancelled"] : []))
+            #expect(export.status == 0, "\(export.stderr)")
+            let feed = try String(contentsOf: out.appendingPathComponent("alla.ics"), encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
+            let moved = try #require(event("sf-2027-namnd-3", in: feed))
+            #expect(moved.contains("DTSTART;TZID=Europe/Stockholm:20270330T170000"))
+            #expect(moved.contains("SEQUENCE:1\r\n"))
+            #expect(moved.contains("LAST-MODIFIED:20270301T100000Z"))
+            let follows = try #require(event("sf-2027-protokoll-3", in: feed))
+            #expect(follows.contains("SEQUENCE:1\r\n"))
+            #expect(try #require(event("sf-2027-namnd-2", in: feed)).contains("SEQUENCE:0\r\n"))
+            if keep {
+                let cancelled = try #require(event("sf-2027-kc-chatt-1", in: feed))
+                #expect(cancelled.contains("STATUS:CANCELLED"))
+                #expect(cancelled.contains("SEQUENCE:1\r\n"))
+            } else {
+                #expect(event("sf-2027-kc-chatt-1", in: feed) == nil)
+            }
+        }
     }
 }
