@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 SWIFT_BUILD_FLAGS ?=
 BIN := .build/debug/arsplan
 
-.PHONY: run test deps system-deps python-deps build release export bench bench-feeds clean
+.PHONY: run test deps system-deps python-deps build release export bench bench-feeds bench-journal clean
 
 run: system-deps build
 	$(BIN) validate $(PLAN)
@@ -53,6 +53,10 @@ bench: system-deps python-deps release
 # All feeds of a generated 100,000-occurrence plan, against python icalendar as the peer.
 bench-feeds: system-deps python-deps release
 	$(PYTHON) bench/feeds.py
+
+# The change journal: 20 concurrent appends, and schedule with journals of 0–400 entries.
+bench-journal: system-deps release
+	python3 bench/journal.py .build/release/arsplan
 
 clean:
 	rm -rf .build $(VENV) Exports/*/

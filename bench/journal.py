@@ -62,6 +62,9 @@ def main():
         plan = os.path.join(tmp, "plan.yaml")
         journal = os.path.join(tmp, "plan.journal.jsonl")
         shutil.copy(PLAN, plan)
+        for name in os.listdir(os.path.dirname(PLAN)):  # the calendars it takes dates from
+            if name.endswith(".ics"):
+                shutil.copy(os.path.join(os.path.dirname(PLAN), name), tmp)
         env = dict(os.environ, ARSPLAN_NOW="2027-03-01T10:00:00Z", ARSPLAN_USER="Bench")
 
         start = time.perf_counter()
