@@ -156,7 +156,13 @@ public struct Schedule: Sendable {
         self.plan = plan
         self.occurrences = occurrences
         self.conflicts = conflicts
-        self.stamp = stamp ?? Timestamp(startOf: Day(year: plan.year, month: 1, day: 1)!)
+        self.stamp = stamp ?? Schedule.baselineStamp(of: plan)
+    }
+
+    /// The fixed stamp of a plan as written: midnight UTC on 1 January of the plan year.
+    /// What nobody has changed carries it, so output stays deterministic.
+    public static func baselineStamp(of plan: Plan) -> Timestamp {
+        Timestamp(startOf: Day(year: plan.year, month: 1, day: 1)!)
     }
 
     public var hasErrors: Bool { conflicts.contains { $0.severity == .error } }

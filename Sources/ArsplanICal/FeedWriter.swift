@@ -78,7 +78,9 @@ public struct FeedWriter: Sendable {
         let chunkCount = included.count >= 4_000 ? threads : 1
         let chunkSize = (included.count + chunkCount - 1) / max(1, chunkCount)
         var chunks = [Result<(bytes: [UInt8], ranges: [Range<Int>]), ICalError>](repeating: .success(([], [])), count: chunkCount)
-        let stamp = schedule.stamp
+        // An occurrence nobody has changed keeps the plan's fixed stamp (1 January of the plan
+        // year), so recording a change elsewhere does not touch its bytes or LAST-MODIFIED.
+        let stamp = Schedule.baselineStamp(of: schedule.plan)
         let occurrences = schedule.occurrences
         let zonePointer = UnsafeSendable(zone)
         chunks.withUnsafeMutableBufferPointer { results in

@@ -148,7 +148,9 @@ public struct JournalReplay: Sendable {
                     let handEdited = now.timing != approved.timing || now.status != approved.status
                     let floor = approved.sequence + (handEdited ? 1 : 0)
                     if floor > revisions[approved.uid]?.sequence ?? 0 {
-                        revisions[approved.uid] = (floor, revisions[approved.uid]?.modified)
+                        // A hand edit becomes known when it is approved: that is its change time.
+                        let modified = handEdited ? entry.at : revisions[approved.uid]?.modified
+                        revisions[approved.uid] = (floor, modified)
                     }
                 }
             }
