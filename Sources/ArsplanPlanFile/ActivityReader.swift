@@ -32,18 +32,21 @@ extension PlanReader {
         guard let items = list(node, for: "activities", single: false, of: "activities (each starting with '- id:')")
         else { return }
         var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(items.count)
+        drafts.reserveCapacity(drafts.count + items.count)
         for item in items {
             guard let draft = readActivity(item) else { continue }
+            let id = draft.activity.id.rawValue
+            let start = draft.activity.location
             // A repeated activity is kept so that its own references are checked too;
             // references to the id resolve to the first (the plan is not produced anyway).
             drafts.append(draft)
-            let id = draft.activity.id.rawValue
             guard !id.isEmpty else { continue }
             if let first = seen[id] {
                 let at = item.mapping?.value(forKey: "id").map { location(of: $0) } ?? location(of: item)
                 sink.error(.duplicateID, "activity '\(id)' is defined again (first at \(first))", at: at)
             } else {
-                seen[id] = draft.activity.location
+                seen[id] = start
             }
         }
     }
@@ -58,10 +61,13 @@ extension PlanReader {
             return nil
         }
         let here = location(of: node)
-        let writtenID =
-            mapping.first?.key.scalar?.string == "id"
-            ? mapping.first?.value.rawText : mapping.value(forKey: "id")?.rawText
-        let name = writtenID.map { "activity '\($0)'" } ?? "the activity"
+        // How messages name the activity; made only for a message.
+        func name() -> String {
+            let writtenID =
+                mapping.first?.key.scalar?.string == "id"
+                ? mapping.first?.value.rawText : mapping.value(forKey: "id")?.rawText
+            return writtenID.map { "activity '\($0)'" } ?? "the activity"
+        }
         var draft = ActivityDraft(activity: Activity(id: "", title: "", placement: .dates([]), location: here))
 
         var placementEntries: [Entry] = []
@@ -69,33 +75,45 @@ extension PlanReader {
         var after: [DependencyOffset] = []
         var before: DependencyOffset?
         var forEachEntry: Entry?
-        var seen: Set<String> = []
+        var seen = ActivityKeySet()
 
-        for entry in entries(of: mapping, in: name, known: Self.activityKeys) {
-            seen.insert(entry.key)
-            let value = entry.value
-            switch entry.key {
-            case "id":
+        // The pairs by index (iterating a mapping copies all its pairs first), each key
+        // looked up once.
+        for index in mapping.indices {
+            let (keyNode, value) = mapping[index]
+            var activityKey: ActivityKey?
+            guard
+                let key = knownKey(
+                    keyNode, in: name(), known: Self.activityKeys,
+                    isKnown: {
+                        activityKey = ActivityKey(named: $0)
+                        return activityKey != nil
+                    })
+            else { continue }
+            var entry: Entry { Entry(key: key, keyNode: keyNode, value: value) }
+            seen.insert(activityKey!)
+            switch activityKey! {
+            case .id:
                 if let id = identifier(value, for: "id") { draft.activity.id = .init(id) }
-            case "title":
+            case .title:
                 if let title = text(value, for: "title") { draft.activity.title = title }
-            case "kind": draft.activity.kind = text(value, for: "kind")
-            case "description": draft.activity.description = text(value, for: "description")
-            case "owner":
+            case .kind: draft.activity.kind = text(value, for: "kind")
+            case .description: draft.activity.description = text(value, for: "description")
+            case .owner:
                 if let id = identifier(value, for: "owner") {
                     draft.owner = Located(value: id, location: location(of: value))
                 }
-            case "unit":
+            case .unit:
                 if let id = identifier(value, for: "unit") {
                     draft.unit = Located(value: id, location: location(of: value))
                 }
-            case "audiences": draft.audiences = identifierList(value, for: "audiences", of: "target groups")
-            case "channels": draft.channels = identifierList(value, for: "channels", of: "channels")
-            case "goals": draft.goals = identifierList(value, for: "goals", of: "goals")
-            case "date":
+            case .audiences: draft.audiences = identifierList(value, for: "audiences", of: "target groups")
+            case .channels: draft.channels = identifierList(value, for: "channels", of: "channels")
+            case .goals: draft.goals = identifierList(value, for: "goals", of: "goals")
+            case .date:
                 placementEntries.append(entry)
                 if let day = day(value, for: "date") { placement = .date(day) }
-            case "dates":
+            case .dates:
                 placementEntries.append(entry)
                 guard let items = list(value, for: "dates", of: "dates (YYYY-MM-DD)") else { break }
                 if items.isEmpty {
@@ -105,19 +123,19 @@ extension PlanReader {
                 }
                 let days = items.compactMap { day($0, for: "dates") }
                 if days.count == items.count { placement = .dates(days) }
-            case "repeat":
+            case .repeat:
                 placementEntries.append(entry)
                 if let recurrence = readRepeat(entry) { placement = .recurrence(recurrence) }
-            case "with":
+            case .with:
                 placementEntries.append(entry)
                 guard let text = text(value, for: "with") else { break }
                 if let reference = readWith(text, at: location(of: value), into: &draft) {
                     placement = .with(reference)
                 }
-            case "dates-from":
+            case .datesFrom:
                 placementEntries.append(entry)
                 if let path = text(value, for: "dates-from") { placement = .imported(source: path, dates: []) }
-            case "after":
+            case .after:
                 placementEntries.append(entry)
                 guard let items = list(value, for: "after", of: "activities") else { break }
                 if items.isEmpty {
@@ -131,7 +149,7 @@ extension PlanReader {
                         after.append(offset)
                     }
                 }
-            case "before":
+            case .before:
                 placementEntries.append(entry)
                 if case .sequence = value {
                     sink.error(
@@ -142,7 +160,7 @@ extension PlanReader {
                 }
                 guard let text = text(value, for: "before") else { break }
                 before = readOffset(text, key: "before", at: location(of: value), into: &draft)
-            case "for-each":
+            case .forEach:
                 forEachEntry = entry
                 guard let text = text(value, for: "for-each") else { break }
                 switch parseReference(text) {
@@ -157,22 +175,22 @@ extension PlanReader {
                 case .failure(let error):
                     sink.error(.invalidReference, error.describe(in: "for-each: \(text)"), at: location(of: value))
                 }
-            case "time":
+            case .time:
                 guard let text = text(value, for: "time") else { break }
                 switch parseTime(text) {
                 case .success(let time): draft.activity.time = time
                 case .failure(let error): sink.error(.invalidTime, error.message, at: location(of: value))
                 }
-            case "duration":
+            case .duration:
                 guard let text = text(value, for: "duration") else { break }
                 switch parseDuration(text) {
                 case .success(let duration): draft.activity.duration = duration
                 case .failure(let error): sink.error(.invalidDuration, error.message, at: location(of: value))
                 }
-            case "not-before": draft.activity.notBefore = day(value, for: "not-before")
-            case "not-after": draft.activity.notAfter = day(value, for: "not-after")
-            case "pinned": draft.activity.pinned = boolean(value, for: "pinned") ?? false
-            case "status":
+            case .notBefore: draft.activity.notBefore = day(value, for: "not-before")
+            case .notAfter: draft.activity.notAfter = day(value, for: "not-after")
+            case .pinned: draft.activity.pinned = boolean(value, for: "pinned") ?? false
+            case .status:
                 guard let text = text(value, for: "status") else { break }
                 if let status = OccurrenceStatus(rawValue: text.lowercased()) {
                     draft.activity.status = status
@@ -183,13 +201,13 @@ extension PlanReader {
                     }
                     sink.error(.invalidValue, message, at: location(of: value))
                 }
-            default: break
             }
         }
 
         // Required keys.
-        for key in ["id", "title"] where !seen.contains(key) && !isWritten(key, in: mapping, known: Self.activityKeys) {
-            sink.error(.missingKey, "\(name) has no '\(key)'", at: here)
+        for key in [ActivityKey.id, .title] where !seen.contains(key) {
+            guard !isWritten(key.rawValue, in: mapping, known: Self.activityKeys) else { continue }
+            sink.error(.missingKey, "\(name()) has no '\(key.rawValue)'", at: here)
         }
 
         // Exactly one way of placing the activity (after and before together count as one).
@@ -199,15 +217,15 @@ extension PlanReader {
             groups.append((group(entry.key), entry))
         }
         if groups.isEmpty {
-            sink.error(.missingPlacement, "\(name) has no date: give it one of \(Self.placementHelp)", at: here)
+            sink.error(.missingPlacement, "\(name()) has no date: give it one of \(Self.placementHelp)", at: here)
         } else if groups.count > 1 {
             let names = groups.map { "'\($0.entry.key)'" }
             sink.error(
                 .multiplePlacements,
-                "\(name) is placed by both \(names[0]) and \(names[1...].joined(separator: " and ")); keep exactly one of \(Self.placementHelp)",
+                "\(name()) is placed by both \(names[0]) and \(names[1...].joined(separator: " and ")); keep exactly one of \(Self.placementHelp)",
                 at: groups[1].entry.keyLocation)
         } else if groups[0].name == "after/before" {
-            if seen.contains("after") == !after.isEmpty, seen.contains("before") == (before != nil) {
+            if seen.contains(.after) == !after.isEmpty, seen.contains(.before) == (before != nil) {
                 placement = .relative(after: after, before: before)
             }
         }
@@ -228,7 +246,7 @@ extension PlanReader {
         {
             sink.warning(
                 .durationWithoutTime,
-                "duration '\(draft.activity.duration!)' is counted in hours but \(name) has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d')",
+                "duration '\(draft.activity.duration!)' is counted in hours but \(name()) has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d')",
                 at: location(of: entry))
         }
         if let notBefore = draft.activity.notBefore, let notAfter = draft.activity.notAfter, notAfter < notBefore {
@@ -241,10 +259,21 @@ extension PlanReader {
 
     /// A list of identifiers (`audiences: [medarbetare, kunder]`, or one without brackets).
     private mutating func identifierList(_ node: Node, for key: String, of what: String) -> [Located<String>] {
-        guard let items = list(node, for: key, of: what) else { return [] }
-        return items.compactMap { item in
-            identifier(item, for: key).map { Located(value: $0, location: location(of: item)) }
+        var result: [Located<String>] = []
+        if case .sequence(let sequence) = node {
+            // The items in place (`list` would first copy them into an array).
+            result.reserveCapacity(sequence.count)
+            for index in sequence.indices {
+                let item = sequence[index]
+                if let id = identifier(item, for: key) { result.append(Located(value: id, location: location(of: item))) }
+            }
+            return result
         }
+        guard let items = list(node, for: key, of: what) else { return [] }
+        for item in items {
+            if let id = identifier(item, for: key) { result.append(Located(value: id, location: location(of: item))) }
+        }
+        return result
     }
 
     /// `with: namnd[2]`: a bare reference.
@@ -278,7 +307,7 @@ extension PlanReader {
             return nil
         case .success(let expression):
             let reference = expression.reference
-            let amount = "\(expression.amount) \(expression.unit.rawValue)"
+            var amount: String { "\(expression.amount) \(expression.unit.rawValue)" }  // for messages
             if key == "after", expression.sign == .minus {
                 sink.error(
                     .invalidOffset,
@@ -470,4 +499,89 @@ private func max(_ a: SourceLocation, _ b: SourceLocation, by less: (SourceLocat
     -> SourceLocation
 {
     less(a, b) ? b : a
+}
+
+/// The keys of an activity (`PlanReader.activityKeys`).
+enum ActivityKey: String {
+    case id, title, kind, owner, audiences, channels, unit, goals, description
+    case date, dates, `repeat`, with, after, before
+    case forEach = "for-each"
+    case datesFrom = "dates-from"
+    case time, duration
+    case notBefore = "not-before"
+    case notAfter = "not-after"
+    case pinned, status
+}
+
+extension ActivityKey {
+    /// The key named `name`: picked by its first letter and length, then compared once
+    /// (cheaper than hashing the name, or comparing it with each key in turn).
+    init?(named name: String) {
+        let candidate: ActivityKey?
+        switch (name.utf8.first ?? 0, name.utf8.count) {
+        case (UInt8(ascii: "a"), 9): candidate = .audiences
+        case (UInt8(ascii: "a"), 5): candidate = .after
+        case (UInt8(ascii: "b"), 6): candidate = .before
+        case (UInt8(ascii: "c"), 8): candidate = .channels
+        case (UInt8(ascii: "d"), 11): candidate = .description
+        case (UInt8(ascii: "d"), 4): candidate = .date
+        case (UInt8(ascii: "d"), 5): candidate = .dates
+        case (UInt8(ascii: "d"), 10): candidate = .datesFrom
+        case (UInt8(ascii: "d"), 8): candidate = .duration
+        case (UInt8(ascii: "f"), 8): candidate = .forEach
+        case (UInt8(ascii: "g"), 5): candidate = .goals
+        case (UInt8(ascii: "i"), 2): candidate = .id
+        case (UInt8(ascii: "k"), 4): candidate = .kind
+        case (UInt8(ascii: "n"), 10): candidate = .notBefore
+        case (UInt8(ascii: "n"), 9): candidate = .notAfter
+        case (UInt8(ascii: "o"), 5): candidate = .owner
+        case (UInt8(ascii: "p"), 6): candidate = .pinned
+        case (UInt8(ascii: "r"), 6): candidate = .repeat
+        case (UInt8(ascii: "s"), 6): candidate = .status
+        case (UInt8(ascii: "t"), 5): candidate = .title
+        case (UInt8(ascii: "t"), 4): candidate = .time
+        case (UInt8(ascii: "u"), 4): candidate = .unit
+        case (UInt8(ascii: "w"), 4): candidate = .with
+        default: candidate = nil
+        }
+        guard let candidate, candidate.rawValue == name else { return nil }
+        self = candidate
+    }
+}
+
+/// A set of activity keys, as bits.
+struct ActivityKeySet {
+    private var bits: UInt64 = 0
+
+    private static func bit(_ key: ActivityKey) -> UInt64 {
+        // `activityKeys` lists each key once; its position is the bit.
+        switch key {
+        case .id: 1 << 0
+        case .title: 1 << 1
+        case .kind: 1 << 2
+        case .owner: 1 << 3
+        case .audiences: 1 << 4
+        case .channels: 1 << 5
+        case .unit: 1 << 6
+        case .goals: 1 << 7
+        case .description: 1 << 8
+        case .date: 1 << 9
+        case .dates: 1 << 10
+        case .repeat: 1 << 11
+        case .with: 1 << 12
+        case .after: 1 << 13
+        case .before: 1 << 14
+        case .forEach: 1 << 15
+        case .datesFrom: 1 << 16
+        case .time: 1 << 17
+        case .duration: 1 << 18
+        case .notBefore: 1 << 19
+        case .notAfter: 1 << 20
+        case .pinned: 1 << 21
+        case .status: 1 << 22
+        }
+    }
+
+    mutating func insert(_ key: ActivityKey) { bits |= Self.bit(key) }
+    func contains(_ key: ActivityKey) -> Bool { bits & Self.bit(key) != 0 }
 }

@@ -17,7 +17,157 @@ func isIdentifierCharacter(_ character: Character) -> Bool {
 
 /// Whether `text` is a valid identifier (activity, owner, … ids).
 func isValidIdentifier(_ text: String) -> Bool {
+    // ASCII text byte by byte (the same answer as by Character: no ASCII character other
+    // than "\r\n" spans two bytes, and that is no identifier character either way).
+    var ascii = true
+    var valid = true
+    for byte in text.utf8 {
+        if byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if !isIdentifierByte(byte) { valid = false }
+    }
+    if ascii { return valid && !text.utf8.isEmpty }
+    return isValidIdentifierByCharacter(text)
+}
+
+/// `isValidIdentifier` by `Character`.
+func isValidIdentifierByCharacter(_ text: String) -> Bool {
     !text.isEmpty && text.allSatisfy(isIdentifierCharacter)
+}
+
+/// `isIdentifierCharacter` for an ASCII byte.
+@inline(__always)
+func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95
+}
+
+/// `Character.isWhitespace` for an ASCII byte: tab, line feed, vertical tab, form feed, carriage return, space.
+@inline(__always)
+func isWhitespaceByte(_ byte: UInt8) -> Bool {
+    byte == 32 || (byte >= 9 && byte <= 13)
+}
+
+@inline(__always)
+private func isDigitByte(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+@inline(__always)
+private func isLetterByte(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) }
+
+/// The common case of a reference or offset expression, read from the UTF-8 bytes: ASCII
+/// text that is well formed. Returns nil for anything else (non-ASCII text, any error),
+/// which the `Character` scanner then reads, so that every message comes from one place.
+/// For ASCII text both give the same result: the character classes agree byte by byte.
+private struct ByteScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    var atEnd: Bool { position >= bytes.count }
+
+    mutating func skipSpaces() {
+        while position < bytes.count, isWhitespaceByte(bytes[position]) { position += 1 }
+    }
+
+    /// `id` or `id[n]` (n ≥ 1) in `text`, whose bytes these are.
+    mutating func reference(in text: String) -> ActivityReference? {
+        let start = position
+        while position < bytes.count, isIdentifierByte(bytes[position]) { position += 1 }
+        guard position > start else { return nil }
+        let id =
+            position - start == bytes.count
+            ? text : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "[") else {
+            return ActivityReference(activity: .init(id))
+        }
+        position += 1
+        skipSpaces()
+        guard let number = number(), number >= 1 else { return nil }
+        skipSpaces()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "]") else { return nil }
+        position += 1
+        return ActivityReference(activity: .init(id), occurrence: number)
+    }
+
+    /// Decimal digits (at most 18, so no overflow; longer numbers go the slow way).
+    mutating func number() -> Int? {
+        let start = position
+        var value = 0
+        while position < bytes.count, isDigitByte(bytes[position]) {
+            guard position - start < 18 else { return nil }
+            value = value * 10 + Int(bytes[position] - 48)
+            position += 1
+        }
+        return position > start ? value : nil
+    }
+}
+
+/// Runs `body` on the bytes of `text` when it is all ASCII; nil otherwise.
+@inline(__always)
+private func withASCIIBytes<T>(_ text: String, _ body: (inout ByteScanner) -> T?) -> T? {
+    var text = text
+    return text.withUTF8 { bytes -> T? in
+        for byte in bytes where byte >= 0x80 { return nil }
+        var scanner = ByteScanner(bytes: bytes)
+        return body(&scanner)
+    }
+}
+
+/// `parseReference` for well-formed ASCII text; nil when the full parser must decide.
+func fastReference(_ text: String) -> ActivityReference? {
+    withASCIIBytes(text) { scanner in
+        scanner.skipSpaces()
+        guard let reference = scanner.reference(in: text) else { return nil }
+        scanner.skipSpaces()
+        return scanner.atEnd ? reference : nil
+    }
+}
+
+/// `parseOffsetExpression` for well-formed ASCII text; nil when the full parser must decide.
+func fastOffsetExpression(_ text: String) -> OffsetExpression? {
+    withASCIIBytes(text) { scanner in
+        scanner.skipSpaces()
+        guard let reference = scanner.reference(in: text) else { return nil }
+        scanner.skipSpaces()
+        if scanner.atEnd { return OffsetExpression(reference: reference, sign: nil, amount: 1, unit: .workdays) }
+        let sign: OffsetSign
+        switch scanner.bytes[scanner.position] {
+        case UInt8(ascii: "+"): sign = .plus
+        case UInt8(ascii: "-"): sign = .minus
+        default: return nil
+        }
+        scanner.position += 1
+        scanner.skipSpaces()
+        guard let amount = scanner.number() else { return nil }
+        scanner.skipSpaces()
+        let wordStart = scanner.position
+        while scanner.position < scanner.bytes.count, isLetterByte(scanner.bytes[scanner.position]) {
+            scanner.position += 1
+        }
+        guard let unit = offsetUnit(UnsafeBufferPointer(rebasing: scanner.bytes[wordStart..<scanner.position]))
+        else { return nil }
+        scanner.skipSpaces()
+        guard scanner.atEnd else { return nil }
+        return OffsetExpression(reference: reference, sign: sign, amount: amount, unit: unit)
+    }
+}
+
+/// `offsetUnitWords` as bytes, for matching without making a string.
+private let offsetUnitTable: [(word: [UInt8], unit: OffsetUnit)] = offsetUnitWords
+    .map { (Array($0.key.utf8), $0.value) }
+    .sorted { $0.word.lexicographicallyPrecedes($1.word) }
+
+/// The unit of an ASCII unit word in any case (`offsetUnitWords[word.lowercased()]`).
+private func offsetUnit(_ word: UnsafeBufferPointer<UInt8>) -> OffsetUnit? {
+    guard !word.isEmpty else { return nil }
+    candidates: for candidate in offsetUnitTable where candidate.word.count == word.count {
+        for i in 0..<word.count {
+            let byte = word[i] >= 65 && word[i] <= 90 ? word[i] + 32 : word[i]
+            if byte != candidate.word[i] { continue candidates }
+        }
+        return candidate.unit
+    }
+    return nil
 }
 
 /// The sign written in an offset expression.
@@ -120,6 +270,12 @@ struct ExpressionError: Error, Equatable {
 
 /// Parses a bare reference: `namnd` or `namnd[2]`, nothing after it.
 func parseReference(_ text: String) -> Result<ActivityReference, ExpressionError> {
+    if let reference = fastReference(text) { return .success(reference) }
+    return parseReferenceByCharacter(text)
+}
+
+/// `parseReference` by `Character`: any text, and every message.
+func parseReferenceByCharacter(_ text: String) -> Result<ActivityReference, ExpressionError> {
     var scanner = Scanner(text)
     scanner.skipSpaces()
     let reference: ActivityReference
@@ -136,6 +292,12 @@ func parseReference(_ text: String) -> Result<ActivityReference, ExpressionError
 
 /// Parses `ref`, `ref + N unit` or `ref - N unit`.
 func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, ExpressionError> {
+    if let expression = fastOffsetExpression(text) { return .success(expression) }
+    return parseOffsetExpressionByCharacter(text)
+}
+
+/// `parseOffsetExpression` by `Character`: any text, and every message.
+func parseOffsetExpressionByCharacter(_ text: String) -> Result<OffsetExpression, ExpressionError> {
     var scanner = Scanner(text)
     scanner.skipSpaces()
     let reference: ActivityReference
@@ -192,6 +354,12 @@ func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, Expressio
 
 /// Parses `2h`, `90min`, `1h30min`, `3d` (working days) or `2w` (weeks); spaces allowed.
 func parseDuration(_ text: String) -> Result<ActivityDuration, ExpressionError> {
+    if let duration = fastDuration(text) { return .success(duration) }
+    return parseDurationByCharacter(text)
+}
+
+/// `parseDuration` by `Character`: any text, and every message.
+func parseDurationByCharacter(_ text: String) -> Result<ActivityDuration, ExpressionError> {
     let compact = text.lowercased().filter { !$0.isWhitespace }
     let help = "write hours and minutes ('2h', '90min', '1h30min'), working days ('3d') or weeks ('2w')"
     func number(_ s: Substring) -> Int? {
@@ -225,6 +393,27 @@ func parseDuration(_ text: String) -> Result<ActivityDuration, ExpressionError> 
         return .failure(.init("a duration must be longer than zero, not '\(text)'"))
     default:
         return .success(value)
+    }
+}
+
+/// `parseDuration` for the common `3d`, `2w`, `2h` (ASCII digits, no spaces, more than
+/// zero); nil when the full parser must decide.
+func fastDuration(_ text: String) -> ActivityDuration? {
+    var text = text
+    return text.withUTF8 { bytes -> ActivityDuration? in
+        guard bytes.count >= 2, bytes.count <= 10 else { return nil }
+        var n = 0
+        for byte in bytes.dropLast() {
+            guard byte >= 48, byte <= 57 else { return nil }
+            n = n * 10 + Int(byte - 48)
+        }
+        guard n > 0 else { return nil }
+        switch bytes[bytes.count - 1] {
+        case UInt8(ascii: "d"), UInt8(ascii: "D"): return .workdays(n)
+        case UInt8(ascii: "w"), UInt8(ascii: "W"): return .weeks(n)
+        case UInt8(ascii: "h"), UInt8(ascii: "H"): return .minutes(n * 60)
+        default: return nil
+        }
     }
 }
 
@@ -358,6 +547,18 @@ func month(named word: String) -> Int? {
 
 extension String {
     func trimmingSpaces() -> String {
+        // Nothing to trim when the text starts and ends with ASCII that is not white space
+        // (a non-ASCII end goes the Character way: a combining mark may follow a space).
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !isWhitespaceByte(first),
+            !isWhitespaceByte(last)
+        {
+            return self
+        }
+        return trimmingSpacesByCharacter()
+    }
+
+    /// `trimmingSpaces` by `Character`.
+    func trimmingSpacesByCharacter() -> String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }

@@ -15,18 +15,23 @@ struct Entry {
 
 /// The 1-based location of a node (1:1 when Yams has none).
 func location(of node: Node) -> SourceLocation {
-    guard let mark = node.mark else { return SourceLocation(line: 1, column: 1) }
+    // The stored marks directly (`Node.mark` copies the whole payload out first).
+    let mark: Mark?
+    switch node {
+    case .scalar(let scalar): mark = scalar.mark
+    case .mapping(let mapping): mark = mapping.mark
+    case .sequence(let sequence): mark = sequence.mark
+    case .alias(let alias): mark = alias.mark
+    }
+    guard let mark else { return SourceLocation(line: 1, column: 1) }
     return SourceLocation(line: mark.line, column: mark.column)
 }
 
 extension Node {
     /// Whether this is an empty value: `key:` with nothing after it, `~` or `null`.
     var isNull: Bool {
-        guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
-        switch scalar.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        guard case .scalar(let scalar) = self else { return false }
+        return scalar.isNull
     }
 
     /// A short description of what the node is, for "expected …, found …" messages.
@@ -44,58 +49,94 @@ extension Node {
 
     /// The raw text of a scalar that is not empty.
     var rawText: String? {
-        guard case .scalar(let scalar) = self, !isNull else { return nil }
+        guard case .scalar(let scalar) = self, !scalar.isNull else { return nil }
         return scalar.string
+    }
+}
+
+extension Node.Scalar {
+    /// Whether this is an empty value: `key:` with nothing after it, `~` or `null`.
+    var isNull: Bool {
+        guard style == .plain || style == .any else { return false }
+        // By length first: most scalars are none of the five.
+        switch string.utf8.count {
+        case 0: return true
+        case 1: return string == "~"
+        case 4: return string == "null" || string == "Null" || string == "NULL"
+        default: return false
+        }
     }
 }
 
 extension Node.Mapping {
     /// The value of the first `key` (compared as written: no tag resolution, which is slow).
     func value(forKey key: String) -> Node? {
-        first { $0.key.scalar?.string == key }?.value
+        // By index: iterating a mapping (`makeIterator`) copies all its pairs into a new array.
+        for index in indices {
+            let pair = self[index]
+            if case .scalar(let scalar) = pair.key, scalar.string == key { return pair.value }
+        }
+        return nil
     }
 }
 
 extension PlanReader {
     /// The entries of a mapping whose keys are fixed names: reports unknown keys (with a
     /// suggestion), keys that are not text, and repeated keys.
-    mutating func entries(of mapping: Node.Mapping, in context: String, known: [String]) -> [Entry] {
+    mutating func entries(of mapping: Node.Mapping, in context: @autoclosure () -> String, known: [String]) -> [Entry] {
         var result: [Entry] = []
-        for (keyNode, value) in mapping {
-            guard let key = keyText(keyNode, in: context) else { continue }
-            if let duplicate = takeDuplicate(keyNode, key: key) {
-                sink.error(
-                    .duplicateKey,
-                    "'\(duplicate.key)' is written again in \(context) (first at \(duplicate.first)); keep one",
-                    at: duplicate.location)
-                continue
-            }
-            if key == "<<" {
-                sink.error(
-                    .unknownKey, "YAML merge keys ('<<') are not supported in plan files; write the keys out",
-                    at: location(of: keyNode))
-                continue
-            }
-            guard known.contains(key) else {
-                var message = "unknown key '\(key)' in \(context)"
-                if let suggestion = suggest(key, in: known) {
-                    message += " (did you mean '\(suggestion)'?)"
-                }
-                sink.error(
-                    .unknownKey, message, at: location(of: keyNode),
-                    notes: ["keys here: " + known.joined(separator: ", ")])
-                continue
-            }
+        result.reserveCapacity(mapping.count)
+        for index in mapping.indices {
+            let (keyNode, value) = mapping[index]
+            guard let key = knownKey(keyNode, in: context(), known: known, isKnown: known.contains) else { continue }
             result.append(Entry(key: key, keyNode: keyNode, value: value))
         }
         return result
+    }
+
+    /// The text of a mapping key that is one of `known` (`isKnown` tells, quickly); nil,
+    /// reported, for a key that is not text, a repeated key, a merge key or an unknown key.
+    @inline(__always)
+    mutating func knownKey(
+        _ keyNode: Node, in context: @autoclosure () -> String, known: [String], isKnown: (String) -> Bool
+    ) -> String? {
+        guard let key = keyText(keyNode, in: context()) else { return nil }
+        if isKnown(key) { return key }  // a known key is never a placeholder for a repeated one
+        reportKey(keyNode, key: key, in: context(), known: known)
+        return nil
+    }
+
+    /// Reports a key that is repeated, a merge key or not one of `known`.
+    private mutating func reportKey(_ keyNode: Node, key: String, in context: String, known: [String]) {
+        if let duplicate = takeDuplicate(keyNode, key: key) {
+            sink.error(
+                .duplicateKey,
+                "'\(duplicate.key)' is written again in \(context) (first at \(duplicate.first)); keep one",
+                at: duplicate.location)
+            return
+        }
+        if key == "<<" {
+            sink.error(
+                .unknownKey, "YAML merge keys ('<<') are not supported in plan files; write the keys out",
+                at: location(of: keyNode))
+            return
+        }
+        var message = "unknown key '\(key)' in \(context)"
+        if let suggestion = suggest(key, in: known) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
+        sink.error(
+            .unknownKey, message, at: location(of: keyNode),
+            notes: ["keys here: " + known.joined(separator: ", ")])
     }
 
     /// The entries of a mapping keyed by identifiers (`owners`, `units`, …): reports keys
     /// that are not valid identifiers and identifiers given twice (`duplicate_id`).
     mutating func idEntries(of mapping: Node.Mapping, kind: String) -> [Entry] {
         var result: [Entry] = []
-        for (keyNode, value) in mapping {
+        result.reserveCapacity(mapping.count)
+        for index in mapping.indices {
+            let (keyNode, value) = mapping[index]
             guard let key = keyText(keyNode, in: "the \(kind)s") else { continue }
             if let duplicate = takeDuplicate(keyNode, key: key) {
                 sink.error(
@@ -114,10 +155,10 @@ extension PlanReader {
         return result
     }
 
-    private mutating func keyText(_ keyNode: Node, in context: String) -> String? {
+    private mutating func keyText(_ keyNode: Node, in context: @autoclosure () -> String) -> String? {
         guard case .scalar(let scalar) = keyNode else {
             sink.error(
-                .invalidType, "a key in \(context) must be text, not \(keyNode.kindDescription)",
+                .invalidType, "a key in \(context()) must be text, not \(keyNode.kindDescription)",
                 at: location(of: keyNode))
             return nil
         }
@@ -209,7 +250,7 @@ extension PlanReader {
             return nil
         }
         let text = scalar.string.trimmingSpaces()
-        if let day = Day(iso: text) { return day }
+        if let day = parseDay(text) { return day }
         sink.error(.invalidDate, dateProblem(text), at: location(of: node))
         return nil
     }
@@ -217,7 +258,8 @@ extension PlanReader {
     /// A list; an empty value is an empty list, and with `single` a lone scalar is a list of one.
     mutating func list(_ node: Node, for key: String, single: Bool = true, of what: String) -> [Node]? {
         switch node {
-        case .sequence(let sequence): return Array(sequence)
+        // The whole slice shares the sequence's storage (`Array(sequence)` copies every node).
+        case .sequence(let sequence): return Array(sequence[sequence.startIndex..<sequence.endIndex])
         case .scalar where node.isNull: return []
         case .scalar where single: return [node]
         default:
@@ -231,11 +273,33 @@ extension PlanReader {
 /// Whether `key` is written in `mapping`, or an unknown key there is a misspelling of it
 /// (already reported as `unknown_key` with the suggestion, so not reported again as missing).
 func isWritten(_ key: String, in mapping: Node.Mapping, known: [String]) -> Bool {
-    for (keyNode, _) in mapping {
-        guard let name = keyNode.scalar?.string else { continue }
+    for index in mapping.indices {
+        guard case .scalar(let scalar) = mapping[index].key else { continue }
+        let name = scalar.string
         if name == key || !known.contains(name) && suggest(name, in: known) == key { return true }
     }
     return false
+}
+
+/// `YYYY-MM-DD`: `Day(iso:)`, read straight from the bytes when the text is written with
+/// digits in that shape (the same day, without splitting the text).
+func parseDay(_ text: String) -> Day? {
+    var text = text
+    let digits: (year: Int, month: Int, day: Int)? = text.withUTF8 { b in
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard b[i] >= 48, b[i] <= 57 else { return nil }
+                value = value * 10 + Int(b[i] - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
+    }
+    if let digits { return Day(year: digits.year, month: digits.month, day: digits.day) }
+    return Day(iso: text)
 }
 
 /// Explains why `text` is not a date.

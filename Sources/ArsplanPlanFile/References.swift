@@ -5,39 +5,52 @@ extension PlanReader {
     /// target groups, channels, units, goals and other activities, each reported at the
     /// scalar that names it with the closest existing id.
     mutating func checkReferences() {
-        let ownerIDs = owners.map(\.id.rawValue)
-        let audienceIDs = audiences.map(\.id.rawValue)
-        let channelIDs = channels.map(\.id.rawValue)
-        let unitIDs = units.map(\.id.rawValue)
-        let goalIDs = goals.map(\.id.rawValue)
+        let ownerIDs = IDList(owners.map(\.id.rawValue))
+        let audienceIDs = IDList(audiences.map(\.id.rawValue))
+        let channelIDs = IDList(channels.map(\.id.rawValue))
+        let unitIDs = IDList(units.map(\.id.rawValue))
+        let goalIDs = IDList(goals.map(\.id.rawValue))
         var activitiesByID: [String: Int] = [:]
-        for (index, draft) in drafts.enumerated() where !draft.activity.id.rawValue.isEmpty {
-            activitiesByID[draft.activity.id.rawValue] = activitiesByID[draft.activity.id.rawValue] ?? index
+        activitiesByID.reserveCapacity(drafts.count)
+        for index in drafts.indices {
+            let id = drafts[index].activity.id.rawValue
+            if !id.isEmpty, activitiesByID[id] == nil { activitiesByID[id] = index }
         }
-        let activities = drafts.map(\.activity)
-        let activityIDs = drafts.map(\.activity.id.rawValue).filter { !$0.isEmpty }
+        // The activities (for their placements and `for-each`), made only when an occurrence
+        // number is to be checked; the ids only for a suggestion.
+        var activities: [Activity]?
+        var activityIDs: [String] { drafts.map(\.activity.id.rawValue).filter { !$0.isEmpty } }
 
         for index in drafts.indices {
-            let draft = drafts[index]
-            if let owner = draft.owner {
+            if let owner = drafts[index].owner {
                 check(owner, kind: "owner", section: "owners", in: ownerIDs)
+                drafts[index].activity.owner = .init(owner.value)
             }
-            if let unit = draft.unit {
+            if let unit = drafts[index].unit {
                 check(unit, kind: "unit", section: "units", in: unitIDs)
+                drafts[index].activity.unit = .init(unit.value)
             }
-            for audience in draft.audiences { check(audience, kind: "audience", section: "audiences", in: audienceIDs) }
-            for channel in draft.channels { check(channel, kind: "channel", section: "channels", in: channelIDs) }
-            for goal in draft.goals { check(goal, kind: "goal", section: "goals", in: goalIDs) }
+            for audience in drafts[index].audiences {
+                check(audience, kind: "audience", section: "audiences", in: audienceIDs)
+            }
+            for channel in drafts[index].channels {
+                check(channel, kind: "channel", section: "channels", in: channelIDs)
+            }
+            for goal in drafts[index].goals { check(goal, kind: "goal", section: "goals", in: goalIDs) }
 
-            if draft.owner != nil { drafts[index].activity.owner = .init(draft.owner!.value) }
-            drafts[index].activity.unit = draft.unit.map { .init($0.value) }
-            drafts[index].activity.audiences = draft.audiences.map { .init($0.value) }
-            drafts[index].activity.channels = draft.channels.map { .init($0.value) }
-            drafts[index].activity.goals = draft.goals.map { .init($0.value) }
+            if !drafts[index].audiences.isEmpty {
+                drafts[index].activity.audiences = drafts[index].audiences.map { .init($0.value) }
+            }
+            if !drafts[index].channels.isEmpty {
+                drafts[index].activity.channels = drafts[index].channels.map { .init($0.value) }
+            }
+            if !drafts[index].goals.isEmpty {
+                drafts[index].activity.goals = drafts[index].goals.map { .init($0.value) }
+            }
 
-            for use in draft.references {
+            for use in drafts[index].references {
                 let id = use.reference.activity.rawValue
-                guard let target = activitiesByID[id].map({ activities[$0] }) else {
+                guard let targetIndex = activitiesByID[id] else {
                     var message = "unknown activity '\(id)' in '\(use.key)'"
                     if let suggestion = suggest(id, in: activityIDs) {
                         message += " (did you mean '\(suggestion)'?)"
@@ -45,8 +58,11 @@ extension PlanReader {
                     sink.error(.unknownReference, message, at: use.location)
                     continue
                 }
-                guard let occurrence = use.reference.occurrence,
-                    let count = occurrenceCount(of: target, in: activities, byID: activitiesByID, visiting: [])
+                guard let occurrence = use.reference.occurrence else { continue }
+                if activities == nil { activities = drafts.map(\.activity) }
+                guard
+                    let count = occurrenceCount(
+                        of: activities![targetIndex], in: activities!, byID: activitiesByID, visiting: [])
                 else { continue }
                 if occurrence > count {
                     sink.error(
@@ -58,8 +74,9 @@ extension PlanReader {
         }
     }
 
-    private mutating func check(_ reference: Located<String>, kind: String, section: String, in ids: [String]) {
-        guard !ids.contains(reference.value) else { return }
+    private mutating func check(_ reference: Located<String>, kind: String, section: String, in ids: IDList) {
+        guard !ids.set.contains(reference.value) else { return }
+        let ids = ids.list
         var message = "unknown \(kind) '\(reference.value)'"
         if let suggestion = suggest(reference.value, in: ids) {
             message += " (did you mean '\(suggestion)'?)"
@@ -69,6 +86,17 @@ extension PlanReader {
             ids.isEmpty
             ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(listed)"
         sink.error(.unknownReference, message, at: reference.location, notes: [note])
+    }
+}
+
+/// Ids in the order defined (for messages) and as a set (for look-ups).
+private struct IDList {
+    var list: [String]
+    var set: Set<String>
+
+    init(_ list: [String]) {
+        self.list = list
+        set = Set(list)
     }
 }
 

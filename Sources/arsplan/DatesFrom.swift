@@ -12,7 +12,8 @@ enum DatesFrom {
         var diagnostics: [Diagnostic] = []
         var cache: [String: Result<[ImportedDate], ICalError>] = [:]
         let planDirectory = URL(fileURLWithPath: planPath).deletingLastPathComponent()
-        let lines = planText.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split only for a plan that has `dates-from` (splitting a large plan costs more than reading it).
+        lazy var lines = planText.split(separator: "\n", omittingEmptySubsequences: false)
 
         for index in plan.activities.indices {
             guard case .imported(let source, let dates) = plan.activities[index].placement, dates.isEmpty else { continue }
