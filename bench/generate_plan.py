@@ -34,26 +34,31 @@ def generate(n, year=2027, seed=7):
     tjp = [f'project bench "Bench" {year}-01-01 - {year + 1}-06-30 {{ timezone "Europe/Stockholm" }}',
            'resource r "R"']
     kinds = []  # per activity: 'single' or 'multi'
+    approx = []  # per activity: roughly where it lands, so chains stay inside the year
+    latest = datetime.date(year, 10, 15)
     for i in range(n):
         owner = rnd.choice(owners)
         head = [f"  - id: a{i}", f"    title: Aktivitet {i}", f"    owner: {owner}",
                 f"    audiences: [{rnd.choice(['medarbetare', 'kunder'])}]", f"    channels: [{rnd.choice(['intranat', 'epost'])}]"]
-        singles = [j for j in range(max(0, i - 400), i) if kinds[j] == 'single']
+        singles = [j for j in range(max(0, i - 400), i) if kinds[j] == 'single' and approx[j] <= latest]
         roll = rnd.random()
         if i < 20 or roll < 0.08 or not singles:
             d = rnd.choice(days[:150])
             head.append(f"    date: {d}")
             tjp.append(f'task a{i} "A{i}" {{ start {d} milestone }}')
             kinds.append('single')
+            approx.append(d)
         elif roll < 0.12:
             ds = sorted(rnd.sample(days[:150], 4))
             head.append(f"    dates: [{', '.join(map(str, ds))}]")
             tjp.append(f'task a{i} "A{i}" {{ start {ds[0]} milestone }}')
             kinds.append('multi')
+            approx.append(ds[-1])
         elif roll < 0.15:
             head.append("    repeat: {every: month, on: first tuesday, except-months: [7]}")
             tjp.append(f'task a{i} "A{i}" {{ start {year}-01-05 milestone }}')
             kinds.append('multi')
+            approx.append(datetime.date(year, 12, 7))
         elif roll < 0.18:
             multis = [j for j in range(max(0, i - 400), i) if kinds[j] == 'multi']
             if multis:
@@ -61,19 +66,24 @@ def generate(n, year=2027, seed=7):
                 head += [f"    for-each: a{j}", f"    after: a{j} + {rnd.randint(1, 5)} workdays"]
                 tjp.append(f'task a{i} "A{i}" {{ depends a{j} {{ gapduration 2d }} milestone }}')
                 kinds.append('multi')
+                approx.append(approx[j])
             else:
                 j = rnd.choice(singles)
                 head.append(f"    with: a{j}")
                 tjp.append(f'task a{i} "A{i}" {{ depends a{j} milestone }}')
                 kinds.append('single')
+                approx.append(approx[j])
         elif roll < 0.25:
             j = rnd.choice(singles)
             head.append(f"    with: a{j}")
             tjp.append(f'task a{i} "A{i}" {{ depends a{j} milestone }}')
             kinds.append('single')
+            approx.append(approx[j])
         else:
             refs = rnd.sample(singles, min(len(singles), rnd.randint(1, 3)))
-            entries = [f"a{j} + {rnd.randint(0, 4)} workdays" for j in refs]
+            gaps = [rnd.randint(0, 4) for _ in refs]
+            entries = [f"a{j} + {g} workdays" for j, g in zip(refs, gaps)]
+            approx.append(max(approx[j] + datetime.timedelta(days=g * 7 // 5 + 1) for j, g in zip(refs, gaps)))
             if len(entries) == 1:
                 head.append(f"    after: {entries[0]}")
             else:
