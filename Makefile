@@ -49,6 +49,8 @@ release: system-deps
 bench: system-deps python-deps release
 	@command -v tj3 >/dev/null || (apt-get install -y -qq tj3 >/dev/null || true)
 	$(PYTHON) bench/run.py
+	$(PYTHON) bench/feeds.py
+	python3 bench/journal.py .build/release/arsplan
 
 # All feeds of a generated 100,000-occurrence plan, against python icalendar as the peer.
 bench-feeds: system-deps python-deps release

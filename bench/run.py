@@ -5,7 +5,8 @@ Scheduling (issue 2): the example plan validated and scheduled as a whole proces
 (target < 50 ms), a generated 20,000-activity plan (target < 300 ms and 200 MB), and
 TaskJuggler (tj3, Debian) scheduling an equivalent project as the peer.
 
-Run with `make bench` (builds release first). Times are wall-clock medians of whole
+Run with `make bench` (builds release first; it also runs bench/feeds.py and
+bench/journal.py). Times are wall-clock medians of whole
 processes, start-up included; memory is the peak resident set size of the process.
 """
 import os
@@ -81,11 +82,6 @@ def main():
             print("  peer: tj3 not installed (apt-get install tj3) — no ratio")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-    feeds = os.path.join(ROOT, "bench", "feeds.py")
-    if os.path.exists(feeds):
-        print()
-        subprocess.run([sys.executable, feeds], check=True)
 
 
 if __name__ == "__main__":

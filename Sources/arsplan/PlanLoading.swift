@@ -30,8 +30,11 @@ struct PlanArgument: ParsableArguments {
 /// A plan file read and parsed, before its journal is applied.
 struct PlanSource {
     var path: String
-    /// The content hash of the file's bytes (recorded with every journal entry).
-    var planHash: String
+    /// The file's bytes as read, for its content hash.
+    var bytes: [UInt8]
+    /// The content hash of the file's bytes (recorded with every journal entry). Computed on
+    /// use: only commands that record or compare need it, and hashing a large plan costs.
+    var planHash: String { ContentHash.sha256(bytes) }
     /// The plan as the file writes it.
     var plan: Plan
     /// The reader's diagnostics (warnings only: a file with errors stops at reading).
@@ -40,8 +43,9 @@ struct PlanSource {
 
 /// A plan read from disk, its journal replayed, and scheduled, with everything found on the way.
 struct LoadedPlan {
-    var path: String
-    var planHash: String
+    var source: PlanSource
+    var path: String { source.path }
+    var planHash: String { source.planHash }
     var journal: JournalFile
     var contents: JournalContents
     /// The plan file plus the journal: the effective plan and its schedule.
@@ -108,7 +112,7 @@ enum PlanLoading {
             Terminal.summary(path: path, diagnostics: all)
             throw ExitCode(1)
         }
-        return PlanSource(path: path, planHash: ContentHash.sha256(bytes), plan: resolved, diagnostics: parsed.diagnostics + importDiagnostics)
+        return PlanSource(path: path, bytes: bytes, plan: resolved, diagnostics: parsed.diagnostics + importDiagnostics)
     }
 
     /// The plan with the journal `contents` replayed, scheduled. Pure apart from naming files.
@@ -120,8 +124,7 @@ enum PlanLoading {
                 location: contents.line(ofPosition: note.position).map { SourceLocation(line: $0, column: 1) })
         }
         let diagnostics = source.diagnostics + contents.warnings + notes + replay.schedule.conflicts.map { $0.diagnostic(file: source.path) }
-        return LoadedPlan(
-            path: source.path, planHash: source.planHash, journal: journal, contents: contents, replay: replay, diagnostics: diagnostics)
+        return LoadedPlan(source: source, journal: journal, contents: contents, replay: replay, diagnostics: diagnostics)
     }
 }
 

@@ -94,6 +94,8 @@ public struct JournalReplay: Sendable {
         self.occurrenceNumbers = numbers
         self.plan = written
         self.schedule = writtenSchedule
+        // No journal (the usual case for a plan just written): the plan as written is the plan.
+        guard !entries.isEmpty else { return }
 
         var positionOf: [Int: Int] = [:]
         for (position, entry) in entries.enumerated() where positionOf[entry.sequence] == nil { positionOf[entry.sequence] = position }

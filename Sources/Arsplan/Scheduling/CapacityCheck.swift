@@ -4,86 +4,86 @@
 struct CapacityCheck {
     let plan: Plan
 
-    fileprivate struct Key: Hashable {
-        var group: Int  // 0 owner, 1 audience, 2 channel
-        var id: String
+    /// Something with a stated limit: an owner, target group or channel.
+    private struct Limited {
+        var kind: ConflictKind
+        var description: String
+        var capacity: Capacity
+        var location: SourceLocation?
+    }
+
+    /// One counter: which limited thing, which day or week.
+    private struct Key: Hashable {
+        var limited: Int
         var period: Int  // a day number, or year * 100 + ISO week
         var weekly: Bool
-
-        // Hash the cheap integers only; ids repeat across many keys.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(group)
-            hasher.combine(period)
-            hasher.combine(weekly)
-            hasher.combine(id.utf8.count)
-        }
     }
 
     func conflicts(for occurrences: [Occurrence]) -> [Conflict] {
-        guard plan.owners.contains(where: \.capacity.isStated) || plan.audiences.contains(where: \.capacity.isStated)
-            || plan.channels.contains(where: \.capacity.isStated)
-        else { return [] }
-        var activityIndex: [Activity.ID: Int] = [:]
-        activityIndex.reserveCapacity(plan.activities.count)
-        for (i, activity) in plan.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
-        let owners = Dictionary(plan.owners.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let audiences = Dictionary(plan.audiences.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let channels = Dictionary(plan.channels.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        // Number every owner, target group and channel that states a limit, once.
+        var limited: [Limited] = []
+        var ownerNumber: [Owner.ID: Int] = [:]
+        var audienceNumber: [Audience.ID: Int] = [:]
+        var channelNumber: [Channel.ID: Int] = [:]
+        for owner in plan.owners where owner.capacity.isStated && ownerNumber[owner.id] == nil {
+            ownerNumber[owner.id] = limited.count
+            limited.append(Limited(kind: .ownerOverCapacity, description: "owner '\(owner.id)' (\(owner.name))", capacity: owner.capacity, location: owner.location))
+        }
+        for audience in plan.audiences where audience.capacity.isStated && audienceNumber[audience.id] == nil {
+            audienceNumber[audience.id] = limited.count
+            limited.append(
+                Limited(kind: .audienceOverCapacity, description: "target group '\(audience.id)' (\(audience.name))", capacity: audience.capacity, location: audience.location))
+        }
+        for channel in plan.channels where channel.capacity.isStated && channelNumber[channel.id] == nil {
+            channelNumber[channel.id] = limited.count
+            limited.append(Limited(kind: .channelOverCapacity, description: "channel '\(channel.id)' (\(channel.name))", capacity: channel.capacity, location: channel.location))
+        }
+        guard !limited.isEmpty else { return [] }
 
-        var counts: [Key: [Occurrence]] = [:]
+        // For each activity, the limited target groups and channels it uses (owners can be
+        // reassigned per occurrence, so they are looked up per occurrence).
+        var sharedLimits: [Activity.ID: [Int]] = [:]
+        for activity in plan.activities where sharedLimits[activity.id] == nil {
+            sharedLimits[activity.id] = activity.audiences.compactMap { audienceNumber[$0] } + activity.channels.compactMap { channelNumber[$0] }
+        }
+
+        var counts: [Key: [Int]] = [:]
         var order: [Key] = []
-        func count(_ group: Int, _ id: String, _ capacity: Capacity?, _ occurrence: Occurrence) {
-            guard let capacity else { return }
-            let day = occurrence.timing.firstDay
+        func count(_ number: Int, _ occurrence: Int, day: Day) {
+            let capacity = limited[number].capacity
             if capacity.maxPerDay != nil {
-                let key = Key(group: group, id: id, period: day.dayNumber, weekly: false)
+                let key = Key(limited: number, period: day.dayNumber, weekly: false)
                 if counts[key] == nil { order.append(key) }
                 counts[key, default: []].append(occurrence)
             }
             if capacity.maxPerWeek != nil {
                 let week = day.isoWeek
-                let key = Key(group: group, id: id, period: week.year * 100 + week.week, weekly: true)
+                let key = Key(limited: number, period: week.year * 100 + week.week, weekly: true)
                 if counts[key] == nil { order.append(key) }
                 counts[key, default: []].append(occurrence)
             }
         }
-        for occurrence in occurrences where occurrence.status != .cancelled {
-            guard let i = activityIndex[occurrence.activity] else { continue }
-            let activity = plan.activities[i]
-            if let owner = occurrence.owner { count(0, owner.rawValue, owners[owner.rawValue]?.capacity, occurrence) }
-            for audience in activity.audiences { count(1, audience.rawValue, audiences[audience.rawValue]?.capacity, occurrence) }
-            for channel in activity.channels { count(2, channel.rawValue, channels[channel.rawValue]?.capacity, occurrence) }
+        for (i, occurrence) in occurrences.enumerated() where occurrence.status != .cancelled {
+            let day = occurrence.timing.firstDay
+            if let owner = occurrence.owner, let number = ownerNumber[owner] { count(number, i, day: day) }
+            for number in sharedLimits[occurrence.activity] ?? [] { count(number, i, day: day) }
         }
 
         var result: [Conflict] = []
         for key in order {
             let list = counts[key]!
-            let capacity: Capacity
-            let kind: ConflictKind
-            let what: String
-            let location: SourceLocation?
-            switch key.group {
-            case 0:
-                let owner = owners[key.id]!
-                (capacity, kind, what, location) = (owner.capacity, .ownerOverCapacity, "owner '\(key.id)' (\(owner.name))", owner.location)
-            case 1:
-                let audience = audiences[key.id]!
-                (capacity, kind, what, location) = (audience.capacity, .audienceOverCapacity, "target group '\(key.id)' (\(audience.name))", audience.location)
-            default:
-                let channel = channels[key.id]!
-                (capacity, kind, what, location) = (channel.capacity, .channelOverCapacity, "channel '\(key.id)' (\(channel.name))", channel.location)
-            }
-            let limit = (key.weekly ? capacity.maxPerWeek : capacity.maxPerDay)!
+            let subject = limited[key.limited]
+            let limit = (key.weekly ? subject.capacity.maxPerWeek : subject.capacity.maxPerDay)!
             guard list.count > limit else { continue }
             let when = key.weekly ? "in week \(key.period % 100) of \(key.period / 100)" : "on \(Day(dayNumber: key.period))"
             var involved: [Activity.ID] = []
-            for occurrence in list where !involved.contains(occurrence.activity) { involved.append(occurrence.activity) }
-            let names = list.map { "'\($0.activity)[\($0.index)]'" }.joined(separator: ", ")
+            for i in list where !involved.contains(occurrences[i].activity) { involved.append(occurrences[i].activity) }
+            let names = list.map { "'\(occurrences[$0].activity)[\(occurrences[$0].index)]'" }.joined(separator: ", ")
             result.append(
                 Conflict(
-                    kind: kind, severity: .warning, activities: involved,
-                    message: "\(what) has \(list.count) activities \(when), more than max-per-\(key.weekly ? "week" : "day") \(limit): \(names)",
-                    location: location))
+                    kind: subject.kind, severity: .warning, activities: involved,
+                    message: "\(subject.description) has \(list.count) activities \(when), more than max-per-\(key.weekly ? "week" : "day") \(limit): \(names)",
+                    location: subject.location))
         }
         return result
     }
