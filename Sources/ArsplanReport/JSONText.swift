@@ -14,80 +14,68 @@ enum JSONText {
 
     /// Pretty-printed with two-space indents, keys sorted, ending without a newline.
     func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         write(to: &out, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private static func newline(_ out: inout [UInt8], indent: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent))
+    }
+
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let text): JSONText.writeString(text, to: &out)
-        case .int(let number): out += String(number)
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty {
-                out += "[\n\n" + String(repeating: " ", count: indent) + "]"
-                return
+            out.append(UInt8(ascii: "["))
+            if items.isEmpty { JSONText.newline(&out, indent: 0) }
+            for i in items.indices {
+                JSONText.newline(&out, indent: indent + 2)
+                items[i].write(to: &out, indent: indent + 2)
+                if i != items.count - 1 { out.append(UInt8(ascii: ",")) }
             }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                item.write(to: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
-            }
-            out += String(repeating: " ", count: indent) + "]"
+            JSONText.newline(&out, indent: indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty {
-                out += "{\n\n" + String(repeating: " ", count: indent) + "}"
-                return
+            out.append(UInt8(ascii: "{"))
+            if pairs.isEmpty { JSONText.newline(&out, indent: 0) }
+            let order = pairs.indices.sorted { pairs[$0].0.utf8.lexicographicallyPrecedes(pairs[$1].0.utf8) }
+            for (n, i) in order.enumerated() {
+                JSONText.newline(&out, indent: indent + 2)
+                JSONText.writeString(pairs[i].0, to: &out)
+                out.append(contentsOf: " : ".utf8)
+                pairs[i].1.write(to: &out, indent: indent + 2)
+                if n != order.count - 1 { out.append(UInt8(ascii: ",")) }
             }
-            out += "{\n"
-            let sorted = pairs.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-            for (i, (key, value)) in sorted.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                JSONText.writeString(key, to: &out)
-                out += " : "
-                value.write(to: &out, indent: indent + 2)
-                out += i == sorted.count - 1 ? "\n" : ",\n"
-            }
-            out += String(repeating: " ", count: indent) + "}"
+            JSONText.newline(&out, indent: indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; all
     /// other characters (å, ä, ö, /) as they are, in UTF-8.
-    static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        var needsEscaping = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscaping = true
-            break
-        }
-        guard needsEscaping else {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
