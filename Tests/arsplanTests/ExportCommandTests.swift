@@ -10,54 +10,13 @@ struct ExportCommandTests {
     static let checkScript = packageRoot.appendingPathComponent("Tests/ArsplanICalTests/check_ics.py").path
     static let icalFixtures = packageRoot.appendingPathComponent("Tests/ArsplanICalTests/Fixtures")
 
-    /// The `arsplan` binary built beside this test bundle.
-    static let binary: String? = {
-        var candidates: [URL] = []
-        let bundle = Bundle.main.bundleURL
-        candidates += [bundle.appendingPathComponent("arsplan"), bundle.deletingLastPathComponent().appendingPathComponent("arsplan")]
-        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        candidates += [argument0.appendingPathComponent("arsplan"), argument0.deletingLastPathComponent().appendingPathComponent("arsplan")]
-        for bundle in Bundle.allBundles {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("arsplan"))
-        }
-        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = CommandRunner.Result
 
     static func run(_ arguments: [String], executable: String? = nil, in directory: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(executable ?? binary, "the arsplan binary was not found; build it with `swift build --build-tests`"))
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        try CommandRunner.run(arguments, executable: executable, in: directory)
     }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("arsplan-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try CommandRunner.temporaryDirectory() }
 
     static func contents(of directory: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]

@@ -10,22 +10,7 @@ struct JournalCommandTests {
     static let planName = "serviceforvaltningen-2027.yaml"
     static let journalName = "serviceforvaltningen-2027.journal.jsonl"
 
-    /// The `arsplan` binary built beside this test bundle.
-    static let binary: String? = {
-        var candidates: [URL] = []
-        let bundle = Bundle.main.bundleURL
-        candidates += [bundle.appendingPathComponent("arsplan"), bundle.deletingLastPathComponent().appendingPathComponent("arsplan")]
-        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        candidates += [argument0.appendingPathComponent("arsplan"), argument0.deletingLastPathComponent().appendingPathComponent("arsplan")]
-        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("arsplan")) }
-        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = CommandRunner.Result
 
     /// A temporary folder holding a copy of the example plan.
     final class Workspace {
@@ -49,17 +34,7 @@ struct JournalCommandTests {
         var journalText: String? { try? String(contentsOf: journal, encoding: .utf8) }
 
         func process(_ arguments: [String], now: String, user: String?) throws -> Process {
-            let process = Process()
-            let binary = try #require(JournalCommandTests.binary, "the arsplan binary was not found; build it with `swift build --build-tests`")
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            var environment = ProcessInfo.processInfo.environment
-            environment["ARSPLAN_NOW"] = now
-            environment["ARSPLAN_USER"] = user
-            process.environment = environment
-            process.standardInput = FileHandle.nullDevice
-            return process
+            try CommandRunner.process(arguments, environment: ["ARSPLAN_NOW": now, "ARSPLAN_USER": user], in: directory)
         }
 
         /// Runs `arsplan arguments…` in the folder, with "now" and the user fixed.
@@ -69,16 +44,7 @@ struct JournalCommandTests {
         }
 
         func run(arguments: [String], now: String = "2027-03-01T10:00:00Z", user: String? = "Anna Berg") throws -> Run {
-            let process = try process(arguments, now: now, user: user)
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let errors = Reader(err.fileHandleForReading)
-            let output = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.text())
+            try CommandRunner.run(process(arguments, now: now, user: user))
         }
 
         /// `schedule --format json`, occurrences by uid.
@@ -90,23 +56,6 @@ struct JournalCommandTests {
         }
     }
 
-    /// Reads a pipe to its end on another thread, so a full pipe cannot block the child.
-    final class Reader: @unchecked Sendable {
-        private var data = Data()
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ handle: FileHandle) {
-            DispatchQueue.global().async {
-                self.data = handle.readDataToEndOfFile()
-                self.done.signal()
-            }
-        }
-
-        func text() -> String {
-            done.wait()
-            return String(decoding: data, as: UTF8.self)
-        }
-    }
 
     let plan = JournalCommandTests.planName
 
