@@ -69,6 +69,8 @@ public enum ConflictKind: String, Hashable, Codable, Sendable, CaseIterable {
     case unplacedDependency = "unplaced_dependency"
     /// An occurrence moved by hand now comes before what it depends on allows.
     case dependencyViolated = "dependency_violated"
+    /// The activity is placed relative to a named occurrence that has been cancelled.
+    case cancelledDependency = "cancelled_dependency"
     case unknownReference = "unknown_reference"
     case missingOccurrence = "missing_occurrence"
     case ambiguousReference = "ambiguous_reference"

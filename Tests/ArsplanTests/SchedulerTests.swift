@@ -255,3 +255,20 @@ struct SchedulerTests {
     }
 }
 
+
+struct CancelledDependencyTests {
+    @Test func anActivityWithACancelledMeetingIsReported() {
+        var cancelled = namnd
+        cancelled.overrides = [2: OccurrenceOverride(status: .cancelled, sequence: 1)]
+        let schedule = Scheduler.schedule(
+            plan([
+                cancelled,
+                activity("vb", .with(ActivityReference(activity: "namnd", occurrence: 2))),
+                activity("t1", .with(ActivityReference(activity: "namnd", occurrence: 3))),
+            ]))
+        #expect(schedule.kinds() == [.cancelledDependency])
+        #expect(schedule.conflicts[0].activities == ["vb", "namnd"])
+        #expect(schedule.conflicts[0].severity == .warning)
+        #expect(schedule.days("vb") == ["2027-02-24"])
+    }
+}

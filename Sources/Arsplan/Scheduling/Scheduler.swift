@@ -268,7 +268,15 @@ struct PlacementPass {
         if let slot, reference.activity == slot.id, reference.occurrence == nil { return slot.occurrence }
         let candidates = occurrences(of: reference.activity)
         if let n = reference.occurrence {
-            if let found = candidates.first(where: { $0.index == n }) { return found }
+            if let found = candidates.first(where: { $0.index == n }) {
+                if found.status == .cancelled && activity.status != .cancelled {
+                    report(
+                        .cancelledDependency, .warning, activity,
+                        "'\(activity.id)' is placed relative to '\(reference)', which is cancelled; it keeps that date until it is moved or cancelled too",
+                        others: [reference.activity], at: location)
+                }
+                return found
+            }
             report(
                 .missingOccurrence, .error, activity,
                 "'\(activity.id)' refers to '\(reference)', but '\(reference.activity)' has \(candidates.count) occurrence\(candidates.count == 1 ? "" : "s")",
