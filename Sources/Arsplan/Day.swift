@@ -31,6 +31,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var civil: (year: Int, month: Int, day: Int) { Day.civilFromDays(dayNumber) }
 
+    /// Swedish month names, lower case as in running text ("januari"), January first.
+    public static let swedishMonthNames = [
+        "januari", "februari", "mars", "april", "maj", "juni",
+        "juli", "augusti", "september", "oktober", "november", "december",
+    ]
+
     /// ISO weekday: Monday is 1, Sunday is 7.
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday (4).

@@ -170,11 +170,6 @@ struct EventText {
         }
     }
 
-    static let monthNames = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-        "november", "december",
-    ]
-
     static func words(_ recurrence: Recurrence) -> String {
         var text: String
         switch recurrence.frequency {
@@ -186,7 +181,7 @@ struct EventText {
         case .nthWeekday(let n, let weekday): text += ", \(nth(n)) \(weekday.swedishName)en"
         case .dayOfMonth(let day): text += day == -1 ? ", sista dagen" : ", den \(ordinal(day))"
         }
-        let months = recurrence.exceptMonths.sorted().filter { (1...12).contains($0) }.map { monthNames[$0 - 1] }
+        let months = recurrence.exceptMonths.sorted().filter { (1...12).contains($0) }.map { Day.swedishMonthNames[$0 - 1] }
         if !months.isEmpty { text += ", utom i " + list(months) }
         return capitalized(text)
     }

@@ -1,5 +1,4 @@
 import Arsplan
-import Foundation
 
 /// `calendar YEAR`: the days off of a year, as a table or JSON.
 public enum DaysOffReport {
@@ -50,9 +49,7 @@ public enum DaysOffReport {
             daysOff: calendar.daysOff(in: year).map {
                 Entry(date: $0.day.description, weekday: $0.day.weekday.swedishName, name: $0.name, kind: $0.kind.rawValue)
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+        return encodeJSON(document)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small JSON value for output we write often and large (`schedule --format json` on
 /// tens of thousands of occurrences), serialized the way `JSONEncoder` does with
 /// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` — about ten times faster.
@@ -78,4 +80,13 @@ enum JSONText {
         }
         out.append(UInt8(ascii: "\""))
     }
+}
+
+/// Small documents (journal history, days off) through `JSONEncoder`, formatted like
+/// ``JSONText``: indented, keys sorted, ending in a newline.
+func encodeJSON(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Plain values only (strings, numbers, arrays): encoding cannot fail.
+    return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
 }

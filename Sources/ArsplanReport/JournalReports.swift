@@ -341,12 +341,6 @@ public enum StatusReport {
     }
 }
 
-func encodeJSON(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
-}
-
 extension JournalEntry {
     /// A change or an undo: everything but approvals.
     var isRecordedChange: Bool {

@@ -2,10 +2,7 @@ import Arsplan
 
 /// Swedish words for dates and statuses as communicators read them.
 public enum Swedish {
-    public static let monthNames = [
-        "januari", "februari", "mars", "april", "maj", "juni",
-        "juli", "augusti", "september", "oktober", "november", "december",
-    ]
+    public static let monthNames = Day.swedishMonthNames
     public static let shortMonthNames = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     public static let shortWeekdayNames = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
 
