@@ -254,10 +254,6 @@ struct PlacementPass {
         indexOf[id].flatMap { placed[$0] } ?? []
     }
 
-    private func label(_ id: Activity.ID, _ p: PlacedOccurrence, count: Int) -> String {
-        count > 1 ? "'\(id)[\(p.index)]'" : "'\(id)'"
-    }
-
     private enum Role { case after, before, with }
 
     /// The occurrence a reference means, in the context of one `for-each` slot.
