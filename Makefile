@@ -21,10 +21,11 @@ test: deps
 
 deps: system-deps python-deps
 
-# libical (C) through apt when pkg-config cannot find it; khal for the subscriber test.
+# libical and libyaml (C) through apt when pkg-config cannot find it; khal for the subscriber test.
 system-deps:
 	@missing=""; \
 	pkg-config --exists libical || missing="$$missing libical-dev pkg-config"; \
+	pkg-config --exists yaml-0.1 || missing="$$missing libyaml-dev pkg-config"; \
 	[ -e /usr/share/zoneinfo/Europe/Stockholm ] || missing="$$missing tzdata"; \
 	if [ "$(MAKECMDGOALS)" = "test" ] || [ "$(MAKECMDGOALS)" = "deps" ]; then command -v khal >/dev/null || missing="$$missing khal"; fi; \
 	if [ -n "$$missing" ]; then \

@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
@@ -20,6 +19,13 @@ let package = Package(
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
         ),
+        // libyaml 0.2 from the system (Debian: libyaml-dev): the YAML parser the plan-file
+        // reader composes its own node tree from (see Sources/ArsplanPlanFile/YAMLComposer.swift).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // The pure core: model, calendar, scheduler, journal replay. No I/O, no libical.
         .target(
             name: "Arsplan",
@@ -28,7 +34,7 @@ let package = Package(
         // Plan files (YAML) → Plan, with a located diagnostic for every problem.
         .target(
             name: "ArsplanPlanFile",
-            dependencies: ["Arsplan", "Yams"]
+            dependencies: ["Arsplan", "CYAML"]
         ),
         // iCalendar writing and reading; the only code that touches C pointers.
         .target(

@@ -1,5 +1,4 @@
 import Arsplan
-import Yams
 
 /// A value and where it was written.
 struct Located<Value> {

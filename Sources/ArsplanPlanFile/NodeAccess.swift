@@ -1,7 +1,6 @@
 import Arsplan
-import Yams
 
-// Typed access to YAML nodes. Every accessor reads the scalar's raw text (never Yams's
+// Typed access to YAML nodes. Every accessor reads the scalar's raw text (never a
 // resolved value: an unquoted `2027-01-27` is a timestamp and `17:00` a sexagesimal
 // integer to YAML 1.1) and reports a located diagnostic when the node has the wrong shape.
 
@@ -13,19 +12,8 @@ struct Entry {
     var keyLocation: SourceLocation { location(of: keyNode) }
 }
 
-/// The 1-based location of a node (1:1 when Yams has none).
-func location(of node: Node) -> SourceLocation {
-    // The stored marks directly (`Node.mark` copies the whole payload out first).
-    let mark: Mark?
-    switch node {
-    case .scalar(let scalar): mark = scalar.mark
-    case .mapping(let mapping): mark = mapping.mark
-    case .sequence(let sequence): mark = sequence.mark
-    case .alias(let alias): mark = alias.mark
-    }
-    guard let mark else { return SourceLocation(line: 1, column: 1) }
-    return SourceLocation(line: mark.line, column: mark.column)
-}
+/// The 1-based location of a node.
+func location(of node: Node) -> SourceLocation { node.mark.location }
 
 extension Node {
     /// Whether this is an empty value: `key:` with nothing after it, `~` or `null`.
@@ -43,7 +31,6 @@ extension Node {
             return "'\(text)'"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
-        case .alias: return "an alias"
         }
     }
 
@@ -57,7 +44,7 @@ extension Node {
 extension Node.Scalar {
     /// Whether this is an empty value: `key:` with nothing after it, `~` or `null`.
     var isNull: Bool {
-        guard style == .plain || style == .any else { return false }
+        guard style == .plain else { return false }
         // By length first: most scalars are none of the five.
         switch string.utf8.count {
         case 0: return true
@@ -65,18 +52,6 @@ extension Node.Scalar {
         case 4: return string == "null" || string == "Null" || string == "NULL"
         default: return false
         }
-    }
-}
-
-extension Node.Mapping {
-    /// The value of the first `key` (compared as written: no tag resolution, which is slow).
-    func value(forKey key: String) -> Node? {
-        // By index: iterating a mapping (`makeIterator`) copies all its pairs into a new array.
-        for index in indices {
-            let pair = self[index]
-            if case .scalar(let scalar) = pair.key, scalar.string == key { return pair.value }
-        }
-        return nil
     }
 }
 
@@ -101,7 +76,7 @@ extension PlanReader {
         _ keyNode: Node, in context: @autoclosure () -> String, known: [String], isKnown: (String) -> Bool
     ) -> String? {
         guard let key = keyText(keyNode, in: context()) else { return nil }
-        if isKnown(key) { return key }  // a known key is never a placeholder for a repeated one
+        if duplicates.isEmpty || duplicates[location(of: keyNode)] == nil, isKnown(key) { return key }
         reportKey(keyNode, key: key, in: context(), known: known)
         return nil
     }
@@ -167,7 +142,7 @@ extension PlanReader {
 
     /// The recorded repeated key standing at `keyNode`, if it is one (reported once).
     private mutating func takeDuplicate(_ keyNode: Node, key: String) -> DuplicateKey? {
-        guard isDuplicatePlaceholder(key) else { return nil }
+        guard !duplicates.isEmpty else { return nil }
         return duplicates.removeValue(forKey: location(of: keyNode))
     }
 
@@ -259,7 +234,7 @@ extension PlanReader {
     mutating func list(_ node: Node, for key: String, single: Bool = true, of what: String) -> [Node]? {
         switch node {
         // The whole slice shares the sequence's storage (`Array(sequence)` copies every node).
-        case .sequence(let sequence): return Array(sequence[sequence.startIndex..<sequence.endIndex])
+        case .sequence(let sequence): return sequence.items
         case .scalar where node.isNull: return []
         case .scalar where single: return [node]
         default:

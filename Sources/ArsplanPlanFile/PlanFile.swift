@@ -1,5 +1,4 @@
 import Arsplan
-import Yams
 
 /// Reads plan files (YAML) into a ``Plan``, with a located diagnostic for every problem.
 ///
@@ -14,7 +13,7 @@ public enum PlanFile {
         var sink = DiagnosticSink(file: file)
         let root: Node?
         var duplicates: [DuplicateKey] = []
-        switch composeTolerant(text) {
+        switch composeYAML(text) {
         case .success(let composed):
             root = composed.root
             duplicates = composed.duplicates

@@ -1,6 +1,5 @@
 import Arsplan
 import Foundation
-import Yams
 
 /// Walks a composed plan file into a ``Plan``, reporting every problem on the way.
 struct PlanReader {

@@ -12,46 +12,80 @@ public enum ScheduleJSON {
         activityIndex.reserveCapacity(plan.activities.count)
         for (i, activity) in plan.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
 
-        let occurrences: [JSONText] = schedule.occurrences.map { occurrence in
-            let activity = activityIndex[occurrence.activity].map { plan.activities[$0] }
-            let (start, end) = occurrence.timing.isoRange
-            return .object([
-                ("uid", .string(occurrence.uid)),
-                ("activity", .string(occurrence.activity.rawValue)),
-                ("index", .int(occurrence.index)),
-                ("title", .string(activity?.title ?? occurrence.activity.rawValue)),
-                ("kind", .optional(activity?.kind)),
-                ("start", .string(start)),
-                ("end", .string(end)),
-                ("allDay", .bool(occurrence.timing.isAllDay)),
-                ("owner", .optional(occurrence.owner?.rawValue)),
-                ("audiences", .strings(activity?.audiences.map(\.rawValue) ?? [])),
-                ("channels", .strings(activity?.channels.map(\.rawValue) ?? [])),
-                ("unit", .optional(activity?.unit?.rawValue)),
-                ("goals", .strings(activity?.goals.map(\.rawValue) ?? [])),
-                ("status", .string(occurrence.status.rawValue)),
-                ("pinned", .bool(activity?.pinned ?? false)),
-                ("sequence", .int(occurrence.sequence)),
-            ])
+        // Keys in sorted order, as JSONEncoder's `.sortedKeys` would write them.
+        var json = JSONWriter(capacity: 4096 + 700 * schedule.occurrences.count)
+        json.object { json in
+            json.key("conflicts")
+            json.array { json in
+                for conflict in schedule.conflicts {
+                    json.object { json in
+                        json.key("activities")
+                        json.strings(conflict.activities.map(\.rawValue))
+                        json.key("kind")
+                        json.string(conflict.kind.rawValue)
+                        json.key("line")
+                        if let line = conflict.location?.line { json.int(line) } else { json.null() }
+                        json.key("message")
+                        json.string(conflict.message)
+                        json.key("severity")
+                        json.string(conflict.severity.rawValue)
+                    }
+                }
+            }
+            json.key("occurrences")
+            json.array { json in
+                for occurrence in schedule.occurrences {
+                    let activity = activityIndex[occurrence.activity].map { plan.activities[$0] }
+                    let (start, end) = occurrence.timing.isoRange
+                    json.object { json in
+                        json.key("activity")
+                        json.string(occurrence.activity.rawValue)
+                        json.key("allDay")
+                        json.bool(occurrence.timing.isAllDay)
+                        json.key("audiences")
+                        json.strings(activity?.audiences.map(\.rawValue) ?? [])
+                        json.key("channels")
+                        json.strings(activity?.channels.map(\.rawValue) ?? [])
+                        json.key("end")
+                        json.string(end)
+                        json.key("goals")
+                        json.strings(activity?.goals.map(\.rawValue) ?? [])
+                        json.key("index")
+                        json.int(occurrence.index)
+                        json.key("kind")
+                        json.string(activity?.kind)
+                        json.key("owner")
+                        json.string(occurrence.owner?.rawValue)
+                        json.key("pinned")
+                        json.bool(activity?.pinned ?? false)
+                        json.key("sequence")
+                        json.int(occurrence.sequence)
+                        json.key("start")
+                        json.string(start)
+                        json.key("status")
+                        json.string(occurrence.status.rawValue)
+                        json.key("title")
+                        json.string(activity?.title ?? occurrence.activity.rawValue)
+                        json.key("uid")
+                        json.string(occurrence.uid)
+                        json.key("unit")
+                        json.string(activity?.unit?.rawValue)
+                    }
+                }
+            }
+            json.key("plan")
+            json.object { json in
+                json.key("id")
+                json.string(plan.id)
+                json.key("timezone")
+                json.string(plan.timezone)
+                json.key("title")
+                json.string(plan.title)
+                json.key("year")
+                json.int(plan.year)
+            }
         }
-        let conflicts: [JSONText] = schedule.conflicts.map {
-            .object([
-                ("kind", .string($0.kind.rawValue)),
-                ("severity", .string($0.severity.rawValue)),
-                ("activities", .strings($0.activities.map(\.rawValue))),
-                ("message", .string($0.message)),
-                ("line", $0.location.map { .int($0.line) } ?? .null),
-            ])
-        }
-        let document = JSONText.object([
-            ("plan", .object([
-                ("id", .string(plan.id)), ("title", .string(plan.title)), ("year", .int(plan.year)),
-                ("timezone", .string(plan.timezone)),
-            ])),
-            ("occurrences", .array(occurrences)),
-            ("conflicts", .array(conflicts)),
-        ])
-        return document.serialized() + "\n"
+        return json.finish()
     }
 }
 

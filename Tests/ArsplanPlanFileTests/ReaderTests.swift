@@ -122,6 +122,46 @@ struct ReaderTests {
         #expect(plan.activity("b")?.audiences == ["medarbetare", "chefer"])
     }
 
+    @Test func anAliasWithoutItsAnchorIsAYAMLError() {
+        let result = parse(
+            Self.head + """
+                activities:
+                  - {id: a, title: A, owner: *ansvarig, date: 2027-01-11}
+                """)
+        #expect(codes(result) == ["yaml_syntax"])
+        #expect(result.diagnostics.first?.location == SourceLocation(line: 4, column: 30))
+        #expect(result.diagnostics.first?.message.contains("'*ansvarig' names no anchor") == true)
+    }
+
+    @Test func aSecondYAMLDocumentIsRefusedWhereItStarts() {
+        let result = parse(
+            Self.head + """
+                activities: []
+                ---
+                plan: {id: other, title: Other, year: 2027}
+                """)
+        #expect(codes(result) == ["yaml_syntax"])
+        #expect(result.diagnostics.first?.location == SourceLocation(line: 4, column: 1))
+        #expect(result.diagnostics.first?.message.contains("one YAML document") == true)
+    }
+
+    @Test func aKeyRepeatedManyTimesInALargeMappingIsReportedEachTime() {
+        // Past 16 keys the composer looks repeated keys up by hash instead of comparing pairs.
+        let owners = (1...20).map { "  o\($0): {name: O\($0)}" }.joined(separator: "\n")
+        let result = parse(
+            """
+            plan: {id: test, title: Test, year: 2027}
+            owners:
+            \(owners)
+              o3: {name: Igen}
+              o3: {name: Och igen}
+            activities: []
+            """)
+        #expect(codes(result) == ["duplicate_id", "duplicate_id"])
+        #expect(result.diagnostics.map(\.location) == [SourceLocation(line: 23, column: 3), SourceLocation(line: 24, column: 3)])
+        #expect(result.diagnostics.allSatisfy { $0.message.contains("(first at 5:3)") })
+    }
+
     @Test func repeatedKeysAreReportedWithBothPlacesAndTheRestIsStillRead() {
         let result = parse(
             Self.head + """
@@ -136,7 +176,7 @@ struct ReaderTests {
         #expect(codes(result) == ["duplicate_key", "invalid_date", "duplicate_key", "unknown_reference"])
         #expect(result.diagnostics[0].location == SourceLocation(line: 4, column: 25))
         #expect(result.diagnostics[0].message.contains("(first at 4:13)"))
-        // The placeholder keeps the columns after it on the same line right.
+        // Columns after a repeated key on the same line stay right.
         #expect(result.diagnostics[1].location == SourceLocation(line: 4, column: 43))
         #expect(result.diagnostics[2].location == SourceLocation(line: 8, column: 5))
         #expect(result.diagnostics[2].message.contains("(first at 7:5)"))

@@ -90,7 +90,7 @@ struct ScheduleRenderingTests {
     }
 }
 
-struct JSONTextTests {
+struct JSONWriterTests {
     /// Our writer must give exactly what Foundation's encoder gives for the same values.
     @Test func matchesJSONEncoderByteForByte() throws {
         struct Sample: Encodable {
@@ -104,9 +104,24 @@ struct JSONTextTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let expected = String(decoding: try encoder.encode([Sample(b: tricky, a: ["x", tricky], e: [], c: nil, d: true)]), as: UTF8.self)
-        let ours = JSONText.array([
-            .object([("b", .string(tricky)), ("a", .strings(["x", tricky])), ("e", .array([])), ("c", .null), ("d", .bool(true))])
-        ]).serialized()
+        var writer = JSONWriter()
+        writer.array { json in
+            json.object { json in
+                json.key("a")
+                json.strings(["x", tricky])
+                json.key("b")
+                json.string(tricky)
+                json.key("c")
+                json.null()
+                json.key("d")
+                json.bool(true)
+                json.key("e")
+                json.array { _ in }
+            }
+        }
+        var ours = writer.finish()
+        #expect(ours.last == "\n")
+        ours.removeLast()
         // JSONEncoder leaves nil optionals out; compare with that key dropped.
         let withoutNull = ours.replacingOccurrences(of: "    \"c\" : null,\n", with: "")
         #expect(withoutNull == expected)

@@ -1,0 +1,265 @@
+import Arsplan
+import CYAML
+
+// YAML text → ``Node`` tree, composed here from libyaml's event stream.
+//
+// libyaml (the C parser under Yams, PyYAML and most YAML tools) does the YAML: scanning,
+// parsing, escapes, block and flow styles, encodings. This file only stacks its events
+// into nodes. Composing ourselves rather than through Yams keeps a 20,000-activity plan
+// inside its time budget (Yams allocates an event object, a tag object and a boxed node
+// for every scalar and hashes every mapping's keys; that alone took most of the budget),
+// and it lets a mapping with a repeated key be reported with both places while the rest
+// of the file is still read (Yams rejects the whole document at the first repeated key).
+// This and nothing else in the reader touches libyaml's pointers.
+
+/// A mapping key written a second (third, …) time in the same mapping.
+struct DuplicateKey {
+    var key: String
+    /// Where the repeated key stands.
+    var location: SourceLocation
+    /// Where the key was first written in the same mapping.
+    var first: SourceLocation
+}
+
+/// The composed document and the repeated keys found in it.
+struct Composed {
+    /// The root node; nil for a file with no content (empty, or comments only).
+    var root: Node?
+    var duplicates: [DuplicateKey]
+}
+
+/// YAML that could not be composed at all.
+struct ComposeFailure: Error {
+    var message: String
+    var location: SourceLocation
+    var notes: [String] = []
+}
+
+/// Composes `text` (one YAML document) into nodes.
+func composeYAML(_ text: String) -> Result<Composed, ComposeFailure> {
+    var text = text
+    return text.withUTF8 { bytes in
+        let parser = YAMLParser(bytes)
+        var composer = Composer()
+        while true {
+            var event = yaml_event_t()
+            guard parser.next(&event) else { return .failure(parser.failure(in: bytes)) }
+            defer { yaml_event_delete(&event) }
+            switch composer.take(event) {
+            case .more: continue
+            case .done: return .success(Composed(root: composer.root, duplicates: composer.duplicates))
+            case .failed(let failure): return .failure(failure)
+            }
+        }
+    }
+}
+
+/// libyaml's parser reading one buffer; freed with its owner. The buffer must outlive it.
+private final class YAMLParser {
+    private var parser = yaml_parser_t()
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+    }
+
+    deinit { yaml_parser_delete(&parser) }
+
+    /// The next event into `event` (which the caller deletes); false on a YAML error.
+    func next(_ event: inout yaml_event_t) -> Bool {
+        yaml_parser_parse(&parser, &event) == 1
+    }
+
+    /// What libyaml reported, as a message with the place it points at.
+    func failure(in bytes: UnsafeBufferPointer<UInt8>) -> ComposeFailure {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        func mark(_ mark: yaml_mark_t) -> SourceLocation { SourceLocation(line: mark.line + 1, column: mark.column + 1) }
+        switch parser.error {
+        case YAML_READER_ERROR:
+            // An encoding problem: libyaml gives a byte offset, not a line.
+            let location = location(ofByte: parser.problem_offset, in: bytes)
+            return ComposeFailure(message: "invalid YAML: \(problem)", location: location)
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            var message = "invalid YAML: \(problem)"
+            var lines = [mark(parser.problem_mark).line]
+            if let context = parser.context.map({ String(cString: $0) }), !context.isEmpty {
+                let at = mark(parser.context_mark)
+                message += " (\(context) at \(at))"
+                lines.append(at.line)
+            }
+            return ComposeFailure(
+                message: message, location: mark(parser.problem_mark), notes: notes(problem: problem, lines: lines, in: bytes))
+        default:
+            return ComposeFailure(message: "invalid YAML: \(problem)", location: SourceLocation(line: 1, column: 1))
+        }
+    }
+}
+
+/// Stacks events into nodes.
+private struct Composer {
+    /// A collection being composed: its items so far (a mapping's keys and values alternate).
+    struct Open {
+        var isMapping: Bool
+        var mark: Node.Mark
+        var anchor: String?
+        var items: [Node] = []
+    }
+
+    enum Step {
+        case more, done
+        case failed(ComposeFailure)
+    }
+
+    var stack: [Open] = []
+    var root: Node?
+    var anchors: [String: Node] = [:]
+    var duplicates: [DuplicateKey] = []
+    var documents = 0
+
+    mutating func take(_ event: yaml_event_t) -> Step {
+        let mark = Node.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let string = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+            let node = Node.scalar(Node.Scalar(string: string, style: Self.style(data.style), mark: mark))
+            if let anchor = data.anchor { anchors[String(cString: anchor)] = node }
+            add(node)
+        case YAML_SEQUENCE_START_EVENT:
+            stack.append(Open(isMapping: false, mark: mark, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
+        case YAML_MAPPING_START_EVENT:
+            stack.append(Open(isMapping: true, mark: mark, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let open = stack.popLast() else { break }
+            let node: Node
+            if open.isMapping {
+                findRepeatedKeys(open.items)
+                node = .mapping(Node.Mapping(keysAndValues: open.items, mark: open.mark))
+            } else {
+                node = .sequence(Node.Sequence(items: open.items, mark: open.mark))
+            }
+            if let anchor = open.anchor { anchors[anchor] = node }
+            add(node)
+        case YAML_ALIAS_EVENT:
+            let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+            guard let node = anchors[name] else {
+                return .failed(
+                    ComposeFailure(message: "invalid YAML: the alias '*\(name)' names no anchor ('&\(name)') written before it", location: mark.location))
+            }
+            add(node)
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                return .failed(
+                    ComposeFailure(
+                        message: "a plan file is one YAML document, but a second one starts here",
+                        location: mark.location, notes: ["remove the '---' line, or split the file in two plans"]))
+            }
+        case YAML_STREAM_END_EVENT:
+            return .done
+        default:
+            break  // stream start, document end
+        }
+        return .more
+    }
+
+    private mutating func add(_ node: Node) {
+        if stack.isEmpty {
+            root = node
+        } else {
+            stack[stack.count - 1].items.append(node)
+        }
+    }
+
+    /// Records every scalar key that repeats an earlier key of the same mapping.
+    private mutating func findRepeatedKeys(_ keysAndValues: [Node]) {
+        let count = keysAndValues.count / 2
+        guard count > 1 else { return }
+        func key(_ i: Int) -> Node.Scalar? { keysAndValues[2 * i].scalar }
+        if count <= 16 {
+            // Comparing each key with the earlier ones beats hashing for mappings this small.
+            for j in 1..<count {
+                guard let later = key(j) else { continue }
+                for i in 0..<j {
+                    guard let earlier = key(i), earlier.string == later.string else { continue }
+                    record(later, first: earlier)
+                    break
+                }
+            }
+        } else {
+            var first: [String: Node.Scalar] = [:]
+            for i in 0..<count {
+                guard let scalar = key(i) else { continue }
+                if let earlier = first[scalar.string] { record(scalar, first: earlier) } else { first[scalar.string] = scalar }
+            }
+        }
+    }
+
+    private mutating func record(_ repeated: Node.Scalar, first: Node.Scalar) {
+        duplicates.append(DuplicateKey(key: repeated.string, location: repeated.mark.location, first: first.mark.location))
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> Node.Scalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}
+
+/// The line and column (one per code point, as libyaml counts) of the byte at `offset`.
+private func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+    var line = 1
+    var column = 1
+    for byte in bytes.prefix(max(0, offset)) {
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+    return SourceLocation(line: line, column: column)
+}
+
+/// Hints for the YAML mistakes plan authors make most.
+private func notes(problem: String, lines: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    var notes: [String] = []
+    if problem.contains("found character that cannot start any token"), bytes.contains(UInt8(ascii: "\t")) {
+        notes.append("YAML indents with spaces; a tab cannot be used for indentation")
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    if let reference = lines.lazy.compactMap({ bracketedReference(onLine: $0, of: text) }).first {
+        notes.append(
+            "inside { } or [ ] a bracket starts a list: put a reference with an occurrence number in quotes, \"\(reference)\""
+        )
+    }
+    return notes
+}
+
+/// A reference with an occurrence number (`namnd[2]`) written unquoted inside a flow
+/// collection on the given line, which YAML reads as the start of a list.
+private func bracketedReference(onLine line: Int, of text: String) -> String? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard line >= 1, line <= lines.count else { return nil }
+    let content = Array(lines[line - 1])
+    guard content.contains("{") || content.filter({ $0 == "[" }).count > 1 else { return nil }
+    var i = 0
+    while i < content.count {
+        if content[i] == "[", i > 0, isIdentifierCharacter(content[i - 1]), content[i - 1] != "-" {
+            var start = i
+            while start > 0, isIdentifierCharacter(content[start - 1]) { start -= 1 }
+            var end = i + 1
+            while end < content.count, content[end].isNumber { end += 1 }
+            if end > i + 1, end < content.count, content[end] == "]" {
+                return String(content[start...end])
+            }
+        }
+        i += 1
+    }
+    return nil
+}

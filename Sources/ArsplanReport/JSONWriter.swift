@@ -1,0 +1,140 @@
+import Foundation
+
+/// Writes JSON as it goes, for output we write often and large (`schedule --format json`
+/// on tens of thousands of occurrences), formatted the way `JSONEncoder` does with
+/// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`. No value tree is built and no
+/// keys are sorted: callers write each object's keys in sorted order (checked in debug
+/// builds), which keeps a large schedule to one pass over one byte buffer.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// For each open array or object: how many items it has so far.
+    private var open: [Int] = []
+    private var afterKey = false
+    #if DEBUG
+        /// For each open object, its last key: keys must come in sorted order.
+        private var lastKeys: [String?] = []
+    #endif
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    /// The text written, with a final newline.
+    mutating func finish() -> String {
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    mutating func object(_ body: (inout JSONWriter) -> Void) { container(UInt8(ascii: "{"), UInt8(ascii: "}"), body) }
+    @inline(__always)
+    mutating func array(_ body: (inout JSONWriter) -> Void) { container(UInt8(ascii: "["), UInt8(ascii: "]"), body) }
+
+    /// The next key of the object being written; keys come in sorted order (plain ASCII names).
+    mutating func key(_ name: StaticString) {
+        #if DEBUG
+            let text = name.description
+            if let last = lastKeys.last {
+                assert(last.map { $0.utf8.lexicographicallyPrecedes(text.utf8) } ?? true, "JSON key '\(text)' after '\(last ?? "")': keys must be sorted")
+            }
+            lastKeys[lastKeys.count - 1] = text
+        #endif
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+        afterKey = true
+    }
+
+    mutating func string(_ text: String) {
+        beginValue()
+        JSONWriter.writeString(text, to: &bytes)
+    }
+
+    mutating func string(_ text: String?) {
+        if let text { string(text) } else { null() }
+    }
+
+    mutating func int(_ number: Int) {
+        beginValue()
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    mutating func bool(_ flag: Bool) {
+        beginValue()
+        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    }
+
+    mutating func null() {
+        beginValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    mutating func strings(_ texts: [String]) {
+        array { for text in texts { $0.string(text) } }
+    }
+
+    private mutating func container(_ opening: UInt8, _ closing: UInt8, _ body: (inout JSONWriter) -> Void) {
+        beginValue()
+        bytes.append(opening)
+        open.append(0)
+        #if DEBUG
+            lastKeys.append(nil)
+        #endif
+        body(&self)
+        #if DEBUG
+            lastKeys.removeLast()
+        #endif
+        let items = open.removeLast()
+        // JSONEncoder writes an empty container as its brackets around a blank line.
+        if items == 0 { bytes.append(0x0A) }
+        newline()
+        bytes.append(closing)
+    }
+
+    /// The separator and indentation before a value (none right after its key).
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard !open.isEmpty else { return }
+        if open[open.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
+        open[open.count - 1] += 1
+        newline()
+    }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * open.count))
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped; all
+    /// other characters (å, ä, ö, /) as they are, in UTF-8.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Small documents (journal history, days off) through `JSONEncoder`, formatted like
+/// ``JSONWriter``: indented, keys sorted, ending in a newline.
+func encodeJSON(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Plain values only (strings, numbers, arrays): encoding cannot fail.
+    return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
+}
