@@ -6,8 +6,10 @@ struct Located<Value> {
     var location: SourceLocation
 }
 
+extension Located: Sendable where Value: Sendable {}
+
 /// An activity as read, with the references the reference check resolves afterwards.
-struct ActivityDraft {
+struct ActivityDraft: Sendable {
     var activity: Activity
     var owner: Located<String>?
     var unit: Located<String>?
@@ -16,6 +18,8 @@ struct ActivityDraft {
     var goals: [Located<String>] = []
     /// References to other activities, with the key they were written under (`after`, `with`, …).
     var references: [(reference: ActivityReference, location: SourceLocation, key: String)] = []
+    /// Where the id is written.
+    var idLocation: SourceLocation?
 }
 
 extension PlanReader {
@@ -30,22 +34,32 @@ extension PlanReader {
     mutating func readActivities(_ node: Node) {
         guard let items = list(node, for: "activities", single: false, of: "activities (each starting with '- id:')")
         else { return }
-        var seen: [String: SourceLocation] = [:]
-        seen.reserveCapacity(items.count)
+        readActivityItems(items)
+    }
+
+    /// Reads `- id: …` items into ``drafts``. A repeated activity is kept so that its own
+    /// references are checked too (``checkActivityIDs()`` reports it once all are read).
+    mutating func readActivityItems(_ items: [Node]) {
         drafts.reserveCapacity(drafts.count + items.count)
         for item in items {
-            guard let draft = readActivity(item) else { continue }
+            if let draft = readActivity(item) { drafts.append(draft) }
+        }
+    }
+
+    /// Reports every activity id defined again; references to it resolve to the first
+    /// (the plan is not produced anyway).
+    mutating func checkActivityIDs() {
+        var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(drafts.count)
+        for draft in drafts {
             let id = draft.activity.id.rawValue
-            let start = draft.activity.location
-            // A repeated activity is kept so that its own references are checked too;
-            // references to the id resolve to the first (the plan is not produced anyway).
-            drafts.append(draft)
             guard !id.isEmpty else { continue }
             if let first = seen[id] {
-                let at = item.mapping?.value(forKey: "id").map { location(of: $0) } ?? location(of: item)
-                sink.error(.duplicateID, "activity '\(id)' is defined again (first at \(first))", at: at)
+                sink.error(
+                    .duplicateID, "activity '\(id)' is defined again (first at \(first))",
+                    at: draft.idLocation ?? draft.activity.location ?? SourceLocation(line: 1, column: 1))
             } else {
-                seen[id] = start
+                seen[id] = draft.activity.location
             }
         }
     }
@@ -93,6 +107,7 @@ extension PlanReader {
             seen.insert(activityKey!)
             switch activityKey! {
             case .id:
+                draft.idLocation = location(of: value)
                 if let id = identifier(value, for: "id") { draft.activity.id = .init(id) }
             case .title:
                 if let title = text(value, for: "title") { draft.activity.title = title }

@@ -10,20 +10,31 @@ public enum PlanFile {
 
     /// Parses plan-file text. Pure: no file access. `file` is the path as the user named it, used in diagnostics.
     public static func parse(_ text: String, file: String) -> PlanFileResult {
+        if text.utf8.count >= parallelThreshold, let cut = ActivitiesCut.find(in: text),
+            let result = parseInTwoParts(text, file: file, cut: cut)
+        {
+            return result
+        }
+        return parseInOnePiece(text, file: file)
+    }
+
+    static func parseInOnePiece(_ text: String, file: String) -> PlanFileResult {
         var sink = DiagnosticSink(file: file)
-        let root: Node?
-        var duplicates: [DuplicateKey] = []
+        let tree = Handoff<Composed>()
         switch composeYAML(text) {
         case .success(let composed):
-            root = composed.root
-            duplicates = composed.duplicates
+            tree.value = composed
         case .failure(let failure):
             sink.error(.yamlSyntax, failure.message, at: failure.location, notes: failure.notes)
             return PlanFileResult(plan: nil, diagnostics: sink.sorted())
         }
-        var reader = PlanReader(sink: sink, duplicates: duplicates)
-        let plan = reader.read(root)
-        let diagnostics = reader.finish()
+        var reader = PlanReader(sink: sink, duplicates: tree.value!.duplicates)
+        let plan = reader.read(tree.value!.root)
+        if text.utf8.count >= parallelThreshold { releaseInBackground(tree) }
+        return result(plan: plan, diagnostics: reader.finish())
+    }
+
+    static func result(plan: Plan?, diagnostics: [Diagnostic]) -> PlanFileResult {
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return PlanFileResult(plan: hasErrors ? nil : plan, diagnostics: diagnostics)
     }
@@ -96,6 +107,8 @@ struct DiagnosticSink {
     {
         add(.warning, code, message, at: location, notes: notes)
     }
+
+    mutating func append(_ more: [Diagnostic]) { diagnostics += more }
 
     /// The diagnostics in file order (a stable sort keeps same-place diagnostics in the order found).
     func sorted() -> [Diagnostic] {

@@ -14,6 +14,9 @@ struct PlanReader {
     var units: [Arsplan.Unit] = []
     var goals: [Goal] = []
     var drafts: [ActivityDraft] = []
+    /// Activities read from the rest of a large file on another core (see ``PlanFile``),
+    /// which follow this file's own.
+    var laterDrafts: [ActivityDraft] = []
 
     static let topLevelKeys = [
         "format", "plan", "calendar", "owners", "audiences", "channels", "units", "goals", "activities",
@@ -89,10 +92,16 @@ struct PlanReader {
                 goals = readNamedGroup(entry.value, key: "goals", kind: "goal") {
                     Goal(id: .init($0), name: $1, location: $2)
                 }
-            case "activities": readActivities(entry.value)
+            case "activities":
+                readActivities(entry.value)
+                drafts += laterDrafts
+                laterDrafts = []
             default: break
             }
         }
+        drafts += laterDrafts
+        laterDrafts = []
+        checkActivityIDs()
         if !sawPlan {
             sink.error(
                 .missingKey, "missing the 'plan' section (with 'id', 'title' and 'year')", at: location(of: root))

@@ -13,7 +13,7 @@ import CYAML
 // This and nothing else in the reader touches libyaml's pointers.
 
 /// A mapping key written a second (third, …) time in the same mapping.
-struct DuplicateKey {
+struct DuplicateKey: Sendable {
     var key: String
     /// Where the repeated key stands.
     var location: SourceLocation
@@ -22,7 +22,7 @@ struct DuplicateKey {
 }
 
 /// The composed document and the repeated keys found in it.
-struct Composed {
+struct Composed: Sendable {
     /// The root node; nil for a file with no content (empty, or comments only).
     var root: Node?
     var duplicates: [DuplicateKey]
@@ -35,12 +35,13 @@ struct ComposeFailure: Error {
     var notes: [String] = []
 }
 
-/// Composes `text` (one YAML document) into nodes.
-func composeYAML(_ text: String) -> Result<Composed, ComposeFailure> {
+/// Composes `text` (one YAML document) into nodes. `lineOffset` is added to every line
+/// (for a part of a file composed on its own, starting after that many lines).
+func composeYAML(_ text: String, lineOffset: Int = 0) -> Result<Composed, ComposeFailure> {
     var text = text
     return text.withUTF8 { bytes in
         let parser = YAMLParser(bytes)
-        var composer = Composer()
+        var composer = Composer(lineOffset: lineOffset)
         while true {
             var event = yaml_event_t()
             guard parser.next(&event) else { return .failure(parser.failure(in: bytes)) }
@@ -106,11 +107,14 @@ private struct Composer {
         var items: [Node] = []
     }
 
+    init(lineOffset: Int) { self.lineOffset = lineOffset }
+
     enum Step {
         case more, done
         case failed(ComposeFailure)
     }
 
+    let lineOffset: Int
     var stack: [Open] = []
     var root: Node?
     var anchors: [String: Node] = [:]
@@ -118,7 +122,7 @@ private struct Composer {
     var documents = 0
 
     mutating func take(_ event: yaml_event_t) -> Step {
-        let mark = Node.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let mark = Node.Mark(line: lineOffset + Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar

@@ -1,3 +1,4 @@
+import Arsplan
 import Foundation
 
 /// Writes JSON as it goes, for output we write often and large (`schedule --format json`
@@ -18,9 +19,12 @@ struct JSONWriter {
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
     /// The text written, with a final newline.
-    mutating func finish() -> String {
+    mutating func finish() -> String { String(decoding: finishBytes(), as: UTF8.self) }
+
+    /// The UTF-8 bytes written, with a final newline.
+    mutating func finishBytes() -> [UInt8] {
         bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     @inline(__always)
@@ -72,6 +76,10 @@ struct JSONWriter {
         array { for text in texts { $0.string(text) } }
     }
 
+    mutating func ids<Tag>(_ ids: [Identifier<Tag>]) {
+        array { for id in ids { $0.string(id.rawValue) } }
+    }
+
     private mutating func container(_ opening: UInt8, _ closing: UInt8, _ body: (inout JSONWriter) -> Void) {
         beginValue()
         bytes.append(opening)
@@ -111,6 +119,17 @@ struct JSONWriter {
     /// other characters (å, ä, ö, /) as they are, in UTF-8.
     static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most text needs no escape: copy its bytes at once.
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true { writeEscaped(text, to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscaped(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
@@ -126,7 +145,6 @@ struct JSONWriter {
             default: out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -6,8 +6,12 @@ import Arsplan
 /// date-times (`2027-03-30T17:00`) for timed ones, in the plan's zone.
 public enum ScheduleJSON {
     /// The JSON text, keys sorted and indented, ending in a newline; deterministic.
-    public static func render(_ schedule: Schedule) -> String {
+    public static func render(_ schedule: Schedule) -> String { String(decoding: renderBytes(schedule), as: UTF8.self) }
+
+    /// ``render(_:)`` as UTF-8 bytes, for writing out without a copy into a `String`.
+    public static func renderBytes(_ schedule: Schedule) -> [UInt8] {
         let plan = schedule.plan
+        let activities = plan.activities
         var activityIndex: [Activity.ID: Int] = [:]
         activityIndex.reserveCapacity(plan.activities.count)
         for (i, activity) in plan.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
@@ -35,41 +39,41 @@ public enum ScheduleJSON {
             json.key("occurrences")
             json.array { json in
                 for occurrence in schedule.occurrences {
-                    let activity = activityIndex[occurrence.activity].map { plan.activities[$0] }
-                    let (start, end) = occurrence.timing.isoRange
+                    // By position: copying a whole activity out for each occurrence costs.
+                    let i = activityIndex[occurrence.activity]
                     json.object { json in
                         json.key("activity")
                         json.string(occurrence.activity.rawValue)
                         json.key("allDay")
                         json.bool(occurrence.timing.isAllDay)
                         json.key("audiences")
-                        json.strings(activity?.audiences.map(\.rawValue) ?? [])
+                        json.ids(i.map { activities[$0].audiences } ?? [])
                         json.key("channels")
-                        json.strings(activity?.channels.map(\.rawValue) ?? [])
+                        json.ids(i.map { activities[$0].channels } ?? [])
                         json.key("end")
-                        json.string(end)
+                        json.string(occurrence.timing.isoEnd)
                         json.key("goals")
-                        json.strings(activity?.goals.map(\.rawValue) ?? [])
+                        json.ids(i.map { activities[$0].goals } ?? [])
                         json.key("index")
                         json.int(occurrence.index)
                         json.key("kind")
-                        json.string(activity?.kind)
+                        json.string(i.flatMap { activities[$0].kind })
                         json.key("owner")
                         json.string(occurrence.owner?.rawValue)
                         json.key("pinned")
-                        json.bool(activity?.pinned ?? false)
+                        json.bool(i.map { activities[$0].pinned } ?? false)
                         json.key("sequence")
                         json.int(occurrence.sequence)
                         json.key("start")
-                        json.string(start)
+                        json.string(occurrence.timing.isoStart)
                         json.key("status")
                         json.string(occurrence.status.rawValue)
                         json.key("title")
-                        json.string(activity?.title ?? occurrence.activity.rawValue)
+                        json.string(i.map { activities[$0].title } ?? occurrence.activity.rawValue)
                         json.key("uid")
                         json.string(occurrence.uid)
                         json.key("unit")
-                        json.string(activity?.unit?.rawValue)
+                        json.string(i.flatMap { activities[$0].unit?.rawValue })
                     }
                 }
             }
@@ -85,16 +89,25 @@ public enum ScheduleJSON {
                 json.int(plan.year)
             }
         }
-        return json.finish()
+        return json.finishBytes()
     }
 }
 
 extension OccurrenceTiming {
     /// Start and end as local ISO text: dates for all-day (end inclusive), date-times for timed.
-    public var isoRange: (start: String, end: String) {
+    public var isoRange: (start: String, end: String) { (isoStart, isoEnd) }
+
+    public var isoStart: String {
         switch self {
-        case .allDay(let first, let last): return (first.description, last.description)
-        case .timed(let start, let end): return (start.description, end.description)
+        case .allDay(let first, _): first.description
+        case .timed(let start, _): start.description
+        }
+    }
+
+    public var isoEnd: String {
+        switch self {
+        case .allDay(_, let last): last.description
+        case .timed(_, let end): end.description
         }
     }
 }

@@ -148,4 +148,8 @@ enum Terminal {
     static func output(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    static func output(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none)) }
+    }
 }

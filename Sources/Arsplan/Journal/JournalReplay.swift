@@ -77,8 +77,17 @@ public struct JournalReplay: Sendable {
     /// For each entry that changed the schedule: every occurrence it changed, by uid.
     public private(set) var effects: [Int: [String: StateChange]] = [:]
     public private(set) var latestApproval: ApprovalPoint?
+    /// The plan as written, scheduled.
+    private let writtenSchedule: Schedule
     /// The occurrence numbers of each activity in the plan as written.
-    public let occurrenceNumbers: [Activity.ID: [Int]]
+    public var occurrenceNumbers: [Activity.ID: [Int]] { Self.occurrenceNumbers(of: writtenSchedule) }
+
+    private static func occurrenceNumbers(of schedule: Schedule) -> [Activity.ID: [Int]] {
+        var numbers: [Activity.ID: [Int]] = [:]
+        for occurrence in schedule.occurrences { numbers[occurrence.activity, default: []].append(occurrence.index) }
+        for key in numbers.keys { numbers[key]!.sort() }
+        return numbers
+    }
 
     /// Replays `entries` against `plan` (the plan file as it is now).
     public init(plan written: Plan, entries: [JournalEntry]) {
@@ -88,14 +97,12 @@ public struct JournalReplay: Sendable {
         self.stamp = entries.map(\.at).max()
         let scheduler = Scheduler(plan: written)
         let writtenSchedule = scheduler.schedule(written)
-        var numbers: [Activity.ID: [Int]] = [:]
-        for occurrence in writtenSchedule.occurrences { numbers[occurrence.activity, default: []].append(occurrence.index) }
-        for key in numbers.keys { numbers[key]!.sort() }
-        self.occurrenceNumbers = numbers
+        self.writtenSchedule = writtenSchedule
         self.plan = written
         self.schedule = writtenSchedule
         // No journal (the usual case for a plan just written): the plan as written is the plan.
         guard !entries.isEmpty else { return }
+        let numbers = Self.occurrenceNumbers(of: writtenSchedule)
 
         var positionOf: [Int: Int] = [:]
         for (position, entry) in entries.enumerated() where positionOf[entry.sequence] == nil { positionOf[entry.sequence] = position }

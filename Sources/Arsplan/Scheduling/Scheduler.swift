@@ -24,15 +24,22 @@ public struct Scheduler: Sendable {
 
         var occurrences: [Occurrence] = []
         var order: [Int] = []
-        for (activityIndex, placed) in pass.placed.enumerated() {
-            guard let placed else { continue }
-            let activity = plan.activities[activityIndex]
+        let count = pass.placed.reduce(0) { $0 + ($1?.count ?? 0) }
+        occurrences.reserveCapacity(count)
+        order.reserveCapacity(count)
+        for activityIndex in pass.placed.indices {
+            guard let placed = pass.placed[activityIndex] else { continue }
+            // Field by field: copying the whole activity out costs a retain per field.
+            let id = plan.activities[activityIndex].id
+            let owner = plan.activities[activityIndex].owner
+            let overrides = plan.activities[activityIndex].overrides
+            let uidPrefix = plan.id + "-" + id.rawValue + "-"
             for p in placed {
-                let override = activity.overrides[p.index]
+                let override = overrides.isEmpty ? nil : overrides[p.index]
                 occurrences.append(
                     Occurrence(
-                        uid: "\(plan.id)-\(activity.id)-\(p.index)", activity: activity.id, index: p.index,
-                        timing: p.timing, status: p.status, owner: activity.owner,
+                        uid: uidPrefix + String(p.index), activity: id, index: p.index,
+                        timing: p.timing, status: p.status, owner: owner,
                         sequence: override?.sequence ?? 0, lastModified: override?.modified))
                 order.append(activityIndex)
             }
@@ -42,8 +49,7 @@ public struct Scheduler: Sendable {
         let keys = occurrences.indices.map { i in
             (occurrences[i].timing.firstDay.dayNumber, occurrences[i].timing.startMinute, order[i], occurrences[i].index)
         }
-        let sortedIndices = occurrences.indices.sorted { keys[$0] < keys[$1] }
-        let sorted = sortedIndices.map { occurrences[$0] }
+        let sorted = occurrences.indices.sorted { keys[$0] < keys[$1] }.map { occurrences[$0] }
         var conflicts = pass.conflicts
         conflicts += CapacityCheck(plan: plan).conflicts(for: sorted)
         return Schedule(plan: plan, occurrences: sorted, conflicts: conflicts, stamp: stamp)
@@ -104,7 +110,9 @@ private struct Requirements {
     var earliest: Day?
     var deadline: Day?
     var sameDay: Day?
-    var describe: String = ""
+    /// The `for-each` occurrence the rules were resolved for: what ``PlacementPass/describe``
+    /// needs to put them in words, which only a conflict message does.
+    var slot: (id: Activity.ID, occurrence: PlacedOccurrence)?
 }
 
 /// One run of placement over all activities.
@@ -256,43 +264,71 @@ struct PlacementPass {
 
     private enum Role { case after, before, with }
 
-    /// The occurrence a reference means, in the context of one `for-each` slot.
+    /// The occurrence a reference means, in the context of one `for-each` slot; reports
+    /// why when there is none, and a cancelled one it is placed relative to.
     private mutating func resolve(
         _ reference: ActivityReference, role: Role, slot: (id: Activity.ID, occurrence: PlacedOccurrence)?,
         in activity: Activity, location: SourceLocation?
     ) -> PlacedOccurrence? {
-        if let slot, reference.activity == slot.id, reference.occurrence == nil { return slot.occurrence }
-        let candidates = occurrences(of: reference.activity)
-        if let n = reference.occurrence {
-            if let found = candidates.first(where: { $0.index == n }) {
-                if found.status == .cancelled && activity.status != .cancelled {
-                    report(
-                        .cancelledDependency, .warning, activity,
-                        "'\(activity.id)' is placed relative to '\(reference)', which is cancelled; it keeps that date until it is moved or cancelled too",
-                        others: [reference.activity], at: location)
-                }
-                return found
+        if let found = lookup(reference, role: role, slot: slot) {
+            if reference.occurrence != nil, found.status == .cancelled, activity.status != .cancelled {
+                report(
+                    .cancelledDependency, .warning, activity,
+                    "'\(activity.id)' is placed relative to '\(reference)', which is cancelled; it keeps that date until it is moved or cancelled too",
+                    others: [reference.activity], at: location)
             }
+            return found
+        }
+        let candidates = occurrences(of: reference.activity)
+        if reference.occurrence != nil {
             report(
                 .missingOccurrence, .error, activity,
                 "'\(activity.id)' refers to '\(reference)', but '\(reference.activity)' has \(candidates.count) occurrence\(candidates.count == 1 ? "" : "s")",
                 others: [reference.activity], at: location)
-            return nil
-        }
-        if candidates.count == 1 { return candidates[0] }
-        if candidates.isEmpty {
+        } else if candidates.isEmpty {
             report(.missingOccurrence, .error, activity, "'\(activity.id)' refers to '\(reference.activity)', which has no occurrences", others: [reference.activity], at: location)
-            return nil
-        }
-        switch role {
-        case .after: return candidates.max { $0.timing.lastDay < $1.timing.lastDay }
-        case .before: return candidates.min { $0.timing.firstDay < $1.timing.firstDay }
-        case .with:
+        } else {
             report(
                 .ambiguousReference, .error, activity,
                 "'\(activity.id)' is 'with' '\(reference.activity)', which has \(candidates.count) occurrences; name one ('\(reference.activity)[1]') or add 'for-each: \(reference.activity)'",
                 others: [reference.activity], at: location)
-            return nil
+        }
+        return nil
+    }
+
+    /// The occurrence a reference means, or nil when there is none (or, for `with`, when
+    /// it is ambiguous): the one named, the slot's, the only one, or for `after` the last
+    /// and for `before` the first.
+    private func lookup(
+        _ reference: ActivityReference, role: Role, slot: (id: Activity.ID, occurrence: PlacedOccurrence)?
+    ) -> PlacedOccurrence? {
+        if let slot, reference.activity == slot.id, reference.occurrence == nil { return slot.occurrence }
+        let candidates = occurrences(of: reference.activity)
+        if let n = reference.occurrence { return candidates.first { $0.index == n } }
+        if candidates.count == 1 { return candidates[0] }
+        switch role {
+        case .after: return candidates.max { $0.timing.lastDay < $1.timing.lastDay }
+        case .before: return candidates.min { $0.timing.firstDay < $1.timing.firstDay }
+        case .with: return nil
+        }
+    }
+
+    /// An activity's `with`/`after`/`before` rules in words, as resolved for `slot`
+    /// ("2 workdays after 'vb[1]' and 5 workdays before 'namnd[3]'"), for conflict messages.
+    private func describe(_ activity: Activity, slot: (id: Activity.ID, occurrence: PlacedOccurrence)?) -> String {
+        func named(_ reference: ActivityReference, _ role: Role) -> String {
+            let index = lookup(reference, role: role, slot: slot)?.index
+            return "'\(reference.activity)[\(index.map(String.init) ?? "?")]'"
+        }
+        switch activity.placement {
+        case .with(let reference):
+            return "the same day as \(named(reference, .with))"
+        case .relative(let after, let before):
+            var reasons = after.map { "\($0.amount) \($0.unit.rawValue) after \(named($0.reference, .after))" }
+            if let before { reasons.append("\(before.amount) \(before.unit.rawValue) before \(named(before.reference, .before))") }
+            return reasons.joined(separator: " and ")
+        default:
+            return ""
         }
     }
 
@@ -388,33 +424,28 @@ struct PlacementPass {
                 candidates.append(candidate)
             }
             func relativeCandidate(_ activity: Activity, slot: (id: Activity.ID, occurrence: PlacedOccurrence)?) -> Candidate? {
-                var requirements = Requirements()
+                var requirements = Requirements(slot: slot)
                 var time = activity.time
                 switch activity.placement {
                 case .with(let reference):
                     guard let target = resolve(reference, role: .with, slot: slot, in: activity, location: activity.location) else { return nil }
                     requirements.sameDay = target.timing.firstDay
                     if time == nil, case .timed(let start, _) = target.timing, activity.duration.isMinutes { time = start.time }
-                    requirements.describe = "the same day as '\(reference.activity)[\(target.index)]'"
                     return Candidate(index: 0, start: target.timing.firstDay, time: time, fixed: false, requirements: requirements)
                 case .relative(let after, let before):
                     var earliest: Day?
-                    var reasons: [String] = []
                     for offset in after {
                         guard let target = resolve(offset.reference, role: .after, slot: slot, in: activity, location: offset.location) else { return nil }
                         let day = shifted(target.timing.lastDay, by: offset.amount, offset.unit, forward: true)
                         if earliest == nil || day > earliest! { earliest = day }
-                        reasons.append("\(offset.amount) \(offset.unit.rawValue) after '\(offset.reference.activity)[\(target.index)]'")
                     }
                     var deadline: Day?
                     if let before {
                         guard let target = resolve(before.reference, role: .before, slot: slot, in: activity, location: before.location) else { return nil }
                         deadline = shifted(target.timing.firstDay, by: before.amount, before.unit, forward: false)
-                        reasons.append("\(before.amount) \(before.unit.rawValue) before '\(before.reference.activity)[\(target.index)]'")
                     }
                     requirements.earliest = earliest
                     requirements.deadline = deadline
-                    requirements.describe = reasons.joined(separator: " and ")
                     let start = earliest ?? firstDay(endingOn: deadline!, activity)
                     return Candidate(index: 0, start: start, time: time, fixed: false, requirements: requirements)
                 default:
@@ -425,7 +456,7 @@ struct PlacementPass {
 
         var result: [PlacedOccurrence] = []
         for var candidate in candidates {
-            let override = activity.overrides[candidate.index]
+            let override = activity.overrides.isEmpty ? nil : activity.overrides[candidate.index]
             let label = candidates.count > 1 ? "'\(activity.id)[\(candidate.index)]'" : "'\(activity.id)'"
 
             if !candidate.fixed, let notBefore = activity.notBefore, candidate.start < notBefore {
@@ -442,7 +473,7 @@ struct PlacementPass {
                     {
                         report(
                             .pinnedPushed, .error, activity,
-                            "\(label) is pinned to \(written), but \(r.describe) would move it to \(candidate.start)")
+                            "\(label) is pinned to \(written), but \(describe(activity, slot: r.slot)) would move it to \(candidate.start)")
                     }
                     candidate.start = written
                 }
@@ -453,10 +484,10 @@ struct PlacementPass {
                     candidate.fixed = true
                     let r = candidate.requirements
                     if let earliest = r.earliest, day < earliest {
-                        report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), before \(r.describe) allows (\(earliest))")
+                        report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), before \(describe(activity, slot: r.slot)) allows (\(earliest))")
                     }
                     if let same = r.sameDay, day != same {
-                        report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), not \(r.describe) (\(same))")
+                        report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), not \(describe(activity, slot: r.slot)) (\(same))")
                     }
                 }
                 if let time = override.time { candidate.time = time }
@@ -467,7 +498,7 @@ struct PlacementPass {
             if let deadline = candidate.requirements.deadline, timing.lastDay > deadline {
                 report(
                     .windowViolated, .error, activity,
-                    "\(label) cannot meet its window: it would end \(timing.lastDay), after the deadline \(deadline) (\(candidate.requirements.describe))")
+                    "\(label) cannot meet its window: it would end \(timing.lastDay), after the deadline \(deadline) (\(describe(activity, slot: candidate.requirements.slot)))")
             }
             if candidate.fixed, let notBefore = activity.notBefore, timing.firstDay < notBefore {
                 report(.notBeforeViolated, .error, activity, "\(label) is on \(timing.firstDay), before its not-before date \(notBefore)")
