@@ -113,16 +113,23 @@ extension PlanFile {
             later.value = LaterPart(drafts: reader.drafts, diagnostics: reader.sink.diagnostics, duplicates: reader.duplicates)
             // The second part's nodes are released here, on this thread, too.
         }
+        // This thread composes and reads the first part meanwhile.
+        // (The tree is kept only in `headTree`, so that it can be released on another thread.)
         let headTree = Handoff<Composed>()
-        if case .success(let composed) = composeYAML(head) { headTree.value = composed }
+        switch composeYAML(head) {
+        case .success(let composed): headTree.value = composed
+        case .failure:
+            group.wait()
+            return nil
+        }
+        var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: headTree.value!.duplicates)
+        let sections = reader.readSections(headTree.value!.root)
         group.wait()
-        guard let composed = headTree.value, let later = later.value else { return nil }
+        guard let later = later.value else { return nil }
 
-        var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: composed.duplicates)
         reader.duplicates.merge(later.duplicates) { first, _ in first }
         reader.sink.append(later.diagnostics)
-        reader.laterDrafts = later.drafts
-        let plan = reader.read(composed.root)
+        let plan = sections.map { reader.complete($0, with: later.drafts) }
         releaseInBackground(headTree)
         return result(plan: plan, diagnostics: reader.finish())
     }

@@ -14,9 +14,6 @@ struct PlanReader {
     var units: [Arsplan.Unit] = []
     var goals: [Goal] = []
     var drafts: [ActivityDraft] = []
-    /// Activities read from the rest of a large file on another core (see ``PlanFile``),
-    /// which follow this file's own.
-    var laterDrafts: [ActivityDraft] = []
 
     static let topLevelKeys = [
         "format", "plan", "calendar", "owners", "audiences", "channels", "units", "goals", "activities",
@@ -35,6 +32,12 @@ struct PlanReader {
 
     /// Reads the whole document; the plan is meaningful only when no error was reported.
     mutating func read(_ root: Node?) -> Plan? {
+        readSections(root).map { complete($0) }
+    }
+
+    /// Reads every section, without the checks across them (``complete(_:with:)``); nil
+    /// when the document cannot be a plan at all.
+    mutating func readSections(_ root: Node?) -> Plan? {
         let start = SourceLocation(line: 1, column: 1)
         guard let root else {
             sink.error(
@@ -94,18 +97,22 @@ struct PlanReader {
                 }
             case "activities":
                 readActivities(entry.value)
-                drafts += laterDrafts
-                laterDrafts = []
             default: break
             }
         }
-        drafts += laterDrafts
-        laterDrafts = []
-        checkActivityIDs()
         if !sawPlan {
             sink.error(
                 .missingKey, "missing the 'plan' section (with 'id', 'title' and 'year')", at: location(of: root))
         }
+        return plan
+    }
+
+    /// The plan read by ``readSections(_:)`` with `laterDrafts` (activities that follow the
+    /// file's own, read on another core) joined and every activity checked across sections.
+    mutating func complete(_ plan: Plan, with laterDrafts: [ActivityDraft] = []) -> Plan {
+        var plan = plan
+        drafts += laterDrafts
+        checkActivityIDs()
         checkReferences()
 
         plan.owners = owners

@@ -18,6 +18,29 @@ struct JSONWriter {
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    /// A writer that continues inside containers already open elsewhere: `itemsIn` gives,
+    /// outermost first, how many items each holds so far. What it writes goes after what
+    /// the outer writer wrote so far (``take()``), which then counts the items (``count(items:)``).
+    init(capacity: Int, itemsIn open: [Int]) {
+        self.init(capacity: capacity)
+        self.open = open
+        #if DEBUG
+            lastKeys = open.map { _ in nil }
+        #endif
+    }
+
+    /// The bytes written so far, handed over (writing goes on into an empty buffer).
+    mutating func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
+    /// Counts `items` written into the open container by a nested writer
+    /// (``init(capacity:itemsIn:)``), told how many the container held before them.
+    mutating func count(items: Int) {
+        open[open.count - 1] += items
+    }
+
     /// The text written, with a final newline.
     mutating func finish() -> String { String(decoding: finishBytes(), as: UTF8.self) }
 

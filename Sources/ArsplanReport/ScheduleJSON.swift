@@ -1,4 +1,5 @@
 import Arsplan
+import Dispatch
 
 /// `schedule --format json`: the schedule as other tools and tests read it.
 ///
@@ -9,22 +10,41 @@ public enum ScheduleJSON {
     public static func render(_ schedule: Schedule) -> String { String(decoding: renderBytes(schedule), as: UTF8.self) }
 
     /// ``render(_:)`` as UTF-8 bytes, for writing out without a copy into a `String`.
-    public static func renderBytes(_ schedule: Schedule) -> [UInt8] {
+    public static func renderBytes(_ schedule: Schedule) -> [UInt8] { Array(renderChunks(schedule).joined()) }
+
+    /// ``render(_:)`` as pieces of UTF-8 to write out one after the other (a large
+    /// schedule's occurrences are written on two cores; joining the pieces would copy them).
+    public static func renderChunks(_ schedule: Schedule) -> [[UInt8]] {
         let plan = schedule.plan
-        let activities = plan.activities
-        var activityIndex: [Activity.ID: Int] = [:]
-        activityIndex.reserveCapacity(plan.activities.count)
-        for (i, activity) in plan.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
+        let occurrences = schedule.occurrences
+        // A large schedule's occurrences are written in two halves on two cores.
+        let halves: [(bytes: [UInt8], count: Int)]
+        if occurrences.count >= 4096 {
+            let middle = occurrences.count / 2
+            let first = Handoff<[UInt8]>()
+            let second = Handoff<[UInt8]>()
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                if half == 0 {
+                    first.value = occurrenceItems(schedule, 0..<middle)
+                } else {
+                    second.value = occurrenceItems(schedule, middle..<occurrences.count)
+                }
+            }
+            halves = [(first.value!, middle), (second.value!, occurrences.count - middle)]
+        } else {
+            halves = [(occurrenceItems(schedule, occurrences.indices), occurrences.count)]
+        }
 
         // Keys in sorted order, as JSONEncoder's `.sortedKeys` would write them.
-        var json = JSONWriter(capacity: 4096 + 700 * schedule.occurrences.count)
+        var chunks: [[UInt8]] = []
+        var json = JSONWriter(capacity: 4096)
         json.object { json in
             json.key("conflicts")
             json.array { json in
                 for conflict in schedule.conflicts {
                     json.object { json in
                         json.key("activities")
-                        json.strings(conflict.activities.map(\.rawValue))
+                        json.ids(conflict.activities)
                         json.key("kind")
                         json.string(conflict.kind.rawValue)
                         json.key("line")
@@ -38,43 +58,10 @@ public enum ScheduleJSON {
             }
             json.key("occurrences")
             json.array { json in
-                for occurrence in schedule.occurrences {
-                    // By position: copying a whole activity out for each occurrence costs.
-                    let i = activityIndex[occurrence.activity]
-                    json.object { json in
-                        json.key("activity")
-                        json.string(occurrence.activity.rawValue)
-                        json.key("allDay")
-                        json.bool(occurrence.timing.isAllDay)
-                        json.key("audiences")
-                        json.ids(i.map { activities[$0].audiences } ?? [])
-                        json.key("channels")
-                        json.ids(i.map { activities[$0].channels } ?? [])
-                        json.key("end")
-                        json.string(occurrence.timing.isoEnd)
-                        json.key("goals")
-                        json.ids(i.map { activities[$0].goals } ?? [])
-                        json.key("index")
-                        json.int(occurrence.index)
-                        json.key("kind")
-                        json.string(i.flatMap { activities[$0].kind })
-                        json.key("owner")
-                        json.string(occurrence.owner?.rawValue)
-                        json.key("pinned")
-                        json.bool(i.map { activities[$0].pinned } ?? false)
-                        json.key("sequence")
-                        json.int(occurrence.sequence)
-                        json.key("start")
-                        json.string(occurrence.timing.isoStart)
-                        json.key("status")
-                        json.string(occurrence.status.rawValue)
-                        json.key("title")
-                        json.string(i.map { activities[$0].title } ?? occurrence.activity.rawValue)
-                        json.key("uid")
-                        json.string(occurrence.uid)
-                        json.key("unit")
-                        json.string(i.flatMap { activities[$0].unit?.rawValue })
-                    }
+                for half in halves {
+                    chunks.append(json.take())
+                    chunks.append(half.bytes)
+                    json.count(items: half.count)
                 }
             }
             json.key("plan")
@@ -89,8 +76,65 @@ public enum ScheduleJSON {
                 json.int(plan.year)
             }
         }
-        return json.finishBytes()
+        chunks.append(json.finishBytes())
+        return chunks
     }
+
+    /// The occurrences in `range` as items of the `occurrences` list (two levels deep),
+    /// each with the separator that goes before it.
+    private static func occurrenceItems(_ schedule: Schedule, _ range: Range<Int>) -> [UInt8] {
+        let activities = schedule.plan.activities
+        var activityIndex: [Activity.ID: Int] = [:]
+        activityIndex.reserveCapacity(activities.count)
+        for i in activities.indices where activityIndex[activities[i].id] == nil { activityIndex[activities[i].id] = i }
+
+        var json = JSONWriter(capacity: 700 * range.count, itemsIn: [1, range.lowerBound])
+        for n in range {
+            // By position and field by field: copying whole activities and occurrences costs.
+            let i = activityIndex[schedule.occurrences[n].activity]
+            json.object { json in
+                json.key("activity")
+                json.string(schedule.occurrences[n].activity.rawValue)
+                json.key("allDay")
+                json.bool(schedule.occurrences[n].timing.isAllDay)
+                json.key("audiences")
+                json.ids(i.map { activities[$0].audiences } ?? [])
+                json.key("channels")
+                json.ids(i.map { activities[$0].channels } ?? [])
+                json.key("end")
+                json.string(schedule.occurrences[n].timing.isoEnd)
+                json.key("goals")
+                json.ids(i.map { activities[$0].goals } ?? [])
+                json.key("index")
+                json.int(schedule.occurrences[n].index)
+                json.key("kind")
+                json.string(i.flatMap { activities[$0].kind })
+                json.key("owner")
+                json.string(schedule.occurrences[n].owner?.rawValue)
+                json.key("pinned")
+                json.bool(i.map { activities[$0].pinned } ?? false)
+                json.key("sequence")
+                json.int(schedule.occurrences[n].sequence)
+                json.key("start")
+                json.string(schedule.occurrences[n].timing.isoStart)
+                json.key("status")
+                json.string(schedule.occurrences[n].status.rawValue)
+                json.key("title")
+                json.string(i.map { activities[$0].title } ?? schedule.occurrences[n].activity.rawValue)
+                json.key("uid")
+                json.string(schedule.occurrences[n].uid)
+                json.key("unit")
+                json.string(i.flatMap { activities[$0].unit?.rawValue })
+            }
+        }
+        return json.bytes
+    }
+}
+
+/// A value handed between threads: written by one before `concurrentPerform` returns, read
+/// by the caller after it.
+private final class Handoff<Value: Sendable>: @unchecked Sendable {
+    var value: Value?
 }
 
 extension OccurrenceTiming {

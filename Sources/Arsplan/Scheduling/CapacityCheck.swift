@@ -12,14 +12,9 @@ struct CapacityCheck {
         var location: SourceLocation?
     }
 
-    /// One counter: which limited thing, which day or week.
-    private struct Key: Hashable {
-        var limited: Int
-        var period: Int  // a day number, or year * 100 + ISO week
-        var weekly: Bool
-    }
-
-    func conflicts(for occurrences: [Occurrence]) -> [Conflict] {
+    /// `occurrences` sorted as the schedule lists them; `activityPositions[i]` is the
+    /// position in the plan of the activity of `occurrences[i]`.
+    func conflicts(for occurrences: [Occurrence], activityPositions: [Int]) -> [Conflict] {
         // Number every owner, target group and channel that states a limit, once.
         var limited: [Limited] = []
         var ownerNumber: [Owner.ID: Int] = [:]
@@ -38,51 +33,81 @@ struct CapacityCheck {
             channelNumber[channel.id] = limited.count
             limited.append(Limited(kind: .channelOverCapacity, description: "channel '\(channel.id)' (\(channel.name))", capacity: channel.capacity, location: channel.location))
         }
-        guard !limited.isEmpty else { return [] }
+        guard !limited.isEmpty, !occurrences.isEmpty else { return [] }
 
-        // For each activity, the limited target groups and channels it uses (owners can be
-        // reassigned per occurrence, so they are looked up per occurrence).
-        var sharedLimits: [Activity.ID: [Int]] = [:]
-        for activity in plan.activities where sharedLimits[activity.id] == nil {
-            sharedLimits[activity.id] = activity.audiences.compactMap { audienceNumber[$0] } + activity.channels.compactMap { channelNumber[$0] }
+        // For each activity (by position), the limited target groups and channels it uses
+        // (owners can be reassigned per occurrence, so they are looked up per occurrence).
+        let sharedLimits: [[Int]] = plan.activities.indices.map { i in
+            plan.activities[i].audiences.compactMap { audienceNumber[$0] } + plan.activities[i].channels.compactMap { channelNumber[$0] }
         }
 
-        var counts: [Key: [Int]] = [:]
-        var order: [Key] = []
-        func count(_ number: Int, _ occurrence: Int, day: Day) {
-            let capacity = limited[number].capacity
-            if capacity.maxPerDay != nil {
-                let key = Key(limited: number, period: day.dayNumber, weekly: false)
-                if counts[key] == nil { order.append(key) }
-                counts[key, default: []].append(occurrence)
+        // One counter per limited thing and day, and per limited thing and ISO week, in flat
+        // arrays over the days (weeks) the occurrences span. A counter is a period:
+        // day counters first, then week counters.
+        var first = Int.max
+        var last = Int.min
+        for i in occurrences.indices {
+            let day = occurrences[i].timing.firstDay.dayNumber
+            first = min(first, day)
+            last = max(last, day)
+        }
+        let firstMonday = first - Day(dayNumber: first).weekday.rawValue + 1
+        let days = last - first + 1
+        let weeks = (last - firstMonday) / 7 + 1
+        let periods = days + weeks
+        var counts = [Int32](repeating: 0, count: limited.count * periods)
+        /// Counters in the order they were first counted (the order conflicts are reported in).
+        var order: [Int] = []
+
+        func forEachCounter(of i: Int, _ body: (Int) -> Void) {
+            let day = occurrences[i].timing.firstDay.dayNumber
+            func counters(_ number: Int) {
+                let capacity = limited[number].capacity
+                if capacity.maxPerDay != nil { body(number * periods + day - first) }
+                if capacity.maxPerWeek != nil { body(number * periods + days + (day - firstMonday) / 7) }
             }
-            if capacity.maxPerWeek != nil {
-                let week = day.isoWeek
-                let key = Key(limited: number, period: week.year * 100 + week.week, weekly: true)
-                if counts[key] == nil { order.append(key) }
-                counts[key, default: []].append(occurrence)
+            if let owner = occurrences[i].owner, let number = ownerNumber[owner] { counters(number) }
+            for number in sharedLimits[activityPositions[i]] { counters(number) }
+        }
+        for i in occurrences.indices where occurrences[i].status != .cancelled {
+            forEachCounter(of: i) { counter in
+                if counts[counter] == 0 { order.append(counter) }
+                counts[counter] += 1
             }
         }
-        for (i, occurrence) in occurrences.enumerated() where occurrence.status != .cancelled {
-            let day = occurrence.timing.firstDay
-            if let owner = occurrence.owner, let number = ownerNumber[owner] { count(number, i, day: day) }
-            for number in sharedLimits[occurrence.activity] ?? [] { count(number, i, day: day) }
+        func limit(_ counter: Int) -> Int {
+            let capacity = limited[counter / periods].capacity
+            return (counter % periods < days ? capacity.maxPerDay : capacity.maxPerWeek)!
         }
+        let over = order.filter { Int(counts[$0]) > limit($0) }
+        guard !over.isEmpty else { return [] }
 
+        // The occurrences behind each counter over its limit.
+        var lists: [Int: [Int]] = [:]
+        for counter in over { lists[counter] = [] }
+        for i in occurrences.indices where occurrences[i].status != .cancelled {
+            forEachCounter(of: i) { counter in lists[counter]?.append(i) }
+        }
         var result: [Conflict] = []
-        for key in order {
-            let list = counts[key]!
-            let subject = limited[key.limited]
-            let limit = (key.weekly ? subject.capacity.maxPerWeek : subject.capacity.maxPerDay)!
-            guard list.count > limit else { continue }
-            let when = key.weekly ? "in week \(key.period % 100) of \(key.period / 100)" : "on \(Day(dayNumber: key.period))"
+        for counter in over {
+            let list = lists[counter]!
+            let subject = limited[counter / periods]
+            let period = counter % periods
+            let weekly = period >= days
+            let when: String
+            if weekly {
+                let week = Day(dayNumber: firstMonday + 7 * (period - days)).isoWeek
+                when = "in week \(week.week) of \(week.year)"
+            } else {
+                when = "on \(Day(dayNumber: first + period))"
+            }
             var involved: [Activity.ID] = []
             for i in list where !involved.contains(occurrences[i].activity) { involved.append(occurrences[i].activity) }
             let names = list.map { "'\(occurrences[$0].activity)[\(occurrences[$0].index)]'" }.joined(separator: ", ")
             result.append(
                 Conflict(
                     kind: subject.kind, severity: .warning, activities: involved,
-                    message: "\(subject.description) has \(list.count) activities \(when), more than max-per-\(key.weekly ? "week" : "day") \(limit): \(names)",
+                    message: "\(subject.description) has \(list.count) activities \(when), more than max-per-\(weekly ? "week" : "day") \(limit(counter)): \(names)",
                     location: subject.location))
         }
         return result

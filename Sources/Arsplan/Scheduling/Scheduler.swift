@@ -49,9 +49,10 @@ public struct Scheduler: Sendable {
         let keys = occurrences.indices.map { i in
             (occurrences[i].timing.firstDay.dayNumber, occurrences[i].timing.startMinute, order[i], occurrences[i].index)
         }
-        let sorted = occurrences.indices.sorted { keys[$0] < keys[$1] }.map { occurrences[$0] }
+        let sortedIndices = occurrences.indices.sorted { keys[$0] < keys[$1] }
+        let sorted = sortedIndices.map { occurrences[$0] }
         var conflicts = pass.conflicts
-        conflicts += CapacityCheck(plan: plan).conflicts(for: sorted)
+        conflicts += CapacityCheck(plan: plan).conflicts(for: sorted, activityPositions: sortedIndices.map { order[$0] })
         return Schedule(plan: plan, occurrences: sorted, conflicts: conflicts, stamp: stamp)
     }
 }
