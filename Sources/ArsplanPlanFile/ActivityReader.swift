@@ -38,29 +38,11 @@ extension PlanReader {
     }
 
     /// Reads `- id: …` items into ``drafts``. A repeated activity is kept so that its own
-    /// references are checked too (``checkActivityIDs()`` reports it once all are read).
+    /// references are checked too (``checkReferences()`` reports it once all are read).
     mutating func readActivityItems(_ items: [Node]) {
         drafts.reserveCapacity(drafts.count + items.count)
         for item in items {
             if let draft = readActivity(item) { drafts.append(draft) }
-        }
-    }
-
-    /// Reports every activity id defined again; references to it resolve to the first
-    /// (the plan is not produced anyway).
-    mutating func checkActivityIDs() {
-        var seen: [String: SourceLocation] = [:]
-        seen.reserveCapacity(drafts.count)
-        for draft in drafts {
-            let id = draft.activity.id.rawValue
-            guard !id.isEmpty else { continue }
-            if let first = seen[id] {
-                sink.error(
-                    .duplicateID, "activity '\(id)' is defined again (first at \(first))",
-                    at: draft.idLocation ?? draft.activity.location ?? SourceLocation(line: 1, column: 1))
-            } else {
-                seen[id] = draft.activity.location
-            }
         }
     }
 

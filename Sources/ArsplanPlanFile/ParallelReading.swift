@@ -46,7 +46,7 @@ struct ActivitiesCut: Equatable {
             let first = start + indent
             // Blank and comment lines say nothing about structure.
             if first == end || bytes[first] == UInt8(ascii: "\r") || bytes[first] == UInt8(ascii: "#") { continue }
-            let isItem = bytes[first] == dash && (first + 1 == end || [space, UInt8(ascii: "\r")].contains(bytes[first + 1]))
+            let isItem = bytes[first] == dash && (first + 1 == end || bytes[first + 1] == space || bytes[first + 1] == UInt8(ascii: "\r"))
             if !sawActivities {
                 guard indent == 0, isTopLevelActivitiesKey(bytes, from: first, to: end) else { continue }
                 sawActivities = true
@@ -62,10 +62,11 @@ struct ActivitiesCut: Equatable {
             guard indent == indentOfItems, isItem else { return nil }  // another section follows
             items.append(ActivitiesCut(offset: start, linesBefore: line))
         }
-        // Both parts need an activity; the first part also holds the other sections.
+        // Both parts need an activity. The second part is read on a new thread, whose
+        // first allocations cost more (fresh memory), so it gets a little less of the file.
         guard items.count >= 2 else { return nil }
-        let middle = bytes.count / 2
-        return items.dropFirst().min { abs($0.offset - middle) < abs($1.offset - middle) }
+        let target = bytes.count * 11 / 20
+        return items.dropFirst().min { abs($0.offset - target) < abs($1.offset - target) }
     }
 
     /// `activities:` at the start of a line with nothing after it but spaces or a comment.
@@ -99,18 +100,18 @@ extension PlanFile {
     /// compose on its own (the caller then reads the file in one piece).
     static func parseInTwoParts(_ text: String, file: String, cut: ActivitiesCut) -> PlanFileResult? {
         let utf8 = Array(text.utf8)
-        let head = String(decoding: utf8[..<cut.offset], as: UTF8.self)
-        let tail = String(decoding: utf8[cut.offset...], as: UTF8.self)
+        let head = Array(utf8[..<cut.offset])
+        let tail = Array(utf8[cut.offset...])
 
         let group = DispatchGroup()
-        let later = Handoff<LaterPart>()
+        let laterPart = Handoff<LaterPart>()
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             guard case .success(let composed) = composeYAML(tail, lineOffset: cut.linesBefore),
                 case .sequence(let items)? = composed.root
             else { return }
             var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: composed.duplicates)
             reader.readActivityItems(items.items)
-            later.value = LaterPart(drafts: reader.drafts, diagnostics: reader.sink.diagnostics, duplicates: reader.duplicates)
+            laterPart.value = LaterPart(drafts: reader.drafts, diagnostics: reader.sink.diagnostics, duplicates: reader.duplicates)
             // The second part's nodes are released here, on this thread, too.
         }
         // This thread composes and reads the first part meanwhile.
@@ -125,18 +126,26 @@ extension PlanFile {
         var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: headTree.value!.duplicates)
         let sections = reader.readSections(headTree.value!.root)
         group.wait()
-        guard let later = later.value else { return nil }
+        guard let later = laterPart.value else { return nil }
 
         reader.duplicates.merge(later.duplicates) { first, _ in first }
         reader.sink.append(later.diagnostics)
+        laterPart.value = nil
         let plan = sections.map { reader.complete($0, with: later.drafts) }
-        releaseInBackground(headTree)
-        return result(plan: plan, diagnostics: reader.finish())
+        let diagnostics = reader.finish()
+        releaseInBackground(headTree, reader)
+        return result(plan: plan, diagnostics: diagnostics)
     }
 
-    /// Empties `tree` on another thread: releasing tens of thousands of nodes is work the
-    /// result does not wait for. `tree` must hold the last reference.
-    static func releaseInBackground(_ tree: Handoff<Composed>) {
-        DispatchQueue.global(qos: .utility).async { tree.value = nil }
+    /// Empties `tree` and drops `reader` on another thread: releasing tens of thousands of
+    /// nodes and drafts is work the result does not wait for. `tree` must hold the last
+    /// reference to its nodes.
+    static func releaseInBackground(_ tree: Handoff<Composed>, _ reader: consuming PlanReader) {
+        let drafts = Handoff<PlanReader>()
+        drafts.value = reader
+        DispatchQueue.global(qos: .utility).async {
+            tree.value = nil
+            drafts.value = nil
+        }
     }
 }

@@ -30,8 +30,9 @@ public enum PlanFile {
         }
         var reader = PlanReader(sink: sink, duplicates: tree.value!.duplicates)
         let plan = reader.read(tree.value!.root)
-        if text.utf8.count >= parallelThreshold { releaseInBackground(tree) }
-        return result(plan: plan, diagnostics: reader.finish())
+        let diagnostics = reader.finish()
+        if text.utf8.count >= parallelThreshold { releaseInBackground(tree, reader) }
+        return result(plan: plan, diagnostics: diagnostics)
     }
 
     static func result(plan: Plan?, diagnostics: [Diagnostic]) -> PlanFileResult {

@@ -112,7 +112,6 @@ struct PlanReader {
     mutating func complete(_ plan: Plan, with laterDrafts: [ActivityDraft] = []) -> Plan {
         var plan = plan
         drafts += laterDrafts
-        checkActivityIDs()
         checkReferences()
 
         plan.owners = owners

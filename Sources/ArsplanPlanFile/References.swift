@@ -10,16 +10,25 @@ extension PlanReader {
         let channelIDs = IDList(channels.map(\.id.rawValue))
         let unitIDs = IDList(units.map(\.id.rawValue))
         let goalIDs = IDList(goals.map(\.id.rawValue))
+        // Each activity id to the first activity with it; an id defined again is reported
+        // (the repeated activity is kept so that its own references are checked too).
         var activitiesByID: [String: Int] = [:]
         activitiesByID.reserveCapacity(drafts.count)
         for index in drafts.indices {
             let id = drafts[index].activity.id.rawValue
-            if !id.isEmpty, activitiesByID[id] == nil { activitiesByID[id] = index }
+            guard !id.isEmpty else { continue }
+            if let first = activitiesByID[id] {
+                sink.error(
+                    .duplicateID,
+                    "activity '\(id)' is defined again (first at \(drafts[first].activity.location ?? SourceLocation(line: 1, column: 1)))",
+                    at: drafts[index].idLocation ?? drafts[index].activity.location ?? SourceLocation(line: 1, column: 1))
+            } else {
+                activitiesByID[id] = index
+            }
         }
-        // The activities (for their placements and `for-each`), made only when an occurrence
-        // number is to be checked; the ids only for a suggestion.
-        var activities: [Activity]?
+        // The ids only for a suggestion; occurrence counts worked out once per activity.
         var activityIDs: [String] { drafts.map(\.activity.id.rawValue).filter { !$0.isEmpty } }
+        var counts: [Int: Int?] = [:]
 
         for index in drafts.indices {
             if let owner = drafts[index].owner {
@@ -59,11 +68,8 @@ extension PlanReader {
                     continue
                 }
                 guard let occurrence = use.reference.occurrence else { continue }
-                if activities == nil { activities = drafts.map(\.activity) }
-                guard
-                    let count = occurrenceCount(
-                        of: activities![targetIndex], in: activities!, byID: activitiesByID, visiting: [])
-                else { continue }
+                if counts[targetIndex] == nil { counts[targetIndex] = occurrenceCount(of: targetIndex, byID: activitiesByID) }
+                guard let count = counts[targetIndex] ?? nil else { continue }
                 if occurrence > count {
                     sink.error(
                         .missingOccurrence,
@@ -100,20 +106,24 @@ private struct IDList {
     }
 }
 
-/// How many occurrences an activity has, when the plan file alone tells (fixed dates, and
-/// relative placements that follow them); nil for repeats and imported dates, whose
-/// count the scheduler knows.
-func occurrenceCount(
-    of activity: Activity, in activities: [Activity], byID index: [String: Int], visiting: Set<String>
-) -> Int? {
-    switch activity.placement {
-    case .date: return 1
-    case .dates(let days): return days.isEmpty ? nil : Set(days).count
-    case .recurrence, .imported: return nil
-    case .with, .relative:
-        guard let forEach = activity.forEach else { return 1 }
-        let id = activity.id.rawValue
-        guard !visiting.contains(id), let target = index[forEach.rawValue].map({ activities[$0] }) else { return nil }
-        return occurrenceCount(of: target, in: activities, byID: index, visiting: visiting.union([id]))
+extension PlanReader {
+    /// How many occurrences the activity at `index` has, when the plan file alone tells
+    /// (fixed dates, and relative placements that follow them); nil for repeats and
+    /// imported dates, whose count the scheduler knows, and for `for-each` cycles.
+    func occurrenceCount(of index: Int, byID: [String: Int]) -> Int? {
+        var index = index
+        var visited: Set<Int> = []
+        while visited.insert(index).inserted {
+            switch drafts[index].activity.placement {
+            case .date: return 1
+            case .dates(let days): return days.isEmpty ? nil : Set(days).count
+            case .recurrence, .imported: return nil
+            case .with, .relative:
+                guard let forEach = drafts[index].activity.forEach else { return 1 }
+                guard let target = byID[forEach.rawValue] else { return nil }
+                index = target
+            }
+        }
+        return nil
     }
 }

@@ -39,18 +39,25 @@ struct ComposeFailure: Error {
 /// (for a part of a file composed on its own, starting after that many lines).
 func composeYAML(_ text: String, lineOffset: Int = 0) -> Result<Composed, ComposeFailure> {
     var text = text
-    return text.withUTF8 { bytes in
-        let parser = YAMLParser(bytes)
-        var composer = Composer(lineOffset: lineOffset)
-        while true {
-            var event = yaml_event_t()
-            guard parser.next(&event) else { return .failure(parser.failure(in: bytes)) }
-            defer { yaml_event_delete(&event) }
-            switch composer.take(event) {
-            case .more: continue
-            case .done: return .success(Composed(root: composer.root, duplicates: composer.duplicates))
-            case .failed(let failure): return .failure(failure)
-            }
+    return text.withUTF8 { composeYAML($0, lineOffset: lineOffset) }
+}
+
+/// ``composeYAML(_:lineOffset:)`` of UTF-8 bytes.
+func composeYAML(_ bytes: [UInt8], lineOffset: Int = 0) -> Result<Composed, ComposeFailure> {
+    bytes.withUnsafeBufferPointer { composeYAML($0, lineOffset: lineOffset) }
+}
+
+private func composeYAML(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> Result<Composed, ComposeFailure> {
+    let parser = YAMLParser(bytes)
+    var composer = Composer(lineOffset: lineOffset)
+    while true {
+        var event = yaml_event_t()
+        guard parser.next(&event) else { return .failure(parser.failure(in: bytes)) }
+        defer { yaml_event_delete(&event) }
+        switch composer.take(event) {
+        case .more: continue
+        case .done: return .success(Composed(root: composer.root, duplicates: composer.duplicates))
+        case .failed(let failure): return .failure(failure)
         }
     }
 }
@@ -105,6 +112,14 @@ private struct Composer {
         var mark: Node.Mark
         var anchor: String?
         var items: [Node] = []
+
+        init(isMapping: Bool, mark: Node.Mark, anchor: String?) {
+            self.isMapping = isMapping
+            self.mark = mark
+            self.anchor = anchor
+            // Room for a typical activity's keys and values, or a short list, at once.
+            items.reserveCapacity(isMapping ? 24 : 4)
+        }
     }
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }

@@ -8,8 +8,12 @@ import Foundation
 /// builds), which keeps a large schedule to one pass over one byte buffer.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
-    /// For each open array or object: how many items it has so far.
-    private var open: [Int] = []
+    /// How many open arrays and objects the next value is inside.
+    private var depth = 0
+    /// How many items the innermost open container holds so far.
+    private var items = 0
+    /// The same for each container around the innermost one, outermost first.
+    private var enclosing: [Int] = []
     private var afterKey = false
     #if DEBUG
         /// For each open object, its last key: keys must come in sorted order.
@@ -23,7 +27,9 @@ struct JSONWriter {
     /// the outer writer wrote so far (``take()``), which then counts the items (``count(items:)``).
     init(capacity: Int, itemsIn open: [Int]) {
         self.init(capacity: capacity)
-        self.open = open
+        depth = open.count
+        items = open.last ?? 0
+        enclosing = Array(open.dropLast())
         #if DEBUG
             lastKeys = open.map { _ in nil }
         #endif
@@ -37,8 +43,8 @@ struct JSONWriter {
 
     /// Counts `items` written into the open container by a nested writer
     /// (``init(capacity:itemsIn:)``), told how many the container held before them.
-    mutating func count(items: Int) {
-        open[open.count - 1] += items
+    mutating func count(items more: Int) {
+        items += more
     }
 
     /// The text written, with a final newline.
@@ -82,7 +88,7 @@ struct JSONWriter {
 
     mutating func int(_ number: Int) {
         beginValue()
-        bytes.append(contentsOf: String(number).utf8)
+        appendDigits(number)
     }
 
     mutating func bool(_ flag: Bool) {
@@ -103,10 +109,65 @@ struct JSONWriter {
         array { for id in ids { $0.string(id.rawValue) } }
     }
 
+    /// A day as a string, `"2027-03-30"` (what `Day.description` gives), without making a `String`.
+    mutating func day(_ day: Day) {
+        let (year, month, date) = day.civil
+        guard (0...9999).contains(year) else { return string(day.description) }
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        appendCivil(year: year, month: month, day: date)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A local date and time as a string, `"2027-03-30T17:00"` (what `LocalDateTime.description` gives).
+    mutating func dateTime(_ value: LocalDateTime) {
+        let (year, month, date) = value.day.civil
+        guard (0...9999).contains(year) else { return string(value.description) }
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        appendCivil(year: year, month: month, day: date)
+        bytes.append(UInt8(ascii: "T"))
+        appendPadded(value.time.hour, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(value.time.minute, width: 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendCivil(year: Int, month: Int, day: Int) {
+        appendPadded(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(day, width: 2)
+    }
+
+    /// A number from 0 written with at least `width` digits.
+    private mutating func appendPadded(_ value: Int, width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 1, value < divisor {
+            bytes.append(UInt8(ascii: "0"))
+            divisor /= 10
+        }
+        appendDigits(value)
+    }
+
+    private mutating func appendDigits(_ number: Int) {
+        if number < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            guard number != .min else { return bytes.append(contentsOf: String(number.magnitude).utf8) }
+            return appendDigits(-number)
+        }
+        if number >= 10 { appendDigits(number / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+    }
+
     private mutating func container(_ opening: UInt8, _ closing: UInt8, _ body: (inout JSONWriter) -> Void) {
         beginValue()
         bytes.append(opening)
-        open.append(0)
+        enclosing.append(items)
+        items = 0
+        depth += 1
         #if DEBUG
             lastKeys.append(nil)
         #endif
@@ -114,28 +175,38 @@ struct JSONWriter {
         #if DEBUG
             lastKeys.removeLast()
         #endif
-        let items = open.removeLast()
+        let written = items
+        depth -= 1
+        items = enclosing.removeLast()
         // JSONEncoder writes an empty container as its brackets around a blank line.
-        if items == 0 { bytes.append(0x0A) }
+        if written == 0 { bytes.append(0x0A) }
         newline()
         bytes.append(closing)
     }
 
     /// The separator and indentation before a value (none right after its key).
+    @inline(__always)
     private mutating func beginValue() {
         if afterKey {
             afterKey = false
             return
         }
-        guard !open.isEmpty else { return }
-        if open[open.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
-        open[open.count - 1] += 1
+        guard depth > 0 else { return }
+        if items > 0 { bytes.append(UInt8(ascii: ",")) }
+        items += 1
         newline()
     }
 
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
+
     private mutating func newline() {
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * open.count))
+        let count = 2 * depth
+        if count <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: count))
+        }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; all

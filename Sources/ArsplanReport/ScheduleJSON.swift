@@ -102,7 +102,10 @@ public enum ScheduleJSON {
                 json.key("channels")
                 json.ids(i.map { activities[$0].channels } ?? [])
                 json.key("end")
-                json.string(schedule.occurrences[n].timing.isoEnd)
+                switch schedule.occurrences[n].timing {
+                case .allDay(_, let last): json.day(last)
+                case .timed(_, let end): json.dateTime(end)
+                }
                 json.key("goals")
                 json.ids(i.map { activities[$0].goals } ?? [])
                 json.key("index")
@@ -116,7 +119,10 @@ public enum ScheduleJSON {
                 json.key("sequence")
                 json.int(schedule.occurrences[n].sequence)
                 json.key("start")
-                json.string(schedule.occurrences[n].timing.isoStart)
+                switch schedule.occurrences[n].timing {
+                case .allDay(let first, _): json.day(first)
+                case .timed(let start, _): json.dateTime(start)
+                }
                 json.key("status")
                 json.string(schedule.occurrences[n].status.rawValue)
                 json.key("title")

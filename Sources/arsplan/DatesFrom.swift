@@ -16,7 +16,10 @@ enum DatesFrom {
         lazy var lines = planText.split(separator: "\n", omittingEmptySubsequences: false)
 
         for index in plan.activities.indices {
-            guard case .imported(let source, let dates) = plan.activities[index].placement, dates.isEmpty else { continue }
+            // A plain case test first: binding the payload of every activity's placement costs.
+            guard case .imported = plan.activities[index].placement,
+                case .imported(let source, let dates) = plan.activities[index].placement, dates.isEmpty
+            else { continue }
             let activity = plan.activities[index]
             let location = datesFromLocation(of: activity, in: lines)
             // The calendar as the user can find it: relative to the working directory when the

@@ -131,8 +131,10 @@ struct PlacementPass {
         self.calendar = calendar
         self.baseline = baseline
         var indexOf: [Activity.ID: Int] = [:]
-        for (i, activity) in plan.activities.enumerated() where indexOf[activity.id] == nil {
-            indexOf[activity.id] = i
+        indexOf.reserveCapacity(plan.activities.count)
+        // By index: `for activity in` would copy every activity out.
+        for i in plan.activities.indices where indexOf[plan.activities[i].id] == nil {
+            indexOf[plan.activities[i].id] = i
         }
         self.indexOf = indexOf
         self.placed = Array(repeating: nil, count: plan.activities.count)
@@ -143,42 +145,50 @@ struct PlacementPass {
     /// The activities `activity` refers to, with where and how.
     static func references(of activity: Activity) -> [(reference: ActivityReference, location: SourceLocation?, role: String)] {
         var result: [(ActivityReference, SourceLocation?, String)] = []
-        if let forEach = activity.forEach { result.append((ActivityReference(activity: forEach), activity.location, "for-each")) }
+        forEachReference(of: activity) { result.append(($0, $1, $2)) }
+        return result
+    }
+
+    /// Calls `body` with each activity `activity` refers to, with where and how (without
+    /// collecting them: this runs for every activity of every schedule).
+    @inline(__always)
+    static func forEachReference(of activity: Activity, _ body: (ActivityReference, SourceLocation?, String) -> Void) {
+        if let forEach = activity.forEach { body(ActivityReference(activity: forEach), activity.location, "for-each") }
         switch activity.placement {
-        case .with(let reference): result.append((reference, activity.location, "with"))
+        case .with(let reference): body(reference, activity.location, "with")
         case .relative(let after, let before):
-            for offset in after { result.append((offset.reference, offset.location ?? activity.location, "after")) }
-            if let before { result.append((before.reference, before.location ?? activity.location, "before")) }
+            for offset in after { body(offset.reference, offset.location ?? activity.location, "after") }
+            if let before { body(before.reference, before.location ?? activity.location, "before") }
         case .date, .dates, .recurrence, .imported: break
         }
-        return result
     }
 
     mutating func run() {
         let count = plan.activities.count
         var edges: [[Int]] = Array(repeating: [], count: count)
         var broken = [Bool](repeating: false, count: count)
-        for (i, activity) in plan.activities.enumerated() {
-            if indexOf[activity.id] != i {
+        for i in plan.activities.indices {
+            let id = plan.activities[i].id
+            if indexOf[id] != i {
                 broken[i] = true
                 conflicts.append(
                     Conflict(
-                        kind: .unknownReference, severity: .error, activities: [activity.id],
-                        message: "duplicate activity id '\(activity.id)'; only the first is scheduled",
-                        location: activity.location))
+                        kind: .unknownReference, severity: .error, activities: [id],
+                        message: "duplicate activity id '\(id)'; only the first is scheduled",
+                        location: plan.activities[i].location))
                 continue
             }
-            for (reference, location, role) in Self.references(of: activity) {
+            Self.forEachReference(of: plan.activities[i]) { reference, location, role in
                 guard let target = indexOf[reference.activity] else {
                     broken[i] = true
                     let suggestion = closestMatch(to: reference.activity.rawValue, in: plan.activities.map(\.id.rawValue))
                     conflicts.append(
                         Conflict(
-                            kind: .unknownReference, severity: .error, activities: [activity.id],
-                            message: "unknown activity '\(reference.activity)' in '\(role)' of '\(activity.id)'"
+                            kind: .unknownReference, severity: .error, activities: [id],
+                            message: "unknown activity '\(reference.activity)' in '\(role)' of '\(id)'"
                                 + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
                             location: location))
-                    continue
+                    return
                 }
                 if !edges[i].contains(target) { edges[i].append(target) }
             }
@@ -458,7 +468,8 @@ struct PlacementPass {
         var result: [PlacedOccurrence] = []
         for var candidate in candidates {
             let override = activity.overrides.isEmpty ? nil : activity.overrides[candidate.index]
-            let label = candidates.count > 1 ? "'\(activity.id)[\(candidate.index)]'" : "'\(activity.id)'"
+            // How messages name the occurrence; made only for a message.
+            var label: String { candidates.count > 1 ? "'\(activity.id)[\(candidate.index)]'" : "'\(activity.id)'" }
 
             if !candidate.fixed, let notBefore = activity.notBefore, candidate.start < notBefore {
                 candidate.start = calendar.nextWorkingDay(onOrAfter: notBefore)
