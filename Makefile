@@ -45,7 +45,7 @@ build:
 	swift build $(SWIFT_BUILD_FLAGS)
 
 release: system-deps
-	swift build -c release
+	swift build -c release --static-swift-stdlib
 
 bench: system-deps python-deps release
 	@command -v tj3 >/dev/null || (apt-get install -y -qq tj3 >/dev/null || true)

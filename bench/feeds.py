@@ -4,7 +4,7 @@ against python `icalendar` writing the same feeds as the peer.
 
     .venv/bin/python bench/feeds.py [--occurrences 100000] [--binary .build/release/arsplan]
 
-Needs a release build (`swift build -c release`) and the test virtual environment
+Needs a release build (`make release`) and the test virtual environment
 (`make python-deps`, for icalendar). Measures whole processes with /usr/bin/time -v
 (wall time, peak RSS), best of --runs. Prints the figures and the ratio. The target
 (issue 3): all feeds of 100,000 occurrences in under 1 s and 300 MB.
@@ -182,7 +182,7 @@ def main():
         peer(*args.peer)
         return
     if not os.access(args.binary, os.X_OK):
-        sys.exit(f"{args.binary} not found: build it with `swift build -c release` (or `make release`).")
+        sys.exit(f"{args.binary} not found: build it with `make release`.")
 
     with tempfile.TemporaryDirectory(prefix="arsplan-bench-feeds-") as work:
         plan_text, names = generate_plan(args.occurrences)

@@ -29,7 +29,7 @@ def binary():
         path = os.path.join(ROOT, ".build", kind, "arsplan")
         if os.access(path, os.X_OK):
             return path
-    sys.exit("build arsplan first (swift build -c release)")
+    sys.exit("build arsplan first (make release)")
 
 
 def best_of(runs, command, cwd):
