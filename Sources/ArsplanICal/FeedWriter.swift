@@ -19,6 +19,9 @@ public struct FeedOptions: Hashable, Sendable {
     /// How many threads may build events (large schedules only); nil: one per core, at most 4.
     /// The output is the same whatever the number.
     public var threads: Int?
+    /// Serialize each event as one libical component instead of property by property with
+    /// repeated lines reused: the same bytes, more slowly (the tests compare the two).
+    var wholeEvents = false
 
     public static let defaultProductID = "-//arsplan//arsplan//SV"
 
@@ -87,17 +90,16 @@ public struct FeedWriter: Sendable {
             let slots = UnsafeSendable(results)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 let members = included[min(included.count, chunk * chunkSize)..<min(included.count, (chunk + 1) * chunkSize)]
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(members.count * 1024)
                 var ranges: [Range<Int>] = []
                 ranges.reserveCapacity(members.count)
                 do throws(ICalError) {
+                    var output = try EventOutput(capacity: members.count * 1024, wholeEvents: options.wholeEvents)
                     for index in members {
-                        let start = bytes.count
-                        try writeEvent(occurrences[index], stamp: stamp, zone: zonePointer.value, domain: domain, text: text, into: &bytes)
-                        ranges.append(start..<bytes.count)
+                        let start = output.bytes.count
+                        try writeEvent(occurrences[index], stamp: stamp, zone: zonePointer.value, domain: domain, text: text, into: &output)
+                        ranges.append(start..<output.bytes.count)
                     }
-                    slots.value[chunk] = .success((bytes, ranges))
+                    slots.value[chunk] = .success((output.bytes, ranges))
                 } catch {
                     slots.value[chunk] = .failure(error)
                 }
@@ -160,38 +162,115 @@ public struct FeedWriter: Sendable {
 
     private func writeEvent(
         _ occurrence: Occurrence, stamp: Timestamp, zone: BuiltinZone, domain: String, text: EventText,
-        into buffer: inout [UInt8]
+        into output: inout EventOutput
     ) throws(ICalError) {
-        let event = try OwnedComponent(kind: ICAL_VEVENT_COMPONENT)
-        let changed = icaltimetype.utc(occurrence.lastModified ?? stamp)
-        try event.add(icalproperty_new_uid(singleLine("\(occurrence.uid)@\(domain)")), "UID")
-        try event.add(icalproperty_new_dtstamp(changed), "DTSTAMP")
+        let stamp = occurrence.lastModified ?? stamp
+        let changed = icaltimetype.utc(stamp)
+        try output.begin()
+        try output.add(nil, "UID", icalproperty_new_uid(singleLine("\(occurrence.uid)@\(domain)")))
+        try output.add(.dtstamp(stamp), "DTSTAMP", icalproperty_new_dtstamp(changed))
         switch occurrence.timing {
         case .allDay(let first, let last):
-            try event.add(icalproperty_new_dtstart(.date(first)), "DTSTART")
-            try event.add(icalproperty_new_dtend(.date(max(first, last).adding(days: 1))), "DTEND")
+            let end = max(first, last).adding(days: 1)
+            try output.add(.startDay(first), "DTSTART", icalproperty_new_dtstart(.date(first)))
+            try output.add(.endDay(end), "DTEND", icalproperty_new_dtend(.date(end)))
         case .timed(let start, let end):
-            try event.add(icalproperty_new_dtstart(.local(start)), parameter: icalparameter_new_tzid(zone.name), "DTSTART")
-            try event.add(icalproperty_new_dtend(.local(max(start, end))), parameter: icalparameter_new_tzid(zone.name), "DTEND")
+            let end = max(start, end)
+            try output.add(
+                .startTime(start), "DTSTART", icalproperty_new_dtstart(.local(start)), parameter: icalparameter_new_tzid(zone.name))
+            try output.add(
+                .endTime(end), "DTEND", icalproperty_new_dtend(.local(end)), parameter: icalparameter_new_tzid(zone.name))
         }
-        try event.add(icalproperty_new_summary(text.summary(occurrence)), "SUMMARY")
+        let summary = text.summary(occurrence)
+        try output.add(.summary(summary), "SUMMARY", icalproperty_new_summary(summary))
         let description = text.description(occurrence)
-        if !description.isEmpty { try event.add(icalproperty_new_description(description), "DESCRIPTION") }
+        if !description.isEmpty { try output.add(nil, "DESCRIPTION", icalproperty_new_description(description)) }
         let categories = text.categories(occurrence)
         if !categories.isEmpty {
             // One CATEGORIES property; libical keeps the commas between values as separators.
-            try event.add(icalproperty_new_categories(categories), "CATEGORIES")
+            try output.add(.categories(categories), "CATEGORIES", icalproperty_new_categories(categories))
         }
         switch occurrence.status {
         case .planned: break
-        case .tentative: try event.add(icalproperty_new_status(ICAL_STATUS_TENTATIVE), "STATUS")
-        case .cancelled: try event.add(icalproperty_new_status(ICAL_STATUS_CANCELLED), "STATUS")
+        case .tentative: try output.add(.status(.tentative), "STATUS", icalproperty_new_status(ICAL_STATUS_TENTATIVE))
+        case .cancelled: try output.add(.status(.cancelled), "STATUS", icalproperty_new_status(ICAL_STATUS_CANCELLED))
         }
-        try event.add(icalproperty_new_sequence(Int32(clamping: max(0, occurrence.sequence))), "SEQUENCE")
-        try event.add(icalproperty_new_lastmodified(changed), "LAST-MODIFIED")
+        let sequence = Int32(clamping: max(0, occurrence.sequence))
+        try output.add(.sequence(sequence), "SEQUENCE", icalproperty_new_sequence(sequence))
+        try output.add(.lastModified(stamp), "LAST-MODIFIED", icalproperty_new_lastmodified(changed))
         // Information, not appointments: subscribers are not shown as busy.
-        try event.add(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), "TRANSP")
-        try event.serialize(into: &buffer)
+        try output.add(.transparent, "TRANSP", icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT))
+        try output.end()
+    }
+}
+
+/// Where events are serialized to, one thread's worth.
+///
+/// libical serializes a component as `BEGIN:` line, each property's own serialization in
+/// order, `END:` line. So an event is written the same way, piece by piece: the two frame
+/// lines are libical's serialization of an empty VEVENT, and every property is built and
+/// serialized by libical, except that a property already serialized with the same value
+/// (the same DTSTAMP, start day or title, which most events share) is taken from the
+/// earlier serialization. Every byte still comes from libical; the result is byte for byte
+/// libical's serialization of the whole event (``wholeEvents`` does that, for the tests).
+struct EventOutput {
+    /// What a reusable property line is known by: its name and value.
+    enum Line: Hashable {
+        case dtstamp(Timestamp), lastModified(Timestamp)
+        case startDay(Day), endDay(Day), startTime(LocalDateTime), endTime(LocalDateTime)
+        case summary(String), categories(String)
+        case status(OccurrenceStatus), sequence(Int32), transparent
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private let frame: (begin: [UInt8], end: [UInt8])
+    private var lines: [Line: [UInt8]] = [:]
+    /// Builds each event as a component and serializes it whole (the reference the tests compare with).
+    private let wholeEvents: Bool
+    private var event: OwnedComponent?
+
+    init(capacity: Int, wholeEvents: Bool = false) throws(ICalError) {
+        bytes.reserveCapacity(capacity)
+        self.wholeEvents = wholeEvents
+        let empty = try OwnedComponent(kind: ICAL_VEVENT_COMPONENT).serialized()
+        guard let lineEnd = empty.firstIndex(of: 0x0A), Array(empty[lineEnd + 1..<empty.count]) == Array("END:VEVENT\r\n".utf8) else {
+            throw .libical("unexpected serialization of an empty VEVENT")
+        }
+        frame = (Array(empty[...lineEnd]), Array(empty[(lineEnd + 1)...]))
+    }
+
+    mutating func begin() throws(ICalError) {
+        if wholeEvents { event = try OwnedComponent(kind: ICAL_VEVENT_COMPONENT) } else { bytes += frame.begin }
+    }
+
+    mutating func end() throws(ICalError) {
+        if let event {
+            try event.serialize(into: &bytes)
+            self.event = nil
+        } else {
+            bytes += frame.end
+        }
+    }
+
+    /// Adds a property made by `make` (with `parameter`, when given), or the earlier
+    /// serialization of the same `line`.
+    mutating func add(
+        _ line: Line?, _ what: @autoclosure () -> String, _ make: @autoclosure () -> OpaquePointer?,
+        parameter: @autoclosure () -> OpaquePointer? = nil
+    ) throws(ICalError) {
+        if let event {
+            let property = make()
+            if let parameter = parameter() { try event.add(property, parameter: parameter, what()) } else { try event.add(property, what()) }
+            return
+        }
+        if let line, let serialized = lines[line] {
+            bytes += serialized
+            return
+        }
+        let property = try OwnedProperty(make(), parameter: parameter(), what())
+        let start = bytes.count
+        try property.serialize(into: &bytes)
+        if let line { lines[line] = Array(bytes[start...]) }
     }
 }
 

@@ -72,6 +72,34 @@ final class OwnedComponent {
     }
 }
 
+/// A property not (yet) in a component; freed with its owner.
+final class OwnedProperty {
+    let pointer: OpaquePointer
+
+    init(_ property: OpaquePointer?, parameter: OpaquePointer? = nil, _ what: @autoclosure () -> String) throws(ICalError) {
+        guard let property else {
+            if let parameter { icalparameter_free(parameter) }
+            throw .libical("could not create \(what())")
+        }
+        pointer = property
+        if let parameter { icalproperty_add_parameter(property, parameter) }
+    }
+
+    deinit { icalproperty_free(pointer) }
+
+    /// Appends libical's serialization of the property (its folded lines, each ending in CRLF).
+    func serialize(into buffer: inout [UInt8]) throws(ICalError) {
+        guard let text = icalproperty_as_ical_string_r(pointer) else {
+            throw .libical("could not serialize a property")
+        }
+        defer { icalmemory_free_buffer(text) }
+        let count = strlen(text)
+        text.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
+            buffer.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        }
+    }
+}
+
 /// A zone from libical's builtin set (read from the system's tzdata). libical owns it;
 /// it lives as long as the process.
 struct BuiltinZone {

@@ -2,6 +2,8 @@ import Arsplan
 import ArgumentParser
 import ArsplanICal
 import ArsplanReport
+import Dispatch
+import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,10 +58,10 @@ struct Export: ParsableCommand {
         let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: baseURL)
         do {
             try AtomicDirectory.replace(directory) { staging in
-                // Each feed streamed from the events serialized once, never assembled in memory.
-                for index in feeds.feeds.indices {
-                    try feeds.withPieces(ofFeedAt: index) { try staging.write(feeds.feeds[index].fileName, pieces: $0) }
-                }
+                // Each feed streamed from the events serialized once, never assembled in memory;
+                // the files shared out between the cores (copying into the page cache is
+                // most of the time a large export takes).
+                try Self.writeFeeds(feeds, into: staging)
                 try staging.write("index.html", page.bytes())
             }
         } catch {
@@ -68,6 +70,24 @@ struct Export: ParsableCommand {
         }
         let events = feeds.feeds.first?.occurrenceIndices.count ?? 0
         Terminal.output("\(directory): \(feeds.feeds.count) kalendrar och index.html, \(events) händelser i alla.ics\n")
+    }
+
+    /// Writes every feed of `feeds` into `staging`, on as many threads as there are cores,
+    /// each taking the largest feed not yet written. Throws the first failure.
+    private static func writeFeeds(_ feeds: FeedSet, into staging: AtomicDirectory.Staging) throws {
+        let order = feeds.feeds.indices.sorted { feeds.feeds[$0].occurrenceIndices.count > feeds.feeds[$1].occurrenceIndices.count }
+        let threads = min(order.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let queue = WorkQueue(order)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let index = queue.next() {
+                do {
+                    try feeds.withPieces(ofFeedAt: index) { try staging.write(feeds.feeds[index].fileName, pieces: $0) }
+                } catch {
+                    queue.fail(error)
+                }
+            }
+        }
+        if let failure = queue.failure { throw failure }
     }
 
     /// `Exports/<plan id>`; a plan id that is not a plain folder name needs --out.
@@ -79,5 +99,27 @@ struct Export: ParsableCommand {
             throw ExitCode(1)
         }
         return "Exports/\(id)"
+    }
+}
+
+/// Hands out feed indices to writer threads until they run out or one write fails.
+private final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: ArraySlice<Int>
+    private(set) var failure: (any Error)?
+
+    init(_ items: [Int]) { remaining = items[...] }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard failure == nil else { return nil }
+        return remaining.popFirst()
+    }
+
+    func fail(_ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if failure == nil { failure = error }
     }
 }

@@ -1,5 +1,5 @@
 import Arsplan
-import ArsplanICal
+@testable import ArsplanICal
 import Foundation
 import Testing
 
@@ -410,6 +410,34 @@ extension FeedWriterTests {
         var pieces = 0
         three.withPieces(ofFeedAt: 0) { pieces = $0.count }
         #expect(pieces == uids.count + 2)
+    }
+}
+
+extension FeedWriterTests {
+    /// Events are written property by property, with repeated lines reused; that must give
+    /// exactly libical's serialization of each whole event, on every feed, cancelled and
+    /// tentative occurrences, moved ones, timed and all-day, injection attempts included.
+    @Test(arguments: [false, true]) func propertyByPropertyIsLibicalsWholeEvent(keepCancelled: Bool) throws {
+        var schedule = TestSchedule.schedule
+        let template = schedule.occurrences
+        // Enough events that lines repeat across many of them, in several threads.
+        schedule.occurrences = (0..<5_000).map { n in
+            var occurrence = template[n % template.count]
+            occurrence.uid = "sf-test-generated-\(n)"
+            occurrence.index = n / template.count + 1
+            occurrence.sequence = n % 3
+            return occurrence
+        }
+        for candidate in [TestSchedule.schedule, schedule] {
+            var whole = FeedOptions(keepCancelled: keepCancelled)
+            whole.wholeEvents = true
+            let reference = try FeedWriter(options: whole).write(candidate)
+            let pieces = try FeedWriter(options: FeedOptions(keepCancelled: keepCancelled)).write(candidate)
+            #expect(reference.feeds == pieces.feeds)
+            for index in reference.feeds.indices {
+                #expect(reference.bytes(at: index) == pieces.bytes(at: index), "\(reference.feeds[index].fileName)")
+            }
+        }
     }
 }
 
