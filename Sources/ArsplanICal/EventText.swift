@@ -9,7 +9,9 @@ import Arsplan
 struct EventText {
     let plan: Plan
     private let activities: [Activity.ID: Activity]
-    private let words: [Activity.ID: ActivityWords]
+    /// Each scheduled activity's words, found by ``entry(of:)``.
+    private let words: [ActivityWords]
+    private let entries: [Activity.ID: Int]
     /// "Ansvarig: Anna Berg (anna.berg@example.se)" per owner.
     private let ownerLines: [Owner.ID: String]
 
@@ -26,6 +28,16 @@ struct EventText {
         var body: String?
         /// How many occurrences the activity has in the schedule ("tillfälle 3 av 11").
         var count: Int
+        /// The activity's own owner (an occurrence may have been handed to another).
+        var owner: Owner.ID?
+        /// False for an occurrence whose activity is not in the plan: it gets no description.
+        var known = true
+    }
+
+    /// An occurrence's activity, looked up once for all its words (`entry(of:)`).
+    struct Entry {
+        /// The activity's position among the scheduled ones: what its repeated lines are known by.
+        let number: Int
     }
 
     init(schedule: Schedule) {
@@ -45,12 +57,32 @@ struct EventText {
         }
         ownerLines = owners
 
-        var counts: [Activity.ID: Int] = [:]
-        for occurrence in schedule.occurrences { counts[occurrence.activity, default: 0] += 1 }
+        // Activities in the order they first occur, with how often they do.
+        var entries: [Activity.ID: Int] = [:]
+        var order: [Activity.ID] = []
+        var counts: [Int] = []
+        for i in schedule.occurrences.indices {
+            let id = schedule.occurrences[i].activity
+            if let entry = entries[id] {
+                counts[entry] += 1
+            } else {
+                entries[id] = order.count
+                order.append(id)
+                counts.append(1)
+            }
+        }
 
-        var words: [Activity.ID: ActivityWords] = [:]
-        for (id, count) in counts {
-            guard let activity = activities[id] else { continue }
+        var words: [ActivityWords] = []
+        words.reserveCapacity(order.count)
+        for (id, count) in zip(order, counts) {
+            guard let activity = activities[id] else {
+                let name = singleLine(id.rawValue)
+                words.append(
+                    ActivityWords(
+                        summary: name, categories: "", middle: "", placement: nil, placementPerOccurrence: false, body: nil, count: count,
+                        known: false))
+                continue
+            }
             var lines: [String] = []
             if !activity.audiences.isEmpty {
                 let names = activity.audiences.map { audiences[$0]?.name ?? $0.rawValue }
@@ -78,14 +110,21 @@ struct EventText {
                 return clean
             }
             let perOccurrence = activity.forEach != nil
-            words[id] = ActivityWords(
-                summary: singleLine(activity.title), categories: categories.joined(separator: ","),
-                middle: lines.map(singleLine).joined(separator: "\n"),
-                placement: perOccurrence ? nil : Self.placementInWords(activity, occurrenceIndex: 0, activities: activities),
-                placementPerOccurrence: perOccurrence, body: activity.description.map(cleanText).flatMap { $0.isEmpty ? nil : $0 },
-                count: count)
+            words.append(
+                ActivityWords(
+                    summary: singleLine(activity.title), categories: categories.joined(separator: ","),
+                    middle: lines.map(singleLine).joined(separator: "\n"),
+                    placement: perOccurrence ? nil : Self.placementInWords(activity, occurrenceIndex: 0, activities: activities),
+                    placementPerOccurrence: perOccurrence, body: activity.description.map(cleanText).flatMap { $0.isEmpty ? nil : $0 },
+                    count: count, owner: activity.owner))
         }
         self.words = words
+        self.entries = entries
+    }
+
+    /// The entry of `occurrence`'s activity (one look-up for all of the occurrence's words).
+    func entry(of occurrence: Occurrence) -> Entry {
+        Entry(number: entries[occurrence.activity]!)
     }
 
     private static func index<T: Identifiable>(_ values: [T]) -> [T.ID: T] {
@@ -95,23 +134,25 @@ struct EventText {
     }
 
     /// SUMMARY: the activity's title on one line, "INSTÄLLT: " first when cancelled.
-    func summary(_ occurrence: Occurrence) -> String {
-        let title = words[occurrence.activity]?.summary ?? singleLine(occurrence.activity.rawValue)
+    func summary(_ occurrence: Occurrence, _ entry: Entry) -> String {
+        let title = words[entry.number].summary
         return occurrence.status == .cancelled ? "INSTÄLLT: \(title)" : title
     }
 
     /// CATEGORIES: the kind, then the channels' names, comma-separated.
-    func categories(_ occurrence: Occurrence) -> String {
-        words[occurrence.activity]?.categories ?? ""
+    func categories(_ entry: Entry) -> String {
+        words[entry.number].categories
     }
 
     /// DESCRIPTION: who, for whom, where, why and how the date was set, then the plan's text.
-    func description(_ occurrence: Occurrence) -> String {
-        guard let words = words[occurrence.activity], let activity = activities[occurrence.activity] else { return "" }
-        let owner = (occurrence.owner ?? activity.owner).map { ownerLines[$0] ?? singleLine("Ansvarig: \($0.rawValue)") }
-        let placement =
-            words.placementPerOccurrence
-            ? Self.placementInWords(activity, occurrenceIndex: occurrence.index, activities: activities) : words.placement
+    func description(_ occurrence: Occurrence, _ entry: Entry) -> String {
+        let words = words[entry.number]
+        guard words.known else { return "" }
+        let owner = (occurrence.owner ?? words.owner).map { ownerLines[$0] ?? singleLine("Ansvarig: \($0.rawValue)") }
+        var placement = words.placement
+        if words.placementPerOccurrence, let activity = activities[occurrence.activity] {
+            placement = Self.placementInWords(activity, occurrenceIndex: occurrence.index, activities: activities)
+        }
         var text = ""
         text.reserveCapacity(
             (owner?.utf8.count ?? 0) + words.middle.utf8.count + (placement?.utf8.count ?? 0) + (words.body?.utf8.count ?? 0) + 64)

@@ -181,14 +181,16 @@ public struct FeedWriter: Sendable {
             try output.add(
                 .endTime(end), "DTEND", icalproperty_new_dtend(.local(end)), parameter: icalparameter_new_tzid(zone.name))
         }
-        let summary = text.summary(occurrence)
-        try output.add(.summary(summary), "SUMMARY", icalproperty_new_summary(summary))
-        let description = text.description(occurrence)
+        let entry = text.entry(of: occurrence)
+        try output.add(
+            .summary(activity: entry.number, cancelled: occurrence.status == .cancelled), "SUMMARY",
+            icalproperty_new_summary(text.summary(occurrence, entry)))
+        let description = text.description(occurrence, entry)
         if !description.isEmpty { try output.add(nil, "DESCRIPTION", icalproperty_new_description(description)) }
-        let categories = text.categories(occurrence)
+        let categories = text.categories(entry)
         if !categories.isEmpty {
             // One CATEGORIES property; libical keeps the commas between values as separators.
-            try output.add(.categories(categories), "CATEGORIES", icalproperty_new_categories(categories))
+            try output.add(.categories(activity: entry.number), "CATEGORIES", icalproperty_new_categories(categories))
         }
         switch occurrence.status {
         case .planned: break
@@ -218,7 +220,8 @@ struct EventOutput {
     enum Line: Hashable {
         case dtstamp(Timestamp), lastModified(Timestamp)
         case startDay(Day), endDay(Day), startTime(LocalDateTime), endTime(LocalDateTime)
-        case summary(String), categories(String)
+        /// An activity's title and categories, by its ``EventText/Entry``.
+        case summary(activity: Int, cancelled: Bool), categories(activity: Int)
         case status(OccurrenceStatus), sequence(Int32), transparent
     }
 
