@@ -44,12 +44,7 @@ public struct Scheduler: Sendable {
                 order.append(activityIndex)
             }
         }
-        // Sort by integer keys computed once: start day, start minute (all-day first),
-        // plan order, occurrence number.
-        let keys = occurrences.indices.map { i in
-            (occurrences[i].timing.firstDay.dayNumber, occurrences[i].timing.startMinute, order[i], occurrences[i].index)
-        }
-        let sortedIndices = occurrences.indices.sorted { keys[$0] < keys[$1] }
+        let sortedIndices = Self.sortedOrder(occurrences, activityPositions: order)
         let sorted = sortedIndices.map { occurrences[$0] }
         var conflicts = pass.conflicts
         conflicts += CapacityCheck(plan: plan).conflicts(for: sorted, activityPositions: sortedIndices.map { order[$0] })
@@ -58,6 +53,39 @@ public struct Scheduler: Sendable {
 }
 
 extension Scheduler {
+    /// The positions of `occurrences` in schedule order: start day, start minute (all-day
+    /// first), plan order, occurrence number.
+    static func sortedOrder(_ occurrences: [Occurrence], activityPositions order: [Int]) -> [Int] {
+        guard !occurrences.isEmpty else { return [] }
+        // Usually the four numbers fit one 64-bit key (days 15 bits, minutes 11, activities
+        // 24, occurrence numbers 14), which sorts several times faster than tuples.
+        var firstDay = Int.max
+        var lastDay = Int.min
+        var maxIndex = 0
+        for i in occurrences.indices {
+            let day = occurrences[i].timing.firstDay.dayNumber
+            firstDay = min(firstDay, day)
+            lastDay = max(lastDay, day)
+            maxIndex = max(maxIndex, occurrences[i].index)
+        }
+        let fits = lastDay - firstDay < 1 << 15 && order.count < 1 << 24 && order.allSatisfy { $0 >= 0 }
+            && occurrences.allSatisfy { $0.index >= 0 } && maxIndex < 1 << 14 && occurrences.count < 1 << 32
+        guard fits else {
+            let keys = occurrences.indices.map { i in
+                (occurrences[i].timing.firstDay.dayNumber, occurrences[i].timing.startMinute, order[i], occurrences[i].index)
+            }
+            return occurrences.indices.sorted { keys[$0] < keys[$1] }
+        }
+        var keyed: [(key: UInt64, position: Int)] = occurrences.indices.map { i in
+            let day = UInt64(occurrences[i].timing.firstDay.dayNumber - firstDay)
+            let minute = UInt64(occurrences[i].timing.startMinute + 1)  // all-day is -1
+            let key = day << 49 | minute << 38 | UInt64(order[i]) << 14 | UInt64(occurrences[i].index)
+            return (key, i)
+        }
+        keyed.sort { $0.key < $1.key }
+        return keyed.map(\.position)
+    }
+
     /// Pinned activities keep the place the plan as written gives them, so changes recorded
     /// later (moves of what they depend on) cannot push them: the start days of every
     /// activity's occurrences with the journal's overrides left out, when the plan has both
