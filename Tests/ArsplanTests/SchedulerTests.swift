@@ -272,3 +272,53 @@ struct CancelledDependencyTests {
         #expect(schedule.days("vb") == ["2027-02-24"])
     }
 }
+
+/// The schedule's order: start day, start minute (all-day first), plan order, occurrence
+/// number, by packed keys when the numbers fit and by tuples otherwise: the same order.
+@Suite("Occurrence order")
+struct OccurrenceOrderTests {
+    /// Deterministic pseudo-random occurrences.
+    static func occurrences(count: Int, daySpread: Int, maxIndex: Int) -> (occurrences: [Occurrence], positions: [Int]) {
+        var state: UInt64 = 2027
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var occurrences: [Occurrence] = []
+        var positions: [Int] = []
+        var used: Set<[Int]> = []
+        while occurrences.count < count {
+            let position = next(50)
+            let index = 1 + next(maxIndex)
+            guard used.insert([position, index]).inserted else { continue }
+            let day = Day(dayNumber: 20_000 + next(daySpread))
+            let timing: OccurrenceTiming =
+                next(3) == 0
+                ? .allDay(first: day, last: day)
+                : .timed(
+                    start: LocalDateTime(day: day, time: TimeOfDay(hour: next(24), minute: next(4) * 15)!),
+                    end: LocalDateTime(day: day, time: TimeOfDay(hour: 23, minute: 59)!))
+            occurrences.append(
+                Occurrence(uid: "u\(position)-\(index)", activity: .init("a\(position)"), index: index, timing: timing, status: .planned, owner: nil))
+            positions.append(position)
+        }
+        return (occurrences, positions)
+    }
+
+    static func reference(_ occurrences: [Occurrence], _ positions: [Int]) -> [Int] {
+        occurrences.indices.sorted {
+            let a = occurrences[$0]
+            let b = occurrences[$1]
+            return (a.timing.firstDay.dayNumber, a.timing.startMinute, positions[$0], a.index)
+                < (b.timing.firstDay.dayNumber, b.timing.startMinute, positions[$1], b.index)
+        }
+    }
+
+    @Test(arguments: [(365, 60), (40_000, 60), (365, 20_000)])
+    func packedAndTupleOrdersAgree(daySpread: Int, maxIndex: Int) {
+        let (occurrences, positions) = Self.occurrences(count: 2_000, daySpread: daySpread, maxIndex: maxIndex)
+        let order = Scheduler.sortedOrder(occurrences, activityPositions: positions)
+        #expect(order == Self.reference(occurrences, positions))
+        #expect(Set(order).count == occurrences.count)
+    }
+}
