@@ -59,22 +59,55 @@ extension Schedule {
     /// `baseName` replaces the plan's title at the start of every calendar name.
     public func feedDefinitions(keepCancelled: Bool = false, baseName: String? = nil) -> [FeedDefinition] {
         let base = baseName ?? plan.title
-        var activities: [Activity.ID: Activity] = [:]
-        for activity in plan.activities where activities[activity.id] == nil { activities[activity.id] = activity }
+        // Every owner, target group, channel and unit numbered once, and each activity's
+        // (distinct) groups, channels and unit by those numbers: per occurrence, appending
+        // its position to a feed's list is then all that is left.
+        var numbers: [String: Int] = [:]
+        var members: [[Int]] = []
+        func number(_ kind: Character, _ id: String) -> Int {
+            let key = "\(kind)\(id)"
+            if let n = numbers[key] { return n }
+            numbers[key] = members.count
+            members.append([])
+            return members.count - 1
+        }
+        var activityPosition: [Activity.ID: Int] = [:]
+        var activityFeeds: [(shared: [Int], owner: Owner.ID?, ownerFeed: Int?)] = []
+        for i in plan.activities.indices where activityPosition[plan.activities[i].id] == nil {
+            activityPosition[plan.activities[i].id] = activityFeeds.count
+            var shared: [Int] = []
+            for audience in plan.activities[i].audiences {
+                let n = number("a", audience.rawValue)
+                if !shared.contains(n) { shared.append(n) }
+            }
+            for channel in plan.activities[i].channels {
+                let n = number("c", channel.rawValue)
+                if !shared.contains(n) { shared.append(n) }
+            }
+            if let unit = plan.activities[i].unit { shared.append(number("u", unit.rawValue)) }
+            let owner = plan.activities[i].owner
+            activityFeeds.append((shared, owner, owner.map { number("o", $0.rawValue) }))
+        }
 
         var all: [Int] = []
-        var byAudience: [Audience.ID: [Int]] = [:]
-        var byOwner: [Owner.ID: [Int]] = [:]
-        var byChannel: [Channel.ID: [Int]] = [:]
-        var byUnit: [Unit.ID: [Int]] = [:]
-        for (index, occurrence) in occurrences.enumerated() {
-            if occurrence.status == .cancelled && !keepCancelled { continue }
+        all.reserveCapacity(occurrences.count)
+        for index in occurrences.indices {
+            if occurrences[index].status == .cancelled && !keepCancelled { continue }
             all.append(index)
-            if let owner = occurrence.owner { byOwner[owner, default: []].append(index) }
-            guard let activity = activities[occurrence.activity] else { continue }
-            for audience in Set(activity.audiences) { byAudience[audience, default: []].append(index) }
-            for channel in Set(activity.channels) { byChannel[channel, default: []].append(index) }
-            if let unit = activity.unit { byUnit[unit, default: []].append(index) }
+            let owner = occurrences[index].owner
+            guard let position = activityPosition[occurrences[index].activity] else {
+                if let owner { members[number("o", owner.rawValue)].append(index) }
+                continue
+            }
+            // An occurrence handed to another owner goes to that owner's feed.
+            if let owner {
+                let ownerFeed = owner == activityFeeds[position].owner ? activityFeeds[position].ownerFeed! : number("o", owner.rawValue)
+                members[ownerFeed].append(index)
+            }
+            for n in activityFeeds[position].shared { members[n].append(index) }
+        }
+        func indices(_ kind: Character, _ id: String) -> [Int] {
+            numbers["\(kind)\(id)"].map { members[$0] } ?? []
         }
 
         var usedNames: Set<String> = []
@@ -118,16 +151,16 @@ extension Schedule {
 
         var feeds = [feed(.all, id: nil, name: plan.title, indices: all)]
         for audience in plan.audiences {
-            feeds.append(feed(.audience(audience.id), id: audience.id.rawValue, name: audience.name, indices: byAudience[audience.id] ?? []))
+            feeds.append(feed(.audience(audience.id), id: audience.id.rawValue, name: audience.name, indices: indices("a", audience.id.rawValue)))
         }
         for owner in plan.owners {
-            feeds.append(feed(.owner(owner.id), id: owner.id.rawValue, name: owner.name, indices: byOwner[owner.id] ?? []))
+            feeds.append(feed(.owner(owner.id), id: owner.id.rawValue, name: owner.name, indices: indices("o", owner.id.rawValue)))
         }
         for channel in plan.channels {
-            feeds.append(feed(.channel(channel.id), id: channel.id.rawValue, name: channel.name, indices: byChannel[channel.id] ?? []))
+            feeds.append(feed(.channel(channel.id), id: channel.id.rawValue, name: channel.name, indices: indices("c", channel.id.rawValue)))
         }
         for unit in plan.units {
-            feeds.append(feed(.unit(unit.id), id: unit.id.rawValue, name: unit.name, indices: byUnit[unit.id] ?? []))
+            feeds.append(feed(.unit(unit.id), id: unit.id.rawValue, name: unit.name, indices: indices("u", unit.id.rawValue)))
         }
         return feeds
     }

@@ -9,9 +9,10 @@ import Arsplan
 struct EventText {
     let plan: Plan
     private let activities: [Activity.ID: Activity]
-    /// Each scheduled activity's words, found by ``entry(of:)``.
+    /// Each scheduled activity's words, found by ``entry(at:)``.
     private let words: [ActivityWords]
-    private let entries: [Activity.ID: Int]
+    /// The entry of each occurrence of the schedule, by its position.
+    private let occurrenceEntries: [Int]
     /// "Ansvarig: Anna Berg (anna.berg@example.se)" per owner.
     private let ownerLines: [Owner.ID: String]
 
@@ -32,9 +33,23 @@ struct EventText {
         var owner: Owner.ID?
         /// False for an occurrence whose activity is not in the plan: it gets no description.
         var known = true
+
+        /// The lines after the owner that are the same for every occurrence: `middle` and
+        /// the placement, when it does not depend on the occurrence.
+        var fixedLines: String {
+            [middle.isEmpty ? nil : middle, placementPerOccurrence ? nil : placement].compactMap { $0 }.joined(separator: "\n")
+        }
     }
 
-    /// An occurrence's activity, looked up once for all its words (`entry(of:)`).
+    /// What each activity's descriptions share, worked out once (``ActivityWords/fixedLines``,
+    /// " av 11", "\n\n" + the body).
+    private let fixedLines: [String]
+    private let ofCount: [String]
+    private let bodies: [String]
+    /// The owner lines of each activity's own owner.
+    private let activityOwnerLines: [String?]
+
+    /// An occurrence's activity, looked up once for all its words (``entry(at:)``).
     struct Entry {
         /// The activity's position among the scheduled ones: what its repeated lines are known by.
         let number: Int
@@ -61,16 +76,21 @@ struct EventText {
         var entries: [Activity.ID: Int] = [:]
         var order: [Activity.ID] = []
         var counts: [Int] = []
+        var occurrenceEntries: [Int] = []
+        occurrenceEntries.reserveCapacity(schedule.occurrences.count)
         for i in schedule.occurrences.indices {
             let id = schedule.occurrences[i].activity
             if let entry = entries[id] {
                 counts[entry] += 1
+                occurrenceEntries.append(entry)
             } else {
                 entries[id] = order.count
+                occurrenceEntries.append(order.count)
                 order.append(id)
                 counts.append(1)
             }
         }
+        self.occurrenceEntries = occurrenceEntries
 
         var words: [ActivityWords] = []
         words.reserveCapacity(order.count)
@@ -119,12 +139,15 @@ struct EventText {
                     count: count, owner: activity.owner))
         }
         self.words = words
-        self.entries = entries
+        fixedLines = words.map(\.fixedLines)
+        ofCount = words.map { " av \($0.count)" }
+        bodies = words.map { $0.body.map { "\n\n" + $0 } ?? "" }
+        activityOwnerLines = words.map { words in words.owner.map { owners[$0] ?? singleLine("Ansvarig: \($0.rawValue)") } }
     }
 
-    /// The entry of `occurrence`'s activity (one look-up for all of the occurrence's words).
-    func entry(of occurrence: Occurrence) -> Entry {
-        Entry(number: entries[occurrence.activity]!)
+    /// The entry of the schedule's occurrence at `index`.
+    func entry(at index: Int) -> Entry {
+        Entry(number: occurrenceEntries[index])
     }
 
     private static func index<T: Identifiable>(_ values: [T]) -> [T.ID: T] {
@@ -146,16 +169,17 @@ struct EventText {
 
     /// DESCRIPTION: who, for whom, where, why and how the date was set, then the plan's text.
     func description(_ occurrence: Occurrence, _ entry: Entry) -> String {
-        let words = words[entry.number]
+        let n = entry.number
+        let words = words[n]
         guard words.known else { return "" }
-        let owner = (occurrence.owner ?? words.owner).map { ownerLines[$0] ?? singleLine("Ansvarig: \($0.rawValue)") }
-        var placement = words.placement
-        if words.placementPerOccurrence, let activity = activities[occurrence.activity] {
-            placement = Self.placementInWords(activity, occurrenceIndex: occurrence.index, activities: activities)
+        let owner: String?
+        if let id = occurrence.owner, id != words.owner {
+            owner = ownerLines[id] ?? singleLine("Ansvarig: \(id.rawValue)")
+        } else {
+            owner = activityOwnerLines[n]
         }
         var text = ""
-        text.reserveCapacity(
-            (owner?.utf8.count ?? 0) + words.middle.utf8.count + (placement?.utf8.count ?? 0) + (words.body?.utf8.count ?? 0) + 64)
+        text.reserveCapacity((owner?.utf8.count ?? 0) + fixedLines[n].utf8.count + bodies[n].utf8.count + 96)
         func line(_ value: String) {
             if !text.isEmpty { text += "\n" }
             text += value
@@ -163,10 +187,18 @@ struct EventText {
         if occurrence.status == .cancelled { line("Inställt.") }
         if occurrence.status == .tentative { line("Preliminärt datum.") }
         if let owner { line(owner) }
-        if !words.middle.isEmpty { line(words.middle) }
-        if let placement { line(placement) }
-        if words.count > 1 { line("Tillfälle \(occurrence.index) av \(words.count)") }
-        if let body = words.body { text += "\n\n" + body }
+        if !fixedLines[n].isEmpty { line(fixedLines[n]) }
+        if words.placementPerOccurrence, let activity = activities[occurrence.activity],
+            let placement = Self.placementInWords(activity, occurrenceIndex: occurrence.index, activities: activities)
+        {
+            line(placement)
+        }
+        if words.count > 1 {
+            line("Tillfälle ")
+            text += String(occurrence.index)
+            text += ofCount[n]
+        }
+        text += bodies[n]
         return text
     }
 

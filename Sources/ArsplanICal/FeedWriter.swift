@@ -96,7 +96,9 @@ public struct FeedWriter: Sendable {
                     var output = try EventOutput(capacity: members.count * 1024, wholeEvents: options.wholeEvents)
                     for index in members {
                         let start = output.bytes.count
-                        try writeEvent(occurrences[index], stamp: stamp, zone: zonePointer.value, domain: domain, text: text, into: &output)
+                        try writeEvent(
+                            occurrences[index], text.entry(at: index), stamp: stamp, zone: zonePointer.value, domain: domain, text: text,
+                            into: &output)
                         ranges.append(start..<output.bytes.count)
                     }
                     slots.value[chunk] = .success((output.bytes, ranges))
@@ -161,14 +163,13 @@ public struct FeedWriter: Sendable {
     }
 
     private func writeEvent(
-        _ occurrence: Occurrence, stamp: Timestamp, zone: BuiltinZone, domain: String, text: EventText,
-        into output: inout EventOutput
+        _ occurrence: Occurrence, _ entry: EventText.Entry, stamp: Timestamp, zone: BuiltinZone, domain: String,
+        text: EventText, into output: inout EventOutput
     ) throws(ICalError) {
         let stamp = occurrence.lastModified ?? stamp
-        let changed = icaltimetype.utc(stamp)
         try output.begin()
         try output.add(nil, "UID", icalproperty_new_uid(singleLine("\(occurrence.uid)@\(domain)")))
-        try output.add(.dtstamp(stamp), "DTSTAMP", icalproperty_new_dtstamp(changed))
+        try output.add(.dtstamp(stamp), "DTSTAMP", icalproperty_new_dtstamp(.utc(stamp)))
         switch occurrence.timing {
         case .allDay(let first, let last):
             let end = max(first, last).adding(days: 1)
@@ -181,7 +182,6 @@ public struct FeedWriter: Sendable {
             try output.add(
                 .endTime(end), "DTEND", icalproperty_new_dtend(.local(end)), parameter: icalparameter_new_tzid(zone.name))
         }
-        let entry = text.entry(of: occurrence)
         try output.add(
             .summary(activity: entry.number, cancelled: occurrence.status == .cancelled), "SUMMARY",
             icalproperty_new_summary(text.summary(occurrence, entry)))
@@ -199,7 +199,7 @@ public struct FeedWriter: Sendable {
         }
         let sequence = Int32(clamping: max(0, occurrence.sequence))
         try output.add(.sequence(sequence), "SEQUENCE", icalproperty_new_sequence(sequence))
-        try output.add(.lastModified(stamp), "LAST-MODIFIED", icalproperty_new_lastmodified(changed))
+        try output.add(.lastModified(stamp), "LAST-MODIFIED", icalproperty_new_lastmodified(.utc(stamp)))
         // Information, not appointments: subscribers are not shown as busy.
         try output.add(.transparent, "TRANSP", icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT))
         try output.end()
@@ -223,11 +223,42 @@ struct EventOutput {
         /// An activity's title and categories, by its ``EventText/Entry``.
         case summary(activity: Int, cancelled: Bool), categories(activity: Int)
         case status(OccurrenceStatus), sequence(Int32), transparent
+
+        static let propertyCount = 11
+
+        /// Which property the line is of (its place among the recent lines).
+        var property: Int {
+            switch self {
+            case .dtstamp: 0
+            case .lastModified: 1
+            case .startDay, .startTime: 2
+            case .endDay, .endTime: 3
+            case .summary: 4
+            case .categories: 5
+            case .status: 6
+            case .sequence: 7
+            case .transparent: 8
+            }
+        }
+
+        /// For a title or categories line, its place among the activities' lines.
+        var activitySlot: Int? {
+            switch self {
+            case .summary(let activity, let cancelled): 3 * activity + (cancelled ? 1 : 0)
+            case .categories(let activity): 3 * activity + 2
+            default: nil
+            }
+        }
     }
 
     private(set) var bytes: [UInt8] = []
     private let frame: (begin: [UInt8], end: [UInt8])
+    /// Every line serialized, by name and value; titles and categories by activity instead.
     private var lines: [Line: [UInt8]] = [:]
+    private var activityLines: [[UInt8]?] = []
+    /// The line last written for each property: events in date order mostly repeat it, and
+    /// comparing costs less than hashing.
+    private var recent: [(line: Line, bytes: [UInt8])?] = Array(repeating: nil, count: Line.propertyCount)
     /// Builds each event as a component and serializes it whole (the reference the tests compare with).
     private let wholeEvents: Bool
     private var event: OwnedComponent?
@@ -266,14 +297,31 @@ struct EventOutput {
             if let parameter = parameter() { try event.add(property, parameter: parameter, what()) } else { try event.add(property, what()) }
             return
         }
-        if let line, let serialized = lines[line] {
-            bytes += serialized
+        guard let line else {
+            try OwnedProperty(make(), parameter: parameter(), what()).serialize(into: &bytes)
             return
         }
-        let property = try OwnedProperty(make(), parameter: parameter(), what())
+        let property = line.property
+        if let last = recent[property], last.line == line {
+            bytes += last.bytes
+            return
+        }
+        let slot = line.activitySlot
+        if let serialized = slot.flatMap({ $0 < activityLines.count ? activityLines[$0] : nil }) ?? (slot == nil ? lines[line] : nil) {
+            bytes += serialized
+            recent[property] = (line, serialized)
+            return
+        }
         let start = bytes.count
-        try property.serialize(into: &bytes)
-        if let line { lines[line] = Array(bytes[start...]) }
+        try OwnedProperty(make(), parameter: parameter(), what()).serialize(into: &bytes)
+        let serialized = Array(bytes[start...])
+        if let slot {
+            if slot >= activityLines.count { activityLines += Array(repeating: nil, count: slot + 1 - activityLines.count) }
+            activityLines[slot] = serialized
+        } else {
+            lines[line] = serialized
+        }
+        recent[property] = (line, serialized)
     }
 }
 
