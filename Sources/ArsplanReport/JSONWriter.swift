@@ -61,19 +61,35 @@ struct JSONWriter {
     @inline(__always)
     mutating func array(_ body: (inout JSONWriter) -> Void) { container(UInt8(ascii: "["), UInt8(ascii: "]"), body) }
 
-    /// The next key of the object being written; keys come in sorted order (plain ASCII names).
-    mutating func key(_ name: StaticString) {
+    /// A key made once: its quoted name and the separator after it, ready to copy.
+    struct Key: Sendable {
+        let name: String
+        let bytes: [UInt8]
+
+        init(_ name: String) {
+            self.name = name
+            var bytes: [UInt8] = []
+            JSONWriter.writeString(name, to: &bytes)
+            bytes += Array(" : ".utf8)
+            self.bytes = bytes
+        }
+    }
+
+    /// The next key of the object being written; keys come in sorted order.
+    mutating func key(_ name: StaticString) { key(Key(name.description)) }
+
+    /// The next key of the object being written, made once (``Key``); keys come in sorted order.
+    mutating func key(_ key: Key) {
         #if DEBUG
-            let text = name.description
             if let last = lastKeys.last {
-                assert(last.map { $0.utf8.lexicographicallyPrecedes(text.utf8) } ?? true, "JSON key '\(text)' after '\(last ?? "")': keys must be sorted")
+                assert(
+                    last.map { $0.utf8.lexicographicallyPrecedes(key.name.utf8) } ?? true,
+                    "JSON key '\(key.name)' after '\(last ?? "")': keys must be sorted")
             }
-            lastKeys[lastKeys.count - 1] = text
+            lastKeys[lastKeys.count - 1] = key.name
         #endif
         beginValue()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+        bytes += key.bytes
         afterKey = true
     }
 
@@ -93,13 +109,17 @@ struct JSONWriter {
 
     mutating func bool(_ flag: Bool) {
         beginValue()
-        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        (flag ? Self.trueText : Self.falseText).withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     mutating func null() {
         beginValue()
-        bytes.append(contentsOf: "null".utf8)
+        Self.nullText.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
+
+    private static let trueText = Array("true".utf8)
+    private static let falseText = Array("false".utf8)
+    private static let nullText = Array("null".utf8)
 
     mutating func strings(_ texts: [String]) {
         array { for text in texts { $0.string(text) } }

@@ -93,48 +93,68 @@ public enum ScheduleJSON {
             // By position and field by field: copying whole activities and occurrences costs.
             let i = activityIndex[schedule.occurrences[n].activity]
             json.object { json in
-                json.key("activity")
+                json.key(Keys.activity)
                 json.string(schedule.occurrences[n].activity.rawValue)
-                json.key("allDay")
+                json.key(Keys.allDay)
                 json.bool(schedule.occurrences[n].timing.isAllDay)
-                json.key("audiences")
+                json.key(Keys.audiences)
                 json.ids(i.map { activities[$0].audiences } ?? [])
-                json.key("channels")
+                json.key(Keys.channels)
                 json.ids(i.map { activities[$0].channels } ?? [])
-                json.key("end")
+                json.key(Keys.end)
                 switch schedule.occurrences[n].timing {
                 case .allDay(_, let last): json.day(last)
                 case .timed(_, let end): json.dateTime(end)
                 }
-                json.key("goals")
+                json.key(Keys.goals)
                 json.ids(i.map { activities[$0].goals } ?? [])
-                json.key("index")
+                json.key(Keys.index)
                 json.int(schedule.occurrences[n].index)
-                json.key("kind")
+                json.key(Keys.kind)
                 json.string(i.flatMap { activities[$0].kind })
-                json.key("owner")
+                json.key(Keys.owner)
                 json.string(schedule.occurrences[n].owner?.rawValue)
-                json.key("pinned")
+                json.key(Keys.pinned)
                 json.bool(i.map { activities[$0].pinned } ?? false)
-                json.key("sequence")
+                json.key(Keys.sequence)
                 json.int(schedule.occurrences[n].sequence)
-                json.key("start")
+                json.key(Keys.start)
                 switch schedule.occurrences[n].timing {
                 case .allDay(let first, _): json.day(first)
                 case .timed(let start, _): json.dateTime(start)
                 }
-                json.key("status")
+                json.key(Keys.status)
                 json.string(schedule.occurrences[n].status.rawValue)
-                json.key("title")
+                json.key(Keys.title)
                 json.string(i.map { activities[$0].title } ?? schedule.occurrences[n].activity.rawValue)
-                json.key("uid")
+                json.key(Keys.uid)
                 json.string(schedule.occurrences[n].uid)
-                json.key("unit")
+                json.key(Keys.unit)
                 json.string(i.flatMap { activities[$0].unit?.rawValue })
             }
         }
         return json.bytes
     }
+}
+
+/// The keys of an occurrence, made once.
+private enum Keys {
+    static let activity = JSONWriter.Key("activity")
+    static let allDay = JSONWriter.Key("allDay")
+    static let audiences = JSONWriter.Key("audiences")
+    static let channels = JSONWriter.Key("channels")
+    static let end = JSONWriter.Key("end")
+    static let goals = JSONWriter.Key("goals")
+    static let index = JSONWriter.Key("index")
+    static let kind = JSONWriter.Key("kind")
+    static let owner = JSONWriter.Key("owner")
+    static let pinned = JSONWriter.Key("pinned")
+    static let sequence = JSONWriter.Key("sequence")
+    static let start = JSONWriter.Key("start")
+    static let status = JSONWriter.Key("status")
+    static let title = JSONWriter.Key("title")
+    static let uid = JSONWriter.Key("uid")
+    static let unit = JSONWriter.Key("unit")
 }
 
 /// A value handed between threads: written by one before `concurrentPerform` returns, read
