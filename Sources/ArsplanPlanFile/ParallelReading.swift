@@ -141,11 +141,11 @@ extension PlanFile {
     /// nodes and drafts is work the result does not wait for. `tree` must hold the last
     /// reference to its nodes.
     static func releaseInBackground(_ tree: Handoff<Composed>, _ reader: consuming PlanReader) {
-        let drafts = Handoff<PlanReader>()
-        drafts.value = reader
+        let finished = Handoff<PlanReader>()
+        finished.value = reader
         DispatchQueue.global(qos: .utility).async {
             tree.value = nil
-            drafts.value = nil
+            finished.value = nil
         }
     }
 }
