@@ -98,14 +98,24 @@ extension PlanReader {
             case .owner:
                 if let id = identifier(value, for: "owner") {
                     draft.owner = Located(value: id, location: location(of: value))
+                    draft.activity.owner = .init(id)
                 }
             case .unit:
                 if let id = identifier(value, for: "unit") {
                     draft.unit = Located(value: id, location: location(of: value))
+                    draft.activity.unit = .init(id)
                 }
-            case .audiences: draft.audiences = identifierList(value, for: "audiences", of: "target groups")
-            case .channels: draft.channels = identifierList(value, for: "channels", of: "channels")
-            case .goals: draft.goals = identifierList(value, for: "goals", of: "goals")
+            // The ids go into the activity now (while reading, on every core); the reference
+            // check later only looks them up.
+            case .audiences:
+                draft.audiences = identifierList(value, for: "audiences", of: "target groups")
+                draft.activity.audiences = draft.audiences.map { .init($0.value) }
+            case .channels:
+                draft.channels = identifierList(value, for: "channels", of: "channels")
+                draft.activity.channels = draft.channels.map { .init($0.value) }
+            case .goals:
+                draft.goals = identifierList(value, for: "goals", of: "goals")
+                draft.activity.goals = draft.goals.map { .init($0.value) }
             case .date:
                 placementEntries.append(entry)
                 if let day = day(value, for: "date") { placement = .date(day) }

@@ -31,14 +31,8 @@ extension PlanReader {
         var counts: [Int: Int?] = [:]
 
         for index in drafts.indices {
-            if let owner = drafts[index].owner {
-                check(owner, kind: "owner", section: "owners", in: ownerIDs)
-                drafts[index].activity.owner = .init(owner.value)
-            }
-            if let unit = drafts[index].unit {
-                check(unit, kind: "unit", section: "units", in: unitIDs)
-                drafts[index].activity.unit = .init(unit.value)
-            }
+            if let owner = drafts[index].owner { check(owner, kind: "owner", section: "owners", in: ownerIDs) }
+            if let unit = drafts[index].unit { check(unit, kind: "unit", section: "units", in: unitIDs) }
             for audience in drafts[index].audiences {
                 check(audience, kind: "audience", section: "audiences", in: audienceIDs)
             }
@@ -47,15 +41,6 @@ extension PlanReader {
             }
             for goal in drafts[index].goals { check(goal, kind: "goal", section: "goals", in: goalIDs) }
 
-            if !drafts[index].audiences.isEmpty {
-                drafts[index].activity.audiences = drafts[index].audiences.map { .init($0.value) }
-            }
-            if !drafts[index].channels.isEmpty {
-                drafts[index].activity.channels = drafts[index].channels.map { .init($0.value) }
-            }
-            if !drafts[index].goals.isEmpty {
-                drafts[index].activity.goals = drafts[index].goals.map { .init($0.value) }
-            }
 
             for use in drafts[index].references {
                 let id = use.reference.activity.rawValue

@@ -8,6 +8,10 @@ enum DatesFrom {
     /// The plan with every `dates-from` placement filled in, and a located error for every
     /// calendar that cannot be read, parsed, or has no events in the plan year.
     static func resolve(_ plan: Plan, planPath: String, planText: String) -> (plan: Plan, diagnostics: [Diagnostic]) {
+        // Most plans have none: found out without copying any activity out.
+        guard plan.activities.contains(where: { if case .imported = $0.placement { true } else { false } }) else {
+            return (plan, [])
+        }
         var plan = plan
         var diagnostics: [Diagnostic] = []
         var cache: [String: Result<[ImportedDate], ICalError>] = [:]
