@@ -224,7 +224,7 @@ struct EventOutput {
         case summary(activity: Int, cancelled: Bool), categories(activity: Int)
         case status(OccurrenceStatus), sequence(Int32), transparent
 
-        static let propertyCount = 11
+        static let propertyCount = 9
 
         /// Which property the line is of (its place among the recent lines).
         var property: Int {
