@@ -349,13 +349,15 @@ public struct Activity: Hashable, Codable, Sendable, Identifiable {
     public var overrides: [Int: OccurrenceOverride]
     /// Where the activity starts in the plan file.
     public var location: SourceLocation?
+    /// Where the key that places it (`date:`, `after:`, `dates-from:`, …) is written.
+    public var placementLocation: SourceLocation?
 
     public init(
         id: ID, title: String, kind: String? = nil, owner: Owner.ID? = nil, audiences: [Audience.ID] = [],
         channels: [Channel.ID] = [], unit: Unit.ID? = nil, goals: [Goal.ID] = [], description: String? = nil,
         placement: Placement, forEach: Activity.ID? = nil, time: TimeOfDay? = nil, duration: ActivityDuration? = nil,
         notBefore: Day? = nil, notAfter: Day? = nil, pinned: Bool = false, status: OccurrenceStatus = .planned,
-        overrides: [Int: OccurrenceOverride] = [:], location: SourceLocation? = nil
+        overrides: [Int: OccurrenceOverride] = [:], location: SourceLocation? = nil, placementLocation: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
@@ -376,6 +378,7 @@ public struct Activity: Hashable, Codable, Sendable, Identifiable {
         self.status = status
         self.overrides = overrides
         self.location = location
+        self.placementLocation = placementLocation
     }
 }
 

@@ -235,7 +235,10 @@ extension PlanReader {
                 placement = .relative(after: after, before: before)
             }
         }
-        if let placement { draft.activity.placement = placement }
+        if let placement {
+            draft.activity.placement = placement
+            draft.activity.placementLocation = groups.first?.entry.keyLocation
+        }
 
         // for-each repeats a relative placement once per occurrence of another activity.
         if let forEachEntry, let only = groups.first, groups.count == 1,

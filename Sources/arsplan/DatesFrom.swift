@@ -7,7 +7,7 @@ import Foundation
 enum DatesFrom {
     /// The plan with every `dates-from` placement filled in, and a located error for every
     /// calendar that cannot be read, parsed, or has no events in the plan year.
-    static func resolve(_ plan: Plan, planPath: String, planText: String) -> (plan: Plan, diagnostics: [Diagnostic]) {
+    static func resolve(_ plan: Plan, planPath: String) -> (plan: Plan, diagnostics: [Diagnostic]) {
         // Most plans have none: found out without copying any activity out.
         guard plan.activities.contains(where: { if case .imported = $0.placement { true } else { false } }) else {
             return (plan, [])
@@ -16,8 +16,6 @@ enum DatesFrom {
         var diagnostics: [Diagnostic] = []
         var cache: [String: Result<[ImportedDate], ICalError>] = [:]
         let planDirectory = URL(fileURLWithPath: planPath).deletingLastPathComponent()
-        // Split only for a plan that has `dates-from` (splitting a large plan costs more than reading it).
-        lazy var lines = planText.split(separator: "\n", omittingEmptySubsequences: false)
 
         for index in plan.activities.indices {
             // A plain case test first: binding the payload of every activity's placement costs.
@@ -25,7 +23,8 @@ enum DatesFrom {
                 case .imported(let source, let dates) = plan.activities[index].placement, dates.isEmpty
             else { continue }
             let activity = plan.activities[index]
-            let location = datesFromLocation(of: activity, in: lines)
+            // Diagnostics point at the `dates-from:` key the reader recorded.
+            let location = activity.placementLocation ?? activity.location
             // The calendar as the user can find it: relative to the working directory when the
             // plan path was relative, so that it can be opened as printed.
             let path = source.hasPrefix("/") ? source : shown(planDirectory.appendingPathComponent(source).path, planPath: planPath, source: source)
@@ -63,22 +62,6 @@ enum DatesFrom {
             }
         }
         return (plan, diagnostics)
-    }
-
-    /// Where `dates-from:` stands in the plan file: the first such key from the activity's
-    /// start up to the next list item; the activity's start when it cannot be found.
-    static func datesFromLocation(of activity: Activity, in lines: [Substring]) -> SourceLocation? {
-        guard let start = activity.location else { return nil }
-        var lineIndex = start.line - 1
-        while lineIndex >= 0 && lineIndex < lines.count {
-            let line = lines[lineIndex]
-            if lineIndex > start.line - 1, line.drop(while: { $0 == " " }).hasPrefix("- ") { break }
-            if let range = line.range(of: "dates-from") {
-                return SourceLocation(line: lineIndex + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
-            }
-            lineIndex += 1
-        }
-        return start
     }
 
     private static func shown(_ absolute: String, planPath: String, source: String) -> String {

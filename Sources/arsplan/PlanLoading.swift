@@ -105,7 +105,7 @@ enum PlanLoading {
             throw ExitCode(1)
         }
         // `dates-from:` calendars are read here, relative to the plan file, before the journal is applied.
-        let (resolved, importDiagnostics) = DatesFrom.resolve(plan, planPath: path, planText: text)
+        let (resolved, importDiagnostics) = DatesFrom.resolve(plan, planPath: path)
         guard !importDiagnostics.contains(where: { $0.severity == .error }) else {
             let all = parsed.diagnostics + importDiagnostics
             all.forEach(Terminal.print)
