@@ -55,14 +55,7 @@ final class OwnedComponent {
 
     /// Appends libical's serialization (CRLF line ends, folded at 75 octets) to `buffer`.
     func serialize(into buffer: inout [UInt8]) throws(ICalError) {
-        guard let text = icalcomponent_as_ical_string_r(pointer) else {
-            throw .libical("could not serialize a component")
-        }
-        defer { icalmemory_free_buffer(text) }
-        let count = strlen(text)
-        text.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
-            buffer.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
-        }
+        try appendTaking(icalcomponent_as_ical_string_r(pointer), "a component", to: &buffer)
     }
 
     func serialized() throws(ICalError) -> [UInt8] {
@@ -89,14 +82,17 @@ final class OwnedProperty {
 
     /// Appends libical's serialization of the property (its folded lines, each ending in CRLF).
     func serialize(into buffer: inout [UInt8]) throws(ICalError) {
-        guard let text = icalproperty_as_ical_string_r(pointer) else {
-            throw .libical("could not serialize a property")
-        }
-        defer { icalmemory_free_buffer(text) }
-        let count = strlen(text)
-        text.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
-            buffer.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
-        }
+        try appendTaking(icalproperty_as_ical_string_r(pointer), "a property", to: &buffer)
+    }
+}
+
+/// Appends a serialization libical returned (a C string the caller owns) and frees it.
+private func appendTaking(_ text: UnsafeMutablePointer<CChar>?, _ what: String, to buffer: inout [UInt8]) throws(ICalError) {
+    guard let text else { throw .libical("could not serialize \(what)") }
+    defer { icalmemory_free_buffer(text) }
+    let count = strlen(text)
+    text.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
+        buffer.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 }
 

@@ -44,7 +44,7 @@ extension Node {
 extension Node.Scalar {
     /// Whether this is an empty value: `key:` with nothing after it, `~` or `null`.
     var isNull: Bool {
-        guard style == .plain else { return false }
+        guard isPlain else { return false }
         // By length first: most scalars are none of the five.
         switch string.utf8.count {
         case 0: return true
@@ -149,7 +149,7 @@ extension PlanReader {
     /// A mapping, or nil (reported) when the node is something else; an empty value is an empty mapping.
     mutating func mapping(_ node: Node, for key: String, hint: String? = nil) -> Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
-        if node.isNull { return Node.Mapping([]) }
+        if node.isNull { return Node.Mapping(keysAndValues: [], mark: node.mark) }
         var message = "'\(key)' must be a mapping of keys and values, not \(node.kindDescription)"
         if let hint { message += "; \(hint)" }
         sink.error(.invalidType, message, at: location(of: node))

@@ -142,7 +142,8 @@ private struct Composer {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let string = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-            let node = Node.scalar(Node.Scalar(string: string, style: Self.style(data.style), mark: mark))
+            let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE || data.style == YAML_ANY_SCALAR_STYLE
+            let node = Node.scalar(Node.Scalar(string: string, isPlain: isPlain, mark: mark))
             if let anchor = data.anchor { anchors[String(cString: anchor)] = node }
             add(node)
         case YAML_SEQUENCE_START_EVENT:
@@ -217,16 +218,6 @@ private struct Composer {
 
     private mutating func record(_ repeated: Node.Scalar, first: Node.Scalar) {
         duplicates.append(DuplicateKey(key: repeated.string, location: repeated.mark.location, first: first.mark.location))
-    }
-
-    private static func style(_ style: yaml_scalar_style_t) -> Node.Scalar.Style {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
-        default: .plain
-        }
     }
 }
 

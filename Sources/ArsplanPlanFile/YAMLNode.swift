@@ -9,15 +9,12 @@ enum Node: Sendable {
     case mapping(Mapping)
     case sequence(Sequence)
 
-    /// A scalar: its text, how it was written and where it starts.
+    /// A scalar: its text, whether it was written plain (not quoted, not a `|`/`>` block:
+    /// only a plain empty value, `~` or `null` is empty) and where it starts.
     struct Scalar: Sendable {
         var string: String
-        var style: Style
+        var isPlain: Bool
         var mark: Mark
-
-        enum Style: UInt8, Sendable {
-            case plain, singleQuoted, doubleQuoted, literal, folded
-        }
     }
 
     /// A mapping: its pairs in the order written. Repeated keys are kept here; the composer
@@ -26,11 +23,6 @@ enum Node: Sendable {
         /// Keys and values alternating (one array per mapping, not one per pair).
         fileprivate(set) var keysAndValues: [Node]
         var mark: Mark
-
-        init(_ pairs: [(Node, Node)], mark: Mark = Mark(line: 1, column: 1)) {
-            keysAndValues = pairs.flatMap { [$0.0, $0.1] }
-            self.mark = mark
-        }
 
         init(keysAndValues: [Node], mark: Mark) {
             precondition(keysAndValues.count % 2 == 0, "a mapping has a value for every key")

@@ -7,10 +7,9 @@ import Dispatch
 /// date-times (`2027-03-30T17:00`) for timed ones, in the plan's zone.
 public enum ScheduleJSON {
     /// The JSON text, keys sorted and indented, ending in a newline; deterministic.
-    public static func render(_ schedule: Schedule) -> String { String(decoding: renderBytes(schedule), as: UTF8.self) }
-
-    /// ``render(_:)`` as UTF-8 bytes, for writing out without a copy into a `String`.
-    public static func renderBytes(_ schedule: Schedule) -> [UInt8] { Array(renderChunks(schedule).joined()) }
+    public static func render(_ schedule: Schedule) -> String {
+        String(decoding: Array(renderChunks(schedule).joined()), as: UTF8.self)
+    }
 
     /// ``render(_:)`` as pieces of UTF-8 to write out one after the other (a large
     /// schedule's occurrences are written on two cores; joining the pieces would copy them).
@@ -18,21 +17,11 @@ public enum ScheduleJSON {
         let plan = schedule.plan
         let occurrences = schedule.occurrences
         // A large schedule's occurrences are written in two halves on two cores.
-        let halves: [(bytes: [UInt8], count: Int)]
-        if occurrences.count >= 4096 {
-            let middle = occurrences.count / 2
-            let first = Handoff<[UInt8]>()
-            let second = Handoff<[UInt8]>()
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                if half == 0 {
-                    first.value = occurrenceItems(schedule, 0..<middle)
-                } else {
-                    second.value = occurrenceItems(schedule, middle..<occurrences.count)
-                }
-            }
-            halves = [(first.value!, middle), (second.value!, occurrences.count - middle)]
-        } else {
-            halves = [(occurrenceItems(schedule, occurrences.indices), occurrences.count)]
+        let middle = occurrences.count / 2
+        let ranges = occurrences.count >= 4096 ? [0..<middle, middle..<occurrences.count] : [occurrences.indices]
+        let written = ranges.map { _ in Handoff<[UInt8]>() }
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+            written[part].value = occurrenceItems(schedule, ranges[part])
         }
 
         // Keys in sorted order, as JSONEncoder's `.sortedKeys` would write them.
@@ -58,10 +47,10 @@ public enum ScheduleJSON {
             }
             json.key("occurrences")
             json.array { json in
-                for half in halves {
+                for (range, part) in zip(ranges, written) {
                     chunks.append(json.take())
-                    chunks.append(half.bytes)
-                    json.count(items: half.count)
+                    chunks.append(part.value!)
+                    json.count(items: range.count)
                 }
             }
             json.key("plan")
@@ -165,19 +154,10 @@ private final class Handoff<Value: Sendable>: @unchecked Sendable {
 
 extension OccurrenceTiming {
     /// Start and end as local ISO text: dates for all-day (end inclusive), date-times for timed.
-    public var isoRange: (start: String, end: String) { (isoStart, isoEnd) }
-
-    public var isoStart: String {
+    public var isoRange: (start: String, end: String) {
         switch self {
-        case .allDay(let first, _): first.description
-        case .timed(let start, _): start.description
-        }
-    }
-
-    public var isoEnd: String {
-        switch self {
-        case .allDay(_, let last): last.description
-        case .timed(_, let end): end.description
+        case .allDay(let first, let last): (first.description, last.description)
+        case .timed(let start, let end): (start.description, end.description)
         }
     }
 }

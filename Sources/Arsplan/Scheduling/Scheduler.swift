@@ -59,17 +59,17 @@ extension Scheduler {
         guard !occurrences.isEmpty else { return [] }
         // Usually the four numbers fit one 64-bit key (days 15 bits, minutes 11, activities
         // 24, occurrence numbers 14), which sorts several times faster than tuples.
+        // (Activity positions are array positions: never negative.)
         var firstDay = Int.max
         var lastDay = Int.min
-        var maxIndex = 0
+        var indices = 0..<1
         for i in occurrences.indices {
             let day = occurrences[i].timing.firstDay.dayNumber
             firstDay = min(firstDay, day)
             lastDay = max(lastDay, day)
-            maxIndex = max(maxIndex, occurrences[i].index)
+            indices = min(indices.lowerBound, occurrences[i].index)..<max(indices.upperBound, occurrences[i].index + 1)
         }
-        let fits = lastDay - firstDay < 1 << 15 && order.count < 1 << 24 && order.allSatisfy { $0 >= 0 }
-            && occurrences.allSatisfy { $0.index >= 0 } && maxIndex < 1 << 14 && occurrences.count < 1 << 32
+        let fits = lastDay - firstDay < 1 << 15 && order.count < 1 << 24 && indices.lowerBound >= 0 && indices.upperBound <= 1 << 14
         guard fits else {
             let keys = occurrences.indices.map { i in
                 (occurrences[i].timing.firstDay.dayNumber, occurrences[i].timing.startMinute, order[i], occurrences[i].index)
