@@ -268,6 +268,14 @@ struct ExpressionError: Error, Equatable {
     }
 }
 
+/// The reference an expression starts with, and the spaces around it.
+private func scanLeadingReference(_ scanner: inout Scanner) -> Result<ActivityReference, ExpressionError> {
+    scanner.skipSpaces()
+    let result = scanReference(&scanner)
+    scanner.skipSpaces()
+    return result
+}
+
 /// Parses a bare reference: `namnd` or `namnd[2]`, nothing after it.
 func parseReference(_ text: String) -> Result<ActivityReference, ExpressionError> {
     if let reference = fastReference(text) { return .success(reference) }
@@ -277,13 +285,11 @@ func parseReference(_ text: String) -> Result<ActivityReference, ExpressionError
 /// `parseReference` by `Character`: any text, and every message.
 func parseReferenceByCharacter(_ text: String) -> Result<ActivityReference, ExpressionError> {
     var scanner = Scanner(text)
-    scanner.skipSpaces()
     let reference: ActivityReference
-    switch scanReference(&scanner) {
+    switch scanLeadingReference(&scanner) {
     case .success(let r): reference = r
     case .failure(let e): return .failure(e)
     }
-    scanner.skipSpaces()
     guard scanner.atEnd else {
         return .failure(.init("unexpected '\(scanner.rest)' after '\(reference)'", part: .offset))
     }
@@ -299,13 +305,11 @@ func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, Expressio
 /// `parseOffsetExpression` by `Character`: any text, and every message.
 func parseOffsetExpressionByCharacter(_ text: String) -> Result<OffsetExpression, ExpressionError> {
     var scanner = Scanner(text)
-    scanner.skipSpaces()
     let reference: ActivityReference
-    switch scanReference(&scanner) {
+    switch scanLeadingReference(&scanner) {
     case .success(let r): reference = r
     case .failure(let e): return .failure(e)
     }
-    scanner.skipSpaces()
     guard let signCharacter = scanner.current else {
         return .success(OffsetExpression(reference: reference, sign: nil, amount: 1, unit: .workdays))
     }
