@@ -302,6 +302,23 @@ struct PlanReader {
     private mutating func readCapacityGroup<T>(
         _ node: Node, key: String, kind: String, make: (String, String, Capacity, SourceLocation) -> T
     ) -> [T] {
+        readGroup(node, key: key, kind: kind, known: Self.audienceKeys, hint: "write '{name: …, max-per-week: …}'", make: make)
+    }
+
+    /// Units and goals: a name only.
+    private mutating func readNamedGroup<T>(
+        _ node: Node, key: String, kind: String, make: (String, String, SourceLocation) -> T
+    ) -> [T] {
+        readGroup(node, key: key, kind: kind, known: Self.unitKeys, hint: "write '{name: …}'") { id, name, _, location in
+            make(id, name, location)
+        }
+    }
+
+    /// `id: Name` or `id: {name: …, …}` entries with the fields `known` allows.
+    private mutating func readGroup<T>(
+        _ node: Node, key: String, kind: String, known: [String], hint: String,
+        make: (String, String, Capacity, SourceLocation) -> T
+    ) -> [T] {
         guard let mapping = mapping(node, for: key, hint: "write '\(key):' then one 'id: {name: …}' per line") else {
             return []
         }
@@ -311,9 +328,8 @@ struct PlanReader {
             var capacity = Capacity()
             if let text = entry.value.rawText {
                 name = text
-            } else if let fields = self.mapping(entry.value, for: entry.key, hint: "write '{name: …, max-per-week: …}'")
-            {
-                for field in entries(of: fields, in: "\(kind) '\(entry.key)'", known: Self.audienceKeys) {
+            } else if let fields = self.mapping(entry.value, for: entry.key, hint: hint) {
+                for field in entries(of: fields, in: "\(kind) '\(entry.key)'", known: known) {
                     switch field.key {
                     case "name": name = text(field.value, for: "name") ?? name
                     case "max-per-day": capacity.maxPerDay = positiveInteger(field.value, for: "max-per-day")
@@ -323,28 +339,6 @@ struct PlanReader {
                 }
             }
             result.append(make(entry.key, name, capacity, entry.keyLocation))
-        }
-        return result
-    }
-
-    /// Units and goals: a name only.
-    private mutating func readNamedGroup<T>(
-        _ node: Node, key: String, kind: String, make: (String, String, SourceLocation) -> T
-    ) -> [T] {
-        guard let mapping = mapping(node, for: key, hint: "write '\(key):' then one 'id: {name: …}' per line") else {
-            return []
-        }
-        var result: [T] = []
-        for entry in idEntries(of: mapping, kind: kind) {
-            var name = entry.key
-            if let text = entry.value.rawText {
-                name = text
-            } else if let fields = self.mapping(entry.value, for: entry.key, hint: "write '{name: …}'") {
-                for field in entries(of: fields, in: "\(kind) '\(entry.key)'", known: Self.unitKeys) {
-                    name = text(field.value, for: "name") ?? name
-                }
-            }
-            result.append(make(entry.key, name, entry.keyLocation))
         }
         return result
     }
