@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "arsplan", targets: ["arsplan"]),
         .library(name: "Arsplan", targets: ["Arsplan"]),
+        .library(name: "ArsplanWorkspace", targets: ["ArsplanWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,10 +52,23 @@ let package = Package(
             name: "ArsplanJournal",
             dependencies: ["Arsplan"]
         ),
+        // One plan on disk: reads it with its dates-from calendars, replays its journal, records
+        // changes under the journal's lock, exports feeds atomically. The file system is passed
+        // in (`FileSystem`, `LocalFileSystem` for the disk) and "now" is a parameter; it returns
+        // values and diagnostics, never prints or exits. The CLI (and the coming server) call it.
+        // Its local-disk pieces use POSIX calls with pointers: `writev` in AtomicDirectory.swift,
+        // `lstat` in ExportFolder.swift; the feed-writing threads share one lock-guarded queue
+        // (`@unchecked Sendable`) in Exporting.swift.
+        .target(
+            name: "ArsplanWorkspace",
+            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal"]
+        ),
+        // The command line: parses arguments, calls the workspace, prints. No file access of its own
+        // beyond checking that the plan argument names a file.
         .executableTarget(
             name: "arsplan",
             dependencies: [
-                "Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal",
+                "Arsplan", "ArsplanJournal", "ArsplanReport", "ArsplanWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

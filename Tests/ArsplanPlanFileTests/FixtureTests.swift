@@ -98,7 +98,7 @@ struct FixtureTests {
         let text = try Fixtures.text("Correct", name)
         let result = PlanFile.parse(text, file: "Fixtures/Correct/\(name)")
         #expect(!result.hasErrors)
-        #expect(result.plan != nil)
+        #expect(result.document != nil)
         assertDiagnostics(result.diagnostics, match: Expectation.all(in: text), in: name)
     }
 

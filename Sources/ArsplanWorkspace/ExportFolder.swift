@@ -12,16 +12,19 @@ import Foundation
 /// holds nothing but the files an export writes). Never the plan's own folder or one above
 /// it, the root or the home folder. A symlink is followed: the folder it points to is
 /// checked and replaced, the link itself stays.
-enum ExportFolder {
+public enum ExportFolder {
     /// The marker every export writes into its folder.
-    static let markerName = ".arsplan-export"
+    public static let markerName = ".arsplan-export"
 
-    struct Refusal: Error, CustomStringConvertible {
-        var description: String
+    /// Why a folder may not be replaced, in a sentence.
+    public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// The marker's text: says what the folder is, and names the plan.
-    static func markerText(planID: String) -> String {
+    public static func markerText(planID: String) -> String {
         """
         Den här mappen skrivs av `arsplan export` och ersätts helt vid nästa export.
         Lägg inga egna filer här.
@@ -31,7 +34,7 @@ enum ExportFolder {
     }
 
     /// The plan id a marker names, if the text is a marker.
-    static func markedPlan(in text: String) -> String? {
+    public static func markedPlan(in text: String) -> String? {
         for line in text.split(separator: "\n") where line.hasPrefix("plan: ") {
             return String(line.dropFirst("plan: ".count))
         }
@@ -40,7 +43,7 @@ enum ExportFolder {
 
     /// True for the names an export writes (feeds, the index and overview pages): an
     /// unmarked folder holding only these was written by an earlier version.
-    static func isExportFileName(_ name: String) -> Bool {
+    public static func isExportFileName(_ name: String) -> Bool {
         if ["alla.ics", "index.html", "oversikt.html"].contains(name) { return true }
         return name.hasSuffix(".ics") && ["malgrupp-", "agare-", "kanal-", "enhet-"].contains { name.hasPrefix($0) }
     }

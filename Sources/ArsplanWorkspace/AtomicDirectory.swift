@@ -15,7 +15,7 @@ enum AtomicDirectory {
     }
 
     /// Writes files into the staging folder; handed to the `content` of `replace`.
-    struct Staging {
+    struct Staging: FolderStaging {
         let directory: URL
 
         func write(_ name: String, _ bytes: [UInt8]) throws {
