@@ -90,6 +90,11 @@ let package = Package(
             name: "ArsplanJournalTests",
             dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanReport"]
         ),
+        // The workspace without a process: the example plan loaded, changed, exported.
+        .testTarget(
+            name: "ArsplanWorkspaceTests",
+            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanWorkspace"]
+        ),
         // Runs the built `arsplan` binary on real plan files, as a user would.
         .testTarget(name: "arsplanTests", dependencies: ["arsplan"]),
     ]
