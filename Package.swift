@@ -27,17 +27,26 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Where unsafe code is on this branch (issue 8 gathers it into named places):
+        // * C pointers: libical in ArsplanICal (LibICal, FeedWriter, CalendarImport); libyaml
+        //   in YAMLComposer; POSIX reads and writes in JournalFile and AtomicDirectory.
+        // * Unsafe buffers for speed: Expressions (plan reader), JSONWriter, the terminal
+        //   output of the executable (PlanLoading).
+        // * @unchecked Sendable hand-overs between threads: Handoff (ParallelReading and
+        //   ScheduleJSON), UnsafeSendable (FeedWriter), WorkQueue (ArsplanWorkspace/Exporting).
+        //
         // The pure core: model, calendar, scheduler, journal replay. No I/O, no libical.
         .target(
             name: "Arsplan",
             dependencies: [.product(name: "Collections", package: "swift-collections")]
         ),
-        // Plan files (YAML) → Plan, with a located diagnostic for every problem.
+        // Plan files (YAML) → PlanDocument (the plan and its dates-from imports, resolved by the
+        // workspace) with a located diagnostic for every problem. No file access.
         .target(
             name: "ArsplanPlanFile",
             dependencies: ["Arsplan", "CYAML"]
         ),
-        // iCalendar writing and reading; the only code that touches C pointers.
+        // iCalendar writing and reading with libical; no file access.
         .target(
             name: "ArsplanICal",
             dependencies: ["Arsplan", "CLibical"]
@@ -47,7 +56,8 @@ let package = Package(
             name: "ArsplanReport",
             dependencies: ["Arsplan"]
         ),
-        // The change journal on disk: locked, synced appends; tolerant reading.
+        // The change journal on disk: locked, synced appends; tolerant reading. (The journal
+        // entries and their replay are in the core.)
         .target(
             name: "ArsplanJournal",
             dependencies: ["Arsplan"]
