@@ -44,21 +44,26 @@ struct Export: ParsableCommand {
         do throws(ExportError) {
             summary = try Workspace().export(loaded, to: out, options: ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled))
         } catch {
-            switch error {
-            case .planHasErrors:
-                Terminal.summary(path: loaded.path, diagnostics: loaded.diagnostics)
-                Terminal.error("nothing exported: the plan has errors; the previous feeds are left as they were.")
-            case .unusablePlanID(let id):
-                Terminal.error("the plan id '\(id)' cannot be used as a folder name; choose the folder with --out.")
-            case .refused(let refusal):
-                Terminal.error("\(refusal)")
-            case .feeds(let diagnostic):
-                Terminal.print(diagnostic)
-            case .writing(let directory, let reason):
-                Terminal.error("\(reason) — the previous files in '\(directory)' are left as they were.")
-            }
-            throw ExitCode(1)
+            try Self.fail(error, loaded: loaded)
         }
         Terminal.output("\(summary.directory): \(summary.feedCount) kalendrar och index.html, \(summary.events) händelser i alla.ics\n")
+    }
+
+    /// Prints why nothing was exported, and exits 1.
+    private static func fail(_ error: ExportError, loaded: LoadedPlan) throws -> Never {
+        switch error {
+        case .planHasErrors:
+            Terminal.summary(path: loaded.path, diagnostics: loaded.diagnostics)
+            Terminal.error("nothing exported: the plan has errors; the previous feeds are left as they were.")
+        case .unusablePlanID(let id):
+            Terminal.error("the plan id '\(id)' cannot be used as a folder name; choose the folder with --out.")
+        case .refused(let refusal):
+            Terminal.error("\(refusal)")
+        case .feeds(let diagnostic):
+            Terminal.print(diagnostic)
+        case .writing(let directory, let reason):
+            Terminal.error("\(reason) — the previous files in '\(directory)' are left as they were.")
+        }
+        throw ExitCode(1)
     }
 }
