@@ -5,6 +5,7 @@ import Synchronization
 
 /// A file system held in memory, as a server or a test hands the workspace its own: files by
 /// path, a journal appended to under one lock, folders replaced as a whole.
+@available(macOS 15, *)  // Mutex
 final class MemoryFileSystem: FileSystem {
     private let files: Mutex<[String: [UInt8]]>
 
@@ -66,6 +67,7 @@ final class MemoryFileSystem: FileSystem {
     }
 }
 
+@available(macOS 15, *)
 private struct MemoryJournal: JournalStore {
     let files: MemoryFileSystem
     let path: String

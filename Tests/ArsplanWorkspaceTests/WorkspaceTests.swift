@@ -202,6 +202,7 @@ struct WorkspaceTests {
 
     // MARK: Another file system
 
+    @available(macOS 15, *)
     @Test func theWorkspaceRunsOnAFileSystemOfItsOwn() throws {
         let files = MemoryFileSystem([
             Self.plan: Array(try Data(contentsOf: Self.repository.appendingPathComponent(Self.plan))),
