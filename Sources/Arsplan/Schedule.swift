@@ -62,30 +62,6 @@ public struct Occurrence: Hashable, Sendable, Identifiable {
     }
 }
 
-/// What kind of problem a conflict is; the raw value is the stable code printed with it.
-public enum ConflictKind: String, Hashable, Codable, Sendable, CaseIterable {
-    case dependencyCycle = "dependency_cycle"
-    /// The activity depends on one that could not be placed (unknown, in a cycle, …).
-    case unplacedDependency = "unplaced_dependency"
-    /// An occurrence moved by hand now comes before what it depends on allows.
-    case dependencyViolated = "dependency_violated"
-    /// The activity is placed relative to a named occurrence that has been cancelled.
-    case cancelledDependency = "cancelled_dependency"
-    case unknownReference = "unknown_reference"
-    case missingOccurrence = "missing_occurrence"
-    case ambiguousReference = "ambiguous_reference"
-    case windowViolated = "window_violated"
-    case notBeforeViolated = "not_before_violated"
-    case notAfterViolated = "not_after_violated"
-    case pinnedPushed = "pinned_pushed"
-    case ownerOverCapacity = "owner_over_capacity"
-    case audienceOverCapacity = "audience_over_capacity"
-    case channelOverCapacity = "channel_over_capacity"
-    case fixedDateOnDayOff = "fixed_date_on_day_off"
-    case outsidePlanYear = "outside_plan_year"
-    case emptyRecurrence = "empty_recurrence"
-}
-
 /// How serious a conflict or diagnostic is.
 public enum Severity: String, Hashable, Codable, Sendable, Comparable {
     case note
@@ -127,7 +103,8 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
 /// A problem with the schedule, reported and never hidden.
 public struct Conflict: Hashable, Sendable {
-    public var kind: ConflictKind
+    /// What kind of problem it is: one of the scheduling codes (`window_violated`, …).
+    public var kind: DiagnosticCode
     public var severity: Severity
     /// The activities involved, the one to look at first.
     public var activities: [Activity.ID]
@@ -135,7 +112,7 @@ public struct Conflict: Hashable, Sendable {
     /// Where to look in the plan file, when known.
     public var location: SourceLocation?
 
-    public init(kind: ConflictKind, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil) {
+    public init(kind: DiagnosticCode, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil) {
         self.kind = kind
         self.severity = severity
         self.activities = activities

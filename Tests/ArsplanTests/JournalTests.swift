@@ -205,7 +205,7 @@ struct JournalReplayTests {
         #expect(replay.notes.map(\.sequence) == [1, 2, 3, 4, 5])
         #expect(replay.notes[0].message.contains("'borttagen' is no longer in the plan file"))
         #expect(replay.notes[1].message.contains("no occurrence 14"))
-        #expect(replay.notes[3].code == "journal_undo_not_applied")
+        #expect(replay.notes[3].code == .journalUndoNotApplied)
         #expect(replay.applied == [false, false, false, false, false, true])
         #expect(occurrence(replay.schedule, "t-blad-1").status == .cancelled)
     }

@@ -36,7 +36,7 @@ extension Schedule {
     func days(_ id: String) -> [String] {
         occurrences.filter { $0.activity.rawValue == id }.sorted { $0.index < $1.index }.map { $0.timing.firstDay.description }
     }
-    func kinds() -> [ConflictKind] { conflicts.map(\.kind) }
+    func kinds() -> [DiagnosticCode] { conflicts.map(\.kind) }
 }
 
 let namnd = activity("namnd", .dates([day("2027-01-27"), day("2027-02-24"), day("2027-03-24"), day("2027-12-15")]), time: "17:00", duration: .minutes(120))

@@ -6,7 +6,7 @@ struct CapacityCheck {
 
     /// Something with a stated limit: an owner, target group or channel.
     private struct Limited {
-        var kind: ConflictKind
+        var kind: DiagnosticCode
         var description: String
         var capacity: Capacity
         var location: SourceLocation?

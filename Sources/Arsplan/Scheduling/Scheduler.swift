@@ -292,7 +292,7 @@ struct PlacementPass {
 
     // MARK: Placing one activity
 
-    private mutating func report(_ kind: ConflictKind, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [], at location: SourceLocation? = nil) {
+    private mutating func report(_ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [], at location: SourceLocation? = nil) {
         conflicts.append(
             Conflict(kind: kind, severity: severity, activities: [activity.id] + others, message: message, location: location ?? activity.location))
     }
