@@ -159,6 +159,12 @@ struct SchedulerTests {
         #expect(schedule.conflicts[1].message.contains("has 4 occurrences"))
     }
 
+    @Test func aDuplicateIDInAPlanBuiltInCodeHasItsOwnCode() {
+        let schedule = Scheduler.schedule(plan([activity("a", .date(day("2027-03-01"))), activity("a", .date(day("2027-03-02")))]))
+        #expect(schedule.kinds() == [.duplicateID])
+        #expect(schedule.days("a") == ["2027-03-01"])
+    }
+
     @Test func unnumberedAfterMeansAfterTheLastOccurrence() {
         let schedule = Scheduler.schedule(
             plan([namnd, activity("summering", .relative(after: [after("namnd", 1)], before: nil))]))

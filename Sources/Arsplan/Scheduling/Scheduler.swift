@@ -201,7 +201,7 @@ struct PlacementPass {
                 broken[i] = true
                 conflicts.append(
                     Conflict(
-                        kind: .unknownReference, severity: .error, activities: [id],
+                        kind: .duplicateID, severity: .error, activities: [id],
                         message: "duplicate activity id '\(id)'; only the first is scheduled",
                         location: plan.activities[i].location))
                 continue
