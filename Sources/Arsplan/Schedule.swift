@@ -101,7 +101,8 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 }
 
-/// A problem with the schedule, reported and never hidden.
+/// A problem with the schedule, reported and never hidden. Besides the message for people,
+/// it carries its facts for programs: which activity, which occurrence, which dates.
 public struct Conflict: Hashable, Sendable {
     /// What kind of problem it is: one of the scheduling codes (`window_violated`, …).
     public var kind: DiagnosticCode
@@ -111,13 +112,29 @@ public struct Conflict: Hashable, Sendable {
     public var message: String
     /// Where to look in the plan file, when known.
     public var location: SourceLocation?
+    /// The number of the occurrence of `activities[0]` the conflict is about, when it is
+    /// about one occurrence.
+    public var occurrence: Int?
+    /// The day the conflict is about: where the occurrence is (its last day when a deadline
+    /// or `not-after` is missed; where it would go, for a pinned one pushed), or the day
+    /// (the Monday of the week) a capacity is exceeded on.
+    public var day: Day?
+    /// The date the rule sets that `day` breaks: the earliest day allowed, the day it must
+    /// share, the deadline, the `not-before` or `not-after` date, the pinned date.
+    public var limit: Day?
 
-    public init(kind: DiagnosticCode, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil) {
+    public init(
+        kind: DiagnosticCode, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil,
+        occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
+    ) {
         self.kind = kind
         self.severity = severity
         self.activities = activities
         self.message = message
         self.location = location
+        self.occurrence = occurrence
+        self.day = day
+        self.limit = limit
     }
 }
 
