@@ -57,7 +57,7 @@ struct ExportCommandTests {
         """
     }
 
-    @Test func exportsTheExamplePlanAndEveryFeedReadsBack() throws {
+    @Test func exportsTheExamplePlan() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("sf-2027")
@@ -79,11 +79,22 @@ struct ExportCommandTests {
         let again = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
         #expect(again.status == 0)
         #expect(try Self.contents(of: out) == files)
+    }
 
-        guard let python = ProcessInfo.processInfo.environment["ARSPLAN_PYTHON"], FileManager.default.isExecutableFile(atPath: python) else {
-            Issue.record("ARSPLAN_PYTHON is not set to the test virtual environment's python: run `make test`.")
-            return
-        }
+    /// Whether ARSPLAN_PYTHON is set (`make test` sets it): plain `swift test` skips the check
+    /// by the independent Python parsers, saying so; when set, it must run and pass.
+    static let pythonIsSet = !(ProcessInfo.processInfo.environment["ARSPLAN_PYTHON"] ?? "").isEmpty
+
+    @Test(.enabled(if: pythonIsSet, "ARSPLAN_PYTHON is not set: the exported feeds are not read by the Python parsers; `make test` runs this"))
+    func everyExportedFeedReadsBackInPython() throws {
+        let python = ProcessInfo.processInfo.environment["ARSPLAN_PYTHON"] ?? ""
+        try #require(FileManager.default.isExecutableFile(atPath: python), "ARSPLAN_PYTHON is '\(python)', not an executable: run `make test`.")
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("sf-2027")
+        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let files = try Self.contents(of: out)
         let feeds = files.keys.filter { $0.hasSuffix(".ics") }.sorted().map { out.appendingPathComponent($0).path }
         let check = try Self.run([Self.checkScript] + feeds, executable: python)
         #expect(check.status == 0, "check_ics.py: \(check.stderr)")
