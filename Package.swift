@@ -80,7 +80,7 @@ let package = Package(
             dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanReport"]
         ),
         // Runs the built `arsplan` binary on real plan files, as a user would.
-        .testTarget(name: "arsplanTests", dependencies: ["arsplan"]),
+        .testTarget(name: "arsplanTests", dependencies: ["arsplan"], exclude: ["Snapshots"]),
     ]
 )
 

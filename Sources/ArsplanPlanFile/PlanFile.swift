@@ -58,32 +58,6 @@ public struct PlanFileResult: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// The stable codes of the reader's diagnostics (printed in brackets after the message).
-enum DiagnosticCode: String, CaseIterable {
-    case yamlSyntax = "yaml_syntax"
-    case unsupportedFormat = "unsupported_format"
-    case invalidType = "invalid_type"
-    case unknownKey = "unknown_key"
-    case missingKey = "missing_key"
-    case duplicateKey = "duplicate_key"
-    case duplicateID = "duplicate_id"
-    case invalidID = "invalid_id"
-    case invalidValue = "invalid_value"
-    case invalidDate = "invalid_date"
-    case invalidTime = "invalid_time"
-    case invalidDuration = "invalid_duration"
-    case invalidRange = "invalid_range"
-    case invalidReference = "invalid_reference"
-    case invalidOffset = "invalid_offset"
-    case invalidRepeat = "invalid_repeat"
-    case invalidForEach = "invalid_for_each"
-    case missingPlacement = "missing_placement"
-    case multiplePlacements = "multiple_placements"
-    case unknownReference = "unknown_reference"
-    case missingOccurrence = "missing_occurrence"
-    case durationWithoutTime = "duration_without_time"
-}
-
 /// Collects diagnostics about one file.
 struct DiagnosticSink {
     let file: String
@@ -97,7 +71,7 @@ struct DiagnosticSink {
     ) {
         diagnostics.append(
             Diagnostic(
-                severity: severity, code: code.rawValue, message: message, file: file, location: location, notes: notes)
+                severity: severity, code: code, message: message, file: file, location: location, notes: notes)
         )
     }
 

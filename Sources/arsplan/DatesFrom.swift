@@ -35,7 +35,7 @@ enum DatesFrom {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     diagnostics.append(
                         Diagnostic(
-                            severity: .error, code: "ics_unreadable",
+                            severity: .error, code: .icsUnreadable,
                             message: "'dates-from' of '\(activity.id)': cannot read calendar file '\(path)'",
                             file: planPath, location: location,
                             notes: ["the path is relative to the plan file's folder"]))

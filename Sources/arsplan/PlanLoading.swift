@@ -91,11 +91,11 @@ enum PlanLoading {
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            Terminal.print(Diagnostic(severity: .error, code: "unreadable_file", message: "cannot read the plan file: \(error.localizedDescription)", file: path))
+            Terminal.print(Diagnostic(severity: .error, code: .unreadableFile, message: "cannot read the plan file: \(error.localizedDescription)", file: path))
             throw ExitCode(1)
         }
         guard let text = String(bytes: bytes, encoding: .utf8) else {
-            Terminal.print(Diagnostic(severity: .error, code: "unreadable_file", message: "cannot read the plan file: it is not UTF-8 text", file: path))
+            Terminal.print(Diagnostic(severity: .error, code: .unreadableFile, message: "cannot read the plan file: it is not UTF-8 text", file: path))
             throw ExitCode(1)
         }
         let parsed = PlanFile.parse(text, file: path)

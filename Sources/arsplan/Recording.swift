@@ -81,7 +81,7 @@ enum Recording {
             throw ExitCode(1)
         }
         (appended?.warnings ?? loaded?.contents.warnings ?? []).forEach(Terminal.print)
-        loaded?.journalDiagnostics.filter { $0.code.hasPrefix("journal_") && $0.code != "journal_torn_line" }.forEach(Terminal.print)
+        loaded?.journalDiagnostics.filter(\.code.isJournalEntryProblem).forEach(Terminal.print)
         if let failure {
             Terminal.error(failure.description)
             throw ExitCode(1)
