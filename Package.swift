@@ -27,14 +27,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // Where unsafe code is on this branch (issue 8 gathers it into named places):
+        // Where unsafe code is (issue 8 gathers it into named places):
         // * C pointers: libical in ArsplanICal (LibICal, FeedWriter, CalendarImport); libyaml
         //   in YAMLComposer; POSIX reads and writes in JournalFile and AtomicDirectory.
         // * Unsafe buffers for speed: Expressions (plan reader), JSONWriter, the terminal
         //   output of the executable (PlanLoading).
-        // * @unchecked Sendable hand-overs between threads: Handoff (ParallelReading and
-        //   ScheduleJSON), UnsafeSendable (FeedWriter), WorkQueue (ArsplanWorkspace/Exporting).
+        // * @unchecked Sendable: UnsafeTransfer (ArsplanSupport), the package's one hand-over
+        //   between threads, and WorkQueue (ArsplanWorkspace/Exporting).
         //
+        // The package's one hand-over between threads (UnsafeTransfer) and its one helper for
+        // work split between two cores. No dependencies; never imported by the core.
+        .target(name: "ArsplanSupport"),
         // The pure core: model, calendar, scheduler, journal replay. No I/O, no libical.
         .target(
             name: "Arsplan",
@@ -44,17 +47,17 @@ let package = Package(
         // workspace) with a located diagnostic for every problem. No file access.
         .target(
             name: "ArsplanPlanFile",
-            dependencies: ["Arsplan", "CYAML"]
+            dependencies: ["Arsplan", "ArsplanSupport", "CYAML"]
         ),
         // iCalendar writing and reading with libical; no file access.
         .target(
             name: "ArsplanICal",
-            dependencies: ["Arsplan", "CLibical"]
+            dependencies: ["Arsplan", "ArsplanSupport", "CLibical"]
         ),
         // HTML year overview (årshjul), feed index page, CSV.
         .target(
             name: "ArsplanReport",
-            dependencies: ["Arsplan"]
+            dependencies: ["Arsplan", "ArsplanSupport"]
         ),
         // The change journal on disk: locked, synced appends; tolerant reading. (The journal
         // entries and their replay are in the core.)
@@ -106,7 +109,7 @@ let package = Package(
             dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanWorkspace"]
         ),
         // Runs the built `arsplan` binary on real plan files, as a user would.
-        .testTarget(name: "arsplanTests", dependencies: ["arsplan"]),
+        .testTarget(name: "arsplanTests", dependencies: ["arsplan"], exclude: ["Snapshots"]),
     ]
 )
 

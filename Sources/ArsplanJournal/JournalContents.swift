@@ -64,7 +64,7 @@ public struct JournalContents: Sendable {
                     let kept = contents.entries.count
                     contents.warnings.append(
                         Diagnostic(
-                            severity: .warning, code: "journal_torn_line",
+                            severity: .warning, code: .journalTornLine,
                             message: "the last line is incomplete or not a journal entry (an interrupted write?) and is ignored; "
                                 + "the \(kept) entr\(kept == 1 ? "y" : "ies") before it are kept",
                             file: file, location: SourceLocation(line: line, column: 1)))
@@ -128,14 +128,14 @@ public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible
         }
     }
 
-    /// A stable snake_case code.
-    public var code: String {
+    /// The error's stable code.
+    public var code: DiagnosticCode {
         switch self {
-        case .invalidLine: return "journal_invalid_line"
-        case .newerVersion: return "journal_newer_version"
-        case .duplicateSequence: return "journal_duplicate_entry"
-        case .cannotRead: return "journal_unreadable"
-        case .cannotWrite: return "journal_unwritable"
+        case .invalidLine: return .journalInvalidLine
+        case .newerVersion: return .journalNewerVersion
+        case .duplicateSequence: return .journalDuplicateEntry
+        case .cannotRead: return .journalUnreadable
+        case .cannotWrite: return .journalUnwritable
         }
     }
 

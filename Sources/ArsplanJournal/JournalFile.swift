@@ -106,7 +106,7 @@ public struct JournalFile: Sendable {
                 line = bytes[..<torn.lowerBound].filter { $0 == UInt8(ascii: "\n") }.count + 1
                 warnings.append(
                     Diagnostic(
-                        severity: .warning, code: "journal_torn_line_removed",
+                        severity: .warning, code: .journalTornLineRemoved,
                         message: "removed the incomplete last line before appending (\(torn.count) bytes: \(removed.debugDescription))",
                         file: path, location: SourceLocation(line: line, column: 1)))
             } else if contents.endsWithoutNewline {

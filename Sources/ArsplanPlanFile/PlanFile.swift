@@ -1,4 +1,5 @@
 import Arsplan
+import ArsplanSupport
 
 /// Reads plan files (YAML) into a ``Plan``, with a located diagnostic for every problem.
 ///
@@ -20,16 +21,16 @@ public enum PlanFile {
 
     static func parseInOnePiece(_ text: String, file: String) -> PlanFileResult {
         var sink = DiagnosticSink(file: file)
-        let tree = Handoff<Composed>()
+        let tree = UnsafeTransfer<Composed?>(nil)
         switch composeYAML(text) {
         case .success(let composed):
-            tree.value = composed
+            tree.wrappedValue = composed
         case .failure(let failure):
             sink.error(.yamlSyntax, failure.message, at: failure.location, notes: failure.notes)
             return PlanFileResult(plan: nil, diagnostics: sink.sorted())
         }
-        var reader = PlanReader(sink: sink, duplicates: tree.value!.duplicates)
-        let plan = reader.read(tree.value!.root)
+        var reader = PlanReader(sink: sink, duplicates: tree.wrappedValue!.duplicates)
+        let plan = reader.read(tree.wrappedValue!.root)
         let diagnostics = reader.finish()
         if text.utf8.count >= parallelThreshold { releaseInBackground(tree, reader) }
         return result(plan: plan, diagnostics: diagnostics)
@@ -132,32 +133,6 @@ public struct DatesFromImport: Hashable, Sendable {
     let index: Int
 }
 
-/// The stable codes of the reader's diagnostics (printed in brackets after the message).
-enum DiagnosticCode: String, CaseIterable {
-    case yamlSyntax = "yaml_syntax"
-    case unsupportedFormat = "unsupported_format"
-    case invalidType = "invalid_type"
-    case unknownKey = "unknown_key"
-    case missingKey = "missing_key"
-    case duplicateKey = "duplicate_key"
-    case duplicateID = "duplicate_id"
-    case invalidID = "invalid_id"
-    case invalidValue = "invalid_value"
-    case invalidDate = "invalid_date"
-    case invalidTime = "invalid_time"
-    case invalidDuration = "invalid_duration"
-    case invalidRange = "invalid_range"
-    case invalidReference = "invalid_reference"
-    case invalidOffset = "invalid_offset"
-    case invalidRepeat = "invalid_repeat"
-    case invalidForEach = "invalid_for_each"
-    case missingPlacement = "missing_placement"
-    case multiplePlacements = "multiple_placements"
-    case unknownReference = "unknown_reference"
-    case missingOccurrence = "missing_occurrence"
-    case durationWithoutTime = "duration_without_time"
-}
-
 /// Collects diagnostics about one file.
 struct DiagnosticSink {
     let file: String
@@ -171,7 +146,7 @@ struct DiagnosticSink {
     ) {
         diagnostics.append(
             Diagnostic(
-                severity: severity, code: code.rawValue, message: message, file: file, location: location, notes: notes)
+                severity: severity, code: code, message: message, file: file, location: location, notes: notes)
         )
     }
 

@@ -106,7 +106,7 @@ extension Workspace {
         } catch {
             throw .cannotWrite(file: journal.path, reason: "\(error)")
         }
-        let notes = loaded?.journalDiagnostics.filter { $0.code.hasPrefix("journal_") && $0.code != "journal_torn_line" } ?? []
+        let notes = loaded?.journalDiagnostics.filter(\.code.isJournalEntryProblem) ?? []
         return RecordOutcome(
             proposal: proposal, failure: failure, appended: appended, warnings: appended?.warnings ?? loaded?.contents.warnings ?? [],
             journalNotes: notes, loaded: loaded, journal: journal.path)

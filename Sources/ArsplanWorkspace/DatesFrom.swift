@@ -31,7 +31,7 @@ struct DatesFrom {
                     // Diagnostics point at the `dates-from:` key the reader recorded.
                     diagnostics.append(
                         Diagnostic(
-                            severity: .error, code: "ics_unreadable",
+                            severity: .error, code: .icsUnreadable,
                             message: "'dates-from' of '\(item.activity)': cannot read calendar file '\(path)'",
                             file: planPath, location: item.location,
                             notes: ["the path is relative to the plan file's folder"]))

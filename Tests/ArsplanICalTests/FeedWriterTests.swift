@@ -244,7 +244,8 @@ struct FeedWriterTests {
 /// through check_ics.py) and by khal, as a subscriber would.
 @Suite("Feeds read by other programs")
 struct ExternalParserTests {
-    @Test(arguments: [false, true]) func pythonParsersReadEveryFeed(keepCancelled: Bool) throws {
+    @Test(.enabled(if: pythonIsSet, pythonSkipMessage), arguments: [false, true])
+    func pythonParsersReadEveryFeed(keepCancelled: Bool) throws {
         guard let python = pythonForChecks() else { return }
         let feeds = try FeedWriter(options: FeedOptions(keepCancelled: keepCancelled)).write(TestSchedule.schedule)
         let directory = try TemporaryDirectory()

@@ -125,7 +125,7 @@ struct ExamplePlanJournalTests {
             .replacingOccurrences(of: "  - id: kc-chatt\n", with: "  - id: kc-chatt-lansering\n")
         let plan = try #require(PlanFile.parse(edited, file: "x.yaml").document).resolved { _ in [] }
         let replay = JournalReplay(plan: plan, entries: entries)
-        #expect(replay.notes.map(\.code) == ["journal_entry_not_applied"])
+        #expect(replay.notes.map(\.code) == [.journalEntryNotApplied])
         let report = try #require(DeviationReport(replay: replay, planHash: ContentHash.sha256(text: edited)))
         #expect(report.planFileChanged)
         #expect(

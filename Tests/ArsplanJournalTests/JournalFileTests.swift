@@ -141,7 +141,7 @@ struct JournalAppendingTests {
         let appended = try #require(try journal.append { nextEntry($0) })
         #expect(appended.entry.sequence == 2)
         #expect(appended.line == 2)
-        #expect(appended.warnings.map(\.code) == ["journal_torn_line", "journal_torn_line_removed"])
+        #expect(appended.warnings.map(\.code) == [.journalTornLine, .journalTornLineRemoved])
         #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == good + (try line(testEntry(2))))
     }
 

@@ -205,7 +205,7 @@ struct JournalReplayTests {
         #expect(replay.notes.map(\.sequence) == [1, 2, 3, 4, 5])
         #expect(replay.notes[0].message.contains("'borttagen' is no longer in the plan file"))
         #expect(replay.notes[1].message.contains("no occurrence 14"))
-        #expect(replay.notes[3].code == "journal_undo_not_applied")
+        #expect(replay.notes[3].code == .journalUndoNotApplied)
         #expect(replay.applied == [false, false, false, false, false, true])
         #expect(occurrence(replay.schedule, "t-blad-1").status == .cancelled)
     }
@@ -274,6 +274,7 @@ struct ReschedulingTests {
             return
         }
         #expect(conflict.message.contains("allows (2027-02-01)"))
+        #expect(conflict.occurrence == 1 && conflict.day == day("2027-01-28") && conflict.limit == day("2027-02-01"))
 
         let pinned = try Rescheduling.propose(.move(activity: "enkat", occurrence: nil, day: day("2027-04-07"), time: nil), on: replay, context: context())
         #expect(pinned.refusals == [.pinned("enkat")])
@@ -410,6 +411,7 @@ struct ReschedulingWithTests {
             return
         }
         #expect(conflict.message == "'vb' was moved to 2027-02-25, not the same day as 'namnd[2]' (2027-02-24)")
+        #expect(conflict.occurrence == 1 && conflict.day == day("2027-02-25") && conflict.limit == day("2027-02-24"))
     }
 }
 

@@ -83,7 +83,7 @@ struct WorkspaceTests {
         } throws: { error in
             guard case LoadError.invalid(let file, let diagnostics) = error else { return false }
             let errors = diagnostics.filter { $0.severity == .error }
-            return file == path && errors.count == 1 && errors[0].code == "ics_unreadable" && errors[0].file == path
+            return file == path && errors.count == 1 && errors[0].code == .icsUnreadable && errors[0].file == path
                 && errors[0].location?.line == line && errors[0].message.contains("'kf'")
         }
     }

@@ -6,11 +6,11 @@ public struct ReplayNote: Hashable, Sendable {
     /// The entry's number.
     public var sequence: Int
     public var severity: Severity
-    /// A stable snake_case code: `journal_entry_not_applied`, `journal_undo_not_applied`, `journal_approval_altered`.
-    public var code: String
+    /// `journal_entry_not_applied`, `journal_undo_not_applied` or `journal_approval_altered`.
+    public var code: DiagnosticCode
     public var message: String
 
-    public init(position: Int, sequence: Int, severity: Severity, code: String, message: String) {
+    public init(position: Int, sequence: Int, severity: Severity, code: DiagnosticCode, message: String) {
         self.position = position
         self.sequence = sequence
         self.severity = severity
@@ -120,7 +120,7 @@ public struct JournalReplay: Sendable {
             switch entry.action {
             case .move, .cancel, .assign:
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
-                    note(position, entry, .warning, "journal_entry_not_applied", "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
+                    note(position, entry, .warning, .journalEntryNotApplied, "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
                 } else {
                     applied[position] = true
                     activeChanges.append(position)
@@ -129,12 +129,12 @@ public struct JournalReplay: Sendable {
                 }
             case .undo(let target):
                 guard let targetPosition = positionOf[target], targetPosition < position else {
-                    note(position, entry, .warning, "journal_undo_not_applied", "entry #\(entry.sequence) undoes #\(target), which is not an earlier entry of this journal; it is skipped")
+                    note(position, entry, .warning, .journalUndoNotApplied, "entry #\(entry.sequence) undoes #\(target), which is not an earlier entry of this journal; it is skipped")
                     break
                 }
                 guard let active = activeChanges.firstIndex(of: targetPosition) else {
                     let why = undoneBy[target].map { "was already undone by #\($0)" } ?? (entries[targetPosition].isChange ? "was not applied" : "is not a change")
-                    note(position, entry, .warning, "journal_undo_not_applied", "entry #\(entry.sequence) undoes #\(target), which \(why); it is skipped")
+                    note(position, entry, .warning, .journalUndoNotApplied, "entry #\(entry.sequence) undoes #\(target), which \(why); it is skipped")
                     break
                 }
                 activeChanges.remove(at: active)
@@ -145,7 +145,7 @@ public struct JournalReplay: Sendable {
             case .approve(let approval):
                 applied[position] = true
                 if !approval.isIntact {
-                    note(position, entry, .warning, "journal_approval_altered", "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
+                    note(position, entry, .warning, .journalApprovalAltered, "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
                 }
                 var state: [String: OccurrenceState] = [:]
                 for (activity, placed) in current.enumerated() { for p in placed ?? [] { state[uid(activity, p.index)] = p.state } }
@@ -216,7 +216,7 @@ public struct JournalReplay: Sendable {
         self.schedule = scheduler.schedule(effective, stamp: stamp)
     }
 
-    private mutating func note(_ position: Int, _ entry: JournalEntry, _ severity: Severity, _ code: String, _ message: String) {
+    private mutating func note(_ position: Int, _ entry: JournalEntry, _ severity: Severity, _ code: DiagnosticCode, _ message: String) {
         notes.append(ReplayNote(position: position, sequence: entry.sequence, severity: severity, code: code, message: message))
     }
 

@@ -150,8 +150,7 @@ public enum Rescheduling {
         // Only moves are refused: a cancellation or a new owner changes no dates, and an undo
         // must always be possible (it returns to a state someone already recorded).
         if case .move(let id, let n, _, _) = action {
-            let label = label(id, n, in: after)
-            if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.message.hasPrefix("'\(label)'") }) {
+            if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.occurrence == n }) {
                 refusals.append(.beforeDependency(violated))
             }
             let newErrors = impact.newConflicts.filter { $0.severity == .error }
