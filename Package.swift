@@ -32,8 +32,8 @@ let package = Package(
         //   in YAMLComposer; POSIX reads and writes in JournalFile and AtomicDirectory.
         // * Unsafe buffers for speed: Expressions (plan reader), JSONWriter, the terminal
         //   output of the executable (PlanLoading).
-        // * @unchecked Sendable: UnsafeTransfer (ArsplanSupport), the package's one hand-over
-        //   between threads, and WorkQueue (ArsplanWorkspace/Exporting).
+        // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer, the
+        //   package's one @unchecked Sendable.
         //
         // The package's one hand-over between threads (UnsafeTransfer) and its one helper for
         // work split between two cores. No dependencies; never imported by the core.
@@ -71,10 +71,10 @@ let package = Package(
         // values and diagnostics, never prints or exits. The CLI (and the coming server) call it.
         // Its local-disk pieces use POSIX calls with pointers: `writev` in AtomicDirectory.swift,
         // `lstat` in ExportFolder.swift; the feed-writing threads share one lock-guarded queue
-        // (`@unchecked Sendable`) in Exporting.swift.
+        // handed to them with UnsafeTransfer (Exporting.swift).
         .target(
             name: "ArsplanWorkspace",
-            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal"]
+            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal", "ArsplanSupport"]
         ),
         // The command line: parses arguments, calls the workspace, prints. No file access of its own
         // beyond checking that the plan argument names a file.

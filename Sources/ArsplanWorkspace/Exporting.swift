@@ -1,6 +1,7 @@
 import Arsplan
 import ArsplanICal
 import ArsplanReport
+import ArsplanSupport
 import Dispatch
 import Foundation
 
@@ -83,8 +84,10 @@ extension Workspace {
     private static func writeFeeds(_ feeds: FeedSet, into staging: any FolderStaging) throws {
         let order = feeds.feeds.indices.sorted { feeds.feeds[$0].occurrenceIndices.count > feeds.feeds[$1].occurrenceIndices.count }
         let threads = min(order.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let queue = WorkQueue(order)
+        // Every thread only reads the box; the queue inside guards its own state with a lock.
+        let shared = UnsafeTransfer(WorkQueue(order))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let queue = shared.wrappedValue
             while let index = queue.next() {
                 do {
                     try feeds.withPieces(ofFeedAt: index) { try staging.write(feeds.feeds[index].fileName, pieces: $0) }
@@ -93,7 +96,7 @@ extension Workspace {
                 }
             }
         }
-        if let failure = queue.failure { throw failure }
+        if let failure = shared.wrappedValue.failure { throw failure }
     }
 
     /// `Exports/<plan id>`; a plan id that is not a plain folder name needs a folder of its own.
@@ -105,8 +108,9 @@ extension Workspace {
     }
 }
 
-/// Hands out feed indices to writer threads until they run out or one write fails.
-private final class WorkQueue: @unchecked Sendable {
+/// Hands out feed indices to writer threads until they run out or one write fails. Every
+/// access to its state holds the lock.
+private final class WorkQueue {
     private let lock = NSLock()
     private var remaining: ArraySlice<Int>
     private(set) var failure: (any Error)?
