@@ -169,4 +169,3 @@ enum AtomicDirectory {
         #endif
     }
 }
-

@@ -56,7 +56,8 @@ extension Workspace {
         ref: String, in source: PlanSource, journal: String? = nil, by: String, at now: Timestamp, force: Bool = false
     ) throws(JournalFileError) -> ApprovalOutcome {
         var outcome = ApprovalOutcome()
-        let record = try record(.approve(ref: ref), in: source, journal: journal, by: by, reason: nil, at: now, force: force, dryRun: false) { current in
+        let record = try record(.approve(ref: ref), in: source, journal: journal, by: by, reason: nil, at: now, force: force, dryRun: false) {
+            current in
             outcome.refusedForErrors = nil
             let errors = current.schedule.conflicts.filter { $0.severity == .error }
             if !errors.isEmpty && !force {

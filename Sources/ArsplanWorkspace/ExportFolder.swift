@@ -54,13 +54,18 @@ public enum ExportFolder {
         let target = resolved(path)
         let forbidden = ["/", resolved(NSHomeDirectory())]
         if forbidden.contains(target) {
-            throw Refusal(description: "refusing to export into '\(path)': that is \(target == "/" ? "the root folder" : "the home folder"); choose a folder of its own with --out")
+            throw Refusal(
+                description:
+                    "refusing to export into '\(path)': that is \(target == "/" ? "the root folder" : "the home folder"); choose a folder of its own with --out"
+            )
         }
         for file in protected {
             // The plan's own folder and every folder above it.
             if resolved(file).hasPrefix(target + "/") {
                 throw Refusal(
-                    description: "refusing to export into '\(path)': it holds '\(file)', and an export replaces its whole folder; choose a folder of its own with --out")
+                    description:
+                        "refusing to export into '\(path)': it holds '\(file)', and an export replaces its whole folder; choose a folder of its own with --out"
+                )
             }
         }
 
@@ -82,11 +87,16 @@ public enum ExportFolder {
         if entries.contains(markerName) {
             let marker = (try? String(contentsOfFile: (target as NSString).appendingPathComponent(markerName), encoding: .utf8)) ?? ""
             guard let owner = markedPlan(in: marker) else {
-                throw Refusal(description: "refusing to export into '\(path)': its \(markerName) file is not an export marker; remove the folder or choose another with --out")
+                throw Refusal(
+                    description:
+                        "refusing to export into '\(path)': its \(markerName) file is not an export marker; remove the folder or choose another with --out"
+                )
             }
             guard owner == planID else {
                 throw Refusal(
-                    description: "refusing to export into '\(path)': it holds the feeds of the plan '\(owner)', not '\(planID)'; choose another folder with --out")
+                    description:
+                        "refusing to export into '\(path)': it holds the feeds of the plan '\(owner)', not '\(planID)'; choose another folder with --out"
+                )
             }
             return target
         }
@@ -98,7 +108,9 @@ public enum ExportFolder {
         guard foreign.isEmpty else {
             let shown = foreign.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (foreign.count > 3 ? " …" : "")
             throw Refusal(
-                description: "refusing to export into '\(path)': it holds files an export did not write (\(shown)), and an export replaces the whole folder; choose a new or empty folder with --out")
+                description:
+                    "refusing to export into '\(path)': it holds files an export did not write (\(shown)), and an export replaces the whole folder; choose a new or empty folder with --out"
+            )
         }
         return target
     }

@@ -102,7 +102,9 @@ extension Workspace {
     /// `Exports/<plan id>`; a plan id that is not a plain folder name needs a folder of its own.
     static func defaultExportDirectory(for plan: Plan) throws(ExportError) -> String {
         let id = plan.id
-        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+        let allowed = id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
         guard !id.isEmpty, allowed, !id.hasPrefix(".") else { throw .unusablePlanID(id) }
         return "Exports/\(id)"
     }

@@ -88,7 +88,8 @@ extension Workspace {
             throw .unreadable(Diagnostic(severity: .error, code: .unreadableFile, message: "cannot read the plan file: \(error)", file: path))
         }
         guard let text = String(bytes: bytes, encoding: .utf8) else {
-            throw .unreadable(Diagnostic(severity: .error, code: .unreadableFile, message: "cannot read the plan file: it is not UTF-8 text", file: path))
+            throw .unreadable(
+                Diagnostic(severity: .error, code: .unreadableFile, message: "cannot read the plan file: it is not UTF-8 text", file: path))
         }
         let parsed = PlanFile.parse(text, file: path)
         guard let document = parsed.document, !parsed.hasErrors else {

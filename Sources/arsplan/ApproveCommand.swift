@@ -1,5 +1,5 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 import ArsplanJournal
 import ArsplanWorkspace
 
@@ -38,12 +38,16 @@ struct ApproveCommand: ParsableCommand {
         if let refused = outcome.refusedForErrors {
             let count = refused.count
             refused.diagnostics.forEach(Terminal.print)
-            Terminal.error("the schedule has \(count) error\(count == 1 ? "" : "s"); fix them first (arsplan validate) or approve anyway with --force. Nothing was recorded.")
+            Terminal.error(
+                "the schedule has \(count) error\(count == 1 ? "" : "s"); fix them first (arsplan validate) or approve anyway with --force. Nothing was recorded."
+            )
             throw ExitCode(1)
         }
         if let record = outcome.record { try Recording.report(record, force: force, dryRun: false) }
         if let deviations = outcome.deviationsBefore {
-            Terminal.output("Därmed godkänt: \(deviations.deviations.count) avvikelse\(deviations.deviations.count == 1 ? "" : "r") från fastställelsen #\(deviations.approval.entry.sequence).\n")
+            Terminal.output(
+                "Därmed godkänt: \(deviations.deviations.count) avvikelse\(deviations.deviations.count == 1 ? "" : "r") från fastställelsen #\(deviations.approval.entry.sequence).\n"
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 import ArsplanWorkspace
 
 struct Validate: ParsableCommand {

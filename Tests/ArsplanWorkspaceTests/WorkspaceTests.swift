@@ -74,9 +74,10 @@ struct WorkspaceTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.removeItem(at: directory.appendingPathComponent(Self.calendar))
         let path = directory.appendingPathComponent(Self.plan).path
-        let line = try #require(
-            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { $0.contains("dates-from: kommunfullmaktige-2027.ics") }) + 1
+        let line =
+            try #require(
+                try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.contains("dates-from: kommunfullmaktige-2027.ics") }) + 1
 
         #expect {
             try Workspace().read(path)
