@@ -6,7 +6,8 @@ public struct ReplayNote: Hashable, Sendable {
     /// The entry's number.
     public var sequence: Int
     public var severity: Severity
-    /// A stable snake_case code: `journal_entry_not_applied`, `journal_undo_not_applied`, `journal_approval_altered`.
+    /// A stable snake_case code: `journal_entry_not_applied`, `journal_entry_occurrence_changed`,
+    /// `journal_undo_not_applied`, `journal_approval_altered`.
     public var code: String
     public var message: String
 
@@ -121,6 +122,8 @@ public struct JournalReplay: Sendable {
             case .move, .cancel, .assign:
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
                     note(position, entry, .warning, "journal_entry_not_applied", "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
+                } else if let changed = Self.occurrenceChanged(entry, current: current, indexOf: graph.indexOf, uid: uid) {
+                    note(position, entry, .warning, "journal_entry_occurrence_changed", changed)
                 } else {
                     applied[position] = true
                     activeChanges.append(position)
@@ -214,6 +217,34 @@ public struct JournalReplay: Sendable {
         }
         self.plan = effective
         self.schedule = scheduler.schedule(effective, stamp: stamp)
+    }
+
+    /// Why the occurrence an entry names by position is no longer the one it was recorded
+    /// for (its ``JournalEntry/target``), or nil when it still is, or the entry does not say.
+    /// `current` is the schedule as replayed up to the entry, by activity position.
+    static func occurrenceChanged(
+        _ entry: JournalEntry, current: [[(index: Int, state: OccurrenceState)]?], indexOf: [Activity.ID: Int], uid: (Int, Int) -> String
+    ) -> String? {
+        guard let target = entry.target, let id = entry.action.activity, let activity = indexOf[id] else { return nil }
+        let n: Int
+        switch entry.action {
+        case .move(_, let number, _, _), .cancel(_, .some(let number)): n = number
+        default: return nil
+        }
+        let placed = current[activity] ?? []
+        guard let now = placed.first(where: { $0.index == n }) else { return nil }
+        let nowUID = uid(activity, n)
+        let nowDay = now.state.timing.firstDay
+        if nowUID == target.uid && nowDay == target.day { return nil }
+        var text = "entry #\(entry.sequence) (\(entry.action.name)) was recorded for occurrence \(n) of '\(id)' on \(target.day) (\(target.uid)), "
+        text += "but occurrence \(n) is now \(nowUID == target.uid ? "on \(nowDay)" : "\(nowUID) on \(nowDay)") (the plan file was edited); "
+        text += "it is skipped rather than applied to another occurrence"
+        if let moved = placed.first(where: { $0.index != n && $0.state.timing.firstDay == target.day }) {
+            text += "; the occurrence on \(target.day) is now number \(moved.index): record the change again with --occurrence \(moved.index) if it still holds"
+        } else {
+            text += "; record the change again if it still holds"
+        }
+        return text
     }
 
     private mutating func note(_ position: Int, _ entry: JournalEntry, _ severity: Severity, _ code: String, _ message: String) {
