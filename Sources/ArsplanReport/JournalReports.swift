@@ -309,10 +309,8 @@ public enum DeviationsReport {
         return counts.merging(approved) { max($0, $1) }
     }
 
-    /// Text safe inside a markdown table cell or paragraph.
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Plan text safe inside a markdown heading, table cell or paragraph (``MarkdownText``).
+    static func escape(_ text: String) -> String { MarkdownText.inline(text) }
 }
 
 /// `status`: approved when, by whom and with what reference; changes and deviations since; conflicts.
