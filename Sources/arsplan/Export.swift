@@ -12,7 +12,9 @@ struct Export: ParsableCommand {
             Writes alla.ics, one feed per target group (malgrupp-<id>.ics), owner (agare-<id>.ics), \
             channel (kanal-<id>.ics) and unit (enhet-<id>.ics), and index.html, to Exports/<plan id>/ \
             or --out. The folder is replaced as a whole, in one step: a failed export leaves the \
-            previous files exactly as they were. A plan with errors is not exported. \
+            previous files exactly as they were. Only a new or empty folder, or one an earlier export \
+            of the same plan wrote (it holds a .arsplan-export marker), is replaced; a symlink is \
+            followed. A plan with errors is not exported. \
             See docs/feeds.md for publishing the folder on a web server.
             """)
 
@@ -45,6 +47,13 @@ struct Export: ParsableCommand {
             throw ExitCode(1)
         }
         let directory = try out ?? defaultDirectory(for: loaded.plan)
+        let target: String
+        do throws(ExportFolder.Refusal) {
+            target = try ExportFolder.check(directory, planID: loaded.plan.id, protected: [loaded.path, plan.journalFile.path])
+        } catch {
+            Terminal.error("\(error)")
+            throw ExitCode(1)
+        }
 
         let feeds: FeedSet
         do throws(ICalError) {
@@ -55,7 +64,8 @@ struct Export: ParsableCommand {
         }
         let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: baseURL)
         do {
-            try AtomicDirectory.replace(directory) { staging in
+            try AtomicDirectory.replace(target) { staging in
+                try staging.writeMarker(ExportFolder.markerName, ExportFolder.markerText(planID: loaded.plan.id))
                 // Each feed streamed from the events serialized once, never assembled in memory;
                 // the files shared out between the cores (copying into the page cache is
                 // most of the time a large export takes).
