@@ -88,6 +88,8 @@ public enum HistoryReport {
         var action: String
         var activity: String?
         var occurrence: Int?
+        var occurrenceUID: String?
+        var occurrenceDay: String?
         var day: String?
         var time: String?
         var owner: String?
@@ -108,6 +110,7 @@ public enum HistoryReport {
                 seq: e.sequence, line: lines.indices.contains(position) ? lines[position] : nil, at: e.at.description, by: e.by,
                 reason: e.reason, action: e.action.name, planHash: e.planHash, applied: replay.applied[position],
                 undoneBy: replay.undoneBy[e.sequence], notes: (notes[position] ?? []).map(\.message))
+            (entry.occurrenceUID, entry.occurrenceDay) = (e.target?.uid, e.target?.day.description)
             switch e.action {
             case .move(let a, let n, let day, let time):
                 (entry.activity, entry.occurrence, entry.day, entry.time) = (a.rawValue, n, day.description, time?.description)

@@ -366,6 +366,11 @@ struct JournalCommandTests {
         let w = try Workspace()
         #expect(try w.run("cancel", plan, "namnd", "--occurrence", "3", "--reason", "Inställt").status == 0)
         #expect(w.journalText?.contains(#""occurrenceDay":"2027-03-23","occurrenceUID":"sf-2027-namnd-3""#) == true)
+        let history = try w.run("history", plan, "--format", "json").stdout
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(history.utf8)) as? [String: Any])
+        let recorded = try #require((document["entries"] as? [[String: Any]])?.first)
+        #expect(recorded["occurrenceUID"] as? String == "sf-2027-namnd-3")
+        #expect(recorded["occurrenceDay"] as? String == "2027-03-23")
         // An extra January meeting is added to the plan file by hand: the 23 March meeting is number 4 now.
         let text = try String(contentsOf: w.plan, encoding: .utf8)
         try text.replacingOccurrences(of: "dates: [2027-01-26, ", with: "dates: [2027-01-12, 2027-01-26, ").write(to: w.plan, atomically: true, encoding: .utf8)
