@@ -381,4 +381,29 @@ struct JournalCommandTests {
         #expect(occurrences.count > 100)
         #expect(!occurrences.values.contains { $0["activity"] as? String == "namnd" && $0["status"] as? String == "cancelled" })
     }
+
+    @Test func aJournalWrittenInTodaysFormatKeepsWorking() throws {
+        let w = try Workspace()
+        // Entries as arsplan wrote them before they recorded their occurrence's UID and day.
+        let old = """
+            {"action":"move","activity":"namnd","at":"2027-03-01T10:00:00Z","by":"Anna Berg","day":"2027-03-30","occurrence":3,"planHash":"sha256:a9fd","reason":"Ordföranden är bortrest","seq":1,"v":1}
+            {"action":"cancel","activity":"kc-informationsblad","at":"2027-03-02T09:00:00Z","by":"Mikael Öberg","occurrence":2,"planHash":"sha256:a9fd","reason":"Inget nytt","seq":2,"v":1}
+
+            """
+        try old.write(to: w.journal, atomically: true, encoding: .utf8)
+        let validate = try w.run("validate", plan)
+        #expect(validate.status == 0)
+        #expect(!validate.stderr.contains("journal_"))
+        let occurrences = try w.occurrences()
+        #expect(occurrences["sf-2027-namnd-3"]?["start"] as? String == "2027-03-30T17:00")
+        #expect(occurrences["sf-2027-kc-informationsblad-2"]?["status"] as? String == "cancelled")
+        // The next change is appended with the new fields; the old lines stay byte for byte.
+        #expect(try w.run("cancel", plan, "namnd", "--occurrence", "4", "--reason", "x").status == 0)
+        let text = try #require(w.journalText)
+        #expect(text.hasPrefix(old))
+        #expect(text.dropFirst(old.count).contains(#""occurrenceDay":"2027-04-20","occurrenceUID":"sf-2027-namnd-4","planHash""#))
+        #expect(try w.run("undo", plan).status == 0)
+        #expect(try w.run("undo", plan).status == 0)
+        #expect(try w.occurrences()["sf-2027-kc-informationsblad-2"]?["status"] as? String != "cancelled")
+    }
 }
