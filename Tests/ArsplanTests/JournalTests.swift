@@ -476,6 +476,11 @@ struct OccurrenceIdentityTests {
         let moved = JournalReplay(plan: journalPlan(meetings: ["2027-01-27", "2027-02-24", "2027-03-25", "2027-12-15"]), entries: [move])
         #expect(moved.notes.map(\.code) == ["journal_entry_occurrence_changed"])
         #expect(moved.notes[0].message.hasSuffix("it is skipped rather than applied to another occurrence; record the change again if it still holds"))
+        // A move written into the plan file by hand: the occurrence is where the move leads; it applies, unreported.
+        let baked = JournalReplay(plan: journalPlan(meetings: ["2027-01-27", "2027-02-24", "2027-03-31", "2027-12-15"]), entries: [move])
+        #expect(baked.notes.isEmpty)
+        #expect(baked.applied == [true])
+        #expect(baked.schedule.days("namnd") == ["2027-01-27", "2027-02-24", "2027-03-31", "2027-12-15"])
         // A plan whose id changed gives other UIDs.
         var renamed = journalPlan()
         renamed.id = "u"

@@ -227,15 +227,19 @@ public struct JournalReplay: Sendable {
     ) -> String? {
         guard let target = entry.target, let id = entry.action.activity, let activity = indexOf[id] else { return nil }
         let n: Int
+        var destination: Day?
         switch entry.action {
-        case .move(_, let number, _, _), .cancel(_, .some(let number)): n = number
+        case .move(_, let number, let day, _): (n, destination) = (number, day)
+        case .cancel(_, .some(let number)): n = number
         default: return nil
         }
         let placed = current[activity] ?? []
         guard let now = placed.first(where: { $0.index == n }) else { return nil }
         let nowUID = uid(activity, n)
         let nowDay = now.state.timing.firstDay
-        if nowUID == target.uid && nowDay == target.day { return nil }
+        // Still the occurrence it was recorded for — or, for a move, one the plan file itself
+        // now places on the day the move leads to (the move was written into the file by hand).
+        if nowUID == target.uid && (nowDay == target.day || nowDay == destination) { return nil }
         var text = "entry #\(entry.sequence) (\(entry.action.name)) was recorded for occurrence \(n) of '\(id)' on \(target.day) (\(target.uid)), "
         text += "but occurrence \(n) is now \(nowUID == target.uid ? "on \(nowDay)" : "\(nowUID) on \(nowDay)") (the plan file was edited); "
         text += "it is skipped rather than applied to another occurrence"
