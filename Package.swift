@@ -26,6 +26,9 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The package's one hand-over between threads (UnsafeTransfer) and its one helper for
+        // work split between two cores. No dependencies; never imported by the core.
+        .target(name: "ArsplanSupport"),
         // The pure core: model, calendar, scheduler, journal replay. No I/O, no libical.
         .target(
             name: "Arsplan",
@@ -34,17 +37,17 @@ let package = Package(
         // Plan files (YAML) → Plan, with a located diagnostic for every problem.
         .target(
             name: "ArsplanPlanFile",
-            dependencies: ["Arsplan", "CYAML"]
+            dependencies: ["Arsplan", "ArsplanSupport", "CYAML"]
         ),
         // iCalendar writing and reading; the only code that touches C pointers.
         .target(
             name: "ArsplanICal",
-            dependencies: ["Arsplan", "CLibical"]
+            dependencies: ["Arsplan", "ArsplanSupport", "CLibical"]
         ),
         // HTML year overview (årshjul), feed index page, CSV.
         .target(
             name: "ArsplanReport",
-            dependencies: ["Arsplan"]
+            dependencies: ["Arsplan", "ArsplanSupport"]
         ),
         // The change journal on disk: locked, synced appends; tolerant reading.
         .target(

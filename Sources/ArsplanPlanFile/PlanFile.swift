@@ -1,4 +1,5 @@
 import Arsplan
+import ArsplanSupport
 
 /// Reads plan files (YAML) into a ``Plan``, with a located diagnostic for every problem.
 ///
@@ -20,16 +21,16 @@ public enum PlanFile {
 
     static func parseInOnePiece(_ text: String, file: String) -> PlanFileResult {
         var sink = DiagnosticSink(file: file)
-        let tree = Handoff<Composed>()
+        let tree = UnsafeTransfer<Composed?>(nil)
         switch composeYAML(text) {
         case .success(let composed):
-            tree.value = composed
+            tree.wrappedValue = composed
         case .failure(let failure):
             sink.error(.yamlSyntax, failure.message, at: failure.location, notes: failure.notes)
             return PlanFileResult(plan: nil, diagnostics: sink.sorted())
         }
-        var reader = PlanReader(sink: sink, duplicates: tree.value!.duplicates)
-        let plan = reader.read(tree.value!.root)
+        var reader = PlanReader(sink: sink, duplicates: tree.wrappedValue!.duplicates)
+        let plan = reader.read(tree.wrappedValue!.root)
         let diagnostics = reader.finish()
         if text.utf8.count >= parallelThreshold { releaseInBackground(tree, reader) }
         return result(plan: plan, diagnostics: diagnostics)
