@@ -113,7 +113,10 @@ public struct JournalReplay: Sendable {
         var current = scheduler.placements(of: written, baseline: baseline)
         var effective = written
         var revisions: [String: (sequence: Int, modified: Timestamp?)] = [:]
-        func uid(_ activity: Int, _ index: Int) -> String { "\(written.id)-\(written.activities[activity].id)-\(index)" }
+        // As the scheduler forms them: the source event's key for imported occurrences, else the number.
+        func uid(_ activity: Int, _ index: Int, _ key: String?) -> String {
+            "\(written.id)-\(written.activities[activity].id)-\(key ?? String(index))"
+        }
 
         for (position, entry) in entries.enumerated() {
             var changed = false
@@ -150,7 +153,7 @@ public struct JournalReplay: Sendable {
                     note(position, entry, .warning, .journalApprovalAltered, "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
                 }
                 var state: [String: OccurrenceState] = [:]
-                for (activity, placed) in current.enumerated() { for p in placed ?? [] { state[uid(activity, p.index)] = p.state } }
+                for (activity, placed) in current.enumerated() { for p in placed ?? [] { state[uid(activity, p.index, p.key)] = p.state } }
                 latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: state)
                 // SEQUENCE never goes back: an occurrence starts from what it was approved with,
                 // plus one when the plan file has since changed its time or status by hand.
@@ -185,10 +188,12 @@ public struct JournalReplay: Sendable {
             }
             var changes: [String: StateChange] = [:]
             for activity in reached {
-                let before = Dictionary((current[activity] ?? []).map { ($0.index, $0.state) }, uniquingKeysWith: { first, _ in first })
-                let after = Dictionary((next[activity] ?? []).map { ($0.index, $0.state) }, uniquingKeysWith: { first, _ in first })
-                for (index, state) in before where after[index] != state { changes[uid(activity, index)] = StateChange(before: state, after: after[index]) }
-                for (index, state) in after where before[index] == nil { changes[uid(activity, index)] = StateChange(before: nil, after: state) }
+                let before = Dictionary((current[activity] ?? []).map { ($0.index, ($0.key, $0.state)) }, uniquingKeysWith: { first, _ in first })
+                let after = Dictionary((next[activity] ?? []).map { ($0.index, ($0.key, $0.state)) }, uniquingKeysWith: { first, _ in first })
+                for (index, (key, state)) in before where after[index]?.1 != state {
+                    changes[uid(activity, index, key)] = StateChange(before: state, after: after[index]?.1)
+                }
+                for (index, (key, state)) in after where before[index] == nil { changes[uid(activity, index, key)] = StateChange(before: nil, after: state) }
             }
             effects[position] = changes
             for (uid, change) in changes {
@@ -222,7 +227,8 @@ public struct JournalReplay: Sendable {
     /// for (its ``JournalEntry/target``), or nil when it still is, or the entry does not say.
     /// `current` is the schedule as replayed up to the entry, by activity position.
     static func occurrenceChanged(
-        _ entry: JournalEntry, current: [[(index: Int, state: OccurrenceState)]?], indexOf: [Activity.ID: Int], uid: (Int, Int) -> String
+        _ entry: JournalEntry, current: [[(index: Int, key: String?, state: OccurrenceState)]?], indexOf: [Activity.ID: Int],
+        uid: (Int, Int, String?) -> String
     ) -> String? {
         guard let target = entry.target, let id = entry.action.activity, let activity = indexOf[id] else { return nil }
         let n: Int
@@ -234,8 +240,10 @@ public struct JournalReplay: Sendable {
         }
         let placed = current[activity] ?? []
         guard let now = placed.first(where: { $0.index == n }) else { return nil }
-        let nowUID = uid(activity, n)
+        let nowUID = uid(activity, n, now.key)
         let nowDay = now.state.timing.firstDay
+        // Recorded before imported occurrences had UIDs of their own (numbered then): the day decides.
+        if now.key != nil, target.uid == uid(activity, n, nil), nowDay == target.day || nowDay == destination { return nil }
         // Still the occurrence it was recorded for — or, for a move, one the plan file itself
         // now places on the day the move leads to (the move was written into the file by hand).
         if nowUID == target.uid && (nowDay == target.day || nowDay == destination) { return nil }
