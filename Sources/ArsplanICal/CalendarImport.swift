@@ -288,7 +288,8 @@ public enum CalendarImport {
                 guard var date = importedDate(instance, allDay: allDay, lengthSeconds: lengthSeconds, excluded: excluded) else { continue }
                 var identity = uid.isEmpty ? "no UID\n" + (summary(event) ?? "") : uid
                 if recurring || uid.isEmpty { identity += "\n" + (recurrenceID ?? instanceKey).text }
-                date.key = String(ContentHash.sha256(text: identity).prefix(10))
+                // Ten hex digits (40 bits) of SHA-256: unique enough among one calendar's events.
+                date.key = String(ContentHash.sha256(text: identity).dropFirst("sha256:".count).prefix(10))
                 result.append(date)
             }
             return result

@@ -119,7 +119,6 @@ struct EventText {
                 let names = activity.goals.map { goals[$0]?.name ?? $0.rawValue }
                 lines.append("Mål: \(names.joined(separator: "; "))")
             }
-            if let kind = activity.kind, !kind.isEmpty { lines.append("Typ: \(kind)") }
 
             // libical 3.0.16 writes commas and semicolons in CATEGORIES raw (a comma separates
             // values), so they are taken out of the names.
@@ -135,13 +134,13 @@ struct EventText {
                     summary: singleLine(activity.title), categories: categories.joined(separator: ","),
                     middle: lines.map(singleLine).joined(separator: "\n"),
                     placement: perOccurrence ? nil : Self.placementInWords(activity, occurrenceIndex: 0, activities: activities),
-                    placementPerOccurrence: perOccurrence, body: activity.description.map(cleanText).flatMap { $0.isEmpty ? nil : $0 },
+                    placementPerOccurrence: perOccurrence, body: activity.description.flatMap(Self.withoutEmptyLines),
                     count: count, owner: activity.owner))
         }
         self.words = words
         fixedLines = words.map(\.fixedLines)
         ofCount = words.map { " av \($0.count)" }
-        bodies = words.map { $0.body.map { "\n\n" + $0 } ?? "" }
+        bodies = words.map { $0.body.map { "\n" + $0 } ?? "" }
         activityOwnerLines = words.map { words in words.owner.map { owners[$0] ?? singleLine("Ansvarig: \($0.rawValue)") } }
     }
 
@@ -167,7 +166,15 @@ struct EventText {
         words[entry.number].categories
     }
 
-    /// DESCRIPTION: who, for whom, where, why and how the date was set, then the plan's text.
+    /// The activity's own text with its empty lines taken out (a description has none), or nil.
+    static func withoutEmptyLines(_ text: String) -> String? {
+        let lines = cleanText(text).split(separator: "\n").map { String($0.drop { $0 == " " || $0 == "\t" }) }.filter { !$0.isEmpty }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    /// DESCRIPTION in plain Swedish for staff, one line each and no empty lines: who
+    /// ("Ansvarig: …"), for whom, in which channels, unit and goals, then the activity's own
+    /// text, and last how the date was set ("3 arbetsdagar efter …").
     func description(_ occurrence: Occurrence, _ entry: Entry) -> String {
         let n = entry.number
         let words = words[n]
@@ -187,18 +194,17 @@ struct EventText {
         if occurrence.status == .cancelled { line("Inställt.") }
         if occurrence.status == .tentative { line("Preliminärt datum.") }
         if let owner { line(owner) }
-        if !fixedLines[n].isEmpty { line(fixedLines[n]) }
+        if !words.middle.isEmpty { line(words.middle) }
+        if !bodies[n].isEmpty {
+            if text.isEmpty { text += bodies[n].dropFirst() } else { text += bodies[n] }
+        }
         if words.placementPerOccurrence, let activity = activities[occurrence.activity],
             let placement = Self.placementInWords(activity, occurrenceIndex: occurrence.index, activities: activities)
         {
             line(placement)
+        } else if let placement = words.placement {
+            line(placement)
         }
-        if words.count > 1 {
-            line("Tillfälle ")
-            text += String(occurrence.index)
-            text += ofCount[n]
-        }
-        text += bodies[n]
         return text
     }
 
@@ -206,21 +212,18 @@ struct EventText {
     static func placementInWords(_ activity: Activity, occurrenceIndex: Int, activities: [Activity.ID: Activity]) -> String? {
         func title(of id: Activity.ID) -> String { activities[id]?.title ?? id.rawValue }
         /// "Servicenämndens sammanträde (3)": the referenced occurrence's number when it is known.
+        /// "Servicenämndens sammanträde": a `for-each` occurrence follows its own meeting, which
+        /// needs no number; an explicitly numbered one keeps it ("… (3)").
         func referenceWords(_ reference: ActivityReference) -> String {
-            let number = reference.occurrence ?? (activity.forEach == reference.activity ? occurrenceIndex : nil)
-            return title(of: reference.activity) + (number.map { " (\($0))" } ?? "")
-        }
-        var prefix = ""
-        if let forEach = activity.forEach {
-            prefix = "En gång för varje tillfälle av \(title(of: forEach)). "
+            title(of: reference.activity) + (reference.occurrence.map { " (\($0))" } ?? "")
         }
         switch activity.placement {
         case .date, .dates:
-            return prefix.isEmpty ? nil : singleLine("Beroende: \(prefix)")
+            return nil
         case .recurrence(let recurrence):
-            return "Återkommer: \(Self.words(recurrence))"
+            return "Återkommer \(Self.words(recurrence).lowercasedFirst)"
         case .with(let reference):
-            return singleLine("Beroende: \(prefix)Samma dag som \(referenceWords(reference))")
+            return singleLine("Samma dag som \(referenceWords(reference))")
         case .relative(let after, let before):
             var parts = after.map { "\(amount($0)) efter \(referenceWords($0.reference))" }
             if let before {
@@ -228,7 +231,7 @@ struct EventText {
             }
             guard !parts.isEmpty else { return nil }
             let joined = after.count > 1 ? "det senaste av " + parts.joined(separator: ", ") : parts.joined(separator: ", ")
-            return singleLine("Beroende: \(prefix)\(capitalized(joined))")
+            return singleLine(capitalized(joined))
         case .imported(let source, _):
             return singleLine("Datum från kalendern \(source)")
         }
@@ -297,5 +300,12 @@ struct EventText {
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
+    }
+}
+
+extension String {
+    fileprivate var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
     }
 }

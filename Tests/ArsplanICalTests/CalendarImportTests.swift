@@ -192,6 +192,7 @@ struct CalendarImportTests {
         let text = try Self.fixture("google-2027.ics")
         let before = try CalendarImport.dates(fromICS: text, file: "g.ics", year: 2027, timeZone: "Europe/Stockholm")
         #expect(Set(before.compactMap(\.key)).count == before.count)
+        #expect(before.allSatisfy { $0.key?.count == 10 && $0.key!.allSatisfy(\.isHexDigit) })
         // A meeting added early in the year: every other date keeps its key.
         let added = "BEGIN:VEVENT\r\nUID:extra@google.com\r\nDTSTAMP:20261201T000000Z\r\nSUMMARY:Extra\r\n"
             + "DTSTART;TZID=Europe/Stockholm:20270112T170000\r\nDTEND;TZID=Europe/Stockholm:20270112T190000\r\nEND:VEVENT\r\n"

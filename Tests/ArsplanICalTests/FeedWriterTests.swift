@@ -89,11 +89,12 @@ struct FeedWriterTests {
     @Test func commaAndSemicolonInANameSurvive() throws {
         let lines = ICS.contentLines(feeds.bytes(named: "malgrupp-ledning.ics")!)
         let expected = "Kommunikationsplan Serviceförvaltningen 2027 – målgrupp Chefer, ledning; alla"
-        // NAME is TEXT, escaped by libical; X-WR-CALNAME is written plain (libical 3.0.16 does not
-        // escape X-properties) and reads back the same in the parsers (see the external check).
-        #expect(ICS.values("NAME", in: lines) == ["Kommunikationsplan Serviceförvaltningen 2027 – målgrupp Chefer\\, ledning\\; alla"])
+        // NAME is TEXT, escaped by libical; X-WR-CALNAME is escaped the same way by arsplan
+        // (libical 3.0.16 does not escape X-properties; vobject and Radicale cut at a raw comma).
+        let escaped = "Kommunikationsplan Serviceförvaltningen 2027 – målgrupp Chefer\\, ledning\\; alla"
+        #expect(ICS.values("NAME", in: lines) == [escaped])
         #expect(ICS.values("NAME", in: lines).map(ICS.unescape) == [expected])
-        #expect(ICS.values("X-WR-CALNAME", in: lines) == [expected])
+        #expect(ICS.values("X-WR-CALNAME", in: lines) == [escaped])
     }
 
     @Test func timedEventsUseThePlainTZIDAndOneMinimalVTimezone() throws {
@@ -157,14 +158,12 @@ struct FeedWriterTests {
                 Kanal: Intranät
                 Verksamhetsområde: Kontaktcenter Stockholm
                 Mål: Kommunikationen är aktiv, tillgänglig och trovärdig
-                Typ: nämnd
-                Beroende: En gång för varje tillfälle av Servicenämndens sammanträde. 2 arbetsdagar efter Servicenämndens sammanträde (2)
-                Tillfälle 2 av 2
-
                 Protokollet läggs ut på intranätet.
+                2 arbetsdagar efter Servicenämndens sammanträde
                 """)
         let inject = try #require(event("sf-test-inject-1"))
-        #expect(ICS.unescape(ICS.values("DESCRIPTION", in: inject)[0]).contains("Återkommer: Varje månad, första tisdagen, utom i juli"))
+        #expect(ICS.unescape(ICS.values("DESCRIPTION", in: inject)[0]).contains("Återkommer varje månad, första tisdagen, utom i juli"))
+        #expect(!ICS.unescape(ICS.values("DESCRIPTION", in: inject)[0]).contains("\n\n"))
     }
 
     @Test func planTextCannotInjectStructure() throws {
@@ -178,7 +177,7 @@ struct FeedWriterTests {
         let inject = try #require(event("sf-test-inject-1"))
         #expect(ICS.values("SUMMARY", in: inject) == ["Nyhetsbrev END:VEVENT BEGIN:VEVENT UID:evil@example.com SUMMARY:pwned"])
         let description = ICS.unescape(ICS.values("DESCRIPTION", in: inject)[0])
-        #expect(description.hasSuffix("Rad ett\nEND:VEVENT\nBEGIN:VALARM\nTRIGGER:-PT5Mslut; med, tecken \\ här"))
+        #expect(description.contains("Rad ett\nEND:VEVENT\nBEGIN:VALARM\nTRIGGER:-PT5Mslut; med, tecken \\ här"))
     }
 
     @Test func cancelledOccurrencesLeaveTheFeedsUnlessKept() throws {
