@@ -66,6 +66,8 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     case timeInDSTGap = "time_in_dst_gap"
     /// A time that occurs twice on that day in the plan's zone (fall back).
     case timeAmbiguous = "time_ambiguous"
+    /// A numbered reference to an imported activity now names another meeting than at the last approval.
+    case referenceTargetChanged = "reference_target_changed"
 
     // The change journal: the file, then its entries as they are replayed.
     case journalInvalidLine = "journal_invalid_line"

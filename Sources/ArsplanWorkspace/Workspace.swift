@@ -115,7 +115,7 @@ extension Workspace {
         // Times in the spring-forward gap or the repeated autumn hour (libical's zone data).
         let clocks = (try? ClockCheck.conflicts(in: replay.schedule)) ?? []
         let diagnostics = source.diagnostics + contents.warnings + notes
-            + (replay.schedule.conflicts + clocks).map { $0.diagnostic(file: source.path) }
+            + (replay.schedule.conflicts + replay.shiftedImportReferences + clocks).map { $0.diagnostic(file: source.path) }
         return LoadedPlan(source: source, journal: journal, contents: contents, replay: replay, diagnostics: diagnostics)
     }
 }

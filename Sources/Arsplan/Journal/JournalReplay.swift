@@ -77,6 +77,9 @@ public struct JournalReplay: Sendable {
     /// For each entry that changed the schedule: every occurrence it changed, by uid.
     public private(set) var effects: [Int: [String: StateChange]] = [:]
     public private(set) var latestApproval: ApprovalPoint?
+    /// Entries for imported occurrences whose number changed since they were recorded: the
+    /// action renumbered to where the occurrence (its UID) is now, by position.
+    public private(set) var followedActions: [Int: JournalAction] = [:]
     /// The plan as written, scheduled.
     private let writtenSchedule: Schedule
     /// The occurrence numbers of each activity in the plan as written.
@@ -118,8 +121,16 @@ public struct JournalReplay: Sendable {
             "\(written.id)-\(written.activities[activity].id)-\(key ?? String(index))"
         }
 
-        for (position, entry) in entries.enumerated() {
+        for (position, recorded) in entries.enumerated() {
             var changed = false
+            var entry = recorded
+            // An imported occurrence is known by its source event, not its position: an entry
+            // recorded for it follows it when the source calendar has since added or removed
+            // meetings before it (its number changed, its UID did not).
+            if let followed = Self.following(entry, current: current, indexOf: graph.indexOf, uid: uid) {
+                entry.action = followed
+                followedActions[position] = followed
+            }
             switch entry.action {
             case .move, .cancel, .assign:
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
@@ -223,6 +234,22 @@ public struct JournalReplay: Sendable {
         self.schedule = scheduler.schedule(effective, stamp: stamp)
     }
 
+    /// The action of `entry` renumbered to the occurrence that now has the UID it was recorded
+    /// for, when that is an imported occurrence (named by its source event) now at another number.
+    static func following(
+        _ entry: JournalEntry, current: [[(index: Int, key: String?, state: OccurrenceState)]?], indexOf: [Activity.ID: Int],
+        uid: (Int, Int, String?) -> String
+    ) -> JournalAction? {
+        guard let target = entry.target, let id = entry.action.activity, let activity = indexOf[id] else { return nil }
+        let placed = current[activity] ?? []
+        guard let now = placed.first(where: { $0.key != nil && uid(activity, $0.index, $0.key) == target.uid }) else { return nil }
+        switch entry.action {
+        case .move(let a, let n, let day, let time) where n != now.index: return .move(activity: a, occurrence: now.index, day: day, time: time)
+        case .cancel(let a, .some(let n)) where n != now.index: return .cancel(activity: a, occurrence: now.index)
+        default: return nil
+        }
+    }
+
     /// Why the occurrence an entry names by position is no longer the one it was recorded
     /// for (its ``JournalEntry/target``), or nil when it still is, or the entry does not say.
     /// `current` is the schedule as replayed up to the entry, by activity position.
@@ -272,7 +299,7 @@ public struct JournalReplay: Sendable {
     /// `dropping` and adding `adding` at the end — without revision counts. What-if plans
     /// for ``Rescheduling`` are built with it.
     public func effectivePlan(dropping: Int?, adding: JournalAction?) -> Plan {
-        var actions = activeChanges.filter { $0 != dropping }.map { entries[$0].action }
+        var actions = activeChanges.filter { $0 != dropping }.map { followedActions[$0] ?? entries[$0].action }
         if let adding { actions.append(adding) }
         return Self.apply(actions, to: writtenPlan, numbers: occurrenceNumbers)
     }
