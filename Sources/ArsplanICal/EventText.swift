@@ -18,8 +18,8 @@ struct EventText {
 
     private struct ActivityWords {
         var summary: String
-        /// CATEGORIES values joined with commas.
-        var categories: String
+        /// CATEGORIES values, each on one line (commas in a value are escaped when written).
+        var categories: [String]
         /// Target groups, channels, unit, goals, kind: one line each, joined.
         var middle: String
         /// The placement in words, when it does not depend on the occurrence.
@@ -99,7 +99,7 @@ struct EventText {
                 let name = singleLine(id.rawValue)
                 words.append(
                     ActivityWords(
-                        summary: name, categories: "", middle: "", placement: nil, placementPerOccurrence: false, body: nil, count: count,
+                        summary: name, categories: [], middle: "", placement: nil, placementPerOccurrence: false, body: nil, count: count,
                         known: false))
                 continue
             }
@@ -120,18 +120,18 @@ struct EventText {
                 lines.append("Mål: \(names.joined(separator: "; "))")
             }
 
-            // libical 3.0.16 writes commas and semicolons in CATEGORIES raw (a comma separates
-            // values), so they are taken out of the names.
+            // Commas and semicolons stay in a value; the writer escapes them (`\,`), which
+            // libical 3.0.16 does not do for CATEGORIES.
             var seen: Set<String> = []
             let categories = ([activity.kind].compactMap { $0 } + channelNames).compactMap { value -> String? in
-                let clean = singleLine(String(value.map { $0 == "," || $0 == ";" ? " " : $0 }))
+                let clean = singleLine(value)
                 guard !clean.isEmpty, seen.insert(clean).inserted else { return nil }
                 return clean
             }
             let perOccurrence = activity.forEach != nil
             words.append(
                 ActivityWords(
-                    summary: singleLine(activity.title), categories: categories.joined(separator: ","),
+                    summary: singleLine(activity.title), categories: categories,
                     middle: lines.map(singleLine).joined(separator: "\n"),
                     placement: perOccurrence ? nil : Self.placementInWords(activity, occurrenceIndex: 0, activities: activities),
                     placementPerOccurrence: perOccurrence, body: activity.description.flatMap(Self.withoutEmptyLines),
@@ -161,8 +161,8 @@ struct EventText {
         return occurrence.status == .cancelled ? "INSTÄLLT: \(title)" : title
     }
 
-    /// CATEGORIES: the kind, then the channels' names, comma-separated.
-    func categories(_ entry: Entry) -> String {
+    /// CATEGORIES: the kind, then the channels' names.
+    func categories(_ entry: Entry) -> [String] {
         words[entry.number].categories
     }
 
