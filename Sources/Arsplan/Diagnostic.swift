@@ -65,9 +65,12 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     case journalDuplicateEntry = "journal_duplicate_entry"
     case journalUnreadable = "journal_unreadable"
     case journalUnwritable = "journal_unwritable"
+    case journalNotAFile = "journal_not_a_file"
+    case journalDanglingLink = "journal_dangling_link"
     case journalTornLine = "journal_torn_line"
     case journalTornLineRemoved = "journal_torn_line_removed"
     case journalEntryNotApplied = "journal_entry_not_applied"
+    case journalEntryOccurrenceChanged = "journal_entry_occurrence_changed"
     case journalUndoNotApplied = "journal_undo_not_applied"
     case journalApprovalAltered = "journal_approval_altered"
 
@@ -79,7 +82,7 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     /// records a change shows about the journal besides its own result.
     public var isJournalEntryProblem: Bool {
         switch self {
-        case .journalEntryNotApplied, .journalUndoNotApplied, .journalApprovalAltered: return true
+        case .journalEntryNotApplied, .journalEntryOccurrenceChanged, .journalUndoNotApplied, .journalApprovalAltered: return true
         default: return false
         }
     }

@@ -31,9 +31,7 @@ struct Export: ParsableCommand {
     var keepCancelled = false
 
     func validate() throws {
-        if let baseURL, FeedIndexPage.normalizedBaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an http:// or https:// address, e.g. https://intranat.example.se/arsplan/.")
-        }
+        if let baseURL, let problem = FeedIndexPage.baseURLProblem(baseURL) { throw ValidationError(problem) }
         if let out, out.isEmpty { throw ValidationError("--out must name a folder.") }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Arsplan
+import ArsplanReport
 import ArsplanWorkspace
 import Foundation
 
@@ -34,18 +35,18 @@ struct PlanArgument: ParsableArguments {
 /// Writing to the terminal: results to standard output, diagnostics to standard error.
 enum Terminal {
     static func print(_ diagnostic: Diagnostic) {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(diagnostic.description) + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("error: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("error: " + TerminalText.safe(text) + "\n").utf8))
     }
 
     /// `Plans/x.yaml: 2 fel, 1 varning` on standard error.
     static func summary(path: String, diagnostics: [Diagnostic]) {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        FileHandle.standardError.write(Data("\(path): \(errors) fel, \(warnings) varning\(warnings == 1 ? "" : "ar")\n".utf8))
+        FileHandle.standardError.write(Data("\(TerminalText.line(path)): \(errors) fel, \(warnings) varning\(warnings == 1 ? "" : "ar")\n".utf8))
     }
 
     static func output(_ text: String) {
