@@ -13,7 +13,7 @@ public struct RecordOutcome: Sendable {
     public var appended: AppendedEntry?
     /// Warnings about the journal file: an incomplete last line, ignored or removed.
     public var warnings: [Diagnostic]
-    /// Journal entries that no longer apply to the plan, and the like (`journal_…` notes).
+    /// Problems of the journal's entries: ones that no longer apply to the plan, and the like.
     public var journalNotes: [Diagnostic]
     /// The plan and its journal as they stood when the change was decided.
     public var loaded: LoadedPlan?
@@ -26,13 +26,20 @@ public struct RecordOutcome: Sendable {
 
 /// What approving did (``Workspace/approve(ref:in:journal:by:at:force:)``).
 public struct ApprovalOutcome: Sendable {
-    /// The schedule's errors when it has some and the approval was not forced: nothing was
-    /// recorded. `count` is the number of conflicts that are errors.
-    public var refusedForErrors: (diagnostics: [Diagnostic], count: Int)?
+    /// The schedule's errors when it has some and the approval was not forced: nothing was recorded.
+    public var refusedForErrors: ScheduleErrors?
     /// The recording, when the approval was not refused for errors.
     public var record: RecordOutcome?
     /// What differed from the previous approval when this one was decided; nil when there was none.
     public var deviationsBefore: DeviationReport?
+}
+
+/// Why a schedule is not approved.
+public struct ScheduleErrors: Sendable {
+    /// Every error-severity diagnostic of the plan, its journal and its schedule.
+    public var diagnostics: [Diagnostic]
+    /// How many of the schedule's conflicts are errors.
+    public var count: Int
 }
 
 extension Workspace {
@@ -61,7 +68,7 @@ extension Workspace {
             outcome.refusedForErrors = nil
             let errors = current.schedule.conflicts.filter { $0.severity == .error }
             if !errors.isEmpty && !force {
-                outcome.refusedForErrors = (current.diagnostics.filter { $0.severity == .error }, errors.count)
+                outcome.refusedForErrors = ScheduleErrors(diagnostics: current.diagnostics.filter { $0.severity == .error }, count: errors.count)
                 return false
             }
             outcome.deviationsBefore = DeviationReport(replay: current.replay, planHash: source.planHash)

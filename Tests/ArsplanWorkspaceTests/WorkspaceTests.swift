@@ -159,6 +159,31 @@ struct WorkspaceTests {
         #expect(second.record?.appended?.entry.sequence == 3)
     }
 
+    @Test func aScheduleWithErrorsIsApprovedOnlyWhenForced() throws {
+        let directory = try Self.copyOfPlans()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(Self.plan).path
+        let workspace = Workspace()
+        let source = try workspace.read(path)
+        // Handed out after the meeting they are for: the window cannot be met, an error.
+        let move = try workspace.record(
+            .move(activity: "namnd-handlingar", occurrence: 2, day: Day(iso: "2027-05-20")!, time: nil), in: source, by: "Anna",
+            reason: "x", at: Self.now, force: true)
+        #expect(move.isRefused && move.appended != nil)
+
+        let refused = try workspace.approve(ref: "FL 1", in: source, by: "FL", at: Self.now)
+        let errors = try #require(refused.refusedForErrors)
+        let conflicts = try workspace.load(path).schedule.conflicts
+        #expect(errors.count == conflicts.filter { $0.severity == .error }.count)
+        #expect(errors.count > 0 && errors.diagnostics.allSatisfy { $0.severity == .error })
+        #expect(refused.record == nil)
+        #expect(try workspace.load(path).contents.entries.count == 1)
+
+        let forced = try workspace.approve(ref: "FL 1", in: source, by: "FL", at: Self.now, force: true)
+        #expect(forced.refusedForErrors == nil)
+        #expect(forced.record?.appended?.entry.sequence == 2)
+    }
+
     // MARK: Exporting
 
     @Test func theFeedsAreExportedIntoAFolderOfTheirOwn() throws {
