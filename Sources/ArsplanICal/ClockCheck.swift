@@ -32,10 +32,12 @@ public enum ClockCheck {
             let time = start.time.description
             let message: String
             if code == .timeInDSTGap {
-                message = "'\(occurrence.activity)' is at \(time) on \(start.day), a time that does not exist in \(zone.name) that day "
+                message =
+                    "'\(occurrence.activity)' is at \(time) on \(start.day), a time that does not exist in \(zone.name) that day "
                     + "(the clocks are put forward); calendar programs will show it at different times"
             } else {
-                message = "'\(occurrence.activity)' is at \(time) on \(start.day), a time that happens twice in \(zone.name) that day "
+                message =
+                    "'\(occurrence.activity)' is at \(time) on \(start.day), a time that happens twice in \(zone.name) that day "
                     + "(the clocks are put back); it is written as the first of the two"
             }
             result.append(

@@ -24,7 +24,8 @@ extension JournalReplay {
                 guard let n = reference.occurrence, let was = then[reference.activity]?[n] else { continue }
                 let current = now[reference.activity]?[n]
                 guard current?.uid != was.uid else { continue }
-                var message = "'\(activity.id)' refers to '\(reference)', which was the meeting on \(was.timing.firstDay) when the plan was "
+                var message =
+                    "'\(activity.id)' refers to '\(reference)', which was the meeting on \(was.timing.firstDay) when the plan was "
                     + "approved (\(point.approval.ref)); its calendar has changed since, and '\(reference)' is now "
                     + (current.map { "the meeting on \($0.timing.firstDay)" } ?? "gone")
                 if let moved = nowByUID[was.uid] {
