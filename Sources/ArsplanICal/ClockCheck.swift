@@ -16,10 +16,21 @@ public enum ClockCheck {
         defer { libicalLock.unlock() }
         let zone = try BuiltinZone.named(schedule.plan.timezone)
         var verdicts: [LocalDateTime: DiagnosticCode?] = [:]
+        var changeDays: [Day: Bool] = [:]
         var reported: Set<String> = []
         var result: [Conflict] = []
         for occurrence in schedule.occurrences {
             guard case .timed(let start, _) = occurrence.timing, occurrence.status != .cancelled else { continue }
+            // Most days have no clock change: one look per day, not per start (a large plan has
+            // thousands of distinct starts).
+            let changes: Bool
+            if let known = changeDays[start.day] {
+                changes = known
+            } else {
+                changes = clockChanges(on: start.day, zone.pointer)
+                changeDays[start.day] = changes
+            }
+            guard changes else { continue }
             let verdict: DiagnosticCode?
             if let known = verdicts[start] {
                 verdict = known
@@ -46,6 +57,16 @@ public enum ClockCheck {
                     location: activity?.location, occurrence: occurrence.index, day: start.day))
         }
         return result
+    }
+
+    /// Whether the day is not 24 hours long in `zone` (midnight to midnight).
+    private static func clockChanges(on day: Day, _ zone: OpaquePointer) -> Bool {
+        func midnight(_ day: Day) -> time_t {
+            var time = icaltimetype.local(LocalDateTime(day: day, time: TimeOfDay(hour: 0, minute: 0)!))
+            time.zone = zone
+            return icaltime_as_timet_with_zone(time, zone)
+        }
+        return midnight(day.adding(days: 1)) - midnight(day) != 86_400
     }
 
     private static func check(_ local: LocalDateTime, _ zone: OpaquePointer) -> DiagnosticCode? {
