@@ -42,12 +42,12 @@ let package = Package(
         // iCalendar writing and reading; the only code that touches C pointers.
         .target(
             name: "ArsplanICal",
-            dependencies: ["Arsplan", "ArsplanSupport", "CLibical"]
+            dependencies: ["Arsplan", "CLibical"]
         ),
         // HTML year overview (årshjul), feed index page, CSV.
         .target(
             name: "ArsplanReport",
-            dependencies: ["Arsplan", "ArsplanSupport"]
+            dependencies: ["Arsplan"]
         ),
         // The change journal on disk: locked, synced appends; tolerant reading.
         .target(
