@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "arsplan", targets: ["arsplan"]),
         .library(name: "Arsplan", targets: ["Arsplan"]),
+        .library(name: "ArsplanWorkspace", targets: ["ArsplanWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Where unsafe code is — only in files whose name says so, in the targets below:
+        // * C pointers: libical in ArsplanICal (LibICal.swift, FeedWriter+Unsafe.swift,
+        //   CalendarImport.swift), libical touched by one thread at a time (its lock); libyaml in
+        //   YAMLComposer.swift; POSIX reads and writes in JournalFile+Unsafe.swift and the
+        //   workspace's AtomicDirectory.swift / ExportFolder.swift.
+        // * Buffers for speed: Expressions+Unsafe.swift and ParallelReading+Unsafe.swift (plan
+        //   reader); the executable's terminal output (PlanLoading.swift) writes without a copy.
+        // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer
+        //   (UnsafeTransfer.swift), the package's one @unchecked Sendable; work on two cores
+        //   only through TwoCores (TwoCores.swift).
+        //
         // The package's one hand-over between threads (UnsafeTransfer) and its one helper for
         // work split between two cores. No dependencies; never imported by the core.
         .target(name: "ArsplanSupport"),
@@ -34,12 +46,13 @@ let package = Package(
             name: "Arsplan",
             dependencies: [.product(name: "Collections", package: "swift-collections")]
         ),
-        // Plan files (YAML) → Plan, with a located diagnostic for every problem.
+        // Plan files (YAML) → PlanDocument (the plan and its dates-from imports, resolved by the
+        // workspace) with a located diagnostic for every problem. No file access.
         .target(
             name: "ArsplanPlanFile",
             dependencies: ["Arsplan", "ArsplanSupport", "CYAML"]
         ),
-        // iCalendar writing and reading; the only code that touches C pointers.
+        // iCalendar writing and reading with libical; no file access.
         .target(
             name: "ArsplanICal",
             dependencies: ["Arsplan", "CLibical"]
@@ -49,15 +62,29 @@ let package = Package(
             name: "ArsplanReport",
             dependencies: ["Arsplan"]
         ),
-        // The change journal on disk: locked, synced appends; tolerant reading.
+        // The change journal on disk: locked, synced appends; tolerant reading. (The journal
+        // entries and their replay are in the core.)
         .target(
             name: "ArsplanJournal",
             dependencies: ["Arsplan"]
         ),
+        // One plan on disk: reads it with its dates-from calendars, replays its journal, records
+        // changes under the journal's lock, exports feeds atomically. The file system is passed
+        // in (`FileSystem`, `LocalFileSystem` for the disk) and "now" is a parameter; it returns
+        // values and diagnostics, never prints or exits. The CLI (and the coming server) call it.
+        // Its local-disk pieces use POSIX calls with pointers: `writev` in AtomicDirectory.swift,
+        // `lstat` in ExportFolder.swift; the feed-writing threads share one lock-guarded queue
+        // handed to them with UnsafeTransfer (Exporting.swift).
+        .target(
+            name: "ArsplanWorkspace",
+            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal", "ArsplanSupport"]
+        ),
+        // The command line: parses arguments, calls the workspace, prints. No file access of its own
+        // beyond checking that the plan argument names a file.
         .executableTarget(
             name: "arsplan",
             dependencies: [
-                "Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal",
+                "Arsplan", "ArsplanJournal", "ArsplanReport", "ArsplanWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,8 +106,13 @@ let package = Package(
             name: "ArsplanJournalTests",
             dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanReport"]
         ),
+        // The workspace without a process: the example plan loaded, changed, exported.
+        .testTarget(
+            name: "ArsplanWorkspaceTests",
+            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanWorkspace"]
+        ),
         // Runs the built `arsplan` binary on real plan files, as a user would.
-        .testTarget(name: "arsplanTests", dependencies: ["arsplan"]),
+        .testTarget(name: "arsplanTests", dependencies: ["arsplan"], exclude: ["Snapshots"]),
     ]
 )
 
