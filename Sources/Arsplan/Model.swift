@@ -444,6 +444,8 @@ public struct Plan: Hashable, Codable, Sendable {
     public func activityPosition(_ id: Activity.ID) -> Int? { activityIndex.position(of: id, in: activities) }
 
     public func activity(_ id: Activity.ID) -> Activity? { activityPosition(id).map { activities[$0] } }
+    /// The title of the activity with this id, without copying the activity out.
+    public func activityTitle(_ id: Activity.ID) -> String? { activityPosition(id).map { activities[$0].title } }
     public func owner(_ id: Owner.ID) -> Owner? { ownerIndex.position(of: id, in: owners).map { owners[$0] } }
     public func audience(_ id: Audience.ID) -> Audience? { audienceIndex.position(of: id, in: audiences).map { audiences[$0] } }
     public func channel(_ id: Channel.ID) -> Channel? { channelIndex.position(of: id, in: channels).map { channels[$0] } }

@@ -124,4 +124,3 @@ private func offsetUnit(_ word: UnsafeBufferPointer<UInt8>) -> OffsetUnit? {
     }
     return nil
 }
-

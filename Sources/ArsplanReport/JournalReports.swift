@@ -24,9 +24,9 @@ extension JournalText {
         case .move(let id, let n, let day, let time):
             return "\(label(id, n)) flyttas till \(Swedish.longDate(day))\(time.map { " kl. \($0)" } ?? "")"
         case .cancel(let id, let n):
-            return n.map { "\(label(id, $0)) ställs in" } ?? "\(plan.activityPosition(id).map { plan.activities[$0].title } ?? id.rawValue): alla tillfällen ställs in"
+            return n.map { "\(label(id, $0)) ställs in" } ?? "\(plan.activityTitle(id) ?? id.rawValue): alla tillfällen ställs in"
         case .assign(let id, let owner):
-            return "\(plan.activityPosition(id).map { plan.activities[$0].title } ?? id.rawValue) får ny ansvarig: \(JournalText.owner(owner, in: plan))"
+            return "\(plan.activityTitle(id) ?? id.rawValue) får ny ansvarig: \(JournalText.owner(owner, in: plan))"
         case .undo(let target):
             let undone = entries.first { $0.sequence == target }
             return "Ändring #\(target) ångras" + (undone.map { " (\(action($0.action, in: plan)))" } ?? "")

@@ -135,7 +135,7 @@ public struct DeviationReport: Sendable {
             result.append(
                 Deviation(
                     uid: uid, activity: activity, index: index,
-                    title: replay.plan.activityPosition(activity).map { replay.plan.activities[$0].title } ?? was?.title ?? activity.rawValue, kinds: kinds, approved: before,
+                    title: replay.plan.activityTitle(activity) ?? was?.title ?? activity.rawValue, kinds: kinds, approved: before,
                     current: after, causes: causes, editedInPlanFile: edited))
         }
         result.sort { a, b in

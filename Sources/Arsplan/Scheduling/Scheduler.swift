@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Places every activity of a plan on the working-day calendar and reports conflicts.
 ///
 /// Activities are placed in dependency order (a depth-first post-order over the
@@ -265,7 +263,7 @@ struct PlacementPass {
         }
         plan.activities[i] = activity
         var result: [(position: Int, before: [PlacedOccurrence]?)] = []
-        var queue = Heap([rank[i]])
+        var queue = RankQueue([rank[i]])
         var queued: Set<Int> = [i]
         var byRank: [Int: Int] = [rank[i]: i]
         while let next = queue.popMin() {
@@ -620,5 +618,43 @@ extension Optional where Wrapped == ActivityDuration {
         case .none, .minutes: return true
         default: return false
         }
+    }
+}
+
+/// The smallest rank first: the pending activities of ``PlacementPass/replace(_:at:)`` in
+/// dependency order. (A binary heap of integers: the core imports nothing, not even
+/// swift-collections' `Heap`.)
+private struct RankQueue {
+    private var items: [Int]
+
+    init(_ items: [Int]) { self.items = items.sorted() }
+
+    mutating func insert(_ item: Int) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func popMin() -> Int? {
+        guard let first = items.first else { return nil }
+        let last = items.removeLast()
+        guard !items.isEmpty else { return first }
+        items[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            guard left < items.count else { break }
+            let right = left + 1
+            let smaller = right < items.count && items[right] < items[left] ? right : left
+            guard items[smaller] < items[parent] else { break }
+            items.swapAt(smaller, parent)
+            parent = smaller
+        }
+        return first
     }
 }
