@@ -24,6 +24,7 @@ struct ArsplanCommand: ParsableCommand {
             ApproveCommand.self,
             DeviationsCommand.self,
             StatusCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -1,0 +1,429 @@
+import Arsplan
+import Mustache
+
+/// Renders a ``YearOverview`` as one self-contained HTML page (styles and the wheel inline,
+/// nothing fetched), or the wheel alone as an SVG file. Built with Mustache templates:
+/// every piece of plan text goes in through an escaping `{{…}}`.
+public enum YearOverviewPage {
+    /// The whole page.
+    public static func render(_ overview: YearOverview) -> String {
+        var builder = Builder(overview)
+        return YearOverviewTemplates.page.render(builder.pageValues())
+    }
+
+    /// The wheel alone, as a standalone SVG document (to paste into an agenda).
+    public static func wheelSVG(_ overview: YearOverview) -> String {
+        var builder = Builder(overview)
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + YearOverviewTemplates.wheel.render(builder.wheelValues()) + "\n"
+    }
+}
+
+/// Mustache's values: `[String: Any]` dictionaries, with a key left out (never set to nil)
+/// where a section should not render.
+typealias Values = [String: Any]
+
+struct Builder {
+    let overview: YearOverview
+    let plan: Plan
+    let activities: [Activity.ID: Activity]
+    let titles: [Activity.ID: String]
+    let counts: [Activity.ID: Int]
+    let shown: [Occurrence]
+    let calendar: WorkingCalendar
+    let geometry: WheelGeometry
+    let deviationByUID: [String: Deviation]
+
+    init(_ overview: YearOverview) {
+        self.overview = overview
+        plan = overview.plan
+        activities = plan.activityIndex
+        titles = activities.mapValues(\.title)
+        counts = overview.occurrenceCounts
+        shown = overview.shown
+        calendar = WorkingCalendar(plan: plan)
+        let layout = overview.ringLayout()
+        geometry = WheelGeometry(
+            year: plan.year, center: Wheel.center, innerRadius: Wheel.ringsInner, outerRadius: Wheel.ringsOuter,
+            ringCount: max(1, layout.rings.count), gap: Wheel.gap)
+        var byUID: [String: Deviation] = [:]
+        if overview.version == .current {
+            for deviation in overview.deviations?.deviations ?? [] { byUID[deviation.uid] = deviation }
+        }
+        deviationByUID = byUID
+    }
+
+    // MARK: Words
+
+    func label(_ occurrence: Occurrence) -> String {
+        let title = titles[occurrence.activity] ?? occurrence.activity.rawValue
+        let count = counts[occurrence.activity] ?? 1
+        return count > 1 ? "\(title) (\(occurrence.index)/\(count))" : title
+    }
+
+    func localDate(_ timestamp: Timestamp) -> String { JournalText.localTime(timestamp, zone: plan.timezone) }
+
+    var versionName: String { overview.version == .approved ? "Fastställd version" : "Aktuell version" }
+
+    /// What a printed page says about which version it is.
+    var stamp: String {
+        switch overview.version {
+        case .approved:
+            let a = overview.approval!
+            return "Fastställd version: schemat som det fastställdes \(localDate(a.at).prefix(10)) av \(a.by) (\(a.ref))."
+        case .current:
+            if let latest = overview.latestEntry {
+                return "Aktuell version: planfilen med journalens ändringar till och med \(localDate(latest).prefix(10))."
+            }
+            return "Aktuell version: planfilen som den är skriven (ingen journal)."
+        }
+    }
+
+    func timeText(_ timing: OccurrenceTiming) -> (date: String, time: String) {
+        switch timing {
+        case .allDay(let first, let last):
+            return (first == last ? Swedish.shortDate(first) : "\(Swedish.shortDate(first))–\(Swedish.shortDate(last))", "heldag")
+        case .timed(let start, let end):
+            let lastDay = timing.lastDay
+            let date = lastDay == start.day ? Swedish.shortDate(start.day) : "\(Swedish.shortDate(start.day))–\(Swedish.shortDate(lastDay))"
+            return (date, "\(start.time)–\(end.time)")
+        }
+    }
+
+    func ownerName(_ id: Owner.ID?) -> String {
+        guard let id else { return "–" }
+        return plan.owner(id)?.name ?? id.rawValue
+    }
+
+    // MARK: The page
+
+    mutating func pageValues() -> Values {
+        var values: Values = [:]
+        let yearText = String(plan.year)
+        values["pageTitle"] = "Årsplan \(yearText) – \(plan.title) (\(versionName.lowercased()))"
+        values["title"] = plan.title
+        values["year"] = yearText
+        values["subtitle"] = "\(plan.organization ?? plan.title) · årsplan \(yearText) · \(versionName.lowercased())"
+        values["stamp"] = stamp
+        values["css"] = YearOverviewStyle.css
+        values["facts"] = facts()
+
+        let conflicts = overview.conflicts.sorted { ($0.severity, $1.location?.line ?? 0) > ($1.severity, $0.location?.line ?? 0) }
+        if !conflicts.isEmpty {
+            values["hasConflicts"] = true
+            let errors = conflicts.filter { $0.severity == .error }.count
+            let warnings = conflicts.filter { $0.severity == .warning }.count
+            values["conflictSummary"] =
+                "\(JournalText.count(errors, "fel", "fel")) och \(JournalText.count(warnings, "varning", "varningar")) som förvaltningsledningen bör känna till innan planen fastställs:"
+        }
+        values["conflicts"] = conflicts.map { c -> Values in
+            [
+                "severity": c.severity == .error ? "Fel" : c.severity == .warning ? "Varning" : "Not",
+                "code": c.severity.rawValue, "message": c.message, "kind": c.kind.rawValue,
+            ]
+        }
+
+        values["wheel"] = YearOverviewTemplates.wheel.render(wheelValues())
+        values["wheelHelp"] =
+            "Året läses medurs från toppen. Varje ring är en \(ringWord.singular) (numren står i ringarna vid årsskiftet och förklaras bredvid hjulet); varje tillfälle är ett märke på sin dag, en aktivitet över flera dagar en båge. Slaget av aktivitet visas med färg och form. Allt som hjulet visar står också i listan Månad för månad."
+        values["wheelCaption"] = wheelDescription
+        values["listIntro"] = listIntro
+        values["months"] = monthValues()
+        values["heatmaps"] = [heatmap(.audiences), heatmap(.channels)]
+        let goals = goalValues()
+        values["goals"] = goals
+        if !goals.isEmpty { values["hasGoals"] = true }
+        let unreached = unreachedAudiences()
+        if !unreached.isEmpty { values["unreached"] = unreached.joined(separator: ", ") }
+        let deviations = deviationValues()
+        values["deviations"] = deviations
+        if !deviations.isEmpty { values["hasDeviations"] = true }
+        values["deviationIntro"] = deviationIntro
+        values["footer"] =
+            "\(stamp) Skapad av arsplan från planen \(plan.id). Tider i tidszonen \(plan.timezone)."
+        return values
+    }
+
+    var ringWord: (singular: String, plural: String, heading: String) {
+        switch overview.rings {
+        case .audiences: return ("målgrupp", "målgrupper", "Ringar: målgrupper (utifrån och in)")
+        case .channels: return ("kanal", "kanaler", "Ringar: kanaler (utifrån och in)")
+        case .units: return ("verksamhetsområde", "verksamhetsområden", "Ringar: verksamhetsområden (utifrån och in)")
+        case .owners: return ("ansvarig", "ansvariga", "Ringar: ansvariga (utifrån och in)")
+        case .goals: return ("mål", "mål", "Ringar: mål (utifrån och in)")
+        }
+    }
+
+    var listIntro: String {
+        var text = "Alla \(JournalText.count(shown.count, "tillfälle", "tillfällen")) i datumordning"
+        if let range = overview.range {
+            text += " från \(Swedish.longDate(range.lowerBound)) till \(Swedish.longDate(range.upperBound))"
+        }
+        text += ", med ISO-veckonummer och varför varje tillfälle ligger där det ligger."
+        if overview.version == .current && overview.deviations != nil {
+            text += " ”Flyttad”, ”Ny” och ”Inställd” jämför med den fastställda planen."
+        }
+        return text
+    }
+
+    func facts() -> [Values] {
+        var facts: [Values] = []
+        func fact(_ term: String, _ value: String, warn: Bool = false) {
+            var f: Values = ["term": term, "value": value]
+            if warn { f["warn"] = true }
+            facts.append(f)
+        }
+        fact("Version", stamp)
+        if let a = overview.approval {
+            fact("Fastställd", "\(localDate(a.at)) av \(a.by), \(a.ref) (journalpost #\(a.sequence))")
+            if let report = overview.deviations {
+                let n = report.deviations.count
+                let text =
+                    n == 0
+                    ? "Inga: schemat är som det fastställdes."
+                    : "\(JournalText.count(n, "tillfälle avviker", "tillfällen avviker")) från den fastställda planen (se Avvikelser)."
+                fact("Avvikelser sedan dess", text, warn: n > 0)
+            }
+        } else {
+            fact("Fastställd", "Nej – planen har inte fastställts (arsplan approve).", warn: true)
+        }
+        let activityCount = Set(shown.map(\.activity)).count
+        var scope = "\(JournalText.count(shown.count, "tillfälle", "tillfällen")) i \(JournalText.count(activityCount, "aktivitet", "aktiviteter"))"
+        let cancelled = shown.filter { $0.status == .cancelled }.count
+        if cancelled > 0 { scope += ", varav \(cancelled) inställda" }
+        if let range = overview.range { scope += "; visar \(range.lowerBound)–\(range.upperBound)" }
+        fact("Omfattning", scope)
+        let errors = overview.conflicts.filter { $0.severity == .error }.count
+        let warnings = overview.conflicts.filter { $0.severity == .warning }.count
+        fact("Konflikter", "\(JournalText.count(errors, "fel", "fel")), \(JournalText.count(warnings, "varning", "varningar"))", warn: errors + warnings > 0)
+        return facts
+    }
+
+    // MARK: Month by month
+
+    func monthValues() -> [Values] {
+        var months: [Values] = []
+        var rows: [Values] = []
+        var current: (year: Int, month: Int)?
+        func flush() {
+            guard let current else { return }
+            months.append([
+                "name": "\(Swedish.monthNames[current.month - 1].capitalizedFirst) \(current.year)",
+                "anchor": "manad-\(current.year)-\(current.month)",
+                "countText": JournalText.count(rows.count, "tillfälle", "tillfällen"),
+                "rows": rows,
+            ])
+            rows = []
+        }
+        let isDayOff: (Day) -> String? = { day in self.calendar.dayOff(on: day).map(\.name) }
+        for occurrence in shown {
+            let first = occurrence.timing.firstDay
+            if current.map({ $0 != (first.year, first.month) }) ?? true {
+                flush()
+                current = (first.year, first.month)
+            }
+            let activity = activities[occurrence.activity]
+            let (date, time) = timeText(occurrence.timing)
+            let week = first.isoWeek
+            var row: Values = [
+                "uid": occurrence.uid,
+                "week": week.year == first.year ? String(week.week) : "\(week.week) (\(week.year))",
+                "date": date, "time": time, "title": label(occurrence),
+                "owner": ownerName(occurrence.owner),
+                "audiences": (activity?.audiences ?? []).map { plan.audience($0)?.name ?? $0.rawValue }.joined(separator: ", ").orDash,
+                "channels": (activity?.channels ?? []).map { plan.channel($0)?.name ?? $0.rawValue }.joined(separator: ", ").orDash,
+                "why": PlacementText.reason(for: occurrence, activity: activity, titles: titles, counts: counts, isDayOff: isDayOff),
+            ]
+            if let kind = activity?.kind, !kind.isEmpty { row["kind"] = kind }
+            var flags: [String] = []
+            var notes: [String] = []
+            if occurrence.status == .cancelled {
+                flags.append("Inställd")
+                row["status"] = "cancelled"
+            } else if occurrence.status == .tentative {
+                flags.append("Preliminär")
+            }
+            if let deviation = deviationByUID[occurrence.uid] {
+                if deviation.kinds.contains(.added) { flags.append("Ny") }
+                if deviation.kinds.contains(.moved), let approved = deviation.approved {
+                    flags.append("Flyttad")
+                    notes.append("Fastställt: \(JournalText.timing(approved.timing))")
+                }
+                if deviation.kinds.contains(.reassigned), let approved = deviation.approved {
+                    notes.append("Fastställd ansvarig: \(ownerName(approved.owner))")
+                }
+                if deviation.kinds.contains(.reinstated) { flags.append("Blir av igen") }
+                if row["status"] == nil { row["status"] = "changed" }
+            }
+            if !flags.isEmpty { row["flag"] = flags.joined(separator: ", ") }
+            if !notes.isEmpty { row["note"] = notes.joined(separator: "; ") }
+            rows.append(row)
+        }
+        flush()
+        return months
+    }
+
+    // MARK: Load
+
+    enum LoadSubject { case audiences, channels }
+
+    func heatmap(_ subject: LoadSubject) -> Values {
+        let weeks = WheelGeometry.weeks(of: plan.year)
+        var weekIndex: [Int: Int] = [:]  // day number of the week's first day in the year → column
+        for (i, w) in weeks.enumerated() {
+            var d = w.first
+            while d <= w.last {
+                weekIndex[d.dayNumber] = i
+                d = d.adding(days: 1)
+            }
+        }
+        let names: [(id: String, name: String, max: Int?)]
+        switch subject {
+        case .audiences: names = plan.audiences.map { ($0.id.rawValue, $0.name, $0.capacity.maxPerWeek) }
+        case .channels: names = plan.channels.map { ($0.id.rawValue, $0.name, $0.capacity.maxPerWeek) }
+        }
+        var row: [String: Int] = [:]
+        for (i, n) in names.enumerated() where row[n.id] == nil { row[n.id] = i }
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: weeks.count), count: names.count)
+        var lists = [[[String]]](repeating: [[String]](repeating: [], count: weeks.count), count: names.count)
+        let keepLists = shown.count <= 5000
+        for occurrence in shown where occurrence.status != .cancelled {
+            guard let column = weekIndex[occurrence.timing.firstDay.dayNumber], let activity = activities[occurrence.activity] else { continue }
+            let keys: [String]
+            switch subject {
+            case .audiences: keys = activity.audiences.map(\.rawValue)
+            case .channels: keys = activity.channels.map(\.rawValue)
+            }
+            for key in Set(keys) {
+                guard let r = row[key] else { continue }
+                counts[r][column] += 1
+                if keepLists { lists[r][column].append(label(occurrence)) }
+            }
+        }
+        let peak = max(1, counts.joined().max() ?? 1)
+        var overloaded: [String] = []
+        var rows: [[Values]] = [[], []]
+        let split = (weeks.count + 1) / 2
+        for (r, n) in names.enumerated() {
+            var halves: [[Values]] = [[], []]
+            for (c, count) in counts[r].enumerated() {
+                let scale = Double(max(peak, n.max ?? 0))
+                var level = count == 0 ? 0 : 1 + Int((Double(count) / scale * 3.999).rounded(.down))
+                level = min(level, 4)
+                var cell: Values = ["level": String(level), "text": count == 0 ? "" : String(count)]
+                let over = n.max.map { count > $0 } ?? false
+                if over {
+                    cell["over"] = true
+                    cell["text"] = "\(count)!"
+                    overloaded.append("\(n.name) vecka \(weeks[c].week) (\(count) mot max \(n.max!))")
+                }
+                if count > 0 {
+                    var title = "\(n.name), vecka \(weeks[c].week): \(JournalText.count(count, "tillfälle", "tillfällen"))"
+                    if over { title += ", över max \(n.max!)" }
+                    if keepLists { title += " – " + lists[r][c].joined(separator: "; ") }
+                    cell["title"] = title
+                }
+                halves[c < split ? 0 : 1].append(cell)
+            }
+            for h in 0..<2 {
+                var v: Values = ["name": n.name, "cells": halves[h]]
+                if let m = n.max { v["max"] = String(m) }
+                rows[h].append(v)
+            }
+        }
+        let word = subject == .audiences ? ("Målgrupper", "Målgrupp") : ("Kanaler", "Kanal")
+        var result: Values = [
+            "heading": word.0,
+            "halves": (0..<2).map { h -> Values in
+                let part = h == 0 ? Array(weeks[..<split]) : Array(weeks[split...])
+                return [
+                    "caption": "\(word.0) per vecka, vecka \(part.first!.week)–\(part.last!.week)",
+                    "subject": word.1,
+                    "weeks": part.map { ["label": String($0.week)] as Values },
+                    "rows": rows[h],
+                ]
+            },
+        ]
+        if !overloaded.isEmpty { result["overloaded"] = overloaded.joined(separator: "; ") }
+        return result
+    }
+
+    // MARK: Goals
+
+    func goalValues() -> [Values] {
+        plan.goals.map { goal in
+            var tertials = [0, 0, 0]
+            var serving: [Activity.ID: Int] = [:]
+            var order: [Activity.ID] = []
+            for occurrence in shown where occurrence.status != .cancelled {
+                guard let activity = activities[occurrence.activity], activity.goals.contains(goal.id) else { continue }
+                tertials[(occurrence.timing.firstDay.month - 1) / 4] += 1
+                if serving[activity.id] == nil { order.append(activity.id) }
+                serving[activity.id, default: 0] += 1
+            }
+            var v: Values = [
+                "name": goal.name, "t1": String(tertials[0]), "t2": String(tertials[1]), "t3": String(tertials[2]),
+                "total": String(tertials.reduce(0, +)),
+                "activities": order.map { id in
+                    let n = serving[id]!
+                    return "\(titles[id] ?? id.rawValue)" + (n > 1 ? " (\(n))" : "")
+                }.joined(separator: ", ").orDash,
+            ]
+            if order.isEmpty { v["empty"] = true }
+            return v
+        }
+    }
+
+    func unreachedAudiences() -> [String] {
+        var reached = Set<Audience.ID>()
+        for occurrence in shown where occurrence.status != .cancelled {
+            for audience in activities[occurrence.activity]?.audiences ?? [] { reached.insert(audience) }
+        }
+        return plan.audiences.filter { !reached.contains($0.id) }.map(\.name)
+    }
+
+    // MARK: Deviations
+
+    var deviationIntro: String {
+        guard let report = overview.deviations, let a = overview.approval else {
+            return "Planen har inte fastställts, så det finns inga avvikelser att visa. Fastställ den med arsplan approve."
+        }
+        var text = "Jämfört med planen som fastställdes \(localDate(a.at).prefix(10)) (\(a.ref)): "
+        text += report.isEmpty ? "inget tillfälle har ändrats." : "\(JournalText.count(report.deviations.count, "tillfälle avviker", "tillfällen avviker")) – samma lista som arsplan deviations ger."
+        if overview.version == .approved && !report.isEmpty {
+            text += " Hjulet och listorna ovan visar den fastställda versionen."
+        }
+        return text
+    }
+
+    func deviationValues() -> [Values] {
+        guard let report = overview.deviations else { return [] }
+        var counts = counts
+        for o in report.approval.approval.occurrences where counts[o.activity] == nil { counts[o.activity] = 0 }
+        var approvedCounts: [Activity.ID: Int] = [:]
+        for o in report.approval.approval.occurrences { approvedCounts[o.activity, default: 0] += 1 }
+        let entries = Dictionary(overview.entries.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
+        return report.deviations.map { d in
+            let showOwner = d.kinds.contains(.reassigned)
+            let count = max(counts[d.activity] ?? 0, approvedCounts[d.activity] ?? 0)
+            var cause: [String] = []
+            if let primary = d.primaryCause, let entry = entries[primary.sequence] {
+                cause.append(
+                    (primary.direct ? "" : "följer med ") + "#\(entry.sequence) \(localDate(entry.at)) \(entry.by)"
+                        + (entry.reason.map { ": \($0)" } ?? ""))
+            }
+            if d.editedInPlanFile { cause.append("ändrad direkt i planfilen") }
+            return [
+                "title": JournalText.occurrence(d.activity, d.index, in: plan, count: count, title: d.title),
+                "kinds": d.kinds.map(JournalText.kind).joined(separator: ", "),
+                "approved": JournalText.state(d.approved, in: plan, showOwner: showOwner),
+                "current": JournalText.state(d.current, in: plan, showOwner: showOwner),
+                "cause": cause.joined(separator: "; ").orDash,
+            ]
+        }
+    }
+}
+
+extension String {
+    var orDash: String { isEmpty ? "–" : self }
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
