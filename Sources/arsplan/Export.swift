@@ -55,7 +55,9 @@ struct Export: ParsableCommand {
             Terminal.print(Diagnostic(severity: .error, code: error.code, message: error.description, file: loaded.path))
             throw ExitCode(1)
         }
-        let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: baseURL)
+        let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: baseURL, overviewFileName: "oversikt.html")
+        let today = Day(iso: JournalText.localTime(try Recording.now(), zone: loaded.plan.timezone).prefix(10))
+        let overview = YearOverview.current(loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: today)
         do {
             try AtomicDirectory.replace(directory) { staging in
                 // Each feed streamed from the events serialized once, never assembled in memory;
@@ -63,6 +65,7 @@ struct Export: ParsableCommand {
                 // most of the time a large export takes).
                 try Self.writeFeeds(feeds, into: staging)
                 try staging.write("index.html", page.bytes())
+                try staging.write("oversikt.html", Array(YearOverviewPage.render(overview).utf8))
             }
         } catch {
             Terminal.error("\(error) — the previous files in '\(directory)' are left as they were.")

@@ -55,17 +55,19 @@ struct ReportCommand: ParsableCommand {
             from == nil && to == nil
             ? nil
             : (from.flatMap(Day.init(iso:)) ?? Day(year: planYear - 1, month: 1, day: 1)!)...(to.flatMap(Day.init(iso:)) ?? Day(year: planYear + 1, month: 12, day: 31)!)
+        // The plan file's hash only tells whether it changed since an approval: not computed without one.
+        let planHash = loaded.replay.latestApproval == nil ? nil : loaded.planHash
         let now = try Recording.now()
         let today = Day(iso: JournalText.localTime(now, zone: loaded.plan.timezone).prefix(10))
         let overview: YearOverview
         if approved {
-            guard let version = YearOverview.approved(loaded.replay, planHash: loaded.planHash, today: today, rings: rings, range: range) else {
+            guard let version = YearOverview.approved(loaded.replay, planHash: planHash, today: today, rings: rings, range: range) else {
                 Terminal.error("the plan has not been approved yet, so there is no approved version to show (arsplan approve).")
                 throw ExitCode(1)
             }
             overview = version
         } else {
-            overview = YearOverview.current(loaded.replay, planHash: loaded.planHash, today: today, rings: rings, range: range)
+            overview = YearOverview.current(loaded.replay, planHash: planHash, today: today, rings: rings, range: range)
         }
         if let wheelSVG { try write(YearOverviewPage.wheelSVG(overview), to: wheelSVG) }
         if let out {

@@ -58,7 +58,7 @@ struct Wheel {
 
 extension Builder {
     var wheelDescription: String {
-        let ringNames = overview.ringLayout().rings.map(\.name)
+        let ringNames = layout.rings.map(\.name)
         var text = "Årshjul för \(plan.title): \(JournalText.count(shown.count, "tillfälle", "tillfällen")) under \(plan.year), "
         text += "en ring per \(ringWord.singular) (\(ringNames.count)): " + ringNames.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: ", ") + ". "
         if shown.count > overview.aggregateAbove {
@@ -71,7 +71,6 @@ extension Builder {
     mutating func wheelValues() -> Values {
         let g = geometry
         let n = WheelGeometry.number
-        let layout = overview.ringLayout()
         var v: Values = ["width": n(Wheel.width), "height": n(Wheel.height)]
         v["title"] = "Årshjul \(plan.year) – \(plan.title) (\(versionName.lowercased()))"
         v["description"] = wheelDescription
@@ -97,7 +96,7 @@ extension Builder {
             let end = g.angle(atStartOf: w.last.adding(days: 1))
             let a = g.point(angle: start, radius: g.outerRadius)
             let b = g.point(angle: start, radius: Wheel.weekBandOuter)
-            var week: Values = ["x1": n(a.x), "y1": n(a.y), "x2": n(b.x), "y2": n(b.y)]
+            var week: Values = ["x1": n(a.x), "y1": n(a.y), "x2": n(b.x), "y2": n(b.y), "label": false]
             if w.first.distance(to: w.last) >= 2 {
                 let p = g.point(angle: (start + end) / 2, radius: (g.outerRadius + Wheel.weekBandOuter) / 2)
                 week["label"] = String(w.week)
@@ -316,6 +315,7 @@ extension Builder {
             var mark: Values = [
                 "cls": "occ", "uid": occurrence.uid, "label": title, "colour": colour,
                 "fill": occurrence.status == .cancelled ? "#ffffff" : colour, "d": paths.joined(),
+                "arc": false, "isNew": false, "strike": false,
             ]
             if !arcs.isEmpty { mark["arc"] = arcs.joined() }
             if !rings.isEmpty {

@@ -140,7 +140,7 @@ public struct YearOverview: Sendable {
 
     /// The wheel's rings and, for each activity (by id), the rings its occurrences lie in.
     /// Owners are per occurrence, so for `.owners` the caller looks the owner up.
-    func ringLayout() -> (rings: [Ring], ringsOf: (Occurrence, Activity?) -> [Int]) {
+    func ringLayout() -> (rings: [Ring], ringsOf: @Sendable (Occurrence, Activity?) -> [Int]) {
         let none: String
         var rings: [Ring]
         var number: [String: Int] = [:]
@@ -167,7 +167,7 @@ public struct YearOverview: Sendable {
             none = "Inget mål angivet"
         }
         let kind = self.rings
-        func keys(_ occurrence: Occurrence, _ activity: Activity?) -> [String] {
+        let keys: @Sendable (Occurrence, Activity?) -> [String] = { occurrence, activity in
             switch kind {
             case .audiences: return activity?.audiences.map(\.rawValue) ?? []
             case .channels: return activity?.channels.map(\.rawValue) ?? []
@@ -177,12 +177,13 @@ public struct YearOverview: Sendable {
             }
         }
         // A ring for "none" only when some occurrence needs it.
+        let activities = plan.activityIndex
         let needsNone = shown.contains { occurrence in
-            keys(occurrence, plan.activityIndex[occurrence.activity]).allSatisfy { number[$0] == nil }
+            keys(occurrence, activities[occurrence.activity]).allSatisfy { number[$0] == nil }
         }
         let noneIndex = rings.count
         if needsNone || rings.isEmpty { rings.append(Ring(name: none)) }
-        let ringsOf: (Occurrence, Activity?) -> [Int] = { occurrence, activity in
+        let ringsOf: @Sendable (Occurrence, Activity?) -> [Int] = { [number] occurrence, activity in
             var result: [Int] = []
             for key in keys(occurrence, activity) {
                 if let n = number[key], !result.contains(n) { result.append(n) }
@@ -283,7 +284,6 @@ enum PlacementText {
         if !rule.exceptMonths.isEmpty {
             text += ", utom i " + rule.exceptMonths.sorted().map { Swedish.monthNames[$0 - 1] }.joined(separator: " och ")
         }
-        text += " (på en ledig dag: nästa arbetsdag)"
         return text
     }
 

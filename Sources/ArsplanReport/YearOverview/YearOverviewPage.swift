@@ -1,4 +1,6 @@
 import Arsplan
+import Dispatch
+import Foundation
 import Mustache
 
 /// Renders a ``YearOverview`` as one self-contained HTML page (styles and the wheel inline,
@@ -22,7 +24,7 @@ public enum YearOverviewPage {
 /// where a section should not render.
 typealias Values = [String: Any]
 
-struct Builder {
+struct Builder: Sendable {
     let overview: YearOverview
     let plan: Plan
     let activities: [Activity.ID: Activity]
@@ -32,6 +34,10 @@ struct Builder {
     let calendar: WorkingCalendar
     let geometry: WheelGeometry
     let deviationByUID: [String: Deviation]
+    let layout: (rings: [YearOverview.Ring], ringsOf: @Sendable (Occurrence, Activity?) -> [Int])
+    let ownerNames: [Owner.ID: String]
+    let audienceNames: [Audience.ID: String]
+    let channelNames: [Channel.ID: String]
 
     init(_ overview: YearOverview) {
         self.overview = overview
@@ -41,7 +47,10 @@ struct Builder {
         counts = overview.occurrenceCounts
         shown = overview.shown
         calendar = WorkingCalendar(plan: plan)
-        let layout = overview.ringLayout()
+        layout = overview.ringLayout()
+        ownerNames = Dictionary(plan.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        audienceNames = Dictionary(plan.audiences.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        channelNames = Dictionary(plan.channels.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         geometry = WheelGeometry(
             year: plan.year, center: Wheel.center, innerRadius: Wheel.ringsInner, outerRadius: Wheel.ringsOuter,
             ringCount: max(1, layout.rings.count), gap: Wheel.gap)
@@ -91,7 +100,7 @@ struct Builder {
 
     func ownerName(_ id: Owner.ID?) -> String {
         guard let id else { return "–" }
-        return plan.owner(id)?.name ?? id.rawValue
+        return ownerNames[id] ?? id.rawValue
     }
 
     // MARK: The page
@@ -127,7 +136,8 @@ struct Builder {
             "Året läses medurs från toppen. Varje ring är en \(ringWord.singular) (numren står i ringarna vid årsskiftet och förklaras bredvid hjulet); varje tillfälle är ett märke på sin dag, en aktivitet över flera dagar en båge. Slaget av aktivitet visas med färg och form. Allt som hjulet visar står också i listan Månad för månad."
         values["wheelCaption"] = wheelDescription
         values["listIntro"] = listIntro
-        values["months"] = monthValues()
+        values["monthTables"] = monthTables()
+        values["hasMonths"] = !shown.isEmpty
         values["heatmaps"] = [heatmap(.audiences), heatmap(.channels)]
         let goals = goalValues()
         values["goals"] = goals
@@ -200,27 +210,42 @@ struct Builder {
 
     // MARK: Month by month
 
-    func monthValues() -> [Values] {
-        var months: [Values] = []
-        var rows: [Values] = []
-        var current: (year: Int, month: Int)?
-        func flush() {
-            guard let current else { return }
-            months.append([
-                "name": "\(Swedish.monthNames[current.month - 1].capitalizedFirst) \(current.year)",
-                "anchor": "manad-\(current.year)-\(current.month)",
-                "countText": JournalText.count(rows.count, "tillfälle", "tillfällen"),
-                "rows": rows,
-            ])
-            rows = []
-        }
-        let isDayOff: (Day) -> String? = { day in self.calendar.dayOff(on: day).map(\.name) }
-        for occurrence in shown {
-            let first = occurrence.timing.firstDay
-            if current.map({ $0 != (first.year, first.month) }) ?? true {
-                flush()
-                current = (first.year, first.month)
+    /// The occurrences shown, cut into months: (year, month, range of `shown`).
+    func monthGroups() -> [(year: Int, month: Int, range: Range<Int>)] {
+        var groups: [(year: Int, month: Int, range: Range<Int>)] = []
+        var start = 0
+        for i in shown.indices {
+            let day = shown[i].timing.firstDay
+            let next = i + 1 < shown.count ? shown[i + 1].timing.firstDay : nil
+            if next.map({ ($0.year, $0.month) != (day.year, day.month) }) ?? true {
+                groups.append((day.year, day.month, start..<(i + 1)))
+                start = i + 1
             }
+        }
+        return groups
+    }
+
+    /// The list "Månad för månad": one table per month, the months rendered on every core
+    /// (the list is most of a large plan's page). The tables in month order.
+    func monthTables() -> String {
+        let groups = monthGroups()
+        let results = RenderedParts(count: groups.count)
+        let threads = min(groups.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let i = results.next() {
+                let g = groups[i]
+                results.store(YearOverviewTemplates.month.render(monthValues(year: g.year, month: g.month, shown[g.range])), at: i)
+            }
+        }
+        return results.joined()
+    }
+
+    func monthValues(year: Int, month: Int, _ occurrences: ArraySlice<Occurrence>) -> Values {
+        let isDayOff: (Day) -> String? = { day in self.calendar.dayOff(on: day).map(\.name) }
+        var rows: [Values] = []
+        rows.reserveCapacity(occurrences.count)
+        for occurrence in occurrences {
+            let first = occurrence.timing.firstDay
             let activity = activities[occurrence.activity]
             let (date, time) = timeText(occurrence.timing)
             let week = first.isoWeek
@@ -229,9 +254,12 @@ struct Builder {
                 "week": week.year == first.year ? String(week.week) : "\(week.week) (\(week.year))",
                 "date": date, "time": time, "title": label(occurrence),
                 "owner": ownerName(occurrence.owner),
-                "audiences": (activity?.audiences ?? []).map { plan.audience($0)?.name ?? $0.rawValue }.joined(separator: ", ").orDash,
-                "channels": (activity?.channels ?? []).map { plan.channel($0)?.name ?? $0.rawValue }.joined(separator: ", ").orDash,
+                "audiences": (activity?.audiences ?? []).map { audienceNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash,
+                "channels": (activity?.channels ?? []).map { channelNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash,
                 "why": PlacementText.reason(for: occurrence, activity: activity, titles: titles, counts: counts, isDayOff: isDayOff),
+                // Sections that do not apply are false, not missing: a missing key is looked
+                // for in every enclosing context (a third of the rendering time of a large plan).
+                "kind": false, "status": false, "flag": false, "note": false,
             ]
             if let kind = activity?.kind, !kind.isEmpty { row["kind"] = kind }
             var flags: [String] = []
@@ -252,14 +280,19 @@ struct Builder {
                     notes.append("Fastställd ansvarig: \(ownerName(approved.owner))")
                 }
                 if deviation.kinds.contains(.reinstated) { flags.append("Blir av igen") }
-                if row["status"] == nil { row["status"] = "changed" }
+                if occurrence.status != .cancelled { row["status"] = "changed" }
             }
             if !flags.isEmpty { row["flag"] = flags.joined(separator: ", ") }
             if !notes.isEmpty { row["note"] = notes.joined(separator: "; ") }
             rows.append(row)
         }
-        flush()
-        return months
+        return [
+            "name": "\(Swedish.monthNames[month - 1].capitalizedFirst) \(year)",
+            "anchor": "manad-\(year)-\(month)",
+            "countText": JournalText.count(rows.count, "tillfälle", "tillfällen"),
+            "stamp": stamp,
+            "rows": rows,
+        ]
     }
 
     // MARK: Load
@@ -309,7 +342,7 @@ struct Builder {
                 let scale = Double(max(peak, n.max ?? 0))
                 var level = count == 0 ? 0 : 1 + Int((Double(count) / scale * 3.999).rounded(.down))
                 level = min(level, 4)
-                var cell: Values = ["level": String(level), "text": count == 0 ? "" : String(count)]
+                var cell: Values = ["level": String(level), "text": count == 0 ? "" : String(count), "over": false, "title": false]
                 let over = n.max.map { count > $0 } ?? false
                 if over {
                     cell["over"] = true
@@ -426,4 +459,29 @@ struct Builder {
 extension String {
     var orDash: String { isEmpty ? "–" : self }
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// Rendered parts handed out to and collected from several threads, in order.
+private final class RenderedParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String]
+    private var nextIndex = 0
+
+    init(count: Int) { parts = Array(repeating: "", count: count) }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < parts.count else { return nil }
+        defer { nextIndex += 1 }
+        return nextIndex
+    }
+
+    func store(_ part: String, at index: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[index] = part
+    }
+
+    func joined() -> String { parts.joined() }
 }

@@ -10,7 +10,8 @@ enum YearOverviewStyle {
         h3 { font-size: 1.1rem; margin: 1.2rem 0 0.4rem; }
         a { color: #0b4fa0; }
         a:focus { outline: 3px solid #f2a900; }
-        .stamp { font-size: 0.85rem; color: #3d3d3d; margin: 0; }
+        .stamp, .stamp-print { font-size: 0.85rem; color: #3d3d3d; margin: 0; }
+        .stamp-print, .stamp-row { display: none; }
         .subtitle { margin: 0 0 0.8rem; color: #3d3d3d; }
         .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.5rem; margin: 0.5rem 0 1rem; }
         .fact { border: 1px solid #8a8a8a; border-left: 6px solid #1f5fa8; padding: 0.4rem 0.6rem; }
@@ -61,7 +62,7 @@ enum YearOverviewStyle {
           a { color: inherit; text-decoration: none; }
           .wheel-page { page: wheel; break-before: page; break-after: page; }
           .wheel-page h2 { margin-top: 0; }
-          .wheel-page svg.arshjul { width: auto; max-width: 100%; height: 240mm; margin: 0 auto; }
+          .wheel-page svg.arshjul { width: 100%; height: 228mm; }
           .wheel-page .wheel-help, .wheel-page figcaption { font-size: 8pt; }
           section.list { break-before: page; }
           h2, h3 { break-after: avoid; }
@@ -69,7 +70,9 @@ enum YearOverviewStyle {
           thead { display: table-header-group; }
           table { font-size: 8pt; }
           table.heat { font-size: 6.5pt; }
-          .stamp { position: fixed; bottom: -10mm; left: 0; right: 0; font-size: 7.5pt; }
+          .stamp-print { display: block; font-size: 7.5pt; }
+          .stamp-row { display: table-row; }
+          .stamp-row td { border: none; font-size: 7pt; color: #3d3d3d; padding: 0 0 1mm; }
           footer { display: none; }
           tr.changed, .flag, td.h1, td.h2, td.h3, td.h4, .callout, tr.missing th, tr.missing td, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
