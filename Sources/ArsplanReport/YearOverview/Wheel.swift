@@ -68,7 +68,7 @@ extension Builder {
         return text
     }
 
-    mutating func wheelValues() -> Values {
+    func wheelValues() -> Values {
         let g = geometry
         let n = WheelGeometry.number
         var v: Values = ["width": n(Wheel.width), "height": n(Wheel.height)]
@@ -289,7 +289,8 @@ extension Builder {
                 let p = g.point(angle: angle, radius: radius)
                 paths.append(Wheel.markPath(shape, at: p, size: size))
                 if span.end - span.start > g.degreesPerDay * 1.5 {
-                    arcs.append(g.sectorPath(start: span.start, end: span.end, inner: radius - width * 0.18, outer: radius + width * 0.18))
+                    let half = min(width * 0.18, 3.5)
+                    arcs.append(g.sectorPath(start: span.start, end: span.end, inner: radius - half, outer: radius + half))
                 }
                 if deviation?.kinds.contains(.added) == true { rings.append(Wheel.markPath(.circle, at: p, size: size + 3)) }
                 if occurrence.status == .cancelled {
@@ -313,16 +314,16 @@ extension Builder {
                 if deviation.kinds.contains(.moved), let approved = deviation.approved { title += " – flyttad, fastställt \(JournalText.timing(approved.timing))" }
             }
             var mark: Values = [
-                "cls": "occ", "uid": occurrence.uid, "label": title, "colour": colour,
-                "fill": occurrence.status == .cancelled ? "#ffffff" : colour, "d": paths.joined(),
+                "cls": Text("occ"), "uid": Text(occurrence.uid), "label": Text(title), "colour": Text(colour),
+                "fill": Text(occurrence.status == .cancelled ? "#ffffff" : colour), "d": Text(paths.joined()),
                 "arc": false, "isNew": false, "strike": false,
             ]
-            if !arcs.isEmpty { mark["arc"] = arcs.joined() }
+            if !arcs.isEmpty { mark["arc"] = Text(arcs.joined()) }
             if !rings.isEmpty {
                 mark["isNew"] = true
-                mark["ring"] = rings.joined()
+                mark["ring"] = Text(rings.joined())
             }
-            if !strikes.isEmpty { mark["strike"] = strikes.joined() }
+            if !strikes.isEmpty { mark["strike"] = Text(strikes.joined()) }
             marks.append(mark)
         }
         return (marks, was)

@@ -9,13 +9,12 @@ import Mustache
 public enum YearOverviewPage {
     /// The whole page.
     public static func render(_ overview: YearOverview) -> String {
-        var builder = Builder(overview)
-        return YearOverviewTemplates.page.render(builder.pageValues())
+        YearOverviewTemplates.page.render(Builder(overview).pageValues())
     }
 
     /// The wheel alone, as a standalone SVG document (to paste into an agenda).
     public static func wheelSVG(_ overview: YearOverview) -> String {
-        var builder = Builder(overview)
+        let builder = Builder(overview)
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + YearOverviewTemplates.wheel.render(builder.wheelValues()) + "\n"
     }
 }
@@ -105,7 +104,7 @@ struct Builder: Sendable {
 
     // MARK: The page
 
-    mutating func pageValues() -> Values {
+    func pageValues() -> Values {
         var values: Values = [:]
         let yearText = String(plan.year)
         values["pageTitle"] = "Årsplan \(yearText) – \(plan.title) (\(versionName.lowercased()))"
@@ -131,14 +130,25 @@ struct Builder: Sendable {
             ]
         }
 
-        values["wheel"] = YearOverviewTemplates.wheel.render(wheelValues())
         values["wheelHelp"] =
             "Året läses medurs från toppen. Varje ring är en \(ringWord.singular) (numren står i ringarna vid årsskiftet och förklaras bredvid hjulet); varje tillfälle är ett märke på sin dag, en aktivitet över flera dagar en båge. Slaget av aktivitet visas med färg och form. Allt som hjulet visar står också i listan Månad för månad."
         values["wheelCaption"] = wheelDescription
         values["listIntro"] = listIntro
-        values["monthTables"] = monthTables()
+        // The wheel, each month's table and the load tables are rendered on every core:
+        // they are nearly all of a large plan's page.
+        var parts: [@Sendable () -> String] = [
+            { YearOverviewTemplates.wheel.render(wheelValues()) },
+            { YearOverviewTemplates.heatmap.render(heatmap(.audiences)) },
+            { YearOverviewTemplates.heatmap.render(heatmap(.channels)) },
+        ]
+        for g in monthGroups() {
+            parts.append { YearOverviewTemplates.month.render(monthValues(year: g.year, month: g.month, shown[g.range])) }
+        }
+        let rendered = Self.renderInParallel(parts)
+        values["wheel"] = rendered[0]
+        values["heatmapTables"] = rendered[1] + rendered[2]
+        values["monthTables"] = rendered[3...].joined()
         values["hasMonths"] = !shown.isEmpty
-        values["heatmaps"] = [heatmap(.audiences), heatmap(.channels)]
         let goals = goalValues()
         values["goals"] = goals
         if !goals.isEmpty { values["hasGoals"] = true }
@@ -225,19 +235,14 @@ struct Builder: Sendable {
         return groups
     }
 
-    /// The list "Månad för månad": one table per month, the months rendered on every core
-    /// (the list is most of a large plan's page). The tables in month order.
-    func monthTables() -> String {
-        let groups = monthGroups()
-        let results = RenderedParts(count: groups.count)
-        let threads = min(groups.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// Runs `parts` on as many threads as there are cores, the first first; their results in order.
+    static func renderInParallel(_ parts: [@Sendable () -> String]) -> [String] {
+        let results = RenderedParts(count: parts.count)
+        let threads = min(parts.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while let i = results.next() {
-                let g = groups[i]
-                results.store(YearOverviewTemplates.month.render(monthValues(year: g.year, month: g.month, shown[g.range])), at: i)
-            }
+            while let i = results.next() { results.store(parts[i](), at: i) }
         }
-        return results.joined()
+        return results.parts
     }
 
     func monthValues(year: Int, month: Int, _ occurrences: ArraySlice<Occurrence>) -> Values {
@@ -250,23 +255,23 @@ struct Builder: Sendable {
             let (date, time) = timeText(occurrence.timing)
             let week = first.isoWeek
             var row: Values = [
-                "uid": occurrence.uid,
-                "week": week.year == first.year ? String(week.week) : "\(week.week) (\(week.year))",
-                "date": date, "time": time, "title": label(occurrence),
-                "owner": ownerName(occurrence.owner),
-                "audiences": (activity?.audiences ?? []).map { audienceNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash,
-                "channels": (activity?.channels ?? []).map { channelNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash,
-                "why": PlacementText.reason(for: occurrence, activity: activity, titles: titles, counts: counts, isDayOff: isDayOff),
+                "uid": Text(occurrence.uid),
+                "week": Text(week.year == first.year ? String(week.week) : "\(week.week) (\(week.year))"),
+                "date": Text(date), "time": Text(time), "title": Text(label(occurrence)),
+                "owner": Text(ownerName(occurrence.owner)),
+                "audiences": Text((activity?.audiences ?? []).map { audienceNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
+                "channels": Text((activity?.channels ?? []).map { channelNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
+                "why": Text(PlacementText.reason(for: occurrence, activity: activity, titles: titles, counts: counts, isDayOff: isDayOff)),
                 // Sections that do not apply are false, not missing: a missing key is looked
                 // for in every enclosing context (a third of the rendering time of a large plan).
                 "kind": false, "status": false, "flag": false, "note": false,
             ]
-            if let kind = activity?.kind, !kind.isEmpty { row["kind"] = kind }
+            if let kind = activity?.kind, !kind.isEmpty { row["kind"] = Text(kind) }
             var flags: [String] = []
             var notes: [String] = []
             if occurrence.status == .cancelled {
                 flags.append("Inställd")
-                row["status"] = "cancelled"
+                row["status"] = Text("cancelled")
             } else if occurrence.status == .tentative {
                 flags.append("Preliminär")
             }
@@ -280,10 +285,10 @@ struct Builder: Sendable {
                     notes.append("Fastställd ansvarig: \(ownerName(approved.owner))")
                 }
                 if deviation.kinds.contains(.reinstated) { flags.append("Blir av igen") }
-                if occurrence.status != .cancelled { row["status"] = "changed" }
+                if occurrence.status != .cancelled { row["status"] = Text("changed") }
             }
-            if !flags.isEmpty { row["flag"] = flags.joined(separator: ", ") }
-            if !notes.isEmpty { row["note"] = notes.joined(separator: "; ") }
+            if !flags.isEmpty { row["flag"] = Text(flags.joined(separator: ", ")) }
+            if !notes.isEmpty { row["note"] = Text(notes.joined(separator: "; ")) }
             rows.append(row)
         }
         return [
@@ -342,18 +347,18 @@ struct Builder: Sendable {
                 let scale = Double(max(peak, n.max ?? 0))
                 var level = count == 0 ? 0 : 1 + Int((Double(count) / scale * 3.999).rounded(.down))
                 level = min(level, 4)
-                var cell: Values = ["level": String(level), "text": count == 0 ? "" : String(count), "over": false, "title": false]
+                var cell: Values = ["level": Text(String(level)), "text": Text(count == 0 ? "" : String(count)), "over": false, "title": false]
                 let over = n.max.map { count > $0 } ?? false
                 if over {
                     cell["over"] = true
-                    cell["text"] = "\(count)!"
+                    cell["text"] = Text("\(count)!")
                     overloaded.append("\(n.name) vecka \(weeks[c].week) (\(count) mot max \(n.max!))")
                 }
                 if count > 0 {
                     var title = "\(n.name), vecka \(weeks[c].week): \(JournalText.count(count, "tillfälle", "tillfällen"))"
                     if over { title += ", över max \(n.max!)" }
                     if keepLists { title += " – " + lists[r][c].joined(separator: "; ") }
-                    cell["title"] = title
+                    cell["title"] = Text(title)
                 }
                 halves[c < split ? 0 : 1].append(cell)
             }
@@ -464,7 +469,7 @@ extension String {
 /// Rendered parts handed out to and collected from several threads, in order.
 private final class RenderedParts: @unchecked Sendable {
     private let lock = NSLock()
-    private var parts: [String]
+    private(set) var parts: [String]
     private var nextIndex = 0
 
     init(count: Int) { parts = Array(repeating: "", count: count) }
@@ -482,6 +487,4 @@ private final class RenderedParts: @unchecked Sendable {
         defer { lock.unlock() }
         parts[index] = part
     }
-
-    func joined() -> String { parts.joined() }
 }

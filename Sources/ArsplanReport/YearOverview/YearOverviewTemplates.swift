@@ -7,6 +7,7 @@ import Mustache
 enum YearOverviewTemplates {
     static let page = compile(pageText)
     static let month = compile(monthText)
+    static let heatmap = compile(heatmapText)
     static let wheel = compile(wheelText)
 
     /// The content type every template declares first (`{{% CONTENT_TYPE: …}}`).
@@ -91,23 +92,7 @@ enum YearOverviewTemplates {
         <p class="stamp-print">{{stamp}}</p>
         <h2 id="belastning-rubrik">Belastning per vecka</h2>
         <p>Antal tillfällen per ISO-vecka (räknat den dag tillfället börjar; inställda räknas inte). En ruta med <strong>!</strong> och tjock ram har fler än planens max per vecka; mörkare ruta betyder fler tillfällen.</p>
-        {{#heatmaps}}
-        <h3>{{heading}}</h3>
-        {{#halves}}
-        <table class="heat">
-        <caption>{{caption}}</caption>
-        <thead><tr><th scope="col">{{subject}}</th>{{#weeks}}<th scope="col" class="wk"><abbr title="vecka {{label}}">{{label}}</abbr></th>{{/weeks}}</tr></thead>
-        <tbody>
-        {{#rows}}
-        <tr><th scope="row">{{name}}{{#max}} <span class="max">(max {{max}})</span>{{/max}}</th>{{#cells}}<td class="h{{level}}{{#over}} over{{/over}}"{{#title}} title="{{title}}"{{/title}}>{{text}}</td>{{/cells}}</tr>
-        {{/rows}}
-        </tbody>
-        </table>
-        {{/halves}}
-        {{#overloaded}}
-        <p class="callout"><strong>Över max per vecka:</strong> {{overloaded}}.</p>
-        {{/overloaded}}
-        {{/heatmaps}}
+        {{{heatmapTables}}}
         </section>
 
         <section id="mal" class="list" aria-labelledby="mal-rubrik">
@@ -166,6 +151,25 @@ enum YearOverviewTemplates {
         {{/rows}}
         </tbody>
         </table>
+        """
+
+    /// The load of target groups or channels per ISO week (rendered in parallel with the rest).
+    static let heatmapText = """
+        <h3>{{heading}}</h3>
+        {{#halves}}
+        <table class="heat">
+        <caption>{{caption}}</caption>
+        <thead><tr><th scope="col">{{subject}}</th>{{#weeks}}<th scope="col" class="wk"><abbr title="vecka {{label}}">{{label}}</abbr></th>{{/weeks}}</tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr><th scope="row">{{name}}{{#max}} <span class="max">(max {{max}})</span>{{/max}}</th>{{#cells}}<td class="h{{level}}{{#over}} over{{/over}}"{{#title}} title="{{title}}"{{/title}}>{{text}}</td>{{/cells}}</tr>
+        {{/rows}}
+        </tbody>
+        </table>
+        {{/halves}}
+        {{#overloaded}}
+        <p class="callout"><strong>Över max per vecka:</strong> {{overloaded}}.</p>
+        {{/overloaded}}
         """
 
     static let wheelText = """
@@ -251,4 +255,13 @@ struct EscapedHTML: MustacheContentType {
             return String(decoding: out, as: UTF8.self)
         }
     }
+}
+
+/// A text value for the templates that Mustache renders (escaped) without the chain of
+/// dynamic casts and `String(describing:)` a plain `String` goes through: used for the
+/// values repeated per occurrence, per mark and per load cell.
+struct Text: MustacheCustomRenderable {
+    let renderText: String
+    var isNull: Bool { false }
+    init(_ text: String) { renderText = text }
 }
