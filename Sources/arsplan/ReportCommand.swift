@@ -1,6 +1,7 @@
 import Arsplan
 import ArgumentParser
 import ArsplanReport
+import ArsplanWorkspace
 import Foundation
 
 struct ReportCommand: ParsableCommand {
@@ -48,7 +49,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan)
+        let loaded = try plan.load()
         loaded.diagnostics.forEach(Terminal.print)
         let planYear = loaded.plan.year
         let range: ClosedRange<Day>? =
@@ -57,8 +58,7 @@ struct ReportCommand: ParsableCommand {
             : (from.flatMap(Day.init(iso:)) ?? Day(year: planYear - 1, month: 1, day: 1)!)...(to.flatMap(Day.init(iso:)) ?? Day(year: planYear + 1, month: 12, day: 31)!)
         // The plan file's hash only tells whether it changed since an approval: not computed without one.
         let planHash = loaded.replay.latestApproval == nil ? nil : loaded.planHash
-        let now = try Recording.now()
-        let today = Day(iso: JournalText.localTime(now, zone: loaded.plan.timezone).prefix(10))
+        let today = try Recording.today(in: loaded.plan)
         let overview: YearOverview
         if approved {
             guard let version = YearOverview.approved(loaded.replay, planHash: planHash, today: today, rings: rings, range: range) else {
