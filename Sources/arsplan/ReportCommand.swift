@@ -1,5 +1,5 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 import ArsplanReport
 import ArsplanWorkspace
 import Foundation
@@ -23,7 +23,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Write the page to this file (default: standard output).", valueName: "file.html"))
     var out: String?
 
-    @Option(name: .customLong("wheel-svg"), help: ArgumentHelp("Write the wheel alone to this SVG file (the page only with --out).", valueName: "file.svg"))
+    @Option(
+        name: .customLong("wheel-svg"),
+        help: ArgumentHelp("Write the wheel alone to this SVG file (the page only with --out).", valueName: "file.svg"))
     var wheelSVG: String?
 
     @Option(help: "What the wheel's rings are: audiences, channels, units, owners or goals.")
@@ -55,7 +57,8 @@ struct ReportCommand: ParsableCommand {
         let range: ClosedRange<Day>? =
             from == nil && to == nil
             ? nil
-            : (from.flatMap(Day.init(iso:)) ?? Day(year: planYear - 1, month: 1, day: 1)!)...(to.flatMap(Day.init(iso:)) ?? Day(year: planYear + 1, month: 12, day: 31)!)
+            : (from.flatMap(Day.init(iso:)) ?? Day(year: planYear - 1, month: 1, day: 1)!)...(to.flatMap(Day.init(iso:)) ?? Day(
+                year: planYear + 1, month: 12, day: 31)!)
         // The plan file's hash only tells whether it changed since an approval: not computed without one.
         let planHash = loaded.replay.latestApproval == nil ? nil : loaded.planHash
         let today = try Recording.today(in: loaded.plan)

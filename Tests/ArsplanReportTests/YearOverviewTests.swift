@@ -69,7 +69,8 @@ struct YearOverviewTests {
         func record(_ request: ChangeRequest, at time: String, by: String) throws {
             let replay = JournalReplay(plan: Self.plan, entries: entries)
             let proposal = try Rescheduling.propose(
-                request, on: replay, context: ChangeContext(at: Timestamp(iso: time)!, by: by, reason: "Ordföranden är bortrest", planHash: Self.planHash))
+                request, on: replay,
+                context: ChangeContext(at: Timestamp(iso: time)!, by: by, reason: "Ordföranden är bortrest", planHash: Self.planHash))
             entries.append(proposal.entry)
         }
         try record(.approve(ref: "FL 2026-12-10 §4"), at: "2026-12-10T10:00:00Z", by: "Förvaltningsledningen")
@@ -94,7 +95,10 @@ struct YearOverviewTests {
         #expect(reprint.contains("Fastställd version: schemat som det fastställdes 2026-12-10 av Förvaltningsledningen (FL 2026-12-10 §4)."))
         #expect(!reprint.contains("<span class=\"flag\">Flyttad</span>"))
         #expect(!reprint.contains("<span class=\"flag\">Inställd</span>"))
-        #expect(reprint.contains("<td class=\"date\">tis 23 mar</td><td class=\"time\">17:00–19:00</td><th scope=\"row\"><span class=\"title\">Servicenämndens sammanträde (3/11)"))
+        #expect(
+            reprint.contains(
+                "<td class=\"date\">tis 23 mar</td><td class=\"time\">17:00–19:00</td><th scope=\"row\"><span class=\"title\">Servicenämndens sammanträde (3/11)"
+            ))
         #expect(reprint.components(separatedBy: "<g class=\"occ\"").count - 1 == approved.occurrences.count)
         // Nothing approved: no approved version.
         #expect(YearOverview.approved(JournalReplay(plan: Self.plan, entries: []), planHash: Self.planHash, today: nil) == nil)
@@ -151,7 +155,8 @@ struct YearOverviewTests {
             #expect(output.contains("Anna &quot;A&quot; O&#39;Berg &lt;b&gt;"))
         }
         let page = YearOverviewPage.render(overview)
-        #expect(page.contains("<title>Årsplan 2026 – &lt;script&gt;alert(&quot;plan&quot;)&lt;/script&gt; &amp; &#39;co&#39; (aktuell version)</title>"))
+        #expect(
+            page.contains("<title>Årsplan 2026 – &lt;script&gt;alert(&quot;plan&quot;)&lt;/script&gt; &amp; &#39;co&#39; (aktuell version)</title>"))
         #expect(page.contains("Mål &lt;1&gt; &amp; &#39;två&#39;"))
         // The second occurrence runs into the next year: it is on the wheel, cut at 31 December.
         #expect(page.components(separatedBy: "<g class=\"occ\"").count - 1 == 2)
@@ -161,7 +166,9 @@ struct YearOverviewTests {
         var plan = Plan(id: "big", title: "Stor plan", year: 2027, audiences: [Audience(id: "a", name: "A"), Audience(id: "b", name: "B")])
         for i in 0..<2000 {
             plan.activities.append(
-                Activity(id: .init("a\(i)"), title: "Aktivitet \(i)", audiences: [i % 3 == 0 ? "a" : "b"], placement: .date(Day(year: 2027, month: 1 + i % 12, day: 1 + i % 28)!)))
+                Activity(
+                    id: .init("a\(i)"), title: "Aktivitet \(i)", audiences: [i % 3 == 0 ? "a" : "b"],
+                    placement: .date(Day(year: 2027, month: 1 + i % 12, day: 1 + i % 28)!)))
         }
         let schedule = Scheduler.schedule(plan)
         let svg = YearOverviewPage.wheelSVG(YearOverview(plan: plan, occurrences: schedule.occurrences, conflicts: schedule.conflicts))

@@ -10,7 +10,8 @@ struct ReportCommandTests {
         let dir = try CommandRunner.temporaryDirectory()
         let page = dir.appendingPathComponent("oversikt.html").path
         let svg = dir.appendingPathComponent("arshjul.svg").path
-        let result = try CommandRunner.run(["report", Self.plan, "--out", page, "--wheel-svg", svg], environment: ["ARSPLAN_NOW": "2027-03-01T10:00:00Z"])
+        let result = try CommandRunner.run(
+            ["report", Self.plan, "--out", page, "--wheel-svg", svg], environment: ["ARSPLAN_NOW": "2027-03-01T10:00:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "\(svg)\n\(page)\n")
         let html = try String(contentsOfFile: page, encoding: .utf8)
@@ -40,7 +41,9 @@ struct ReportCommandTests {
             try Data(result.stdout.utf8).write(to: Self.snapshot)
         }
         let expected = try String(contentsOf: Self.snapshot, encoding: .utf8)
-        #expect(result.stdout == expected, "the page differs from \(Self.snapshot.path); re-record with ARSPLAN_RECORD_SNAPSHOTS=1 if the change is intended")
+        #expect(
+            result.stdout == expected,
+            "the page differs from \(Self.snapshot.path); re-record with ARSPLAN_RECORD_SNAPSHOTS=1 if the change is intended")
     }
 
     @Test func refusesWhatItCannotShow() throws {
@@ -105,7 +108,9 @@ struct ReportCommandTests {
         #expect(marks.count == 170)
         #expect(Set(marks) == Set(uids))
         #expect(dom.stdout.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-        let consoleErrors = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") || $0.contains("Failed to load") }
+        let consoleErrors = dom.stderr.split(separator: "\n").filter {
+            $0.contains("CONSOLE") || $0.contains("Uncaught") || $0.contains("Failed to load")
+        }
         #expect(consoleErrors.isEmpty, "\(consoleErrors)")
 
         // A screenshot of the page top (the wheel): a real picture, not a blank page.

@@ -60,11 +60,14 @@ extension Builder {
     var wheelDescription: String {
         let ringNames = layout.rings.map(\.name)
         var text = "Årshjul för \(plan.title): \(JournalText.count(shown.count, "tillfälle", "tillfällen")) under \(plan.year), "
-        text += "en ring per \(ringWord.singular) (\(ringNames.count)): " + ringNames.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: ", ") + ". "
+        text +=
+            "en ring per \(ringWord.singular) (\(ringNames.count)): " + ringNames.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: ", ")
+            + ". "
         if shown.count > overview.aggregateAbove {
             text += "Med så många tillfällen visar hjulet ett märke per dag och ring, med antalet. "
         }
-        text += "Lediga dagar (helgdagar och planens stängda perioder) är skrafferade. Alla tillfällen står med datum, tid och ansvarig i listan Månad för månad."
+        text +=
+            "Lediga dagar (helgdagar och planens stängda perioder) är skrafferade. Alla tillfällen står med datum, tid och ansvarig i listan Månad för månad."
         return text
     }
 
@@ -116,7 +119,10 @@ extension Builder {
         v["daysOff"] = daysOffSpans().compactMap { span -> Values? in
             guard let s = g.span(from: span.first, through: span.last) else { return nil }
             let when = span.first == span.last ? Swedish.shortDate(span.first) : "\(Swedish.shortDate(span.first))–\(Swedish.shortDate(span.last))"
-            return ["d": g.sectorPath(start: s.start, end: s.end, inner: g.innerRadius, outer: g.outerRadius), "label": "\(span.name), \(when) (ledig dag)"]
+            return [
+                "d": g.sectorPath(start: s.start, end: s.end, inner: g.innerRadius, outer: g.outerRadius),
+                "label": "\(span.name), \(when) (ledig dag)",
+            ]
         }
         if let range = overview.range {
             var outside: [Values] = []
@@ -151,10 +157,11 @@ extension Builder {
             let a = g.point(angle: angle, radius: g.innerRadius - 6)
             let b = g.point(angle: angle, radius: g.outerRadius + 4)
             let t = g.point(angle: angle, radius: g.innerRadius - 20)
-            v["today"] = [
-                "x1": n(a.x), "y1": n(a.y), "x2": n(b.x), "y2": n(b.y), "tx": n(t.x), "ty": n(t.y), "label": "I dag",
-                "title": "I dag: \(Swedish.longDate(today))",
-            ] as Values
+            v["today"] =
+                [
+                    "x1": n(a.x), "y1": n(a.y), "x2": n(b.x), "y2": n(b.y), "tx": n(t.x), "ty": n(t.y), "label": "I dag",
+                    "title": "I dag: \(Swedish.longDate(today))",
+                ] as Values
         }
 
         // The centre: title in lines, year, version.
@@ -208,7 +215,10 @@ extension Builder {
         headings.append(["x": n(x), "y": n(ly), "text": "Tecken"])
         ly += 22
         var symbols: [Values] = []
-        func symbol(_ text: String, fill: String, stroke: String, width: String = "1.4", dash: Bool = false, extra: ((WheelPoint) -> String)? = nil, shape: ((WheelPoint) -> String)? = nil) {
+        func symbol(
+            _ text: String, fill: String, stroke: String, width: String = "1.4", dash: Bool = false, extra: ((WheelPoint) -> String)? = nil,
+            shape: ((WheelPoint) -> String)? = nil
+        ) {
             let p = WheelPoint(x: x + 7, y: ly - 4)
             var s: Values = [
                 "d": shape?(p) ?? Wheel.markPath(.circle, at: p, size: 5.5), "fill": fill, "stroke": stroke, "strokeWidth": width,
@@ -261,11 +271,12 @@ extension Builder {
         for occurrence in occurrences {
             let rings = ringsOf(occurrence, activities[occurrence.activity])
             let day = max(occurrence.timing.firstDay, g.firstDay).dayNumber
-            placements.append(rings.map { ring in
-                let key = day * 64 + ring
-                defer { slots[key, default: 0] += 1 }
-                return (ring, slots[key] ?? 0)
-            })
+            placements.append(
+                rings.map { ring in
+                    let key = day * 64 + ring
+                    defer { slots[key, default: 0] += 1 }
+                    return (ring, slots[key] ?? 0)
+                })
         }
         var marks: [Values] = []
         var was: [Values] = []
@@ -302,7 +313,8 @@ extension Builder {
                     let q = g.point(angle: (old.start + old.end) / 2, radius: radius)
                     was.append([
                         "d": Wheel.markPath(.circle, at: q, size: size), "colour": colour,
-                        "label": "Fastställt läge: \(label(occurrence)), \(JournalText.timing(approved.timing)) – flyttad till \(JournalText.timing(occurrence.timing))",
+                        "label":
+                            "Fastställt läge: \(label(occurrence)), \(JournalText.timing(approved.timing)) – flyttad till \(JournalText.timing(occurrence.timing))",
                     ])
                 }
             }
@@ -311,7 +323,9 @@ extension Builder {
             if occurrence.status == .cancelled { title += " – INSTÄLLD" }
             if let deviation {
                 if deviation.kinds.contains(.added) { title += " – ny sedan fastställelsen" }
-                if deviation.kinds.contains(.moved), let approved = deviation.approved { title += " – flyttad, fastställt \(JournalText.timing(approved.timing))" }
+                if deviation.kinds.contains(.moved), let approved = deviation.approved {
+                    title += " – flyttad, fastställt \(JournalText.timing(approved.timing))"
+                }
             }
             var mark: Values = [
                 "cls": Text("occ"), "uid": Text(occurrence.uid), "label": Text(title), "colour": Text(colour),
@@ -351,7 +365,8 @@ extension Builder {
             let r = g.ring(ring)
             let p = g.point(angle: g.angle(middleOf: day), radius: (r.inner + r.outer) / 2)
             let size = 1.2 + min(g.ringWidth * 0.45, 6) * (Double(count) / peak).squareRoot()
-            var title = "\(Swedish.shortDate(day)): \(JournalText.count(count, "tillfälle", "tillfällen")) – " + firstTitles[key]!.joined(separator: "; ")
+            var title =
+                "\(Swedish.shortDate(day)): \(JournalText.count(count, "tillfälle", "tillfällen")) – " + firstTitles[key]!.joined(separator: "; ")
             if count > 5 { title += " …" }
             return ["cx": n(p.x), "cy": n(p.y), "r": n(size), "count": String(count), "label": title]
         }

@@ -155,7 +155,8 @@ public struct WheelGeometry: Hashable, Sendable {
         if sweep >= 359.999 {
             // Two half circles each way: an SVG arc cannot start and end at the same point.
             let c = center
-            return "M\(n(c.x)) \(n(c.y - outer))A\(n(outer)) \(n(outer)) 0 1 1 \(n(c.x)) \(n(c.y + outer))A\(n(outer)) \(n(outer)) 0 1 1 \(n(c.x)) \(n(c.y - outer))Z"
+            return
+                "M\(n(c.x)) \(n(c.y - outer))A\(n(outer)) \(n(outer)) 0 1 1 \(n(c.x)) \(n(c.y + outer))A\(n(outer)) \(n(outer)) 0 1 1 \(n(c.x)) \(n(c.y - outer))Z"
                 + (inner > 0
                     ? "M\(n(c.x)) \(n(c.y - inner))A\(n(inner)) \(n(inner)) 0 1 0 \(n(c.x)) \(n(c.y + inner))A\(n(inner)) \(n(inner)) 0 1 0 \(n(c.x)) \(n(c.y - inner))Z"
                     : "")

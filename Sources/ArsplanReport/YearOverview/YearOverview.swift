@@ -105,7 +105,8 @@ public struct YearOverview: Sendable {
             }
         }
         let occurrences = point.approval.occurrences.map {
-            Occurrence(uid: $0.uid, activity: $0.activity, index: $0.index, timing: $0.timing, status: $0.status, owner: $0.owner, sequence: $0.sequence)
+            Occurrence(
+                uid: $0.uid, activity: $0.activity, index: $0.index, timing: $0.timing, status: $0.status, owner: $0.owner, sequence: $0.sequence)
         }
         let order = Dictionary(plan.activities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let sorted = occurrences.sorted { a, b in

@@ -214,7 +214,9 @@ struct Builder: Sendable {
         fact("Omfattning", scope)
         let errors = overview.conflicts.filter { $0.severity == .error }.count
         let warnings = overview.conflicts.filter { $0.severity == .warning }.count
-        fact("Konflikter", "\(JournalText.count(errors, "fel", "fel")), \(JournalText.count(warnings, "varning", "varningar"))", warn: errors + warnings > 0)
+        fact(
+            "Konflikter", "\(JournalText.count(errors, "fel", "fel")), \(JournalText.count(warnings, "varning", "varningar"))",
+            warn: errors + warnings > 0)
         return facts
     }
 
@@ -426,7 +428,10 @@ struct Builder: Sendable {
             return "Planen har inte fastställts, så det finns inga avvikelser att visa. Fastställ den med arsplan approve."
         }
         var text = "Jämfört med planen som fastställdes \(localDate(a.at).prefix(10)) (\(a.ref)): "
-        text += report.isEmpty ? "inget tillfälle har ändrats." : "\(JournalText.count(report.deviations.count, "tillfälle avviker", "tillfällen avviker")) – samma lista som arsplan deviations ger."
+        text +=
+            report.isEmpty
+            ? "inget tillfälle har ändrats."
+            : "\(JournalText.count(report.deviations.count, "tillfälle avviker", "tillfällen avviker")) – samma lista som arsplan deviations ger."
         if overview.version == .approved && !report.isEmpty {
             text += " Hjulet och listorna ovan visar den fastställda versionen."
         }
