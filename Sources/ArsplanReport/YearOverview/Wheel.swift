@@ -233,10 +233,15 @@ extension Builder {
         symbol("aktivitet över flera dagar (båge)", fill: "#1f5fa8", stroke: "none", shape: { p in "M\(n(p.x - 7)) \(n(p.y - 3))h14v6h-14Z" })
         if overview.version == .current && overview.deviations != nil {
             symbol("fastställt läge för ett flyttat tillfälle", fill: "#ffffff", stroke: "#1f5fa8", width: "1.6", dash: true)
-            symbol("ny sedan fastställelsen (svart ring)", fill: "#1f5fa8", stroke: "#1f5fa8", extra: { p in Wheel.markPath(.circle, at: p, size: 8.5) })
+            symbol(
+                "ny sedan fastställelsen (svart ring)", fill: "#1f5fa8", stroke: "#1f5fa8", extra: { p in Wheel.markPath(.circle, at: p, size: 8.5) })
         }
-        symbol("inställd (överstruken, ofylld)", fill: "#ffffff", stroke: "#1f5fa8", extra: { p in "M\(n(p.x - 7)) \(n(p.y + 7))L\(n(p.x + 7)) \(n(p.y - 7))" })
-        symbol("ledig dag: helgdag eller stängt (skrafferad)", fill: "url(#ledig-dag)", stroke: "#9a9a9a", width: "0.8", shape: { p in "M\(n(p.x - 6)) \(n(p.y - 6))h12v12h-12Z" })
+        symbol(
+            "inställd (överstruken, ofylld)", fill: "#ffffff", stroke: "#1f5fa8",
+            extra: { p in "M\(n(p.x - 7)) \(n(p.y + 7))L\(n(p.x + 7)) \(n(p.y - 7))" })
+        symbol(
+            "ledig dag: helgdag eller stängt (skrafferad)", fill: "url(#ledig-dag)", stroke: "#9a9a9a", width: "0.8",
+            shape: { p in "M\(n(p.x - 6)) \(n(p.y - 6))h12v12h-12Z" })
         if v["today"] != nil {
             symbol("i dag", fill: "#000000", stroke: "#000000", width: "2.2", shape: { p in "M\(n(p.x)) \(n(p.y - 7))v14" })
         }
