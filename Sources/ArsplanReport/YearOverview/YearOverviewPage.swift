@@ -249,31 +249,27 @@ struct Builder: Sendable {
 
     func monthValues(year: Int, month: Int, _ occurrences: ArraySlice<Occurrence>) -> Values {
         let isDayOff: (Day) -> String? = { day in self.calendar.dayOff(on: day).map(\.name) }
-        var rows: [Values] = []
+        var rows: [OccurrenceRow] = []
         rows.reserveCapacity(occurrences.count)
         for occurrence in occurrences {
             let first = occurrence.timing.firstDay
             let activity = activities[occurrence.activity]
             let (date, time) = timeText(occurrence.timing)
             let week = first.isoWeek
-            var row: Values = [
-                "uid": Text(occurrence.uid),
-                "week": Text(week.year == first.year ? String(week.week) : "\(week.week) (\(week.year))"),
-                "date": Text(date), "time": Text(time), "title": Text(label(occurrence)),
-                "owner": Text(ownerName(occurrence.owner)),
-                "audiences": Text((activity?.audiences ?? []).map { audienceNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
-                "channels": Text((activity?.channels ?? []).map { channelNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
-                "why": Text(PlacementText.reason(for: occurrence, activity: activity, titles: titles, counts: counts, isDayOff: isDayOff)),
-                // Sections that do not apply are false, not missing: a missing key is looked
-                // for in every enclosing context (a third of the rendering time of a large plan).
-                "kind": false, "status": false, "flag": false, "note": false,
-            ]
-            if let kind = activity?.kind, !kind.isEmpty { row["kind"] = Text(kind) }
+            var row = OccurrenceRow(
+                uid: Text(occurrence.uid),
+                week: Text(week.year == first.year ? String(week.week) : "\(week.week) (\(week.year))"),
+                date: Text(date), time: Text(time), title: Text(label(occurrence)),
+                owner: Text(ownerName(occurrence.owner)),
+                audiences: Text((activity?.audiences ?? []).map { audienceNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
+                channels: Text((activity?.channels ?? []).map { channelNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
+                why: Text(PlacementText.reason(for: occurrence, activity: activity, titles: titles, counts: counts, isDayOff: isDayOff)))
+            if let kind = activity?.kind, !kind.isEmpty { row.kind = Text(kind) }
             var flags: [String] = []
             var notes: [String] = []
             if occurrence.status == .cancelled {
                 flags.append("Inställd")
-                row["status"] = Text("cancelled")
+                row.status = Text("cancelled")
             } else if occurrence.status == .tentative {
                 flags.append("Preliminär")
             }
@@ -287,10 +283,10 @@ struct Builder: Sendable {
                     notes.append("Fastställd ansvarig: \(ownerName(approved.owner))")
                 }
                 if deviation.kinds.contains(.reinstated) { flags.append("Blir av igen") }
-                if occurrence.status != .cancelled { row["status"] = Text("changed") }
+                if occurrence.status != .cancelled { row.status = Text("changed") }
             }
-            if !flags.isEmpty { row["flag"] = Text(flags.joined(separator: ", ")) }
-            if !notes.isEmpty { row["note"] = Text(notes.joined(separator: "; ")) }
+            if !flags.isEmpty { row.flag = Text(flags.joined(separator: ", ")) }
+            if !notes.isEmpty { row.note = Text(notes.joined(separator: "; ")) }
             rows.append(row)
         }
         return [
@@ -491,5 +487,35 @@ private final class RenderedParts: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         parts[index] = part
+    }
+}
+
+/// One row of the list "Månad för månad", looked up by name without a dictionary (a large
+/// plan's page has tens of thousands). A section that does not apply is `false`: a value
+/// not found would be looked for in every enclosing context.
+struct OccurrenceRow: MustacheParent {
+    var uid, week, date, time, title, owner, audiences, channels, why: Text
+    var kind: Any = false
+    var status: Any = false
+    var flag: Any = false
+    var note: Any = false
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "uid": return uid
+        case "week": return week
+        case "date": return date
+        case "time": return time
+        case "title": return title
+        case "owner": return owner
+        case "audiences": return audiences
+        case "channels": return channels
+        case "why": return why
+        case "kind": return kind
+        case "status": return status
+        case "flag": return flag
+        case "note": return note
+        default: return nil
+        }
     }
 }
