@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "arsplan", targets: ["arsplan"]),
         .library(name: "Arsplan", targets: ["Arsplan"]),
+        // The readers of plan files, journals and .ics files, for the fuzz targets in Fuzz/.
+        .library(name: "ArsplanReading", targets: ["ArsplanPlanFile", "ArsplanJournal", "ArsplanICal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

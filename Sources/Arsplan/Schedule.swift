@@ -84,6 +84,10 @@ public enum ConflictKind: String, Hashable, Codable, Sendable, CaseIterable {
     case fixedDateOnDayOff = "fixed_date_on_day_off"
     case outsidePlanYear = "outside_plan_year"
     case emptyRecurrence = "empty_recurrence"
+    /// An occurrence would fall outside the dates a plan may reach (``PlanLimits/allowedDays(planYear:)``).
+    case dateOutOfRange = "date_out_of_range"
+    /// An activity or the plan has more occurrences than ``PlanLimits`` allows.
+    case tooManyOccurrences = "too_many_occurrences"
 }
 
 /// How serious a conflict or diagnostic is.

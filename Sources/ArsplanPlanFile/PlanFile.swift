@@ -18,6 +18,29 @@ public enum PlanFile {
         return parseInOnePiece(text, file: file)
     }
 
+    /// The text of a plan file's bytes, or why it cannot be one: larger than
+    /// ``PlanLimits/maxFileBytes`` (`file_too_large`) or not UTF-8 (`not_utf8`, at the line
+    /// and column of the first byte that is not). Pure: the loader reads the bytes.
+    public static func decodeText(_ bytes: [UInt8], file: String) -> Result<String, UnreadablePlanFile> {
+        guard bytes.count <= PlanLimits.maxFileBytes else {
+            return .failure(
+                UnreadablePlanFile(
+                    diagnostic: Diagnostic(
+                        severity: .error, code: DiagnosticCode.fileTooLarge.rawValue,
+                        message: "the plan file is \(bytes.count) bytes, more than the limit of \(PlanLimits.maxFileBytes) bytes",
+                        file: file, location: SourceLocation(line: 1, column: 1))))
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        let bad = firstInvalidUTF8Byte(bytes)
+        let at = bytes.withUnsafeBufferPointer { editorLocation(ofByte: bad, in: $0) }
+        return .failure(
+            UnreadablePlanFile(
+                diagnostic: Diagnostic(
+                    severity: .error, code: DiagnosticCode.notUTF8.rawValue,
+                    message: "the plan file is not UTF-8 text: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad) cannot start or continue a character; save the file as UTF-8",
+                    file: file, location: at)))
+    }
+
     static func parseInOnePiece(_ text: String, file: String) -> PlanFileResult {
         var sink = DiagnosticSink(file: file)
         let tree = Handoff<Composed>()
@@ -25,7 +48,7 @@ public enum PlanFile {
         case .success(let composed):
             tree.value = composed
         case .failure(let failure):
-            sink.error(.yamlSyntax, failure.message, at: failure.location, notes: failure.notes)
+            sink.error(failure.code, failure.message, at: failure.location, notes: failure.notes)
             return PlanFileResult(plan: nil, diagnostics: sink.sorted())
         }
         var reader = PlanReader(sink: sink, duplicates: tree.value!.duplicates)
@@ -39,6 +62,11 @@ public enum PlanFile {
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return PlanFileResult(plan: hasErrors ? nil : plan, diagnostics: diagnostics)
     }
+}
+
+/// Why a plan file's bytes are not a text to read (``PlanFile/decodeText(_:file:)``).
+public struct UnreadablePlanFile: Error, Sendable {
+    public var diagnostic: Diagnostic
 }
 
 /// What ``PlanFile/parse(_:file:)`` found: the plan, when the file has no errors, and every diagnostic.
@@ -81,6 +109,20 @@ enum DiagnosticCode: String, CaseIterable {
     case unknownReference = "unknown_reference"
     case missingOccurrence = "missing_occurrence"
     case durationWithoutTime = "duration_without_time"
+    /// A number beyond its limit in ``PlanLimits`` (an offset, a duration, a repeat interval).
+    case valueOutOfRange = "value_out_of_range"
+    /// A date outside the years ``PlanLimits/years``.
+    case dateOutOfRange = "date_out_of_range"
+    /// More occurrences for one activity than ``PlanLimits/maxOccurrencesPerActivity``.
+    case tooManyOccurrences = "too_many_occurrences"
+    /// Lists and mappings nested deeper than ``PlanLimits/maxNestingDepth``.
+    case nestingTooDeep = "nesting_too_deep"
+    /// A value longer than ``PlanLimits/maxValueBytes``.
+    case valueTooLong = "value_too_long"
+    /// A plan file larger than ``PlanLimits/maxFileBytes``.
+    case fileTooLarge = "file_too_large"
+    /// A plan file that is not UTF-8 text.
+    case notUTF8 = "not_utf8"
 }
 
 /// Collects diagnostics about one file.

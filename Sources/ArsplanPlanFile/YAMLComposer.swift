@@ -33,6 +33,8 @@ struct ComposeFailure: Error {
     var message: String
     var location: SourceLocation
     var notes: [String] = []
+    /// The diagnostic code: `yaml_syntax`, or the limit that was reached.
+    var code: DiagnosticCode = .yamlSyntax
 }
 
 /// Composes `text` (one YAML document) into nodes. `lineOffset` is added to every line
@@ -86,7 +88,7 @@ private final class YAMLParser {
         switch parser.error {
         case YAML_READER_ERROR:
             // An encoding problem: libyaml gives a byte offset, not a line.
-            let location = location(ofByte: parser.problem_offset, in: bytes)
+            let location = editorLocation(ofByte: parser.problem_offset, in: bytes)
             return ComposeFailure(message: "invalid YAML: \(problem)", location: location)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             var message = "invalid YAML: \(problem)"
@@ -141,11 +143,24 @@ private struct Composer {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
+            guard data.length <= PlanLimits.maxValueBytes else {
+                return .failed(
+                    ComposeFailure(
+                        message: "this value is \(data.length) bytes long, more than the limit of \(PlanLimits.maxValueBytes) bytes for one value",
+                        location: mark.location, code: .valueTooLong))
+            }
             let string = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
             let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE || data.style == YAML_ANY_SCALAR_STYLE
             let node = Node.scalar(Node.Scalar(string: string, isPlain: isPlain, mark: mark))
             if let anchor = data.anchor { anchors[String(cString: anchor)] = node }
             add(node)
+        case YAML_SEQUENCE_START_EVENT where stack.count >= PlanLimits.maxNestingDepth,
+            YAML_MAPPING_START_EVENT where stack.count >= PlanLimits.maxNestingDepth:
+            // Refused before it is composed: nothing deeper is built, walked or released.
+            return .failed(
+                ComposeFailure(
+                    message: "lists and mappings are nested more than \(PlanLimits.maxNestingDepth) deep here, the limit for a plan file",
+                    location: mark.location, code: .nestingTooDeep))
         case YAML_SEQUENCE_START_EVENT:
             stack.append(Open(isMapping: false, mark: mark, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
         case YAML_MAPPING_START_EVENT:
@@ -221,21 +236,6 @@ private struct Composer {
     }
 }
 
-/// The line and column (one per code point, as libyaml counts) of the byte at `offset`.
-private func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-    var line = 1
-    var column = 1
-    for byte in bytes.prefix(max(0, offset)) {
-        if byte == UInt8(ascii: "\n") {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1
-        }
-    }
-    return SourceLocation(line: line, column: column)
-}
-
 /// Hints for the YAML mistakes plan authors make most.
 private func notes(problem: String, lines: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var notes: [String] = []
@@ -272,4 +272,63 @@ private func bracketedReference(onLine line: Int, of text: String) -> String? {
         i += 1
     }
     return nil
+}
+
+/// The offset of the first byte of `bytes` that is not part of well-formed UTF-8 (the
+/// first byte of an ill-formed sequence); `bytes.count` when all are well formed.
+func firstInvalidUTF8Byte(_ bytes: [UInt8]) -> Int {
+    var i = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch b {
+        case 0x00...0x7F: i += 1; continue
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return i
+        }
+        guard i + length <= bytes.count else { return i }
+        for k in 1..<length {
+            let c = bytes[i + k]
+            let (lo, hi) = k == 1 ? (low, high) : (0x80, 0xBF)
+            guard c >= lo, c <= hi else { return i }
+        }
+        i += length
+    }
+    return bytes.count
+}
+
+/// The line and column an editor shows for the byte at `offset`: lines end at LF, CRLF
+/// or a lone CR (YAML 1.2's line breaks, which libyaml and editors agree on); NEL, U+2028
+/// and U+2029 are ordinary characters. Columns count code points from 1.
+func editorLocation(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+    var line = 1
+    var column = 1
+    var i = 0
+    let end = min(max(0, offset), bytes.count)
+    while i < end {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 1
+        } else if byte == UInt8(ascii: "\r") {
+            if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") {
+                i += 1
+                if i >= end { break }
+            }
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+        i += 1
+    }
+    return SourceLocation(line: line, column: column)
 }

@@ -94,8 +94,11 @@ enum PlanLoading {
             Terminal.print(Diagnostic(severity: .error, code: "unreadable_file", message: "cannot read the plan file: \(error.localizedDescription)", file: path))
             throw ExitCode(1)
         }
-        guard let text = String(bytes: bytes, encoding: .utf8) else {
-            Terminal.print(Diagnostic(severity: .error, code: "unreadable_file", message: "cannot read the plan file: it is not UTF-8 text", file: path))
+        let text: String
+        switch PlanFile.decodeText(bytes, file: path) {
+        case .success(let decoded): text = decoded
+        case .failure(let unreadable):
+            Terminal.print(unreadable.diagnostic)
             throw ExitCode(1)
         }
         let parsed = PlanFile.parse(text, file: path)

@@ -3,7 +3,7 @@
 ///
 /// Working-day arithmetic is answered from a table built once for the years the plan
 /// can reach, so scheduling never scans the year day by day; days outside the table
-/// fall back to stepping.
+/// are counted a year at a time (the cost grows with the years crossed, not the days).
 public struct WorkingCalendar: Sendable {
     public let settings: CalendarSettings
     /// The years the lookup table covers.
@@ -17,7 +17,9 @@ public struct WorkingCalendar: Sendable {
     private let named: [Int: DayOff]
 
     /// Builds the calendar for `years` (the plan year and one either side is typical).
-    public init(settings: CalendarSettings = .init(), years: ClosedRange<Int>) {
+    /// `years` is clamped to the years 1–9999 a ``Day`` can be in.
+    public init(settings: CalendarSettings = .init(), years requested: ClosedRange<Int>) {
+        let years = min(max(requested.lowerBound, 1), 9999)...min(max(requested.upperBound, 1), 9999)
         self.settings = settings
         self.years = years
         let first = Day(year: years.lowerBound, month: 1, day: 1)!
@@ -55,10 +57,11 @@ public struct WorkingCalendar: Sendable {
         self.workingDays = workingDays
     }
 
-    /// A calendar for a plan: its own year and the years either side, so that
-    /// dependencies may cross the year boundary.
+    /// A calendar for a plan: the years its dates may reach (``PlanLimits/allowedYears(planYear:)``)
+    /// and one either side, so that every working-day step of a valid plan is a table lookup.
     public init(plan: Plan) {
-        self.init(settings: plan.calendar, years: (plan.year - 1)...(plan.year + 1))
+        let allowed = PlanLimits.allowedYears(planYear: plan.year)
+        self.init(settings: plan.calendar, years: (allowed.lowerBound - 1)...(allowed.upperBound + 1))
     }
 
     private func tableOffset(_ day: Day) -> Int? {
@@ -109,15 +112,57 @@ public struct WorkingCalendar: Sendable {
             let target = n > 0 ? Int(rankBefore[offset + 1]) + n - 1 : Int(rankBefore[offset]) + n
             if target >= 0 && target < workingDays.count { return Day(dayNumber: Int(workingDays[target])) }
         }
-        // Outside the table: step, one day at a time (rare: only far beyond the plan's years).
+        return addingOutsideTable(workdays: n, to: day)
+    }
+
+    /// ``adding(workdays:to:)`` where the table does not answer: a year at a time (each
+    /// year's days off looked up once), so the cost grows with the years crossed, never
+    /// with `n`; at the ends of ``Day/range`` it stops there.
+    private func addingOutsideTable(workdays n: Int, to day: Day) -> Day {
+        let forward = n > 0
+        var remaining = n.magnitude
         var current = day
-        var remaining = abs(n)
-        let step = n > 0 ? 1 : -1
-        while remaining > 0 {
-            current = current.adding(days: step)
-            if isWorkingDay(current) { remaining -= 1 }
+        while true {
+            let year = current.year
+            let edge = forward ? Day(year: year, month: 12, day: 31)! : Day(year: year, month: 1, day: 1)!
+            let off = daysOffNumbers(year: year)
+            func working(_ d: Day) -> Bool {
+                if let offset = tableOffset(d) { return rankBefore[offset + 1] > rankBefore[offset] }
+                return !d.isWeekend && !off.contains(d.dayNumber)
+            }
+            // The working days after `current` (before it, going back) to the year's edge.
+            var inRest: UInt = 0
+            var d = current
+            while d != edge {
+                d = d.adding(days: forward ? 1 : -1)
+                if working(d) { inRest += 1 }
+            }
+            let atRangeEnd = edge.dayNumber == (forward ? Day.range.upperBound : Day.range.lowerBound)
+            if inRest < remaining {
+                if atRangeEnd { return edge }
+                remaining -= inRest
+                current = edge
+                continue
+            }
+            while remaining > 0 {
+                current = current.adding(days: forward ? 1 : -1)
+                if working(current) { remaining -= 1 }
+            }
+            return current
         }
-        return current
+    }
+
+    /// The day numbers of the named days off of `year` (holidays, de-facto days, closed days).
+    private func daysOffNumbers(year: Int) -> Set<Int> {
+        var result = Set<Int>()
+        if settings.holidays == .sweden { for off in SwedishHolidays.daysOff(year: year) { result.insert(off.day.dayNumber) } }
+        guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else { return result }
+        for period in settings.closed {
+            let from = max(period.from.dayNumber, first.dayNumber)
+            let to = min(period.to.dayNumber, last.dayNumber)
+            if from <= to { for n in from...to { result.insert(n) } }
+        }
+        return result
     }
 
     /// The number of working days in `from…through`, both inclusive (0 when `through < from`).
@@ -126,13 +171,21 @@ public struct WorkingCalendar: Sendable {
         if let a = tableOffset(from), let b = tableOffset(through) {
             return Int(rankBefore[b + 1] - rankBefore[a])
         }
+        // A year at a time, each year's days off looked up once.
         var count = 0
         var day = from
-        while day <= through {
-            if isWorkingDay(day) { count += 1 }
+        while true {
+            let off = daysOffNumbers(year: day.year)
+            let yearEnd = min(Day(year: day.year, month: 12, day: 31)!, through)
+            while true {
+                let working = tableOffset(day).map { rankBefore[$0 + 1] > rankBefore[$0] } ?? (!day.isWeekend && !off.contains(day.dayNumber))
+                if working { count += 1 }
+                if day == yearEnd { break }
+                day = day.adding(days: 1)
+            }
+            if yearEnd == through { return count }
             day = day.adding(days: 1)
         }
-        return count
     }
 
     /// Every named day off in `year` (holidays, de-facto days, closed days), in date order.
