@@ -621,13 +621,15 @@ func suggest(_ word: String, in candidates: some Sequence<String>) -> String? {
     let candidates = Array(candidates)
     if let english = swedishWords[word.lowercased()], candidates.contains(english) { return english }
     if let match = closestMatch(to: word, in: candidates) { return match }
+    guard word.utf8.count <= 4 * suggestionMaxLength else { return nil }
     let letters = Array(word.lowercased())
-    guard letters.count >= 2 else { return nil }
+    guard letters.count >= 2, letters.count <= suggestionMaxLength else { return nil }
+    let sorted = candidates.filter { $0.utf8.count >= letters.count }.sorted()
     for i in 0..<(letters.count - 1) {
         var swapped = letters
         swapped.swapAt(i, i + 1)
         let text = String(swapped)
-        if let match = candidates.sorted().first(where: { $0.lowercased() == text }) { return match }
+        if let match = sorted.first(where: { $0.lowercased() == text }) { return match }
     }
     return nil
 }

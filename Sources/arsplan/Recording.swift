@@ -52,6 +52,13 @@ enum Recording {
     /// cannot apply, a refused change, or a journal that cannot be read or written.
     static func record(_ request: ChangeRequest, plan: PlanArgument, by: String, reason: String?, force: Bool = false, dryRun: Bool = false) throws {
         let source = try PlanLoading.read(plan.plan)
+        // A day the plan may not reach is refused even with --force (see PlanLimits).
+        if case .move(_, _, let day, _) = request, !PlanLimits.allowedDays(planYear: source.plan.year).contains(day) {
+            let allowed = PlanLimits.allowedYears(planYear: source.plan.year)
+            Terminal.error(
+                "\(day) is outside the years a plan for \(source.plan.year) may reach (\(allowed.lowerBound)–\(allowed.upperBound)); nothing was recorded.")
+            throw ExitCode(1)
+        }
         let journal = plan.journalFile
         let context = ChangeContext(at: try now(), by: by, reason: reason, planHash: source.planHash)
 

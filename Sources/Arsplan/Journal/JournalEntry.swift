@@ -16,6 +16,8 @@ public struct JournalEntry: Hashable, Sendable {
     public var version: Int
     /// The entry's number (`seq`), 1 for the first; undo refers to entries by it.
     public var sequence: Int
+    /// The highest entry number a journal may use (a journal line with a higher one is invalid).
+    public static let maxSequence = 999_999_999
     /// When the change was recorded, in UTC.
     public var at: Timestamp
     /// Who made it (a name, or a body such as "Förvaltningsledningen").
@@ -250,6 +252,11 @@ extension JournalEntry: Codable {
             throw DecodingError.dataCorruptedError(forKey: .version, in: c, debugDescription: "'v' must be 1 or more, not \(version)")
         }
         sequence = try c.decode(Int.self, forKey: .sequence)
+        // Bounded, so that the next entry's number (the highest + 1) cannot overflow.
+        guard (1...JournalEntry.maxSequence).contains(sequence) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .sequence, in: c, debugDescription: "'seq' must be 1–\(JournalEntry.maxSequence), not \(sequence)")
+        }
         let atText = try c.decode(String.self, forKey: .at)
         guard let at = Timestamp(iso: atText) else {
             throw DecodingError.dataCorruptedError(forKey: .at, in: c, debugDescription: "'at' must be a UTC time like 2027-03-01T10:00:00Z, not '\(atText)'")
