@@ -79,7 +79,7 @@ let package = Package(
             dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanReport"]
         ),
         // Runs the built `arsplan` binary on real plan files, as a user would.
-        .testTarget(name: "arsplanTests", dependencies: ["arsplan"]),
+        .testTarget(name: "arsplanTests", dependencies: ["arsplan"], exclude: ["Fixtures"]),
     ]
 )
 

@@ -51,10 +51,11 @@ func composeYAML(_ bytes: [UInt8], lineOffset: Int = 0) -> Result<Composed, Comp
 
 private func composeYAML(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> Result<Composed, ComposeFailure> {
     let parser = YAMLParser(bytes)
-    var composer = Composer(lineOffset: lineOffset)
+    let lines = LineMap(bytes)
+    var composer = Composer(lineOffset: lineOffset, lines: lines)
     while true {
         var event = yaml_event_t()
-        guard parser.next(&event) else { return .failure(parser.failure(in: bytes)) }
+        guard parser.next(&event) else { return .failure(parser.failure(in: bytes, lines: lines)) }
         defer { yaml_event_delete(&event) }
         switch composer.take(event) {
         case .more: continue
@@ -82,9 +83,11 @@ private final class YAMLParser {
     }
 
     /// What libyaml reported, as a message with the place it points at.
-    func failure(in bytes: UnsafeBufferPointer<UInt8>) -> ComposeFailure {
+    func failure(in bytes: UnsafeBufferPointer<UInt8>, lines: LineMap?) -> ComposeFailure {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
-        func mark(_ mark: yaml_mark_t) -> SourceLocation { SourceLocation(line: mark.line + 1, column: mark.column + 1) }
+        func mark(_ mark: yaml_mark_t) -> SourceLocation {
+            lines?.location(line: mark.line, column: mark.column) ?? SourceLocation(line: mark.line + 1, column: mark.column + 1)
+        }
         switch parser.error {
         case YAML_READER_ERROR:
             // An encoding problem: libyaml gives a byte offset, not a line.
@@ -124,7 +127,10 @@ private struct Composer {
         }
     }
 
-    init(lineOffset: Int) { self.lineOffset = lineOffset }
+    init(lineOffset: Int, lines: LineMap?) {
+        self.lineOffset = lineOffset
+        self.lines = lines
+    }
 
     enum Step {
         case more, done
@@ -132,6 +138,8 @@ private struct Composer {
     }
 
     let lineOffset: Int
+    /// libyaml's lines → an editor's, when the text has line breaks they disagree on.
+    let lines: LineMap?
     var stack: [Open] = []
     var root: Node?
     var anchors: [String: Node] = [:]
@@ -139,7 +147,13 @@ private struct Composer {
     var documents = 0
 
     mutating func take(_ event: yaml_event_t) -> Step {
-        let mark = Node.Mark(line: lineOffset + Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let mark: Node.Mark
+        if let lines {
+            let at = lines.location(line: event.start_mark.line, column: event.start_mark.column)
+            mark = Node.Mark(line: lineOffset + at.line, column: at.column)
+        } else {
+            mark = Node.Mark(line: lineOffset + Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        }
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
@@ -331,4 +345,78 @@ func editorLocation(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) ->
         i += 1
     }
     return SourceLocation(line: line, column: column)
+}
+
+/// libyaml's line numbers turned into an editor's. libyaml (YAML 1.1) ends a line at LF,
+/// CRLF, CR, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029); YAML
+/// 1.2 and editors only at LF, CRLF and CR. For a text with any of the other three this
+/// maps each libyaml line to the editor's line it lies on and the column it starts at, so
+/// every diagnostic names the line an editor shows. Nil (no mapping needed) otherwise.
+struct LineMap {
+    /// For each libyaml line (0-based): the editor's line (1-based) and the editor's
+    /// column (0-based) it starts at.
+    private var starts: [(line: Int, column: Int)] = [(1, 0)]
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard hasYAML11LineBreaks(bytes) else { return nil }
+        var line = 1
+        var column = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x0A || byte == 0x0D {
+                i += byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                line += 1
+                column = 0
+                starts.append((line, 0))
+                continue
+            }
+            if let length = yaml11OnlyBreak(bytes, at: i) {
+                i += length
+                column += 1
+                starts.append((line, column))
+                continue
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+    }
+
+    /// The editor's 1-based location of libyaml's 0-based `line` and `column`.
+    func location(line: Int, column: Int) -> SourceLocation {
+        guard line >= 0, line < starts.count else { return SourceLocation(line: line + 1, column: column + 1) }
+        return SourceLocation(line: starts[line].line, column: starts[line].column + column + 1)
+    }
+}
+
+/// The length of a NEL (C2 85), U+2028 (E2 80 A8) or U+2029 (E2 80 A9) at `i`, if one starts there.
+@inline(__always)
+private func yaml11OnlyBreak(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { return 2 }
+    if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return 3 }
+    return nil
+}
+
+/// Whether `bytes` holds a line break only YAML 1.1 (libyaml) counts: NEL, U+2028, U+2029.
+func hasYAML11LineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] >= 0xC2, yaml11OnlyBreak(bytes, at: i) != nil { return true }
+        i += 1
+    }
+    return false
+}
+
+/// Whether `bytes` holds a line break that a count of LF bytes would miss: a CR not
+/// followed by LF, or one of the YAML 1.1 breaks. Such a file is read in one piece (the
+/// two-part reader counts lines by LF).
+func hasLineBreaksOtherThanLF(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+        let byte = bytes[i]
+        if byte == 0x0D, i + 1 >= bytes.count || bytes[i + 1] != 0x0A { return true }
+        if byte >= 0xC2, yaml11OnlyBreak(bytes, at: i) != nil { return true }
+        i += 1
+    }
+    return false
 }

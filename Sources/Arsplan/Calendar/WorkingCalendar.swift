@@ -106,7 +106,7 @@ public struct WorkingCalendar: Sendable {
     /// not counted, so `adding(workdays: 1, to: friday)` is the next Monday. `n == 0` returns `day`.
     public func adding(workdays n: Int, to day: Day) -> Day {
         guard n != 0 else { return day }
-        if let offset = tableOffset(day) {
+        if let offset = tableOffset(day), n.magnitude <= UInt(workingDays.count) {
             // The target's rank, i.e. its index in `workingDays`: counting forward starts
             // after `day` (whether or not it is a working day), counting back before it.
             let target = n > 0 ? Int(rankBefore[offset + 1]) + n - 1 : Int(rankBefore[offset]) + n
@@ -122,34 +122,46 @@ public struct WorkingCalendar: Sendable {
         let forward = n > 0
         var remaining = n.magnitude
         var current = day
+        let step = forward ? 1 : -1
         while true {
-            let year = current.year
+            let next = current.adding(days: step)
+            if next == current { return current }  // the end of the days there are
+            // The year `next` lies in, from `next` to its end in the direction of travel.
+            let year = next.year
             let edge = forward ? Day(year: year, month: 12, day: 31)! : Day(year: year, month: 1, day: 1)!
             let off = daysOffNumbers(year: year)
             func working(_ d: Day) -> Bool {
                 if let offset = tableOffset(d) { return rankBefore[offset + 1] > rankBefore[offset] }
                 return !d.isWeekend && !off.contains(d.dayNumber)
             }
-            // The working days after `current` (before it, going back) to the year's edge.
-            var inRest: UInt = 0
-            var d = current
-            while d != edge {
-                d = d.adding(days: forward ? 1 : -1)
-                if working(d) { inRest += 1 }
-            }
-            let atRangeEnd = edge.dayNumber == (forward ? Day.range.upperBound : Day.range.lowerBound)
+            // Counted, not walked: the weekdays from `next` to `edge`, less the days off among them.
+            let inRest = UInt(countWorkingDays(min(next, edge), max(next, edge), off: off))
             if inRest < remaining {
-                if atRangeEnd { return edge }
                 remaining -= inRest
                 current = edge
                 continue
             }
             while remaining > 0 {
-                current = current.adding(days: forward ? 1 : -1)
+                current = current.adding(days: step)
                 if working(current) { remaining -= 1 }
             }
             return current
         }
+    }
+
+    /// The working days in `first…last` (both in one year, whose named days off are `off`):
+    /// its weekdays less the named days off among them, without visiting the days.
+    private func countWorkingDays(_ first: Day, _ last: Day, off: Set<Int>) -> Int {
+        guard first <= last else { return 0 }
+        // Weekdays up to and including day number `n`, counted from a Monday (1970-01-05).
+        func weekdaysThrough(_ n: Int) -> Int {
+            let k = n - 4
+            let weeks = k >= 0 ? k / 7 : -((-k + 6) / 7)
+            return 5 * weeks + min(k - 7 * weeks + 1, 5)
+        }
+        let weekdays = weekdaysThrough(last.dayNumber) - weekdaysThrough(first.dayNumber - 1)
+        let offWeekdays = off.filter { $0 >= first.dayNumber && $0 <= last.dayNumber && !Day(dayNumber: $0).isWeekend }.count
+        return weekdays - offWeekdays
     }
 
     /// The day numbers of the named days off of `year` (holidays, de-facto days, closed days).
@@ -175,16 +187,10 @@ public struct WorkingCalendar: Sendable {
         var count = 0
         var day = from
         while true {
-            let off = daysOffNumbers(year: day.year)
             let yearEnd = min(Day(year: day.year, month: 12, day: 31)!, through)
-            while true {
-                let working = tableOffset(day).map { rankBefore[$0 + 1] > rankBefore[$0] } ?? (!day.isWeekend && !off.contains(day.dayNumber))
-                if working { count += 1 }
-                if day == yearEnd { break }
-                day = day.adding(days: 1)
-            }
+            count += countWorkingDays(day, yearEnd, off: daysOffNumbers(year: day.year))
             if yearEnd == through { return count }
-            day = day.adding(days: 1)
+            day = yearEnd.adding(days: 1)
         }
     }
 

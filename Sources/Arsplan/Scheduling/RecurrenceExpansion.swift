@@ -73,8 +73,9 @@ struct RecurrenceExpansion {
             let last = Day(year: year, month: month, day: Day.daysInMonth(year: year, month: month))!
             return last.adding(days: -((last.weekday.rawValue - weekday.rawValue + 7) % 7))
         }
+        guard n <= 5 else { return nil }  // no month has a sixth of any weekday
         let first = Day(year: year, month: month, day: 1)!
-        let day = first.adding(days: (weekday.rawValue - first.weekday.rawValue + 7) % 7 + 7.saturatingMultiplied(by: n - 1))
+        let day = first.adding(days: (weekday.rawValue - first.weekday.rawValue + 7) % 7 + 7 * (n - 1))
         return day.month == month ? day : nil
     }
 }
