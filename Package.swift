@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "arsplan", targets: ["arsplan"]),
         .library(name: "Arsplan", targets: ["Arsplan"]),
+        .library(name: "ArsplanWorkspace", targets: ["ArsplanWorkspace"]),
         // The readers of plan files, journals and .ics files, for the fuzz targets in Fuzz/.
         .library(name: "ArsplanReading", targets: ["ArsplanPlanFile", "ArsplanJournal", "ArsplanICal"]),
     ],
@@ -28,35 +29,61 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Where unsafe code is (issue 8 gathers it into named places):
+        // * C pointers: libical in ArsplanICal (LibICal, FeedWriter, CalendarImport); libyaml
+        //   in YAMLComposer; POSIX reads and writes in JournalFile and AtomicDirectory.
+        // * Unsafe buffers for speed: Expressions (plan reader), JSONWriter, the terminal
+        //   output of the executable (PlanLoading).
+        // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer, the
+        //   package's one @unchecked Sendable.
+        //
+        // The package's one hand-over between threads (UnsafeTransfer) and its one helper for
+        // work split between two cores. No dependencies; never imported by the core.
+        .target(name: "ArsplanSupport"),
         // The pure core: model, calendar, scheduler, journal replay. No I/O, no libical.
         .target(
             name: "Arsplan",
             dependencies: [.product(name: "Collections", package: "swift-collections")]
         ),
-        // Plan files (YAML) → Plan, with a located diagnostic for every problem.
+        // Plan files (YAML) → PlanDocument (the plan and its dates-from imports, resolved by the
+        // workspace) with a located diagnostic for every problem. No file access.
         .target(
             name: "ArsplanPlanFile",
-            dependencies: ["Arsplan", "CYAML"]
+            dependencies: ["Arsplan", "ArsplanSupport", "CYAML"]
         ),
-        // iCalendar writing and reading; the only code that touches C pointers.
+        // iCalendar writing and reading with libical; no file access.
         .target(
             name: "ArsplanICal",
-            dependencies: ["Arsplan", "CLibical"]
+            dependencies: ["Arsplan", "ArsplanSupport", "CLibical"]
         ),
         // HTML year overview (årshjul), feed index page, CSV.
         .target(
             name: "ArsplanReport",
-            dependencies: ["Arsplan"]
+            dependencies: ["Arsplan", "ArsplanSupport"]
         ),
-        // The change journal on disk: locked, synced appends; tolerant reading.
+        // The change journal on disk: locked, synced appends; tolerant reading. (The journal
+        // entries and their replay are in the core.)
         .target(
             name: "ArsplanJournal",
             dependencies: ["Arsplan"]
         ),
+        // One plan on disk: reads it with its dates-from calendars, replays its journal, records
+        // changes under the journal's lock, exports feeds atomically. The file system is passed
+        // in (`FileSystem`, `LocalFileSystem` for the disk) and "now" is a parameter; it returns
+        // values and diagnostics, never prints or exits. The CLI (and the coming server) call it.
+        // Its local-disk pieces use POSIX calls with pointers: `writev` in AtomicDirectory.swift,
+        // `lstat` in ExportFolder.swift; the feed-writing threads share one lock-guarded queue
+        // handed to them with UnsafeTransfer (Exporting.swift).
+        .target(
+            name: "ArsplanWorkspace",
+            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal", "ArsplanSupport"]
+        ),
+        // The command line: parses arguments, calls the workspace, prints. No file access of its own
+        // beyond checking that the plan argument names a file.
         .executableTarget(
             name: "arsplan",
             dependencies: [
-                "Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal",
+                "Arsplan", "ArsplanJournal", "ArsplanReport", "ArsplanWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,8 +105,13 @@ let package = Package(
             name: "ArsplanJournalTests",
             dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanReport"]
         ),
+        // The workspace without a process: the example plan loaded, changed, exported.
+        .testTarget(
+            name: "ArsplanWorkspaceTests",
+            dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanWorkspace"]
+        ),
         // Runs the built `arsplan` binary on real plan files, as a user would.
-        .testTarget(name: "arsplanTests", dependencies: ["arsplan"], exclude: ["Fixtures"]),
+        .testTarget(name: "arsplanTests", dependencies: ["arsplan"], exclude: ["Snapshots", "Fixtures"]),
     ]
 )
 

@@ -1,9 +1,114 @@
+/// Every stable code a diagnostic or a conflict can carry, printed in brackets after the
+/// message (`[unknown_reference]`). The raw value is the printed code; each one is
+/// explained in docs/plan-format.md ("Messages and what to do"). Programs match on these
+/// cases, never on a message's text.
+public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, CustomStringConvertible {
+    // Reading the plan file.
+    case yamlSyntax = "yaml_syntax"
+    case unsupportedFormat = "unsupported_format"
+    case invalidType = "invalid_type"
+    case unknownKey = "unknown_key"
+    case missingKey = "missing_key"
+    case duplicateKey = "duplicate_key"
+    /// Two activities (owners, target groups, …) with one id; the scheduler reports it too
+    /// for a plan built in code.
+    case duplicateID = "duplicate_id"
+    case invalidID = "invalid_id"
+    case invalidValue = "invalid_value"
+    case invalidDate = "invalid_date"
+    case invalidTime = "invalid_time"
+    case invalidDuration = "invalid_duration"
+    case invalidRange = "invalid_range"
+    case invalidReference = "invalid_reference"
+    case invalidOffset = "invalid_offset"
+    case invalidRepeat = "invalid_repeat"
+    case invalidForEach = "invalid_for_each"
+    case missingPlacement = "missing_placement"
+    case multiplePlacements = "multiple_placements"
+    /// An id the plan does not define (from the reader, or the scheduler for a plan built in code).
+    case unknownReference = "unknown_reference"
+    /// A numbered reference past the last occurrence (from the reader for `dates`, the scheduler otherwise).
+    case missingOccurrence = "missing_occurrence"
+    case durationWithoutTime = "duration_without_time"
+    /// A number beyond its limit in ``PlanLimits`` (an offset, a duration, a repeat interval).
+    case valueOutOfRange = "value_out_of_range"
+    /// A date outside ``PlanLimits/years`` (reader), or an occurrence outside
+    /// ``PlanLimits/allowedDays(planYear:)`` (scheduler).
+    case dateOutOfRange = "date_out_of_range"
+    /// More occurrences for one activity or one plan than ``PlanLimits`` allows.
+    case tooManyOccurrences = "too_many_occurrences"
+    /// Lists and mappings nested deeper than ``PlanLimits/maxNestingDepth``.
+    case nestingTooDeep = "nesting_too_deep"
+    /// A value longer than ``PlanLimits/maxValueBytes``.
+    case valueTooLong = "value_too_long"
+    /// A plan file larger than ``PlanLimits/maxFileBytes``.
+    case fileTooLarge = "file_too_large"
+    /// A plan file that is not UTF-8 text (located at the first bad byte).
+    case notUTF8 = "not_utf8"
+
+    // Reading other files: the plan file itself, `dates-from` calendars, time zones.
+    case unreadableFile = "unreadable_file"
+    case icsUnreadable = "ics_unreadable"
+    case icsParseError = "ics_parse_error"
+    case icsNoEventsInYear = "ics_no_events_in_year"
+    case unknownTimeZone = "unknown_time_zone"
+    case libicalFailure = "libical_failure"
+
+    // Scheduling: conflicts.
+    case dependencyCycle = "dependency_cycle"
+    /// The activity depends on one that could not be placed (unknown, in a cycle, …).
+    case unplacedDependency = "unplaced_dependency"
+    /// An occurrence moved by hand now comes before what it depends on allows.
+    case dependencyViolated = "dependency_violated"
+    /// The activity is placed relative to a named occurrence that has been cancelled.
+    case cancelledDependency = "cancelled_dependency"
+    case ambiguousReference = "ambiguous_reference"
+    case windowViolated = "window_violated"
+    case notBeforeViolated = "not_before_violated"
+    case notAfterViolated = "not_after_violated"
+    case pinnedPushed = "pinned_pushed"
+    case ownerOverCapacity = "owner_over_capacity"
+    case audienceOverCapacity = "audience_over_capacity"
+    case channelOverCapacity = "channel_over_capacity"
+    case fixedDateOnDayOff = "fixed_date_on_day_off"
+    case outsidePlanYear = "outside_plan_year"
+    case emptyRecurrence = "empty_recurrence"
+
+    // The change journal: the file, then its entries as they are replayed.
+    case journalInvalidLine = "journal_invalid_line"
+    case journalNewerVersion = "journal_newer_version"
+    case journalDuplicateEntry = "journal_duplicate_entry"
+    case journalUnreadable = "journal_unreadable"
+    case journalUnwritable = "journal_unwritable"
+    case journalNotAFile = "journal_not_a_file"
+    case journalDanglingLink = "journal_dangling_link"
+    case journalTornLine = "journal_torn_line"
+    case journalTornLineRemoved = "journal_torn_line_removed"
+    case journalEntryNotApplied = "journal_entry_not_applied"
+    case journalEntryOccurrenceChanged = "journal_entry_occurrence_changed"
+    case journalUndoNotApplied = "journal_undo_not_applied"
+    case journalApprovalAltered = "journal_approval_altered"
+
+    /// The printed code: `unknown_reference`.
+    public var description: String { rawValue }
+
+    /// Whether the code is about one entry of the journal as it is replayed (an entry that
+    /// no longer applies, an undo of nothing, an edited approval): what a command that
+    /// records a change shows about the journal besides its own result.
+    public var isJournalEntryProblem: Bool {
+        switch self {
+        case .journalEntryNotApplied, .journalEntryOccurrenceChanged, .journalUndoNotApplied, .journalApprovalAltered: return true
+        default: return false
+        }
+    }
+}
+
 /// A problem found in a plan file or a schedule, printed compiler-style:
 /// `Plans/x.yaml:12:5: error: unknown activity 'vb2' in 'after' (did you mean 'vb'?) [unknown_reference]`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
-    /// A stable snake_case code (`unknown_key`, `dependency_cycle`, …) that tests and scripts can match.
-    public var code: String
+    /// The stable code (`unknown_key`, `dependency_cycle`, …) that tests and scripts match.
+    public var code: DiagnosticCode
     public var message: String
     /// The file the diagnostic is about (as the user named it), when there is one.
     public var file: String?
@@ -12,7 +117,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var notes: [String]
 
     public init(
-        severity: Severity, code: String, message: String, file: String? = nil, location: SourceLocation? = nil,
+        severity: Severity, code: DiagnosticCode, message: String, file: String? = nil, location: SourceLocation? = nil,
         notes: [String] = []
     ) {
         self.severity = severity
@@ -31,7 +136,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
             if let location { prefix += ":\(location.line):\(location.column)" }
             prefix += ": "
         }
-        var text = "\(prefix)\(severity.rawValue): \(message) [\(code)]"
+        var text = "\(prefix)\(severity.rawValue): \(message) [\(code.rawValue)]"
         for note in notes { text += "\n    \(note)" }
         return text
     }
@@ -40,7 +145,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 extension Conflict {
     /// The conflict as a diagnostic about `file`.
     public func diagnostic(file: String?) -> Diagnostic {
-        Diagnostic(severity: severity, code: kind.rawValue, message: message, file: file, location: location)
+        Diagnostic(severity: severity, code: kind, message: message, file: file, location: location)
     }
 }
 

@@ -112,8 +112,9 @@ extension Schedule {
 
         var usedNames: Set<String> = []
         func uniqueFileName(_ subject: FeedSubject, _ id: String?) -> String {
-            let stem = id.map { "\(subject.fileNamePrefix)-\(Self.fileNameComponent($0))" } ?? subject.fileNamePrefix
+            let stem = id.map { "\(subject.fileNamePrefix)-\(Self.fileNameStem($0))" } ?? subject.fileNamePrefix
             var name = "\(stem).ics"
+            // Only two ids whose hashes agree in 32 bits get here; ids are unique per kind.
             var counter = 2
             while usedNames.contains(name) {
                 name = "\(stem)-\(counter).ics"
@@ -163,6 +164,24 @@ extension Schedule {
             feeds.append(feed(.unit(unit.id), id: unit.id.rawValue, name: unit.name, indices: indices("u", unit.id.rawValue)))
         }
         return feeds
+    }
+
+    /// The part of a feed's file name an identifier gives, from the identifier alone — never
+    /// from which other ids the plan has — so a subscriber's address stays the same when
+    /// owners, target groups, channels or units are added or removed.
+    ///
+    /// An id that already is a safe lower-case component (`anna`, `chef-it`) is used as it is.
+    /// Any other id (`Anna`, `Lön & pension`, `åäö`) is made one by ``fileNameComponent(_:)``
+    /// and gets `.` and the first 8 hex digits of the SHA-256 of its own UTF-8 bytes:
+    /// `Anna` → `anna.<hash>`. Since a safe component never holds a `.`, `Anna` and `anna` — or
+    /// `Lön & pension` and `lon-pension` — can never share a name, on any file system, case
+    /// sensitive or not.
+    static func fileNameStem(_ id: String) -> String {
+        let component = fileNameComponent(id)
+        if component == id { return component }
+        let digest = ContentHash.sha256(text: id)
+        let hex = digest.hasPrefix("sha256:") ? digest.dropFirst("sha256:".count) : Substring(digest)
+        return "\(component).\(hex.prefix(8))"
     }
 
     /// An identifier as one safe, lower-case file-name component: å/ä/ö become a/a/o, and any

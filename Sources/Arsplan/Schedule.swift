@@ -62,34 +62,6 @@ public struct Occurrence: Hashable, Sendable, Identifiable {
     }
 }
 
-/// What kind of problem a conflict is; the raw value is the stable code printed with it.
-public enum ConflictKind: String, Hashable, Codable, Sendable, CaseIterable {
-    case dependencyCycle = "dependency_cycle"
-    /// The activity depends on one that could not be placed (unknown, in a cycle, …).
-    case unplacedDependency = "unplaced_dependency"
-    /// An occurrence moved by hand now comes before what it depends on allows.
-    case dependencyViolated = "dependency_violated"
-    /// The activity is placed relative to a named occurrence that has been cancelled.
-    case cancelledDependency = "cancelled_dependency"
-    case unknownReference = "unknown_reference"
-    case missingOccurrence = "missing_occurrence"
-    case ambiguousReference = "ambiguous_reference"
-    case windowViolated = "window_violated"
-    case notBeforeViolated = "not_before_violated"
-    case notAfterViolated = "not_after_violated"
-    case pinnedPushed = "pinned_pushed"
-    case ownerOverCapacity = "owner_over_capacity"
-    case audienceOverCapacity = "audience_over_capacity"
-    case channelOverCapacity = "channel_over_capacity"
-    case fixedDateOnDayOff = "fixed_date_on_day_off"
-    case outsidePlanYear = "outside_plan_year"
-    case emptyRecurrence = "empty_recurrence"
-    /// An occurrence would fall outside the dates a plan may reach (``PlanLimits/allowedDays(planYear:)``).
-    case dateOutOfRange = "date_out_of_range"
-    /// An activity or the plan has more occurrences than ``PlanLimits`` allows.
-    case tooManyOccurrences = "too_many_occurrences"
-}
-
 /// How serious a conflict or diagnostic is.
 public enum Severity: String, Hashable, Codable, Sendable, Comparable {
     case note
@@ -129,22 +101,40 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 }
 
-/// A problem with the schedule, reported and never hidden.
+/// A problem with the schedule, reported and never hidden. Besides the message for people,
+/// it carries its facts for programs: which activity, which occurrence, which dates.
 public struct Conflict: Hashable, Sendable {
-    public var kind: ConflictKind
+    /// What kind of problem it is: one of the scheduling codes (`window_violated`, …).
+    public var kind: DiagnosticCode
     public var severity: Severity
     /// The activities involved, the one to look at first.
     public var activities: [Activity.ID]
     public var message: String
     /// Where to look in the plan file, when known.
     public var location: SourceLocation?
+    /// The number of the occurrence of `activities[0]` the conflict is about, when it is
+    /// about one occurrence.
+    public var occurrence: Int?
+    /// The day the conflict is about: where the occurrence is (its last day when a deadline
+    /// or `not-after` is missed; where it would go, for a pinned one pushed), or the day
+    /// (the Monday of the week) a capacity is exceeded on.
+    public var day: Day?
+    /// The date the rule sets that `day` breaks: the earliest day allowed, the day it must
+    /// share, the deadline, the `not-before` or `not-after` date, the pinned date.
+    public var limit: Day?
 
-    public init(kind: ConflictKind, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil) {
+    public init(
+        kind: DiagnosticCode, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil,
+        occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
+    ) {
         self.kind = kind
         self.severity = severity
         self.activities = activities
         self.message = message
         self.location = location
+        self.occurrence = occurrence
+        self.day = day
+        self.limit = limit
     }
 }
 

@@ -1,4 +1,5 @@
 import Arsplan
+import ArsplanSupport
 import CLibical
 import Foundation
 
@@ -85,9 +86,9 @@ public struct FeedWriter: Sendable {
         // year), so recording a change elsewhere does not touch its bytes or LAST-MODIFIED.
         let stamp = Schedule.baselineStamp(of: schedule.plan)
         let occurrences = schedule.occurrences
-        let zonePointer = UnsafeSendable(zone)
+        let zonePointer = UnsafeTransfer(zone)
         chunks.withUnsafeMutableBufferPointer { results in
-            let slots = UnsafeSendable(results)
+            let slots = UnsafeTransfer(results)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 let members = included[min(included.count, chunk * chunkSize)..<min(included.count, (chunk + 1) * chunkSize)]
                 var ranges: [Range<Int>] = []
@@ -97,13 +98,13 @@ public struct FeedWriter: Sendable {
                     for index in members {
                         let start = output.bytes.count
                         try writeEvent(
-                            occurrences[index], text.entry(at: index), stamp: stamp, zone: zonePointer.value, domain: domain, text: text,
+                            occurrences[index], text.entry(at: index), stamp: stamp, zone: zonePointer.wrappedValue, domain: domain, text: text,
                             into: &output)
                         ranges.append(start..<output.bytes.count)
                     }
-                    slots.value[chunk] = .success((output.bytes, ranges))
+                    slots.wrappedValue[chunk] = .success((output.bytes, ranges))
                 } catch {
-                    slots.value[chunk] = .failure(error)
+                    slots.wrappedValue[chunk] = .failure(error)
                 }
             }
         }
@@ -384,11 +385,4 @@ public struct FeedSet: Sendable {
     public var files: [(name: String, bytes: [UInt8])] {
         feeds.indices.map { (feeds[$0].fileName, bytes(at: $0)) }
     }
-}
-
-/// Hands a value to the worker threads of `FeedWriter.write`, which only read it (a builtin
-/// zone) or write disjoint slots (the chunk results).
-private struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -1,3 +1,5 @@
+import Arsplan
+
 /// What can go wrong writing or reading iCalendar.
 public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
     /// libical has no such zone: a misspelt name, or the system's tzdata is missing.
@@ -25,13 +27,13 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// A stable snake_case code for diagnostics.
-    public var code: String {
+    /// The error's stable code for diagnostics.
+    public var code: DiagnosticCode {
         switch self {
-        case .unknownTimeZone: return "unknown_time_zone"
-        case .libical: return "libical_failure"
-        case .unparsableCalendar: return "ics_parse_error"
-        case .noEventsInYear: return "ics_no_events_in_year"
+        case .unknownTimeZone: return .unknownTimeZone
+        case .libical: return .libicalFailure
+        case .unparsableCalendar: return .icsParseError
+        case .noEventsInYear: return .icsNoEventsInYear
         }
     }
 }

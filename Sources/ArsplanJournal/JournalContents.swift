@@ -31,10 +31,12 @@ public struct JournalContents: Sendable {
 
     /// Parses journal bytes: one JSON object a line, blank lines allowed. Pure.
     ///
-    /// An invalid line is an error naming `file:line` — except the last line, which a power
-    /// cut or a crash can leave incomplete: it is reported as a warning and ignored, and the
-    /// entries before it are kept. An entry with a newer format version than this arsplan
-    /// reads is an error wherever it is; so is an entry number used twice.
+    /// A complete line (one that ends with its newline) that is not a valid entry is an error
+    /// naming `file:line`, wherever it is: nothing that was written whole is ever dropped.
+    /// Only a last line *without* its newline that does not decode — what a power cut or a
+    /// crash in the middle of an append leaves — is a torn tail: reported as a warning and
+    /// ignored, the entries before it kept. An entry with a newer format version than this
+    /// arsplan reads is an error wherever it is; so is an entry number used twice.
     public static func parse(_ bytes: [UInt8], file: String) throws(JournalFileError) -> JournalContents {
         var contents = JournalContents()
         // Line boundaries: (start, end excluding the newline, hasNewline).
@@ -59,14 +61,14 @@ public struct JournalContents: Sendable {
             } catch let newer as UnsupportedJournalVersion {
                 throw .newerVersion(file: file, line: line, version: newer.version)
             } catch {
-                if i == lastNonBlank {
+                if i == lastNonBlank && !span.newline {
                     contents.tornTail = span.start..<bytes.count
                     let kept = contents.entries.count
                     contents.warnings.append(
                         Diagnostic(
-                            severity: .warning, code: "journal_torn_line",
-                            message: "the last line is incomplete or not a journal entry (an interrupted write?) and is ignored; "
-                                + "the \(kept) entr\(kept == 1 ? "y" : "ies") before it are kept",
+                            severity: .warning, code: .journalTornLine,
+                            message: "the last line is incomplete (it has no newline: an interrupted write?) and is ignored; "
+                                + "the \(kept) entr\(kept == 1 ? "y before it is" : "ies before it are") kept",
                             file: file, location: SourceLocation(line: line, column: 1)))
                     break
                 }
@@ -112,11 +114,15 @@ public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible
     case duplicateSequence(file: String, line: Int, sequence: Int, firstLine: Int)
     case cannotRead(file: String, reason: String)
     case cannotWrite(file: String, reason: String)
+    /// The journal's path is a named pipe, a device, a socket or a folder.
+    case notAFile(file: String, kind: String)
+    /// The journal's path is a symbolic link to something that does not exist.
+    case danglingLink(file: String, target: String)
 
     public var description: String {
         switch self {
         case .invalidLine(_, _, let message):
-            return "this line is not a valid journal entry: \(message); fix or remove the line (the journal is one JSON object a line, see docs/journal.md)"
+            return "this line is not a valid journal entry: \(message); fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md)"
         case .newerVersion(_, _, let version):
             return "this entry was written by a newer arsplan (journal format \(version); this arsplan reads format \(JournalEntry.currentVersion) and older); upgrade arsplan to read this journal"
         case .duplicateSequence(_, _, let sequence, let first):
@@ -125,17 +131,23 @@ public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible
             return "cannot read the journal: \(reason)"
         case .cannotWrite(_, let reason):
             return "cannot write the journal: \(reason); nothing was recorded"
+        case .notAFile(_, let kind):
+            return "the journal is not a regular file: it is \(kind); nothing was read or recorded (name a file with --journal)"
+        case .danglingLink(_, let target):
+            return "the journal is a symbolic link to '\(target)', which does not exist; nothing was read or recorded (fix the link or remove it)"
         }
     }
 
-    /// A stable snake_case code.
-    public var code: String {
+    /// The error's stable code.
+    public var code: DiagnosticCode {
         switch self {
-        case .invalidLine: return "journal_invalid_line"
-        case .newerVersion: return "journal_newer_version"
-        case .duplicateSequence: return "journal_duplicate_entry"
-        case .cannotRead: return "journal_unreadable"
-        case .cannotWrite: return "journal_unwritable"
+        case .invalidLine: return .journalInvalidLine
+        case .newerVersion: return .journalNewerVersion
+        case .duplicateSequence: return .journalDuplicateEntry
+        case .cannotRead: return .journalUnreadable
+        case .cannotWrite: return .journalUnwritable
+        case .notAFile: return .journalNotAFile
+        case .danglingLink: return .journalDanglingLink
         }
     }
 
@@ -144,7 +156,7 @@ public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible
         switch self {
         case .invalidLine(let file, let line, _), .newerVersion(let file, let line, _), .duplicateSequence(let file, let line, _, _):
             return Diagnostic(severity: .error, code: code, message: description, file: file, location: SourceLocation(line: line, column: 1))
-        case .cannotRead(let file, _), .cannotWrite(let file, _):
+        case .cannotRead(let file, _), .cannotWrite(let file, _), .notAFile(let file, _), .danglingLink(let file, _):
             return Diagnostic(severity: .error, code: code, message: description, file: file)
         }
     }

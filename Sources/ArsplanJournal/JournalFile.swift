@@ -40,11 +40,7 @@ public struct JournalFile: Sendable {
 
     /// Reads the journal under a shared lock; an absent journal has no entries.
     public func read() throws(JournalFileError) -> JournalContents {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return .empty }
-            throw .cannotRead(file: path, reason: Self.reason(errno))
-        }
+        guard let fd = try openJournal(O_RDONLY, failure: { .cannotRead(file: path, reason: Self.reason($0)) }) else { return .empty }
         defer { close(fd) }
         // Best effort: a file system without locks can still be read.
         _ = Self.lock(fd, LOCK_SH)
@@ -73,11 +69,8 @@ public struct JournalFile: Sendable {
     @discardableResult
     public func append(_ make: (JournalContents) throws -> JournalEntry?) throws -> Appended? {
         for _ in 0..<64 {
-            let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-            if fd < 0 {
-                guard errno == ENOENT else {
-                    throw JournalFileError.cannotWrite(file: path, reason: "cannot open it for appending: \(Self.reason(errno))")
-                }
+            let opened = try openJournal(O_RDWR | O_APPEND) { .cannotWrite(file: path, reason: "cannot open it for appending: \(Self.reason($0))") }
+            guard let fd = opened else {
                 guard let entry = try make(.empty) else { return nil }
                 if try create(with: entry) { return Appended(entry: entry, line: 1, warnings: []) }
                 continue  // Another process created it first: append to theirs.
@@ -106,7 +99,7 @@ public struct JournalFile: Sendable {
                 line = bytes[..<torn.lowerBound].filter { $0 == UInt8(ascii: "\n") }.count + 1
                 warnings.append(
                     Diagnostic(
-                        severity: .warning, code: "journal_torn_line_removed",
+                        severity: .warning, code: .journalTornLineRemoved,
                         message: "removed the incomplete last line before appending (\(torn.count) bytes: \(removed.debugDescription))",
                         file: path, location: SourceLocation(line: line, column: 1)))
             } else if contents.endsWithoutNewline {
@@ -129,6 +122,56 @@ public struct JournalFile: Sendable {
 
     // MARK: Internals
 
+    /// Opens the journal with `flags`; nil when there is none. Refuses anything but a regular
+    /// file (a named pipe would block the read forever, a device never holds a journal) and a
+    /// symbolic link that leads nowhere — each with its own reason — without ever blocking:
+    /// the file is opened with `O_NONBLOCK` and checked with `fstat` before it is read.
+    private func openJournal(_ flags: Int32, failure: (Int32) -> JournalFileError) throws(JournalFileError) -> Int32? {
+        let fd = open(path, flags | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT {
+                var link = stat()
+                if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
+                    throw .danglingLink(file: path, target: Self.linkTarget(path) ?? "?")
+                }
+                return nil
+            }
+            if code == ENXIO { throw .notAFile(file: path, kind: "a socket") }
+            throw failure(code)
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let code = errno
+            close(fd)
+            throw failure(code)
+        }
+        let kind: String?
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: kind = nil
+        case S_IFDIR: kind = "a folder"
+        case S_IFIFO: kind = "a named pipe (FIFO)"
+        case S_IFCHR, S_IFBLK: kind = "a device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "not a regular file"
+        }
+        if let kind {
+            close(fd)
+            throw .notAFile(file: path, kind: kind)
+        }
+        // A regular file never blocks; clear the flag all the same so writes behave as usual.
+        let current = fcntl(fd, F_GETFL)
+        if current >= 0 { _ = fcntl(fd, F_SETFL, current & ~O_NONBLOCK) }
+        return fd
+    }
+
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Creates the journal holding `entry` in one step; false when it already exists.
     private func create(with entry: JournalEntry) throws(JournalFileError) -> Bool {
         let data: [UInt8]
@@ -150,7 +193,12 @@ public struct JournalFile: Sendable {
         close(fd)
         defer { unlink(temporary) }
         if link(temporary, path) != 0 {
-            if errno == EEXIST { return false }
+            if errno == EEXIST {
+                // A link that appeared meanwhile and leads nowhere is not a journal to append to.
+                var st = stat()
+                if stat(path, &st) != 0, lstat(path, &st) == 0 { throw .danglingLink(file: path, target: Self.linkTarget(path) ?? "?") }
+                return false
+            }
             throw .cannotWrite(file: path, reason: Self.reason(errno))
         }
         // Make the new directory entry durable too.
@@ -226,6 +274,8 @@ public struct JournalFile: Sendable {
         case ENOTDIR: return "a part of the path is not a folder"
         case ENOENT: return "the folder does not exist"
         case EISDIR: return "it is a folder"
+        case EFBIG: return "the file would grow beyond the largest size allowed (ulimit -f)"
+        case ELOOP: return "its symbolic links go round in a loop"
         default: return String(cString: strerror(code))
         }
     }

@@ -1,4 +1,5 @@
 import Arsplan
+import ArsplanSupport
 import Dispatch
 
 // A large plan file is read on two cores: the file is cut at an activity near its middle,
@@ -88,12 +89,6 @@ private struct LaterPart: Sendable {
     var duplicates: [SourceLocation: DuplicateKey]
 }
 
-/// A value handed between threads: written by one before it leaves a dispatch group, read
-/// by another after waiting for the group.
-final class Handoff<Value: Sendable>: @unchecked Sendable {
-    var value: Value?
-}
-
 extension PlanFile {
     /// Files smaller than this are read in one piece: a second thread would not pay off.
     static let parallelThreshold = 256 * 1024
@@ -106,33 +101,33 @@ extension PlanFile {
         let tail = Array(utf8[cut.offset...])
 
         let group = DispatchGroup()
-        let laterPart = Handoff<LaterPart>()
+        let laterPart = UnsafeTransfer<LaterPart?>(nil)
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             guard case .success(let composed) = composeYAML(tail, lineOffset: cut.linesBefore),
                 case .sequence(let items)? = composed.root
             else { return }
             var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: composed.duplicates)
             reader.readActivityItems(items.items)
-            laterPart.value = LaterPart(drafts: reader.drafts, diagnostics: reader.sink.diagnostics, duplicates: reader.duplicates)
+            laterPart.wrappedValue = LaterPart(drafts: reader.drafts, diagnostics: reader.sink.diagnostics, duplicates: reader.duplicates)
             // The second part's nodes are released here, on this thread, too.
         }
         // This thread composes and reads the first part meanwhile.
         // (The tree is kept only in `headTree`, so that it can be released on another thread.)
-        let headTree = Handoff<Composed>()
+        let headTree = UnsafeTransfer<Composed?>(nil)
         switch composeYAML(head) {
-        case .success(let composed): headTree.value = composed
+        case .success(let composed): headTree.wrappedValue = composed
         case .failure:
             group.wait()
             return nil
         }
-        var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: headTree.value!.duplicates)
-        let sections = reader.readSections(headTree.value!.root)
+        var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: headTree.wrappedValue!.duplicates)
+        let sections = reader.readSections(headTree.wrappedValue!.root)
         group.wait()
-        guard let later = laterPart.value else { return nil }
+        guard let later = laterPart.wrappedValue else { return nil }
 
         reader.duplicates.merge(later.duplicates) { first, _ in first }
         reader.sink.append(later.diagnostics)
-        laterPart.value = nil
+        laterPart.wrappedValue = nil
         let plan = sections.map { reader.complete($0, with: later.drafts) }
         let diagnostics = reader.finish()
         releaseInBackground(headTree, reader)
@@ -142,12 +137,11 @@ extension PlanFile {
     /// Empties `tree` and drops `reader` on another thread: releasing tens of thousands of
     /// nodes and drafts is work the result does not wait for. `tree` must hold the last
     /// reference to its nodes.
-    static func releaseInBackground(_ tree: Handoff<Composed>, _ reader: consuming PlanReader) {
-        let finished = Handoff<PlanReader>()
-        finished.value = reader
+    static func releaseInBackground(_ tree: UnsafeTransfer<Composed?>, _ reader: consuming PlanReader) {
+        let finished = UnsafeTransfer<PlanReader?>(reader)
         DispatchQueue.global(qos: .utility).async {
-            tree.value = nil
-            finished.value = nil
+            tree.wrappedValue = nil
+            finished.wrappedValue = nil
         }
     }
 }

@@ -1,4 +1,5 @@
 import Arsplan
+import ArsplanSupport
 
 /// Reads plan files (YAML) into a ``Plan``, with a located diagnostic for every problem.
 ///
@@ -26,7 +27,7 @@ public enum PlanFile {
             return .failure(
                 UnreadablePlanFile(
                     diagnostic: Diagnostic(
-                        severity: .error, code: DiagnosticCode.fileTooLarge.rawValue,
+                        severity: .error, code: .fileTooLarge,
                         message: "the plan file is \(bytes.count) bytes, more than the limit of \(PlanLimits.maxFileBytes) bytes",
                         file: file, location: SourceLocation(line: 1, column: 1))))
         }
@@ -36,23 +37,23 @@ public enum PlanFile {
         return .failure(
             UnreadablePlanFile(
                 diagnostic: Diagnostic(
-                    severity: .error, code: DiagnosticCode.notUTF8.rawValue,
+                    severity: .error, code: .notUTF8,
                     message: "the plan file is not UTF-8 text: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad) cannot start or continue a character; save the file as UTF-8",
                     file: file, location: at)))
     }
 
     static func parseInOnePiece(_ text: String, file: String) -> PlanFileResult {
         var sink = DiagnosticSink(file: file)
-        let tree = Handoff<Composed>()
+        let tree = UnsafeTransfer<Composed?>(nil)
         switch composeYAML(text) {
         case .success(let composed):
-            tree.value = composed
+            tree.wrappedValue = composed
         case .failure(let failure):
             sink.error(failure.code, failure.message, at: failure.location, notes: failure.notes)
             return PlanFileResult(plan: nil, diagnostics: sink.sorted())
         }
-        var reader = PlanReader(sink: sink, duplicates: tree.value!.duplicates)
-        let plan = reader.read(tree.value!.root)
+        var reader = PlanReader(sink: sink, duplicates: tree.wrappedValue!.duplicates)
+        let plan = reader.read(tree.wrappedValue!.root)
         let diagnostics = reader.finish()
         if text.utf8.count >= parallelThreshold { releaseInBackground(tree, reader) }
         return result(plan: plan, diagnostics: diagnostics)
@@ -69,60 +70,95 @@ public struct UnreadablePlanFile: Error, Sendable {
     public var diagnostic: Diagnostic
 }
 
-/// What ``PlanFile/parse(_:file:)`` found: the plan, when the file has no errors, and every diagnostic.
+/// What ``PlanFile/parse(_:file:)`` found: what the file says, when it has no errors, and every diagnostic.
 public struct PlanFileResult: Sendable {
-    /// The plan; nil when there is any error-severity diagnostic.
-    public var plan: Plan?
+    /// What the file says; nil when there is any error-severity diagnostic.
+    public var document: PlanDocument?
     /// All problems of the file, in file order, each with file and line:column.
     public var diagnostics: [Diagnostic]
 
-    public init(plan: Plan?, diagnostics: [Diagnostic]) {
-        self.plan = plan
+    public init(document: PlanDocument?, diagnostics: [Diagnostic]) {
+        self.document = document
         self.diagnostics = diagnostics
     }
 
-    /// Whether any diagnostic is an error (the plan is then nil).
+    /// A result holding `plan` as the file writes it (its `dates-from` calendars not yet read).
+    public init(plan: Plan?, diagnostics: [Diagnostic]) {
+        self.init(document: plan.map(PlanDocument.init), diagnostics: diagnostics)
+    }
+
+    /// The plan, when the file has no errors and takes no dates from another calendar. A plan
+    /// with `dates-from` is complete only once its calendars are read: see
+    /// ``PlanDocument/resolved(_:)`` (ArsplanWorkspace reads them beside the plan file).
+    public var plan: Plan? { document?.plan }
+
+    /// Whether any diagnostic is an error (the document is then nil).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// The stable codes of the reader's diagnostics (printed in brackets after the message).
-enum DiagnosticCode: String, CaseIterable {
-    case yamlSyntax = "yaml_syntax"
-    case unsupportedFormat = "unsupported_format"
-    case invalidType = "invalid_type"
-    case unknownKey = "unknown_key"
-    case missingKey = "missing_key"
-    case duplicateKey = "duplicate_key"
-    case duplicateID = "duplicate_id"
-    case invalidID = "invalid_id"
-    case invalidValue = "invalid_value"
-    case invalidDate = "invalid_date"
-    case invalidTime = "invalid_time"
-    case invalidDuration = "invalid_duration"
-    case invalidRange = "invalid_range"
-    case invalidReference = "invalid_reference"
-    case invalidOffset = "invalid_offset"
-    case invalidRepeat = "invalid_repeat"
-    case invalidForEach = "invalid_for_each"
-    case missingPlacement = "missing_placement"
-    case multiplePlacements = "multiple_placements"
-    case unknownReference = "unknown_reference"
-    case missingOccurrence = "missing_occurrence"
-    case durationWithoutTime = "duration_without_time"
-    /// A number beyond its limit in ``PlanLimits`` (an offset, a duration, a repeat interval).
-    case valueOutOfRange = "value_out_of_range"
-    /// A date outside the years ``PlanLimits/years``.
-    case dateOutOfRange = "date_out_of_range"
-    /// More occurrences for one activity than ``PlanLimits/maxOccurrencesPerActivity``.
-    case tooManyOccurrences = "too_many_occurrences"
-    /// Lists and mappings nested deeper than ``PlanLimits/maxNestingDepth``.
-    case nestingTooDeep = "nesting_too_deep"
-    /// A value longer than ``PlanLimits/maxValueBytes``.
-    case valueTooLong = "value_too_long"
-    /// A plan file larger than ``PlanLimits/maxFileBytes``.
-    case fileTooLarge = "file_too_large"
-    /// A plan file that is not UTF-8 text.
-    case notUTF8 = "not_utf8"
+/// A plan file as written: the plan, and the other calendars (`dates-from`) it takes dates from.
+///
+/// Reading those calendars is a step of its own (file access, libical), so the reader stays
+/// pure: ``plan`` is nil until ``resolved(_:)`` has filled in every import's dates.
+public struct PlanDocument: Sendable {
+    /// The plan as written; the activities named in ``imports`` have no dates yet.
+    private let written: Plan
+    /// The `dates-from` placements in activity order.
+    public let imports: [DatesFromImport]
+
+    /// The document of `written`, finding its `dates-from` placements.
+    public init(_ written: Plan) {
+        self.written = written
+        // Most plans have none: found out without copying any activity out.
+        guard written.activities.contains(where: { if case .imported = $0.placement { true } else { false } }) else {
+            imports = []
+            return
+        }
+        var imports: [DatesFromImport] = []
+        for index in written.activities.indices {
+            // A plain case test first: binding the payload of every activity's placement costs.
+            guard case .imported = written.activities[index].placement,
+                case .imported(let source, let dates) = written.activities[index].placement, dates.isEmpty
+            else { continue }
+            let activity = written.activities[index]
+            imports.append(
+                DatesFromImport(
+                    activity: activity.id, source: source, location: activity.placementLocation ?? activity.location, index: index))
+        }
+        self.imports = imports
+    }
+
+    /// The plan's year, the one an imported calendar's events are taken from.
+    public var year: Int { written.year }
+    /// The plan's time zone, the one an imported calendar's timed events are read in.
+    public var timezone: String { written.timezone }
+    /// The plan's id.
+    public var id: String { written.id }
+
+    /// The plan, when it imports nothing; nil while any `dates-from` calendar is unread.
+    public var plan: Plan? { imports.isEmpty ? written : nil }
+
+    /// The plan with every import's dates filled in by `dates` (called once per import, in
+    /// activity order).
+    public func resolved(_ dates: (DatesFromImport) throws -> [ImportedDate]) rethrows -> Plan {
+        var plan = written
+        for item in imports {
+            plan.activities[item.index].placement = .imported(source: item.source, dates: try dates(item))
+        }
+        return plan
+    }
+}
+
+/// One `dates-from:` placement: the activity, and the calendar file as the plan names it.
+public struct DatesFromImport: Hashable, Sendable {
+    /// The activity whose dates the calendar gives.
+    public var activity: Activity.ID
+    /// The calendar file as written in the plan (relative to the plan file's folder unless absolute).
+    public var source: String
+    /// Where the `dates-from:` key stands (else the activity), for diagnostics.
+    public var location: SourceLocation?
+    /// The activity's position in the plan.
+    let index: Int
 }
 
 /// Collects diagnostics about one file.
@@ -138,7 +174,7 @@ struct DiagnosticSink {
     ) {
         diagnostics.append(
             Diagnostic(
-                severity: severity, code: code.rawValue, message: message, file: file, location: location, notes: notes)
+                severity: severity, code: code, message: message, file: file, location: location, notes: notes)
         )
     }
 

@@ -18,7 +18,7 @@ public enum DaysOffReport {
                 }
             }
             let when = i == j ? Swedish.shortDate(off.day) : "\(Swedish.shortDate(off.day))–\(Swedish.shortDate(days[j].day))"
-            var line = "  \(when.padded(to: 24)) \(off.name.padded(to: 24)) \(Swedish.dayOffKind(off.kind))"
+            var line = "  \(when.padded(to: 24)) \(TerminalText.line(off.name).padded(to: 24)) \(Swedish.dayOffKind(off.kind))"
             if i != j { line += " (\(j - i + 1) vardagar)" }
             out += line.trailingSpacesRemoved + "\n"
             i = j + 1

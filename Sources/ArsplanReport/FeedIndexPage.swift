@@ -17,18 +17,43 @@ public struct FeedIndexPage: Sendable {
         self.baseURL = baseURL
     }
 
-    /// `https://host/path/` with exactly one trailing slash, or nil when `text` is not an
-    /// http(s) URL (the command line rejects those before getting here).
+    /// `https://host/path/` with exactly one trailing slash, or nil when `text` is not a base
+    /// URL feeds can be appended to (``baseURLProblem(_:)`` says why; the command line
+    /// rejects those before getting here).
     public static func normalizedBaseURL(_ text: String) -> String? {
-        let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-        let rest = text.drop(while: { $0 != ":" }).dropFirst(3)
-        guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
-            !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline })
-        else { return nil }
+        guard baseURLProblem(text) == nil else { return nil }
         var result = text
         while result.hasSuffix("/") { result.removeLast() }
         return result + "/"
+    }
+
+    /// Why `text` cannot be the address the feeds are published under, or nil when it can.
+    ///
+    /// The feeds' addresses are the base URL followed by each file name, so the base must be
+    /// a plain `http://` or `https://` folder address: a `?query` or `#fragment` would put the
+    /// file name inside the query or fragment (every link would load the same page), and
+    /// white space, quotes, angle brackets, backslashes and control characters have no place
+    /// in an address.
+    public static func baseURLProblem(_ text: String) -> String? {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+            return "--base-url must be an http:// or https:// address, e.g. https://intranat.example.se/arsplan/."
+        }
+        if text.unicodeScalars.contains(where: { $0 == "?" || $0 == "#" }) {
+            return "--base-url must be the folder the feeds are published in, without '?' or '#' "
+                + "(the file names are added at the end of it), e.g. https://intranat.example.se/arsplan/."
+        }
+        let forbidden: Set<Unicode.Scalar> = [" ", "\"", "<", ">", "\\", "`", "{", "}", "|", "^"]
+        if text.unicodeScalars.contains(where: { forbidden.contains($0) || $0.properties.isWhitespace || TerminalText.isControl($0) }) {
+            return "--base-url must not contain spaces, quotes, angle brackets, backslashes or control characters; "
+                + "write them percent-encoded (%20 for a space)."
+        }
+        let rest = text.unicodeScalars.drop(while: { $0 != ":" }).dropFirst(3)
+        let host = rest.prefix(while: { $0 != "/" })
+        if host.isEmpty || host.contains("@") {
+            return "--base-url must name a host (and no user name), e.g. https://intranat.example.se/arsplan/."
+        }
+        return nil
     }
 
     /// The https (or http) address of a feed, when a base URL is given.

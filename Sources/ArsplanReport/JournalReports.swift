@@ -49,7 +49,7 @@ extension JournalText {
 public enum HistoryReport {
     public static func table(_ replay: JournalReplay, lines: [Int], journal: String) -> String {
         let plan = replay.plan
-        var out = "\(plan.title) (\(plan.id)) – journal \(journal)\n"
+        var out = "\(TerminalText.line(plan.title)) (\(TerminalText.line(plan.id))) – journal \(TerminalText.line(journal))\n"
         guard !replay.entries.isEmpty else { return out + "Inga ändringar har registrerats.\n" }
         out += "\(JournalText.count(replay.entries.count, "post", "poster")); tider i \(plan.timezone)\n\n"
         let notes = Dictionary(grouping: replay.notes, by: \.position)
@@ -57,7 +57,7 @@ public enum HistoryReport {
             var what = JournalText.action(entry.action, in: plan)
             if let undo = replay.undoneBy[entry.sequence] { what += " [ångrad av #\(undo)]" }
             if !replay.applied[position] { what += " [gäller inte]" }
-            return ["#\(entry.sequence)", JournalText.localTime(entry.at, zone: plan.timezone), entry.by, what, entry.reason ?? ""]
+            return ["#\(entry.sequence)", JournalText.localTime(entry.at, zone: plan.timezone), entry.by, what, entry.reason ?? ""].map(TerminalText.line)
         }
         let header = ["nr", "när", "vem", "vad", "skäl"]
         var widths = header.map(\.count)
@@ -68,7 +68,7 @@ public enum HistoryReport {
         out += line(header)
         for (position, row) in rows.enumerated() {
             out += line(row)
-            for note in notes[position] ?? [] { out += "    \(note.message)\n" }
+            for note in notes[position] ?? [] { out += "    \(TerminalText.line(note.message))\n" }
         }
         return out
     }
@@ -88,6 +88,8 @@ public enum HistoryReport {
         var action: String
         var activity: String?
         var occurrence: Int?
+        var occurrenceUID: String?
+        var occurrenceDay: String?
         var day: String?
         var time: String?
         var owner: String?
@@ -108,6 +110,7 @@ public enum HistoryReport {
                 seq: e.sequence, line: lines.indices.contains(position) ? lines[position] : nil, at: e.at.description, by: e.by,
                 reason: e.reason, action: e.action.name, planHash: e.planHash, applied: replay.applied[position],
                 undoneBy: replay.undoneBy[e.sequence], notes: (notes[position] ?? []).map(\.message))
+            (entry.occurrenceUID, entry.occurrenceDay) = (e.target?.uid, e.target?.day.description)
             switch e.action {
             case .move(let a, let n, let day, let time):
                 (entry.activity, entry.occurrence, entry.day, entry.time) = (a.rawValue, n, day.description, time?.description)
@@ -126,7 +129,7 @@ public enum HistoryReport {
 public enum DeviationsReport {
     public static func table(_ report: DeviationReport?, replay: JournalReplay) -> String {
         let plan = replay.plan
-        var out = "\(plan.title) (\(plan.id))\n"
+        var out = "\(TerminalText.line(plan.title)) (\(TerminalText.line(plan.id)))\n"
         guard let report else { return out + "Planen har inte fastställts: ingen avvikelse att visa. Fastställ den med 'arsplan approve'.\n" }
         out += approvalLine(report, plan: plan) + "\n"
         if report.isEmpty { return out + "\nInga avvikelser: schemat är som det fastställdes.\n" }
@@ -139,7 +142,7 @@ public enum DeviationsReport {
                 d.kinds.map(JournalText.kind).joined(separator: ", "),
                 JournalText.state(d.approved, in: plan, showOwner: showOwner) + " → " + JournalText.state(d.current, in: plan, showOwner: showOwner),
                 cause(d, replay: replay),
-            ]
+            ].map(TerminalText.line)
         }
         var widths = [0, 0, 0]
         for row in rows { for i in 0..<3 { widths[i] = min(max(widths[i], row[i].count), 64) } }
@@ -289,7 +292,8 @@ public enum DeviationsReport {
 
     static func approvalLine(_ report: DeviationReport, plan: Plan) -> String {
         let entry = report.approval.entry
-        return "Fastställd \(JournalText.localTime(entry.at, zone: plan.timezone)) av \(entry.by) (\(report.approval.approval.ref)), journalpost #\(entry.sequence)."
+        return TerminalText.line(
+            "Fastställd \(JournalText.localTime(entry.at, zone: plan.timezone)) av \(entry.by) (\(report.approval.approval.ref)), journalpost #\(entry.sequence).")
     }
 
     static func cause(_ d: Deviation, replay: JournalReplay) -> String {
@@ -309,21 +313,21 @@ public enum DeviationsReport {
         return counts.merging(approved) { max($0, $1) }
     }
 
-    /// Text safe inside a markdown table cell or paragraph.
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Plan text safe inside a markdown heading, table cell or paragraph (``MarkdownText``).
+    static func escape(_ text: String) -> String { MarkdownText.inline(text) }
 }
 
 /// `status`: approved when, by whom and with what reference; changes and deviations since; conflicts.
 public enum StatusReport {
     public static func render(_ replay: JournalReplay, deviations: DeviationReport?, journal: String, journalExists: Bool) -> String {
         let plan = replay.plan
-        var out = "\(plan.title) (\(plan.id))\n"
+        let journal = TerminalText.line(journal)
+        var out = "\(TerminalText.line(plan.title)) (\(TerminalText.line(plan.id)))\n"
         let changes = replay.entries.filter(\.isRecordedChange).count
         out += "Journal:     \(journal)" + (journalExists ? ", \(JournalText.count(replay.entries.count, "post", "poster")) (\(JournalText.count(changes, "ändring", "ändringar")))" : " (finns inte ännu)") + "\n"
         if let deviations {
-            out += "Fastställd:  \(JournalText.localTime(deviations.approval.entry.at, zone: plan.timezone)) av \(deviations.approval.entry.by), \(deviations.approval.approval.ref) (#\(deviations.approval.entry.sequence))\n"
+            out += "Fastställd:  \(JournalText.localTime(deviations.approval.entry.at, zone: plan.timezone)) av \(TerminalText.line(deviations.approval.entry.by)), "
+                + "\(TerminalText.line(deviations.approval.approval.ref)) (#\(deviations.approval.entry.sequence))\n"
             let later = deviations.laterEntries.filter(\.isRecordedChange).count
             out += "Sedan dess:  \(JournalText.count(later, "ändring", "ändringar")) i journalen; planfilen \(deviations.planFileChanged ? "har ändrats" : "är oförändrad")\n"
             out += "Avvikelser:  "

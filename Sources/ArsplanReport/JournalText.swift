@@ -83,7 +83,7 @@ public enum ChangeReport {
         let entry = proposal.entry
         if case .approve(let approval) = entry.action {
             let activities = Set(approval.occurrences.map(\.activity)).count
-            return "Fastställande (post #\(entry.sequence)): \(entry.by), \(approval.ref)\n"
+            return "Fastställande (post #\(entry.sequence)): \(TerminalText.line(entry.by)), \(TerminalText.line(approval.ref))\n"
                 + "  \(JournalText.count(approval.occurrences.count, "tillfälle", "tillfällen")) i \(JournalText.count(activities, "aktivitet", "aktiviteter")); "
                 + "schemats kontrollsumma \(approval.scheduleHash)\n"
         }
@@ -95,11 +95,14 @@ public enum ChangeReport {
         case .undo(let target): out += "Ångra #\(target)"
         case .approve: out += "Fastställande"
         }
-        out += " (ändring #\(entry.sequence), \(entry.by)): \(JournalText.action(entry.action, in: plan))\n"
+        out += " (ändring #\(entry.sequence), \(TerminalText.line(entry.by))): \(TerminalText.line(JournalText.action(entry.action, in: plan)))\n"
         let direct = proposal.impact.occurrences.filter(\.direct)
         let following = proposal.impact.occurrences.filter { !$0.direct }
         let rows = (direct + following).map { impact in
-            (JournalText.occurrence(impact.activity, impact.index, in: plan, count: impact.count), JournalText.change(impact.change, in: plan))
+            (
+                TerminalText.line(JournalText.occurrence(impact.activity, impact.index, in: plan, count: impact.count)),
+                TerminalText.line(JournalText.change(impact.change, in: plan))
+            )
         }
         let width = min(rows.map(\.0.count).max() ?? 0, 60)
         for (i, row) in rows.enumerated() {
@@ -110,11 +113,13 @@ public enum ChangeReport {
         if rows.isEmpty { out += "\nInga tillfällen ändras.\n" }
         if !proposal.impact.newConflicts.isEmpty {
             out += "\nNya konflikter (\(proposal.impact.newConflicts.count)):\n"
-            for c in proposal.impact.newConflicts { out += "  \(c.severity == .error ? "fel" : c.severity == .warning ? "varning" : "not"): \(c.message) [\(c.kind.rawValue)]\n" }
+            for c in proposal.impact.newConflicts {
+                out += "  \(c.severity == .error ? "fel" : c.severity == .warning ? "varning" : "not"): \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n"
+            }
         }
         if !proposal.impact.resolvedConflicts.isEmpty {
             out += "\nKonflikter som försvinner (\(proposal.impact.resolvedConflicts.count)):\n"
-            for c in proposal.impact.resolvedConflicts { out += "  \(c.message) [\(c.kind.rawValue)]\n" }
+            for c in proposal.impact.resolvedConflicts { out += "  \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n" }
         }
         return out
     }
@@ -125,9 +130,9 @@ public enum ChangeReport {
         for refusal in refusals {
             switch refusal {
             case .dayOff(let day, let reason):
-                out += "  • \(Swedish.longDate(day)) är ledig dag (\(reason)).\n"
+                out += "  • \(Swedish.longDate(day)) är ledig dag (\(TerminalText.line(reason))).\n"
             case .beforeDependency(let conflict):
-                out += "  • Det nya datumet stämmer inte med vad aktiviteten beror på: \(conflict.message).\n"
+                out += "  • Det nya datumet stämmer inte med vad aktiviteten beror på: \(TerminalText.line(conflict.message)).\n"
             case .pinned(let id):
                 out += "  • '\(id)' är fastlåst (pinned: true): datumet är satt utifrån och flyttas inte.\n"
             case .newErrors(let conflicts):

@@ -1,5 +1,5 @@
 import Arsplan
-import Dispatch
+import ArsplanSupport
 
 /// `schedule --format json`: the schedule as other tools and tests read it.
 ///
@@ -13,16 +13,18 @@ public enum ScheduleJSON {
 
     /// ``render(_:)`` as pieces of UTF-8 to write out one after the other (a large
     /// schedule's occurrences are written on two cores; joining the pieces would copy them).
-    public static func renderChunks(_ schedule: Schedule) -> [[UInt8]] {
+    /// `twoCoresFrom`: how many occurrences make the split pay (tests pass 0 and `Int.max`).
+    public static func renderChunks(_ schedule: Schedule, twoCoresFrom threshold: Int = 4096) -> [[UInt8]] {
         let plan = schedule.plan
         let occurrences = schedule.occurrences
         // A large schedule's occurrences are written in two halves on two cores.
         let middle = occurrences.count / 2
-        let ranges = occurrences.count >= 4096 ? [0..<middle, middle..<occurrences.count] : [occurrences.indices]
-        let written = ranges.map { _ in Handoff<[UInt8]>() }
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-            written[part].value = occurrenceItems(schedule, ranges[part])
-        }
+        let ranges = [0..<middle, middle..<occurrences.count]
+        let (firstHalf, secondHalf) = TwoCores.run(
+            size: occurrences.count, threshold: threshold,
+            { occurrenceItems(schedule, ranges[0]) },
+            { occurrenceItems(schedule, ranges[1]) })
+        let written = [firstHalf, secondHalf]
 
         // Keys in sorted order, as JSONEncoder's `.sortedKeys` would write them.
         var chunks: [[UInt8]] = []
@@ -49,7 +51,7 @@ public enum ScheduleJSON {
             json.array { json in
                 for (range, part) in zip(ranges, written) {
                     chunks.append(json.take())
-                    chunks.append(part.value!)
+                    chunks.append(part)
                     json.count(items: range.count)
                 }
             }
@@ -144,12 +146,6 @@ private enum Keys {
     static let title = JSONWriter.Key("title")
     static let uid = JSONWriter.Key("uid")
     static let unit = JSONWriter.Key("unit")
-}
-
-/// A value handed between threads: written by one before `concurrentPerform` returns, read
-/// by the caller after it.
-private final class Handoff<Value: Sendable>: @unchecked Sendable {
-    var value: Value?
 }
 
 extension OccurrenceTiming {

@@ -2,6 +2,7 @@ import Arsplan
 
 /// `schedule` without `--format`: the year month by month, for reading in a terminal.
 public enum ScheduleTable {
+    /// Plan text is cleaned of control characters (``TerminalText``).
     public static func render(_ schedule: Schedule) -> String {
         let plan = schedule.plan
         let activities = Dictionary(plan.activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -10,12 +11,12 @@ public enum ScheduleTable {
 
         let errors = schedule.conflicts.filter { $0.severity == .error }.count
         let warnings = schedule.conflicts.filter { $0.severity == .warning }.count
-        var out = "\(plan.title) (\(plan.id))\n"
+        var out = "\(TerminalText.line(plan.title)) (\(TerminalText.line(plan.id)))\n"
         out += "\(schedule.occurrences.count) tillfällen, \(plan.activities.count) aktiviteter"
         out += " · \(errors) fel, \(warnings) varning\(warnings == 1 ? "" : "ar")\n"
 
         let titles = schedule.occurrences.map { occurrence -> String in
-            var title = activities[occurrence.activity]?.title ?? occurrence.activity.rawValue
+            var title = TerminalText.line(activities[occurrence.activity]?.title ?? occurrence.activity.rawValue)
             if let count = counts[occurrence.activity], count > 1 { title += " (\(occurrence.index)/\(count))" }
             if occurrence.status != .planned { title = "[\(Swedish.status(occurrence.status).uppercased())] " + title }
             return title
@@ -38,7 +39,7 @@ public enum ScheduleTable {
                 time = "\(start.time)–\(end.time)"
                 if end.day != start.day { dates += "–" + Swedish.shortDate(occurrence.timing.lastDay) }
             }
-            let owner = occurrence.owner.flatMap { plan.owner($0)?.name } ?? ""
+            let owner = TerminalText.line(occurrence.owner.flatMap { plan.owner($0)?.name } ?? "")
             out += "  \(dates.padded(to: 21)) \(time.padded(to: 11)) \(title.padded(to: titleWidth))  \(owner)".trailingSpacesRemoved + "\n"
         }
         return out

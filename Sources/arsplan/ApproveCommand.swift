@@ -1,6 +1,7 @@
-import Arsplan
 import ArgumentParser
-import ArsplanReport
+import Arsplan
+import ArsplanJournal
+import ArsplanWorkspace
 
 struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,17 +30,24 @@ struct ApproveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan)
-        let errors = loaded.schedule.conflicts.filter { $0.severity == .error }
-        if !errors.isEmpty && !force {
-            loaded.diagnostics.filter { $0.severity == .error }.forEach(Terminal.print)
-            Terminal.error("the schedule has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them first (arsplan validate) or approve anyway with --force. Nothing was recorded.")
+        let source = try plan.read()
+        let now = try Recording.now()
+        let outcome = try Recording.journal { () throws(JournalFileError) in
+            try Workspace().approve(ref: ref, in: source, journal: plan.journal, by: by, at: now, force: force)
+        }
+        if let refused = outcome.refusedForErrors {
+            let count = refused.count
+            refused.diagnostics.forEach(Terminal.print)
+            Terminal.error(
+                "the schedule has \(count) error\(count == 1 ? "" : "s"); fix them first (arsplan validate) or approve anyway with --force. Nothing was recorded."
+            )
             throw ExitCode(1)
         }
-        let deviations = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
-        try Recording.record(.approve(ref: ref), plan: plan, by: by, reason: nil, force: force)
-        if let deviations {
-            Terminal.output("Därmed godkänt: \(deviations.deviations.count) avvikelse\(deviations.deviations.count == 1 ? "" : "r") från fastställelsen #\(deviations.approval.entry.sequence).\n")
+        if let record = outcome.record { try Recording.report(record, force: force, dryRun: false) }
+        if let deviations = outcome.deviationsBefore {
+            Terminal.output(
+                "Därmed godkänt: \(deviations.deviations.count) avvikelse\(deviations.deviations.count == 1 ? "" : "r") från fastställelsen #\(deviations.approval.entry.sequence).\n"
+            )
         }
     }
 }

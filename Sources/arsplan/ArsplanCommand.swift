@@ -1,5 +1,11 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @main
 struct ArsplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,4 +32,11 @@ struct ArsplanCommand: ParsableCommand {
             StatusCommand.self,
         ]
     )
+
+    /// Starts the command. A file that would grow past `ulimit -f` must give a write error the
+    /// command reports (and rolls back), not SIGXFSZ killing the process mid-write.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

@@ -1,5 +1,5 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 import ArsplanReport
+import ArsplanWorkspace
 
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ struct CalendarCommand: ParsableCommand {
         var settings = CalendarSettings()
         if let plan {
             try PlanArgument.parse([plan]).validate()
-            settings = try PlanLoading.load(plan).plan.calendar
+            settings = try Terminal.load(plan).plan.calendar
         }
         let calendar = WorkingCalendar(settings: settings, years: year...year)
         switch format {

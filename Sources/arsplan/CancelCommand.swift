@@ -1,5 +1,5 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 
 struct CancelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

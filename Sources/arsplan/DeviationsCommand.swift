@@ -1,6 +1,7 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 import ArsplanReport
+import ArsplanWorkspace
 
 struct DeviationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct DeviationsCommand: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan)
+        let loaded = try plan.load()
         loaded.journalDiagnostics.forEach(Terminal.print)
         let report = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
         switch format {

@@ -1,9 +1,6 @@
-import Arsplan
 import ArgumentParser
-import ArsplanICal
 import ArsplanReport
-import Dispatch
-import Foundation
+import ArsplanWorkspace
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +9,9 @@ struct Export: ParsableCommand {
             Writes alla.ics, one feed per target group (malgrupp-<id>.ics), owner (agare-<id>.ics), \
             channel (kanal-<id>.ics) and unit (enhet-<id>.ics), and index.html, to Exports/<plan id>/ \
             or --out. The folder is replaced as a whole, in one step: a failed export leaves the \
-            previous files exactly as they were. A plan with errors is not exported. \
+            previous files exactly as they were. Only a new or empty folder, or one an earlier export \
+            of the same plan wrote (it holds a .arsplan-export marker), is replaced; a symlink is \
+            followed. A plan with errors is not exported. \
             See docs/feeds.md for publishing the folder on a web server.
             """)
 
@@ -32,94 +31,37 @@ struct Export: ParsableCommand {
     var keepCancelled = false
 
     func validate() throws {
-        if let baseURL, FeedIndexPage.normalizedBaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an http:// or https:// address, e.g. https://intranat.example.se/arsplan/.")
-        }
+        if let baseURL, let problem = FeedIndexPage.baseURLProblem(baseURL) { throw ValidationError(problem) }
         if let out, out.isEmpty { throw ValidationError("--out must name a folder.") }
     }
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan)
+        let loaded = try plan.load()
         loaded.diagnostics.forEach(Terminal.print)
-        if loaded.hasErrors {
+        let summary: ExportSummary
+        do throws(ExportError) {
+            summary = try Workspace().export(loaded, to: out, options: ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled))
+        } catch {
+            try Self.fail(error, loaded: loaded)
+        }
+        Terminal.output("\(summary.directory): \(summary.feedCount) kalendrar och index.html, \(summary.events) händelser i alla.ics\n")
+    }
+
+    /// Prints why nothing was exported, and exits 1.
+    private static func fail(_ error: ExportError, loaded: LoadedPlan) throws -> Never {
+        switch error {
+        case .planHasErrors:
             Terminal.summary(path: loaded.path, diagnostics: loaded.diagnostics)
             Terminal.error("nothing exported: the plan has errors; the previous feeds are left as they were.")
-            throw ExitCode(1)
-        }
-        let directory = try out ?? defaultDirectory(for: loaded.plan)
-
-        let feeds: FeedSet
-        do throws(ICalError) {
-            feeds = try FeedWriter(options: FeedOptions(keepCancelled: keepCancelled)).write(loaded.schedule)
-        } catch {
-            Terminal.print(Diagnostic(severity: .error, code: error.code, message: error.description, file: loaded.path))
-            throw ExitCode(1)
-        }
-        let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: baseURL)
-        do {
-            try AtomicDirectory.replace(directory) { staging in
-                // Each feed streamed from the events serialized once, never assembled in memory;
-                // the files shared out between the cores (copying into the page cache is
-                // most of the time a large export takes).
-                try Self.writeFeeds(feeds, into: staging)
-                try staging.write("index.html", page.bytes())
-            }
-        } catch {
-            Terminal.error("\(error) — the previous files in '\(directory)' are left as they were.")
-            throw ExitCode(1)
-        }
-        let events = feeds.feeds.first?.occurrenceIndices.count ?? 0
-        Terminal.output("\(directory): \(feeds.feeds.count) kalendrar och index.html, \(events) händelser i alla.ics\n")
-    }
-
-    /// Writes every feed of `feeds` into `staging`, on as many threads as there are cores,
-    /// each taking the largest feed not yet written. Throws the first failure.
-    private static func writeFeeds(_ feeds: FeedSet, into staging: AtomicDirectory.Staging) throws {
-        let order = feeds.feeds.indices.sorted { feeds.feeds[$0].occurrenceIndices.count > feeds.feeds[$1].occurrenceIndices.count }
-        let threads = min(order.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let queue = WorkQueue(order)
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while let index = queue.next() {
-                do {
-                    try feeds.withPieces(ofFeedAt: index) { try staging.write(feeds.feeds[index].fileName, pieces: $0) }
-                } catch {
-                    queue.fail(error)
-                }
-            }
-        }
-        if let failure = queue.failure { throw failure }
-    }
-
-    /// `Exports/<plan id>`; a plan id that is not a plain folder name needs --out.
-    private func defaultDirectory(for plan: Plan) throws -> String {
-        let id = plan.id
-        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
-        guard !id.isEmpty, allowed, !id.hasPrefix(".") else {
+        case .unusablePlanID(let id):
             Terminal.error("the plan id '\(id)' cannot be used as a folder name; choose the folder with --out.")
-            throw ExitCode(1)
+        case .refused(let refusal):
+            Terminal.error("\(refusal)")
+        case .feeds(let diagnostic):
+            Terminal.print(diagnostic)
+        case .writing(let directory, let reason):
+            Terminal.error("\(reason) — the previous files in '\(directory)' are left as they were.")
         }
-        return "Exports/\(id)"
-    }
-}
-
-/// Hands out feed indices to writer threads until they run out or one write fails.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var remaining: ArraySlice<Int>
-    private(set) var failure: (any Error)?
-
-    init(_ items: [Int]) { remaining = items[...] }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard failure == nil else { return nil }
-        return remaining.popFirst()
-    }
-
-    func fail(_ error: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if failure == nil { failure = error }
+        throw ExitCode(1)
     }
 }

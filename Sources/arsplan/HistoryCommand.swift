@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArsplanReport
+import ArsplanWorkspace
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct HistoryCommand: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan)
+        let loaded = try plan.load()
         loaded.journalDiagnostics.forEach(Terminal.print)
         switch format {
         case .table: Terminal.output(HistoryReport.table(loaded.replay, lines: loaded.contents.lines, journal: loaded.journal.path))

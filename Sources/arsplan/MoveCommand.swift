@@ -1,5 +1,5 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 
 struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 import ArsplanJournal
 import ArsplanReport
+import ArsplanWorkspace
 import Foundation
 
 /// Who records a change and why: the options every journal-writing command takes.
@@ -18,7 +19,7 @@ struct ChangeOptions: ParsableArguments {
     }
 }
 
-/// Records changes in a plan's journal: the one place commands write it.
+/// The journal-writing commands' shared steps: who and when, and printing what was recorded.
 enum Recording {
     /// "Now", read once per command: `ARSPLAN_NOW` (`2027-03-01T10:00:00Z`, for tests and
     /// demonstrations) or the system clock. The core never reads the clock.
@@ -30,7 +31,7 @@ enum Recording {
             }
             return timestamp
         }
-        return Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970.rounded(.down)))
+        return SystemClock.now()
     }
 
     /// `--by`, else `$ARSPLAN_USER`, else `$USER`.
@@ -43,15 +44,11 @@ enum Recording {
         throw ExitCode(1)
     }
 
-    /// Checks `request` against the plan and its journal, prints its impact, and — unless
-    /// `dryRun`, or it is refused and not forced — appends its entry to the journal.
-    ///
-    /// The journal is read and the change worked out while holding the journal's lock, so
-    /// the entry's number and what it does are decided against every earlier entry, however
-    /// many communicators record changes at once. Exit 1 (nothing written) for a request that
-    /// cannot apply, a refused change, or a journal that cannot be read or written.
+    /// Records `request` through the workspace and prints its impact; exit 1 (nothing
+    /// written) for a request that cannot apply, a refused change, or a journal that cannot
+    /// be read or written.
     static func record(_ request: ChangeRequest, plan: PlanArgument, by: String, reason: String?, force: Bool = false, dryRun: Bool = false) throws {
-        let source = try PlanLoading.read(plan.plan)
+        let source = try plan.read()
         // A day the plan may not reach is refused even with --force (see PlanLimits).
         if case .move(_, _, let day, _) = request, !PlanLimits.allowedDays(planYear: source.plan.year).contains(day) {
             let allowed = PlanLimits.allowedYears(planYear: source.plan.year)
@@ -59,41 +56,30 @@ enum Recording {
                 "\(day) is outside the years a plan for \(source.plan.year) may reach (\(allowed.lowerBound)–\(allowed.upperBound)); nothing was recorded.")
             throw ExitCode(1)
         }
-        let journal = plan.journalFile
-        let context = ChangeContext(at: try now(), by: by, reason: reason, planHash: source.planHash)
-
-        var proposal: ChangeProposal?
-        var failure: JournalError?
-        var loaded: LoadedPlan?
-        func decide(_ contents: JournalContents) -> JournalEntry? {
-            let current = PlanLoading.apply(contents, to: source, journal: journal)
-            loaded = current
-            (proposal, failure) = (nil, nil)
-            do throws(JournalError) {
-                let checked = try Rescheduling.propose(request, on: current.replay, context: context)
-                proposal = checked
-                if dryRun || (!checked.refusals.isEmpty && !force) { return nil }
-                return checked.entry
-            } catch {
-                failure = error
-                return nil
-            }
+        let now = try now()
+        let outcome = try journal { () throws(JournalFileError) in
+            try Workspace().record(request, in: source, journal: plan.journal, by: by, reason: reason, at: now, force: force, dryRun: dryRun)
         }
+        try report(outcome, force: force, dryRun: dryRun)
+    }
 
-        var appended: JournalFile.Appended?
-        do {
-            if dryRun { _ = decide(try journal.read()) } else { appended = try journal.append(decide) }
-        } catch let error as JournalFileError {
+    /// Runs `body`; a journal that cannot be read or written is printed, and exit 1.
+    static func journal<T>(_ body: () throws(JournalFileError) -> T) throws -> T {
+        do throws(JournalFileError) { return try body() } catch {
             Terminal.print(error.diagnostic)
             throw ExitCode(1)
         }
-        (appended?.warnings ?? loaded?.contents.warnings ?? []).forEach(Terminal.print)
-        loaded?.journalDiagnostics.filter { $0.code.hasPrefix("journal_") && $0.code != "journal_torn_line" }.forEach(Terminal.print)
-        if let failure {
+    }
+
+    /// Prints what recording did: warnings, the impact, refusals, and where it was saved.
+    static func report(_ outcome: RecordOutcome, force: Bool, dryRun: Bool) throws {
+        outcome.warnings.forEach(Terminal.print)
+        outcome.journalNotes.forEach(Terminal.print)
+        if let failure = outcome.failure {
             Terminal.error(failure.description)
             throw ExitCode(1)
         }
-        guard let proposal else { throw ExitCode(1) }
+        guard let proposal = outcome.proposal else { throw ExitCode(1) }
         Terminal.output(ChangeReport.render(proposal))
         if !proposal.refusals.isEmpty && !force {
             Terminal.output(ChangeReport.refusals(proposal.refusals, in: proposal.after.plan))
@@ -101,9 +87,9 @@ enum Recording {
         }
         if dryRun {
             Terminal.output("\nProvkörning (--dry-run): ingenting har skrivits.\n")
-        } else if let appended {
+        } else if let appended = outcome.appended {
             if !proposal.refusals.isEmpty { Terminal.output("\nGjort trots invändningarna ovan (--force).\n") }
-            Terminal.output("\nSparat som post #\(appended.entry.sequence) i \(journal.path).\n")
+            Terminal.output("\nSparat som post #\(appended.entry.sequence) i \(outcome.journal).\n")
         }
     }
 }

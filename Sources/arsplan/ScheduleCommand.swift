@@ -1,6 +1,7 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 import ArsplanReport
+import ArsplanWorkspace
 
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan)
+        let loaded = try plan.load()
         loaded.diagnostics.forEach(Terminal.print)
         switch format {
         case .table: Terminal.output(ScheduleTable.render(loaded.schedule))

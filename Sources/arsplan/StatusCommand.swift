@@ -1,6 +1,7 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
 import ArsplanReport
+import ArsplanWorkspace
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +11,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var plan: PlanArgument
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan)
+        let loaded = try plan.load()
         loaded.journalDiagnostics.forEach(Terminal.print)
         let report = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
         Terminal.output(StatusReport.render(loaded.replay, deviations: report, journal: loaded.journal.path, journalExists: loaded.journal.exists))

@@ -1,5 +1,6 @@
-import Arsplan
 import ArgumentParser
+import Arsplan
+import ArsplanWorkspace
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var plan: PlanArgument
 
     func run() throws {
-        let loaded = try PlanLoading.load(plan)
+        let loaded = try plan.load()
         loaded.diagnostics.forEach(Terminal.print)
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count

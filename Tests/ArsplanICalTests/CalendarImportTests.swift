@@ -75,7 +75,7 @@ struct CalendarImportTests {
         #expect(file == "kalendrar/trasig.ics")
         #expect(!problems.isEmpty)
         #expect(error?.description.hasPrefix("Calendar file 'kalendrar/trasig.ics' is not valid iCalendar:") == true)
-        #expect(error?.code == "ics_parse_error")
+        #expect(error?.code == .icsParseError)
     }
 
     @Test(arguments: ["", "hej hopp", "BEGIN:VCARD\r\nFN:Anna\r\nEND:VCARD\r\n"])

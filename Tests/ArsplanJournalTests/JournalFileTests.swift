@@ -48,11 +48,73 @@ struct JournalReadingTests {
         #expect(contents.entries.map(\.sequence) == [1, 2])
         #expect(contents.tornTail == good.utf8.count..<(good + torn).utf8.count)
         #expect(contents.warnings.map(\.description) == [
-            "x.journal.jsonl:3:1: warning: the last line is incomplete or not a journal entry (an interrupted write?) and is ignored; the 2 entries before it are kept [journal_torn_line]"
+            "x.journal.jsonl:3:1: warning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 2 entries before it are kept [journal_torn_line]"
         ])
-        // Garbage with a newline at the very end counts as torn too; NUL bytes from a crash as well.
-        #expect(try parse(good + "{\"v\":1,\n").entries.count == 2)
+        // NUL bytes from a crash, without a newline, are a torn tail as well.
         #expect(try parse(good + "\0\0\0\0").tornTail != nil)
+    }
+
+    @Test func aCompleteLastLineThatDoesNotDecodeIsAnErrorNotATornTail() throws {
+        let good = try line(testEntry(1)) + (try line(testEntry(2)))
+        // A hand-written entry with the occurrence as text, and plain garbage: both end with a newline.
+        let handWritten = #"{"action":"cancel","activity":"personalblad","at":"2027-03-01T10:00:00Z","by":"Anna","occurrence":"4","seq":3,"v":1}"#
+        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 3, message: "'occurrence' has the wrong type")) {
+            try parse(good + handWritten + "\n")
+        }
+        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 3, message: "not a JSON object on one line")) {
+            try parse(good + "{\"v\":1,\n")
+        }
+        // Blank lines after it do not make it a tail either.
+        #expect(throws: JournalFileError.self) { try parse(good + "{\"v\":1,\n\n  \n") }
+    }
+
+    @Test(arguments: [
+        (#""seq":9223372036854775807"#, "'seq' must be from 1 to 999999999, not 9223372036854775807"),
+        (#""seq":0"#, "'seq' must be from 1 to 999999999, not 0"),
+        (#""seq":-3"#, "'seq' must be from 1 to 999999999, not -3"),
+        (#""seq":"7""#, "'seq' has the wrong type"),
+    ])
+    func everyNumberIsRangeChecked(seq: String, message: String) throws {
+        let text = #"{"action":"cancel","activity":"a","at":"2027-03-01T10:00:00Z","by":"x",\#(seq),"v":1}"# + "\n"
+        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 1, message: message)) { try parse(text) }
+    }
+
+    @Test func occurrencesUndoesAndDaysAreRangeChecked() throws {
+        func message(_ json: String) -> String? {
+            do {
+                _ = try parse(json + "\n")
+                return nil
+            } catch {
+                if case .invalidLine(_, _, let message) = error { return message }
+                return "\(error)"
+            }
+        }
+        let base = #""at":"2027-03-01T10:00:00Z","by":"x","seq":2,"v":1"#
+        #expect(message(#"{"action":"undo","undoes":9223372036854775807,\#(base)}"#) == "'undoes' must be from 1 to 999999999, not 9223372036854775807")
+        #expect(message(#"{"action":"cancel","activity":"a","occurrence":0,\#(base)}"#) == "'occurrence' must be from 1 to 1000000, not 0")
+        #expect(message(#"{"action":"move","activity":"a","occurrence":1,"day":"0000-01-01",\#(base)}"#) == "'day' must be a day in 1900–2200, not 0000-01-01")
+        #expect(message(#"{"action":"move","activity":"a","occurrence":1,"day":"2027-03-01","occurrenceUID":"p-a-1",\#(base)}"#) != nil)
+        #expect(message(#"{"action":"move","activity":"a","occurrence":1,"day":"2027-03-01","occurrenceUID":"p-a-1","occurrenceDay":"2027-02-01",\#(base)}"#) == nil)
+        let approval = #"{"action":"approve","ref":"r","scheduleHash":"h","schedule":[{"uid":"p-a-1","activity":"a","index":1,"start":"9999-01-01","end":"9999-01-01","status":"planned"}],\#(base)}"#
+        #expect(message(approval) == "'9999-01-01'–'9999-01-01' must lie in 1900–2200")
+        let sequence = #"{"action":"approve","ref":"r","scheduleHash":"h","schedule":[{"uid":"p-a-1","activity":"a","index":1,"start":"2027-01-01","end":"2027-01-01","status":"planned","sequence":9223372036854775807}],\#(base)}"#
+        #expect(message(sequence) == "'sequence' must be from 0 to 999999999, not 9223372036854775807")
+    }
+
+    @Test func aJournalWrittenInTodaysFormatReadsAsItIs() throws {
+        // Lines exactly as arsplan wrote them before entries recorded their occurrence.
+        let text = """
+            {"action":"move","activity":"namnd","at":"2027-03-01T10:00:00Z","by":"Anna Berg","day":"2027-03-30","occurrence":3,"planHash":"sha256:a9fd","reason":"Ordföranden är bortrest","seq":1,"v":1}
+            {"action":"cancel","activity":"kc-informationsblad","at":"2027-03-02T09:00:00Z","by":"Mikael Öberg","occurrence":2,"planHash":"sha256:a9fd","reason":"Inget nytt","seq":2,"v":1}
+            {"action":"undo","at":"2027-03-03T08:00:00Z","by":"Maria Holm","planHash":"sha256:a9fd","seq":3,"undoes":2,"v":1}
+
+            """
+        let contents = try parse(text)
+        #expect(contents.entries.map(\.sequence) == [1, 2, 3])
+        #expect(contents.entries.allSatisfy { $0.target == nil })
+        #expect(contents.entries[0].action == .move(activity: "namnd", occurrence: 3, day: Day(iso: "2027-03-30")!, time: nil))
+        // Written again, an old entry is the same bytes: nothing is added to it.
+        #expect(try JournalFile.encode(contents.entries[0]) + "\n" == String(text.split(separator: "\n")[0]) + "\n")
     }
 
     @Test func aCompleteLastEntryWithoutItsNewlineIsKept() throws {
@@ -70,7 +132,7 @@ struct JournalReadingTests {
             _ = try parse(missing)
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostic.description == "x.journal.jsonl:2:1: error: this line is not a valid journal entry: missing 'by'; fix or remove the line (the journal is one JSON object a line, see docs/journal.md) [journal_invalid_line]")
+            #expect(error.diagnostic.description == "x.journal.jsonl:2:1: error: this line is not a valid journal entry: missing 'by'; fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md) [journal_invalid_line]")
         }
     }
 
@@ -141,7 +203,7 @@ struct JournalAppendingTests {
         let appended = try #require(try journal.append { nextEntry($0) })
         #expect(appended.entry.sequence == 2)
         #expect(appended.line == 2)
-        #expect(appended.warnings.map(\.code) == ["journal_torn_line", "journal_torn_line_removed"])
+        #expect(appended.warnings.map(\.code) == [.journalTornLine, .journalTornLineRemoved])
         #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == good + (try line(testEntry(2))))
     }
 
@@ -213,11 +275,55 @@ struct JournalAppendingTests {
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
-    func aFailedWriteIsReportedNotIgnored() throws {
-        // /dev/full accepts the lock and fails every write with ENOSPC, like a full disk.
-        #expect(throws: JournalFileError.cannotWrite(file: "/dev/full", reason: "no space left on the device")) {
+    func aDeviceIsNotAJournal() throws {
+        // /dev/full would take the lock and fail every write: it is refused before that.
+        #expect(throws: JournalFileError.notAFile(file: "/dev/full", kind: "a device")) {
             try JournalFile(path: "/dev/full").append { nextEntry($0) }
         }
+        #expect(throws: JournalFileError.notAFile(file: "/dev/null", kind: "a device")) { try JournalFile(path: "/dev/null").read() }
+    }
+
+    @Test func aCompleteInvalidLastLineIsNeverTruncated() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
+        let handWritten = #"{"action":"cancel","activity":"personalblad","at":"2027-03-01T10:00:00Z","by":"Anna","occurrence":"4","seq":2,"v":1}"#
+        let text = try line(testEntry(1)) + handWritten + "\n"
+        try text.write(toFile: journal.path, atomically: false, encoding: .utf8)
+        #expect(throws: JournalFileError.invalidLine(file: journal.path, line: 2, message: "'occurrence' has the wrong type")) {
+            try journal.append { nextEntry($0) }
+        }
+        #expect(throws: JournalFileError.self) { try journal.read() }
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == text)
+    }
+
+    @Test func aNamedPipeIsRefusedWithoutWaiting() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("p.journal.jsonl").path
+        #expect(mkfifo(path, 0o644) == 0)
+        // No writer ever opens the pipe: a blocking open would hang here.
+        #expect(throws: JournalFileError.notAFile(file: path, kind: "a named pipe (FIFO)")) { try JournalFile(path: path).read() }
+        #expect(throws: JournalFileError.notAFile(file: path, kind: "a named pipe (FIFO)")) { try JournalFile(path: path).append { nextEntry($0) } }
+        #expect(throws: JournalFileError.notAFile(file: directory.path, kind: "a folder")) { try JournalFile(path: directory.path).read() }
+    }
+
+    @Test func aDanglingSymbolicLinkIsRefusedAndNothingIsCreated() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("p.journal.jsonl").path
+        let target = directory.appendingPathComponent("elsewhere/missing.jsonl").path
+        #expect(symlink(target, path) == 0)
+        #expect(throws: JournalFileError.danglingLink(file: path, target: target)) { try JournalFile(path: path).read() }
+        #expect(throws: JournalFileError.danglingLink(file: path, target: target)) { try JournalFile(path: path).append { nextEntry($0) } }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["p.journal.jsonl"])
+        // A link to a journal that exists is followed.
+        let real = directory.appendingPathComponent("real.jsonl").path
+        try line(testEntry(1)).write(toFile: real, atomically: false, encoding: .utf8)
+        let link = directory.appendingPathComponent("link.jsonl").path
+        #expect(symlink(real, link) == 0)
+        try JournalFile(path: link).append { nextEntry($0) }
+        #expect(try JournalFile(path: real).read().entries.map(\.sequence) == [1, 2])
     }
 }
 

@@ -62,7 +62,7 @@ struct Expectation: Equatable, CustomStringConvertible {
 
     func matches(_ diagnostic: Diagnostic) -> Bool {
         diagnostic.location?.line == line && diagnostic.location?.column == column
-            && diagnostic.severity.rawValue == severity && diagnostic.code == code
+            && diagnostic.severity.rawValue == severity && diagnostic.code.rawValue == code
             && (messageContains.map { diagnostic.message.contains($0) } ?? true)
     }
 }
@@ -70,7 +70,7 @@ struct Expectation: Equatable, CustomStringConvertible {
 /// Every diagnostic as an `# expect:` line, for a failure message that can be pasted.
 func expectLines(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map { d in
-        "# expect: \(d.location?.description ?? "?") \(d.severity.rawValue) \(d.code)    — \(d.message)"
+        "# expect: \(d.location?.description ?? "?") \(d.severity.rawValue) \(d.code.rawValue)    — \(d.message)"
     }.joined(separator: "\n")
 }
 
@@ -98,7 +98,7 @@ struct FixtureTests {
         let text = try Fixtures.text("Correct", name)
         let result = PlanFile.parse(text, file: "Fixtures/Correct/\(name)")
         #expect(!result.hasErrors)
-        #expect(result.plan != nil)
+        #expect(result.document != nil)
         assertDiagnostics(result.diagnostics, match: Expectation.all(in: text), in: name)
     }
 

@@ -60,7 +60,7 @@ struct TwoPartReadingTests {
         text = text.replacingOccurrences(of: "  - id: a3\n    title: \"Aktivitet 3 – åäö\"\n", with: "  - id: a3\n    title: \"Aktivitet 3 – åäö\"\n    owner: okand\n")
         text += "  - id: a5\n    title: Igen\n    title: Två gånger\n    date: 2027-02-30\n    after: a9999\n"
         let whole = PlanFile.parseInOnePiece(text, file: "Plans/stor.yaml")
-        #expect(Set(whole.diagnostics.map(\.code)).isSuperset(of: ["duplicate_key", "duplicate_id", "invalid_date"]))
+        #expect(Set(whole.diagnostics.map(\.code)).isSuperset(of: [.duplicateKey, .duplicateID, .invalidDate]))
         try expectSameAsOnePiece(text)
     }
 

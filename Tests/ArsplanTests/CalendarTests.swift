@@ -113,7 +113,8 @@ struct WorkingCalendarTests {
         #expect(calendar.reasonOff(day("2027-06-06")) == "Sveriges nationaldag")
         #expect(calendar.reasonOff(day("2027-01-09")) == "lördag")
         #expect(calendar.reasonOff(day("2027-01-11")) == nil)
-        #expect(calendar.workingDays(from: day("2027-01-01"), through: day("2027-12-31")) == 261 - 8 - 26)  // weekdays − holidays on weekdays − closed weekdays
+        // Weekdays − holidays on weekdays − closed weekdays.
+        #expect(calendar.workingDays(from: day("2027-01-01"), through: day("2027-12-31")) == 261 - 8 - 26)
         let listed = calendar.daysOff(in: 2027)
         #expect(listed.filter { $0.kind == .closed }.count == 25 + 1)
         #expect(listed.contains { $0.name == "Julafton" })

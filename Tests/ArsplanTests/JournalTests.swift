@@ -205,7 +205,7 @@ struct JournalReplayTests {
         #expect(replay.notes.map(\.sequence) == [1, 2, 3, 4, 5])
         #expect(replay.notes[0].message.contains("'borttagen' is no longer in the plan file"))
         #expect(replay.notes[1].message.contains("no occurrence 14"))
-        #expect(replay.notes[3].code == "journal_undo_not_applied")
+        #expect(replay.notes[3].code == .journalUndoNotApplied)
         #expect(replay.applied == [false, false, false, false, false, true])
         #expect(occurrence(replay.schedule, "t-blad-1").status == .cancelled)
     }
@@ -274,6 +274,7 @@ struct ReschedulingTests {
             return
         }
         #expect(conflict.message.contains("allows (2027-02-01)"))
+        #expect(conflict.occurrence == 1 && conflict.day == day("2027-01-28") && conflict.limit == day("2027-02-01"))
 
         let pinned = try Rescheduling.propose(.move(activity: "enkat", occurrence: nil, day: day("2027-04-07"), time: nil), on: replay, context: context())
         #expect(pinned.refusals == [.pinned("enkat")])
@@ -410,6 +411,7 @@ struct ReschedulingWithTests {
             return
         }
         #expect(conflict.message == "'vb' was moved to 2027-02-25, not the same day as 'namnd[2]' (2027-02-24)")
+        #expect(conflict.occurrence == 1 && conflict.day == day("2027-02-25") && conflict.limit == day("2027-02-24"))
     }
 }
 
@@ -427,5 +429,89 @@ struct ReschedulingUndoTests {
         let undo = try Rescheduling.propose(.undo, on: replay, context: context())
         #expect(undo.impact.newConflicts.map(\.kind) == [.pinnedPushed])
         #expect(undo.refusals.isEmpty)
+    }
+}
+
+@Suite("Journal: which occurrence an entry meant")
+struct OccurrenceIdentityTests {
+    @Test func aMoveAndACancelRecordTheOccurrenceTheyMeant() throws {
+        let replay = JournalReplay(plan: journalPlan(), entries: [])
+        let move = try Rescheduling.propose(.move(activity: "namnd", occurrence: 3, day: day("2027-03-31"), time: nil), on: replay, context: context())
+        #expect(move.entry.target == OccurrenceMark(uid: "t-namnd-3", day: day("2027-03-24")))
+        let cancel = try Rescheduling.propose(.cancel(activity: "protokoll", occurrence: 2), on: replay, context: context())
+        #expect(cancel.entry.target == OccurrenceMark(uid: "t-protokoll-2", day: occurrence(replay.schedule, "t-protokoll-2").timing.firstDay))
+        // Every occurrence, or an owner: no single occurrence to record.
+        #expect(try Rescheduling.propose(.cancel(activity: "namnd", occurrence: nil), on: replay, context: context()).entry.target == nil)
+        #expect(try Rescheduling.propose(.assign(activity: "vb", owner: "johan"), on: replay, context: context()).entry.target == nil)
+        // A later entry records the day the occurrence has after the earlier ones.
+        let moved = JournalReplay(plan: journalPlan(), entries: [move.entry])
+        let again = try Rescheduling.propose(.cancel(activity: "namnd", occurrence: 3), on: moved, context: context())
+        #expect(again.entry.target == OccurrenceMark(uid: "t-namnd-3", day: day("2027-03-31")))
+        let both = JournalReplay(plan: journalPlan(), entries: [move.entry, again.entry])
+        #expect(both.notes.isEmpty)
+        #expect(occurrence(both.schedule, "t-namnd-3").status == .cancelled)
+    }
+
+    @Test func aHandEditThatShiftsPositionsIsReportedNotAppliedToAnotherMeeting() throws {
+        let replay = JournalReplay(plan: journalPlan(), entries: [])
+        let move = try Rescheduling.propose(.move(activity: "namnd", occurrence: 3, day: day("2027-03-31"), time: nil), on: replay, context: context()).entry
+        let cancel = try Rescheduling.propose(.cancel(activity: "namnd", occurrence: 4), on: replay, context: context()).entry
+        var second = cancel
+        second.sequence = 2
+        // The February meeting is removed from the plan file by hand: number 3 is now December's.
+        let edited = journalPlan(meetings: ["2027-01-27", "2027-03-24", "2027-12-15"])
+        let after = JournalReplay(plan: edited, entries: [move, second])
+        #expect(after.applied == [false, false])
+        #expect(after.notes.map(\.code) == [.journalEntryOccurrenceChanged, .journalEntryNotApplied])
+        #expect(
+            after.notes[0].message
+                == "entry #1 (move) was recorded for occurrence 3 of 'namnd' on 2027-03-24 (t-namnd-3), but occurrence 3 is now on 2027-12-15 "
+                + "(the plan file was edited); it is skipped rather than applied to another occurrence; the occurrence on 2027-03-24 is now number 2: "
+                + "record the change again with --occurrence 2 if it still holds")
+        #expect(after.schedule.days("namnd") == ["2027-01-27", "2027-03-24", "2027-12-15"])
+        // The same entry without the new fields (as written before) still applies by number.
+        var old = move
+        old.target = nil
+        #expect(JournalReplay(plan: edited, entries: [old]).schedule.days("namnd") == ["2027-01-27", "2027-03-24", "2027-03-31"])
+        // A date changed by hand for that very occurrence is reported too; with no other
+        // occurrence on the recorded day, the message says so.
+        let moved = JournalReplay(plan: journalPlan(meetings: ["2027-01-27", "2027-02-24", "2027-03-25", "2027-12-15"]), entries: [move])
+        #expect(moved.notes.map(\.code) == [.journalEntryOccurrenceChanged])
+        #expect(moved.notes[0].message.hasSuffix("it is skipped rather than applied to another occurrence; record the change again if it still holds"))
+        // A move written into the plan file by hand: the occurrence is where the move leads; it applies, unreported.
+        let baked = JournalReplay(plan: journalPlan(meetings: ["2027-01-27", "2027-02-24", "2027-03-31", "2027-12-15"]), entries: [move])
+        #expect(baked.notes.isEmpty)
+        #expect(baked.applied == [true])
+        #expect(baked.schedule.days("namnd") == ["2027-01-27", "2027-02-24", "2027-03-31", "2027-12-15"])
+        // A plan whose id changed gives other UIDs.
+        var renamed = journalPlan()
+        renamed.id = "u"
+        #expect(JournalReplay(plan: renamed, entries: [move]).notes.first?.message.contains("but occurrence 3 is now u-namnd-3 on 2027-03-24") == true)
+    }
+
+    @Test func movesOutsideTheYearsAJournalHoldsAndAFullJournalAreRefused() throws {
+        let replay = JournalReplay(plan: journalPlan(), entries: [])
+        #expect(throws: JournalError.dayOutOfRange(day("0000-01-01"))) {
+            try Rescheduling.propose(.move(activity: "blad", occurrence: 1, day: day("0000-01-01"), time: nil), on: replay, context: context())
+        }
+        #expect(throws: JournalError.dayOutOfRange(day("9999-12-31"))) {
+            try Rescheduling.propose(.move(activity: "blad", occurrence: 1, day: day("9999-12-31"), time: nil), on: replay, context: context())
+        }
+        let last = JournalReplay(plan: journalPlan(), entries: [entry(JournalEntry.maximumSequence, .cancel(activity: "blad", occurrence: 1))])
+        #expect(throws: JournalError.journalFull) { try Rescheduling.propose(.undo, on: last, context: context()) }
+        let almost = JournalReplay(plan: journalPlan(), entries: [entry(JournalEntry.maximumSequence - 1, .cancel(activity: "blad", occurrence: 1))])
+        #expect(try Rescheduling.propose(.undo, on: almost, context: context()).entry.sequence == JournalEntry.maximumSequence)
+    }
+
+    @Test func theNewFieldsRoundTripAndOldEntriesStayTheSameBytes() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var moved = entry(2, .move(activity: "namnd", occurrence: 3, day: day("2027-03-31"), time: nil))
+        let old = String(decoding: try encoder.encode(moved), as: UTF8.self)
+        #expect(!old.contains("occurrence" + "UID"))
+        moved.target = OccurrenceMark(uid: "t-namnd-3", day: day("2027-03-24"))
+        let new = try encoder.encode(moved)
+        #expect(String(decoding: new, as: UTF8.self).contains(#""occurrenceDay":"2027-03-24","occurrenceUID":"t-namnd-3""#))
+        #expect(try JSONDecoder().decode(JournalEntry.self, from: new) == moved)
     }
 }

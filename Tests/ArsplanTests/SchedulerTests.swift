@@ -36,7 +36,7 @@ extension Schedule {
     func days(_ id: String) -> [String] {
         occurrences.filter { $0.activity.rawValue == id }.sorted { $0.index < $1.index }.map { $0.timing.firstDay.description }
     }
-    func kinds() -> [ConflictKind] { conflicts.map(\.kind) }
+    func kinds() -> [DiagnosticCode] { conflicts.map(\.kind) }
 }
 
 let namnd = activity("namnd", .dates([day("2027-01-27"), day("2027-02-24"), day("2027-03-24"), day("2027-12-15")]), time: "17:00", duration: .minutes(120))
@@ -159,6 +159,29 @@ struct SchedulerTests {
         #expect(schedule.conflicts[1].message.contains("has 4 occurrences"))
     }
 
+    @Test func aDuplicateIDInAPlanBuiltInCodeHasItsOwnCode() {
+        let schedule = Scheduler.schedule(plan([activity("a", .date(day("2027-03-01"))), activity("a", .date(day("2027-03-02")))]))
+        #expect(schedule.kinds() == [.duplicateID])
+        #expect(schedule.days("a") == ["2027-03-01"])
+    }
+
+    @Test func conflictsCarryTheirOccurrenceAndDates() {
+        var moved = activity("b", .relative(after: [after("a", 1)], before: nil), forEach: "a")
+        moved.overrides = [2: OccurrenceOverride(day: day("2027-04-05"), sequence: 1)]
+        let schedule = Scheduler.schedule(
+            plan([
+                activity("a", .dates([day("2027-03-01"), day("2027-04-12")])),
+                moved,
+                activity("late", .relative(after: [after("a", 1, occurrence: 2)], before: nil), notAfter: "2027-04-01"),
+                activity("window", .relative(after: [after("a", 3, occurrence: 2)], before: after("a", 1, occurrence: 2))),
+            ]))
+        let facts = schedule.conflicts.map { ($0.kind, $0.activities.first?.rawValue, $0.occurrence, $0.day?.description, $0.limit?.description) }
+        #expect(facts.count == 3)
+        #expect(facts.contains { $0 == (.dependencyViolated, "b", 2, "2027-04-05", "2027-04-13") })
+        #expect(facts.contains { $0 == (.notAfterViolated, "late", 1, "2027-04-13", "2027-04-01") })
+        #expect(facts.contains { $0 == (.windowViolated, "window", 1, "2027-04-15", "2027-04-09") })
+    }
+
     @Test func unnumberedAfterMeansAfterTheLastOccurrence() {
         let schedule = Scheduler.schedule(
             plan([namnd, activity("summering", .relative(after: [after("namnd", 1)], before: nil))]))
@@ -231,6 +254,8 @@ struct SchedulerTests {
         #expect(schedule.kinds() == [.ownerOverCapacity, .audienceOverCapacity])
         #expect(schedule.conflicts[0].message == "owner 'anna' (Anna Berg) has 2 activities on 2027-04-12, more than max-per-day 1: 'a[1]', 'b[1]'")
         #expect(schedule.conflicts[1].message.contains("in week 15 of 2027"))
+        // The day for a week is its Monday.
+        #expect(schedule.conflicts.map { $0.day?.description } == ["2027-04-12", "2027-04-12"])
         #expect(!schedule.hasErrors)
     }
 

@@ -57,7 +57,7 @@ struct ExportCommandTests {
         """
     }
 
-    @Test func exportsTheExamplePlanAndEveryFeedReadsBack() throws {
+    @Test func exportsTheExamplePlan() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("sf-2027")
@@ -79,11 +79,22 @@ struct ExportCommandTests {
         let again = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
         #expect(again.status == 0)
         #expect(try Self.contents(of: out) == files)
+    }
 
-        guard let python = ProcessInfo.processInfo.environment["ARSPLAN_PYTHON"], FileManager.default.isExecutableFile(atPath: python) else {
-            Issue.record("ARSPLAN_PYTHON is not set to the test virtual environment's python: run `make test`.")
-            return
-        }
+    /// Whether ARSPLAN_PYTHON is set (`make test` sets it): plain `swift test` skips the check
+    /// by the independent Python parsers, saying so; when set, it must run and pass.
+    static let pythonIsSet = !(ProcessInfo.processInfo.environment["ARSPLAN_PYTHON"] ?? "").isEmpty
+
+    @Test(.enabled(if: pythonIsSet, "ARSPLAN_PYTHON is not set: the exported feeds are not read by the Python parsers; `make test` runs this"))
+    func everyExportedFeedReadsBackInPython() throws {
+        let python = ProcessInfo.processInfo.environment["ARSPLAN_PYTHON"] ?? ""
+        try #require(FileManager.default.isExecutableFile(atPath: python), "ARSPLAN_PYTHON is '\(python)', not an executable: run `make test`.")
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("sf-2027")
+        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let files = try Self.contents(of: out)
         let feeds = files.keys.filter { $0.hasSuffix(".ics") }.sorted().map { out.appendingPathComponent($0).path }
         let check = try Self.run([Self.checkScript] + feeds, executable: python)
         #expect(check.status == 0, "check_ics.py: \(check.stderr)")
@@ -100,7 +111,8 @@ struct ExportCommandTests {
         let out = directory.appendingPathComponent("feeds")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("gammal\n".utf8).write(to: out.appendingPathComponent("alla.ics"))
-        try Data("min egen fil\n".utf8).write(to: out.appendingPathComponent("README.txt"))
+        // A feed an earlier export wrote that the next one does not (an owner no longer in the plan).
+        try Data("gammal\n".utf8).write(to: out.appendingPathComponent("agare-gammal.ics"))
         let before = try Self.contents(of: out)
 
         // A plan with an error is not exported.
@@ -117,7 +129,7 @@ struct ExportCommandTests {
         let succeeded = try Self.run(["export", plan.path, "--out", out.path])
         #expect(succeeded.status == 0, "\(succeeded.stderr)")
         let after = try Self.contents(of: out)
-        #expect(after["README.txt"] == nil)
+        #expect(after["agare-gammal.ics"] == nil)
         #expect(after["alla.ics"] != before["alla.ics"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["feeds", "namnd.ics", "trasig-plan.yaml"])
     }

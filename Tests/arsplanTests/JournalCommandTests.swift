@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The journal commands run as a user would: the built `arsplan` binary on a copy of the
 /// example plan in a temporary folder.
 @Suite("arsplan move, cancel, undo, approve, deviations")
@@ -187,7 +191,7 @@ struct JournalCommandTests {
         #expect(schedule.status == 0)
         #expect(
             schedule.stderr.contains(
-                "\(JournalCommandTests.journalName):2:1: warning: the last line is incomplete or not a journal entry (an interrupted write?) and is ignored; the 1 entry before it are kept [journal_torn_line]"
+                "\(JournalCommandTests.journalName):2:1: warning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 1 entry before it is kept [journal_torn_line]"
             ))
         #expect(try w.occurrences()["sf-2027-kc-chatt-1"]?["status"] as? String == "cancelled")
 
@@ -300,5 +304,106 @@ struct JournalCommandTests {
                 #expect(event("sf-2027-kc-chatt-1", in: feed) == nil)
             }
         }
+    }
+
+    /// Runs `arsplan arguments…` under bash with `ulimit -f blocks` (1 KiB blocks): the
+    /// process and its children may write no file larger than that.
+    func runLimited(_ w: Workspace, blocks: Int, _ arguments: [String]) throws -> Run {
+        let binary = try #require(CommandRunner.binary)
+        return try CommandRunner.run(
+            ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", binary] + arguments, executable: "/bin/bash",
+            environment: ["ARSPLAN_NOW": "2027-03-10T10:00:00Z", "ARSPLAN_USER": "Förvaltningsledningen"], in: w.directory)
+    }
+
+    @Test func aJournalLargerThanUlimitAllowsIsAWriteErrorNotASignal() throws {
+        let w = try Workspace()
+        // An approval line holds the whole schedule (about 40 KB): with an 8 KiB limit the first
+        // entry cannot be written; the temporary file is removed and no journal appears.
+        let first = try runLimited(w, blocks: 8, ["approve", plan, "--by", "FL", "--ref", "FL 1"])
+        #expect(first.status == 1, "killed by a signal? \(first.status) \(first.stderr)")
+        #expect(first.stderr.contains("cannot write the journal: the file would grow beyond the largest size allowed (ulimit -f); nothing was recorded [journal_unwritable]"))
+        #expect(w.journalText == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") } == [plan])
+        // Appending to an existing journal: it is truncated back to what it was.
+        #expect(try w.run("cancel", plan, "kc-chatt", "--reason", "x").status == 0)
+        let before = try #require(w.journalText)
+        let second = try runLimited(w, blocks: 8, ["approve", plan, "--by", "FL", "--ref", "FL 2"])
+        #expect(second.status == 1, "\(second.stderr)")
+        #expect(second.stderr.contains("[journal_unwritable]"))
+        #expect(w.journalText == before)
+    }
+
+    @Test func aHugeEntryNumberFollowedByUndoIsALocatedErrorNotACrash() throws {
+        let w = try Workspace()
+        let line = #"{"action":"cancel","activity":"kc-chatt","at":"2027-03-01T10:00:00Z","by":"x","occurrence":1,"seq":9223372036854775807,"v":1}"# + "\n"
+        try line.write(to: w.journal, atomically: true, encoding: .utf8)
+        for arguments in [["undo", plan], ["validate", plan], ["cancel", plan, "namnd", "--occurrence", "2", "--reason", "x"]] {
+            let run = try w.run(arguments: arguments)
+            #expect(run.status == 1, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.hasPrefix("\(JournalCommandTests.journalName):1:1: error: this line is not a valid journal entry: 'seq' must be from 1 to 999999999, not 9223372036854775807"))
+            #expect(run.stderr.hasSuffix("[journal_invalid_line]\n"))
+        }
+        #expect(w.journalText == line)
+    }
+
+    @Test func aNamedPipeOrADanglingLinkAsJournalIsRefusedWithItsReason() throws {
+        let w = try Workspace()
+        #expect(mkfifo(w.journal.path, 0o644) == 0)
+        let pipe = try w.run("validate", plan)
+        #expect(pipe.status == 1)
+        #expect(pipe.stderr == "\(JournalCommandTests.journalName): error: the journal is not a regular file: it is a named pipe (FIFO); nothing was read or recorded (name a file with --journal) [journal_not_a_file]\n")
+        try FileManager.default.removeItem(at: w.journal)
+        #expect(symlink("gone/j.jsonl", w.journal.path) == 0)
+        for arguments in [["validate", plan], ["cancel", plan, "kc-chatt", "--reason", "x"]] {
+            let run = try w.run(arguments: arguments)
+            #expect(run.status == 1)
+            #expect(run.stderr.hasSuffix("error: the journal is a symbolic link to 'gone/j.jsonl', which does not exist; nothing was read or recorded (fix the link or remove it) [journal_dangling_link]\n"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("gone").path))
+    }
+
+    @Test func aHandEditThatShiftsTheMeetingsIsReportedWithTheJournalLine() throws {
+        let w = try Workspace()
+        #expect(try w.run("cancel", plan, "namnd", "--occurrence", "3", "--reason", "Inställt").status == 0)
+        #expect(w.journalText?.contains(#""occurrenceDay":"2027-03-23","occurrenceUID":"sf-2027-namnd-3""#) == true)
+        let history = try w.run("history", plan, "--format", "json").stdout
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(history.utf8)) as? [String: Any])
+        let recorded = try #require((document["entries"] as? [[String: Any]])?.first)
+        #expect(recorded["occurrenceUID"] as? String == "sf-2027-namnd-3")
+        #expect(recorded["occurrenceDay"] as? String == "2027-03-23")
+        // An extra January meeting is added to the plan file by hand: the 23 March meeting is number 4 now.
+        let text = try String(contentsOf: w.plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "dates: [2027-01-26, ", with: "dates: [2027-01-12, 2027-01-26, ").write(to: w.plan, atomically: true, encoding: .utf8)
+        let validate = try w.run("validate", plan)
+        #expect(validate.stderr.contains("\(JournalCommandTests.journalName):1:1: warning: entry #1 (cancel) was recorded for occurrence 3 of 'namnd' on 2027-03-23"))
+        #expect(validate.stderr.contains("the occurrence on 2027-03-23 is now number 4: record the change again with --occurrence 4 if it still holds [journal_entry_occurrence_changed]"))
+        let occurrences = try w.occurrences()
+        #expect(occurrences.count > 100)
+        #expect(!occurrences.values.contains { $0["activity"] as? String == "namnd" && $0["status"] as? String == "cancelled" })
+    }
+
+    @Test func aJournalWrittenInTodaysFormatKeepsWorking() throws {
+        let w = try Workspace()
+        // Entries as arsplan wrote them before they recorded their occurrence's UID and day.
+        let old = """
+            {"action":"move","activity":"namnd","at":"2027-03-01T10:00:00Z","by":"Anna Berg","day":"2027-03-30","occurrence":3,"planHash":"sha256:a9fd","reason":"Ordföranden är bortrest","seq":1,"v":1}
+            {"action":"cancel","activity":"kc-informationsblad","at":"2027-03-02T09:00:00Z","by":"Mikael Öberg","occurrence":2,"planHash":"sha256:a9fd","reason":"Inget nytt","seq":2,"v":1}
+
+            """
+        try old.write(to: w.journal, atomically: true, encoding: .utf8)
+        let validate = try w.run("validate", plan)
+        #expect(validate.status == 0)
+        #expect(!validate.stderr.contains("journal_"))
+        let occurrences = try w.occurrences()
+        #expect(occurrences["sf-2027-namnd-3"]?["start"] as? String == "2027-03-30T17:00")
+        #expect(occurrences["sf-2027-kc-informationsblad-2"]?["status"] as? String == "cancelled")
+        // The next change is appended with the new fields; the old lines stay byte for byte.
+        #expect(try w.run("cancel", plan, "namnd", "--occurrence", "4", "--reason", "x").status == 0)
+        let text = try #require(w.journalText)
+        #expect(text.hasPrefix(old))
+        #expect(text.dropFirst(old.count).contains(#""occurrenceDay":"2027-04-20","occurrenceUID":"sf-2027-namnd-4","planHash""#))
+        #expect(try w.run("undo", plan).status == 0)
+        #expect(try w.run("undo", plan).status == 0)
+        #expect(try w.occurrences()["sf-2027-kc-informationsblad-2"]?["status"] as? String != "cancelled")
     }
 }

@@ -4,24 +4,31 @@
 import Glibc
 #endif
 import Arsplan
+import ArsplanICal
 import ArsplanJournal
 import ArsplanPlanFile
 
 /// The example plan, read once: Plans/serviceforvaltningen-2027.yaml beside this package.
 let examplePlan: Plan = {
-    let path = String(#filePath.split(separator: "/").dropLast(4).joined(separator: "/"))
-    let file = "/" + path + "/Plans/serviceforvaltningen-2027.yaml"
-    guard let handle = fopen(file, "rb") else { fatalError("cannot open \(file)") }
-    defer { fclose(handle) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buffer, 1, buffer.count, handle)
-        if n <= 0 { break }
-        bytes += buffer[0..<n]
+    let folder = "/" + String(#filePath.split(separator: "/").dropLast(4).joined(separator: "/")) + "/Plans/"
+    func contents(_ file: String) -> String {
+        guard let handle = fopen(file, "rb") else { fatalError("cannot open \(file)") }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, handle)
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
-    guard let plan = PlanFile.parse(String(decoding: bytes, as: UTF8.self), file: file).plan else { fatalError("the example plan has errors") }
-    return plan
+    let file = folder + "serviceforvaltningen-2027.yaml"
+    guard let document = PlanFile.parse(contents(file), file: file).document else { fatalError("the example plan has errors") }
+    // Its `dates-from` calendar, read as the loader reads it.
+    return try! document.resolved { item in
+        try CalendarImport.dates(fromICS: contents(folder + item.source), file: item.source, year: document.year, timeZone: document.timezone)
+    }
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -17,7 +17,7 @@ public func fuzzPlan(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     for diagnostic in parsed.diagnostics where diagnostic.severity == .error {
         precondition(diagnostic.location != nil, "an error without a place: \(diagnostic)")
     }
-    if let plan = parsed.plan {
+    if let plan = parsed.document?.plan {
         let schedule = Scheduler.schedule(plan)
         // Every occurrence the schedule keeps lies in the dates a plan may reach.
         for occurrence in schedule.occurrences {

@@ -16,8 +16,6 @@ public struct JournalEntry: Hashable, Sendable {
     public var version: Int
     /// The entry's number (`seq`), 1 for the first; undo refers to entries by it.
     public var sequence: Int
-    /// The highest entry number a journal may use (a journal line with a higher one is invalid).
-    public static let maxSequence = 999_999_999
     /// When the change was recorded, in UTC.
     public var at: Timestamp
     /// Who made it (a name, or a body such as "Förvaltningsledningen").
@@ -27,10 +25,15 @@ public struct JournalEntry: Hashable, Sendable {
     /// The content hash of the plan file when the entry was written (``ContentHash``).
     public var planHash: String?
     public var action: JournalAction
+    /// Which occurrence a move, or a cancellation of one occurrence, meant: its UID and day as
+    /// the schedule stood when the entry was recorded (`occurrenceUID`, `occurrenceDay`). The
+    /// replay applies the entry only while the occurrence at that position still is that one.
+    /// Nil in entries written before arsplan recorded it; those apply by position alone.
+    public var target: OccurrenceMark?
 
     public init(
         version: Int = JournalEntry.currentVersion, sequence: Int, at: Timestamp, by: String, reason: String?,
-        planHash: String?, action: JournalAction
+        planHash: String?, action: JournalAction, target: OccurrenceMark? = nil
     ) {
         self.version = version
         self.sequence = sequence
@@ -39,7 +42,16 @@ public struct JournalEntry: Hashable, Sendable {
         self.reason = reason
         self.planHash = planHash
         self.action = action
+        self.target = target
     }
+
+    /// The largest entry number (`seq`, `undoes`) a journal may hold: numbers stay far from
+    /// where arithmetic on them could overflow.
+    public static let maximumSequence = 999_999_999
+    /// The largest occurrence number (`occurrence`, an approved occurrence's `index`) an entry may name.
+    public static let maximumOccurrence = 1_000_000
+    /// The years a day in an entry may lie in.
+    public static let years = 1900...2200
 
     /// Whether the entry changes the plan (move, cancel, assign) and so can be undone.
     public var isChange: Bool {
@@ -47,6 +59,17 @@ public struct JournalEntry: Hashable, Sendable {
         case .move, .cancel, .assign: return true
         case .undo, .approve: return false
         }
+    }
+}
+
+/// One occurrence as a journal entry saw it: its calendar UID and the (first) day it was on.
+public struct OccurrenceMark: Hashable, Sendable {
+    public var uid: String
+    public var day: Day
+
+    public init(uid: String, day: Day) {
+        self.uid = uid
+        self.day = day
     }
 }
 
@@ -241,6 +264,28 @@ extension JournalEntry: Codable {
     enum CodingKeys: String, CodingKey {
         case version = "v", sequence = "seq", at, by, reason, planHash, action
         case activity, occurrence, day, time, owner, undoes, ref, scheduleHash, schedule
+        case occurrenceUID, occurrenceDay
+    }
+
+    /// An integer within `range`, or a located decoding error naming the key and the range.
+    static func decodeNumber<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, _ key: Key, in range: ClosedRange<Int>) throws -> Int {
+        let value = try c.decode(Int.self, forKey: key)
+        guard range.contains(value) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c, debugDescription: "'\(key.stringValue)' must be from \(range.lowerBound) to \(range.upperBound), not \(value)")
+        }
+        return value
+    }
+
+    /// A day (`YYYY-MM-DD`) within ``JournalEntry/years``, or a located decoding error.
+    static func decodeDay<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, _ key: Key) throws -> Day {
+        let day = try c.decode(Day.self, forKey: key)
+        guard JournalEntry.years.contains(day.year) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c,
+                debugDescription: "'\(key.stringValue)' must be a day in \(JournalEntry.years.lowerBound)–\(JournalEntry.years.upperBound), not \(day)")
+        }
+        return day
     }
 
     public init(from decoder: any Decoder) throws {
@@ -251,12 +296,7 @@ extension JournalEntry: Codable {
         guard version >= 1 else {
             throw DecodingError.dataCorruptedError(forKey: .version, in: c, debugDescription: "'v' must be 1 or more, not \(version)")
         }
-        sequence = try c.decode(Int.self, forKey: .sequence)
-        // Bounded, so that the next entry's number (the highest + 1) cannot overflow.
-        guard (1...JournalEntry.maxSequence).contains(sequence) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .sequence, in: c, debugDescription: "'seq' must be 1–\(JournalEntry.maxSequence), not \(sequence)")
-        }
+        sequence = try Self.decodeNumber(c, .sequence, in: 1...JournalEntry.maximumSequence)
         let atText = try c.decode(String.self, forKey: .at)
         guard let at = Timestamp(iso: atText) else {
             throw DecodingError.dataCorruptedError(forKey: .at, in: c, debugDescription: "'at' must be a UTC time like 2027-03-01T10:00:00Z, not '\(atText)'")
@@ -266,18 +306,18 @@ extension JournalEntry: Codable {
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         planHash = try c.decodeIfPresent(String.self, forKey: .planHash)
         let name = try c.decode(String.self, forKey: .action)
+        let occurrence = c.contains(.occurrence) ? try Self.decodeNumber(c, .occurrence, in: 1...JournalEntry.maximumOccurrence) : nil
         switch name {
         case "move":
             action = .move(
-                activity: try c.decode(Activity.ID.self, forKey: .activity),
-                occurrence: try c.decodeIfPresent(Int.self, forKey: .occurrence) ?? 1,
-                day: try c.decode(Day.self, forKey: .day), time: try c.decodeIfPresent(TimeOfDay.self, forKey: .time))
+                activity: try c.decode(Activity.ID.self, forKey: .activity), occurrence: occurrence ?? 1,
+                day: try Self.decodeDay(c, .day), time: try c.decodeIfPresent(TimeOfDay.self, forKey: .time))
         case "cancel":
-            action = .cancel(activity: try c.decode(Activity.ID.self, forKey: .activity), occurrence: try c.decodeIfPresent(Int.self, forKey: .occurrence))
+            action = .cancel(activity: try c.decode(Activity.ID.self, forKey: .activity), occurrence: occurrence)
         case "assign":
             action = .assign(activity: try c.decode(Activity.ID.self, forKey: .activity), owner: try c.decode(Owner.ID.self, forKey: .owner))
         case "undo":
-            action = .undo(entry: try c.decode(Int.self, forKey: .undoes))
+            action = .undo(entry: try Self.decodeNumber(c, .undoes, in: 1...JournalEntry.maximumSequence))
         case "approve":
             action = .approve(
                 Approval(
@@ -286,6 +326,12 @@ extension JournalEntry: Codable {
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .action, in: c, debugDescription: "unknown action '\(name)' (known: move, cancel, assign, undo, approve)")
+        }
+        // Written since the journal records which occurrence it meant; both or neither.
+        if c.contains(.occurrenceUID) || c.contains(.occurrenceDay) {
+            target = OccurrenceMark(uid: try c.decode(String.self, forKey: .occurrenceUID), day: try Self.decodeDay(c, .occurrenceDay))
+        } else {
+            target = nil
         }
     }
 
@@ -317,6 +363,10 @@ extension JournalEntry: Codable {
             try c.encode(approval.scheduleHash, forKey: .scheduleHash)
             try c.encode(approval.occurrences, forKey: .schedule)
         }
+        if let target {
+            try c.encode(target.uid, forKey: .occurrenceUID)
+            try c.encode(target.day, forKey: .occurrenceDay)
+        }
     }
 }
 
@@ -329,17 +379,22 @@ extension ApprovedOccurrence: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         uid = try c.decode(String.self, forKey: .uid)
         activity = try c.decode(Activity.ID.self, forKey: .activity)
-        index = try c.decode(Int.self, forKey: .index)
+        index = try JournalEntry.decodeNumber(c, .index, in: 1...JournalEntry.maximumOccurrence)
         title = try c.decodeIfPresent(String.self, forKey: .title) ?? activity.rawValue
         let start = try c.decode(String.self, forKey: .start)
         let end = try c.decode(String.self, forKey: .end)
         guard let timing = OccurrenceTiming(journalStart: start, end: end) else {
             throw DecodingError.dataCorruptedError(forKey: .start, in: c, debugDescription: "'\(start)'–'\(end)' is not a date or date-time range")
         }
+        guard JournalEntry.years.contains(timing.firstDay.year), JournalEntry.years.contains(timing.lastDay.year) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .start, in: c,
+                debugDescription: "'\(start)'–'\(end)' must lie in \(JournalEntry.years.lowerBound)–\(JournalEntry.years.upperBound)")
+        }
         self.timing = timing
         status = try c.decode(OccurrenceStatus.self, forKey: .status)
         owner = try c.decodeIfPresent(Owner.ID.self, forKey: .owner)
-        sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
+        sequence = c.contains(.sequence) ? try JournalEntry.decodeNumber(c, .sequence, in: 0...JournalEntry.maximumSequence) : 0
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -6,11 +6,11 @@ public struct ReplayNote: Hashable, Sendable {
     /// The entry's number.
     public var sequence: Int
     public var severity: Severity
-    /// A stable snake_case code: `journal_entry_not_applied`, `journal_undo_not_applied`, `journal_approval_altered`.
-    public var code: String
+    /// `journal_entry_not_applied`, `journal_entry_occurrence_changed`, `journal_undo_not_applied` or `journal_approval_altered`.
+    public var code: DiagnosticCode
     public var message: String
 
-    public init(position: Int, sequence: Int, severity: Severity, code: String, message: String) {
+    public init(position: Int, sequence: Int, severity: Severity, code: DiagnosticCode, message: String) {
         self.position = position
         self.sequence = sequence
         self.severity = severity
@@ -120,7 +120,9 @@ public struct JournalReplay: Sendable {
             switch entry.action {
             case .move, .cancel, .assign:
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
-                    note(position, entry, .warning, "journal_entry_not_applied", "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
+                    note(position, entry, .warning, .journalEntryNotApplied, "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
+                } else if let changed = Self.occurrenceChanged(entry, current: current, indexOf: graph.indexOf, uid: uid) {
+                    note(position, entry, .warning, .journalEntryOccurrenceChanged, changed)
                 } else {
                     applied[position] = true
                     activeChanges.append(position)
@@ -129,12 +131,12 @@ public struct JournalReplay: Sendable {
                 }
             case .undo(let target):
                 guard let targetPosition = positionOf[target], targetPosition < position else {
-                    note(position, entry, .warning, "journal_undo_not_applied", "entry #\(entry.sequence) undoes #\(target), which is not an earlier entry of this journal; it is skipped")
+                    note(position, entry, .warning, .journalUndoNotApplied, "entry #\(entry.sequence) undoes #\(target), which is not an earlier entry of this journal; it is skipped")
                     break
                 }
                 guard let active = activeChanges.firstIndex(of: targetPosition) else {
                     let why = undoneBy[target].map { "was already undone by #\($0)" } ?? (entries[targetPosition].isChange ? "was not applied" : "is not a change")
-                    note(position, entry, .warning, "journal_undo_not_applied", "entry #\(entry.sequence) undoes #\(target), which \(why); it is skipped")
+                    note(position, entry, .warning, .journalUndoNotApplied, "entry #\(entry.sequence) undoes #\(target), which \(why); it is skipped")
                     break
                 }
                 activeChanges.remove(at: active)
@@ -145,7 +147,7 @@ public struct JournalReplay: Sendable {
             case .approve(let approval):
                 applied[position] = true
                 if !approval.isIntact {
-                    note(position, entry, .warning, "journal_approval_altered", "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
+                    note(position, entry, .warning, .journalApprovalAltered, "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
                 }
                 var state: [String: OccurrenceState] = [:]
                 for (activity, placed) in current.enumerated() { for p in placed ?? [] { state[uid(activity, p.index)] = p.state } }
@@ -216,7 +218,39 @@ public struct JournalReplay: Sendable {
         self.schedule = scheduler.schedule(effective, stamp: stamp)
     }
 
-    private mutating func note(_ position: Int, _ entry: JournalEntry, _ severity: Severity, _ code: String, _ message: String) {
+    /// Why the occurrence an entry names by position is no longer the one it was recorded
+    /// for (its ``JournalEntry/target``), or nil when it still is, or the entry does not say.
+    /// `current` is the schedule as replayed up to the entry, by activity position.
+    static func occurrenceChanged(
+        _ entry: JournalEntry, current: [[(index: Int, state: OccurrenceState)]?], indexOf: [Activity.ID: Int], uid: (Int, Int) -> String
+    ) -> String? {
+        guard let target = entry.target, let id = entry.action.activity, let activity = indexOf[id] else { return nil }
+        let n: Int
+        var destination: Day?
+        switch entry.action {
+        case .move(_, let number, let day, _): (n, destination) = (number, day)
+        case .cancel(_, .some(let number)): n = number
+        default: return nil
+        }
+        let placed = current[activity] ?? []
+        guard let now = placed.first(where: { $0.index == n }) else { return nil }
+        let nowUID = uid(activity, n)
+        let nowDay = now.state.timing.firstDay
+        // Still the occurrence it was recorded for — or, for a move, one the plan file itself
+        // now places on the day the move leads to (the move was written into the file by hand).
+        if nowUID == target.uid && (nowDay == target.day || nowDay == destination) { return nil }
+        var text = "entry #\(entry.sequence) (\(entry.action.name)) was recorded for occurrence \(n) of '\(id)' on \(target.day) (\(target.uid)), "
+        text += "but occurrence \(n) is now \(nowUID == target.uid ? "on \(nowDay)" : "\(nowUID) on \(nowDay)") (the plan file was edited); "
+        text += "it is skipped rather than applied to another occurrence"
+        if let moved = placed.first(where: { $0.index != n && $0.state.timing.firstDay == target.day }) {
+            text += "; the occurrence on \(target.day) is now number \(moved.index): record the change again with --occurrence \(moved.index) if it still holds"
+        } else {
+            text += "; record the change again if it still holds"
+        }
+        return text
+    }
+
+    private mutating func note(_ position: Int, _ entry: JournalEntry, _ severity: Severity, _ code: DiagnosticCode, _ message: String) {
         notes.append(ReplayNote(position: position, sequence: entry.sequence, severity: severity, code: code, message: message))
     }
 

@@ -97,12 +97,16 @@ public enum Rescheduling {
         var refusals: [Refusal] = []
         let action: JournalAction
         var dropping: Int?
+        var target: OccurrenceMark?
+        guard replay.nextSequence <= JournalEntry.maximumSequence else { throw .journalFull }
 
         switch request {
         case .move(let id, let requested, let day, let time):
+            guard JournalEntry.years.contains(day.year) else { throw .dayOutOfRange(day) }
             let activity = try resolve(id, in: plan)
             let occurrence = try pick(activity, requested, in: before, required: true)!
             let current = before.occurrences.first { $0.uid == occurrence.uid }!
+            target = OccurrenceMark(uid: current.uid, day: current.timing.firstDay)
             var sameTime = true
             if let time, case .timed(let start, _) = current.timing { sameTime = start.time == time } else if time != nil { sameTime = false }
             if current.timing.firstDay == day && sameTime && current.status != .cancelled {
@@ -123,6 +127,9 @@ public enum Rescheduling {
             // An activity with one occurrence names it, so that dates added to the plan file later stay.
             let count = replay.occurrenceNumbers[activity.id]?.count ?? 0
             action = .cancel(activity: activity.id, occurrence: chosen?.index ?? (count == 1 ? targets.first?.index : nil))
+            if case .cancel(_, .some(let n)) = action, let named = targets.first(where: { $0.index == n }) {
+                target = OccurrenceMark(uid: named.uid, day: named.timing.firstDay)
+            }
         case .assign(let id, let owner):
             let activity = try resolve(id, in: plan)
             guard plan.owner(owner) != nil else {
@@ -142,7 +149,8 @@ public enum Rescheduling {
         }
 
         let entry = JournalEntry(
-            sequence: replay.nextSequence, at: context.at, by: context.by, reason: context.reason, planHash: context.planHash, action: action)
+            sequence: replay.nextSequence, at: context.at, by: context.by, reason: context.reason, planHash: context.planHash, action: action,
+            target: target)
         let whatIf = replay.effectivePlan(dropping: dropping, adding: dropping == nil ? action : nil)
         let after = Scheduler.schedule(whatIf, stamp: context.at)
         let impact = impact(of: action, undoing: dropping.map { replay.entries[$0].action }, before: before, after: after)
@@ -150,8 +158,7 @@ public enum Rescheduling {
         // Only moves are refused: a cancellation or a new owner changes no dates, and an undo
         // must always be possible (it returns to a state someone already recorded).
         if case .move(let id, let n, _, _) = action {
-            let label = label(id, n, in: after)
-            if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.message.hasPrefix("'\(label)'") }) {
+            if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.occurrence == n }) {
                 refusals.append(.beforeDependency(violated))
             }
             let newErrors = impact.newConflicts.filter { $0.severity == .error }
@@ -236,6 +243,10 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownOwner(String, suggestion: String?)
     case nothingToChange(String)
     case nothingToUndo
+    /// A move to a day outside the years a journal holds (``JournalEntry/years``).
+    case dayOutOfRange(Day)
+    /// The journal's entry numbers have reached ``JournalEntry/maximumSequence``.
+    case journalFull
 
     public var description: String {
         switch self {
@@ -254,6 +265,10 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
             return "Nothing to change: \(what)"
         case .nothingToUndo:
             return "Nothing to undo: the journal has no change in effect."
+        case .dayOutOfRange(let day):
+            return "Cannot move to \(day): the day must lie in \(JournalEntry.years.lowerBound)–\(JournalEntry.years.upperBound)."
+        case .journalFull:
+            return "The journal's entry numbers have reached \(JournalEntry.maximumSequence), the largest allowed; renumber the entries (see docs/journal.md)."
         }
     }
 }

@@ -6,7 +6,7 @@ struct CapacityCheck {
 
     /// Something with a stated limit: an owner, target group or channel.
     private struct Limited {
-        var kind: ConflictKind
+        var kind: DiagnosticCode
         var description: String
         var capacity: Capacity
         var location: SourceLocation?
@@ -95,11 +95,14 @@ struct CapacityCheck {
             let period = counter % periods
             let weekly = period >= days
             let when: String
+            let day: Day
             if weekly {
-                let week = Day(dayNumber: firstMonday + 7 * (period - days)).isoWeek
+                day = Day(dayNumber: firstMonday + 7 * (period - days))
+                let week = day.isoWeek
                 when = "in week \(week.week) of \(week.year)"
             } else {
-                when = "on \(Day(dayNumber: first + period))"
+                day = Day(dayNumber: first + period)
+                when = "on \(day)"
             }
             var involved: [Activity.ID] = []
             for i in list where !involved.contains(occurrences[i].activity) { involved.append(occurrences[i].activity) }
@@ -108,7 +111,7 @@ struct CapacityCheck {
                 Conflict(
                     kind: subject.kind, severity: .warning, activities: involved,
                     message: "\(subject.description) has \(list.count) activities \(when), more than max-per-\(weekly ? "week" : "day") \(limit(counter)): \(names)",
-                    location: subject.location))
+                    location: subject.location, day: day))
         }
         return result
     }

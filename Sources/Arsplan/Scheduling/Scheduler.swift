@@ -207,7 +207,7 @@ struct PlacementPass {
                 broken[i] = true
                 conflicts.append(
                     Conflict(
-                        kind: .unknownReference, severity: .error, activities: [id],
+                        kind: .duplicateID, severity: .error, activities: [id],
                         message: "duplicate activity id '\(id)'; only the first is scheduled",
                         location: plan.activities[i].location))
                 continue
@@ -299,9 +299,14 @@ struct PlacementPass {
 
     // MARK: Placing one activity
 
-    private mutating func report(_ kind: ConflictKind, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [], at location: SourceLocation? = nil) {
+    private mutating func report(
+        _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [], at location: SourceLocation? = nil,
+        occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
+    ) {
         conflicts.append(
-            Conflict(kind: kind, severity: severity, activities: [activity.id] + others, message: message, location: location ?? activity.location))
+            Conflict(
+                kind: kind, severity: severity, activities: [activity.id] + others, message: message, location: location ?? activity.location,
+                occurrence: occurrence, day: day, limit: limit))
     }
 
     private func occurrences(of id: Activity.ID) -> [PlacedOccurrence] {
@@ -548,7 +553,8 @@ struct PlacementPass {
                     {
                         report(
                             .pinnedPushed, .error, activity,
-                            "\(label) is pinned to \(written), but \(describe(activity, slot: r.slot)) would move it to \(candidate.start)")
+                            "\(label) is pinned to \(written), but \(describe(activity, slot: r.slot)) would move it to \(candidate.start)",
+                            occurrence: candidate.index, day: candidate.start, limit: written)
                     }
                     candidate.start = written
                 }
@@ -559,10 +565,14 @@ struct PlacementPass {
                     candidate.fixed = true
                     let r = candidate.requirements
                     if let earliest = r.earliest, day < earliest {
-                        report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), before \(describe(activity, slot: r.slot)) allows (\(earliest))")
+                        report(
+                            .dependencyViolated, .warning, activity, "\(label) was moved to \(day), before \(describe(activity, slot: r.slot)) allows (\(earliest))",
+                            occurrence: candidate.index, day: day, limit: earliest)
                     }
                     if let same = r.sameDay, day != same {
-                        report(.dependencyViolated, .warning, activity, "\(label) was moved to \(day), not \(describe(activity, slot: r.slot)) (\(same))")
+                        report(
+                            .dependencyViolated, .warning, activity, "\(label) was moved to \(day), not \(describe(activity, slot: r.slot)) (\(same))",
+                            occurrence: candidate.index, day: day, limit: same)
                     }
                 }
                 if let time = override.time { candidate.time = time }
@@ -573,16 +583,23 @@ struct PlacementPass {
             if let deadline = candidate.requirements.deadline, timing.lastDay > deadline {
                 report(
                     .windowViolated, .error, activity,
-                    "\(label) cannot meet its window: it would end \(timing.lastDay), after the deadline \(deadline) (\(describe(activity, slot: candidate.requirements.slot)))")
+                    "\(label) cannot meet its window: it would end \(timing.lastDay), after the deadline \(deadline) (\(describe(activity, slot: candidate.requirements.slot)))",
+                    occurrence: candidate.index, day: timing.lastDay, limit: deadline)
             }
             if candidate.fixed, let notBefore = activity.notBefore, timing.firstDay < notBefore {
-                report(.notBeforeViolated, .error, activity, "\(label) is on \(timing.firstDay), before its not-before date \(notBefore)")
+                report(
+                    .notBeforeViolated, .error, activity, "\(label) is on \(timing.firstDay), before its not-before date \(notBefore)",
+                    occurrence: candidate.index, day: timing.firstDay, limit: notBefore)
             }
             if let notAfter = activity.notAfter, timing.lastDay > notAfter {
-                report(.notAfterViolated, .error, activity, "\(label) ends \(timing.lastDay), after its not-after date \(notAfter)")
+                report(
+                    .notAfterViolated, .error, activity, "\(label) ends \(timing.lastDay), after its not-after date \(notAfter)",
+                    occurrence: candidate.index, day: timing.lastDay, limit: notAfter)
             }
             if candidate.fixed, let reason = calendar.reasonOff(timing.firstDay) {
-                report(.fixedDateOnDayOff, .warning, activity, "\(label) is on \(timing.firstDay), a day off (\(reason))")
+                report(
+                    .fixedDateOnDayOff, .warning, activity, "\(label) is on \(timing.firstDay), a day off (\(reason))",
+                    occurrence: candidate.index, day: timing.firstDay)
             }
             if !allowedDays.contains(timing.firstDay) || !allowedDays.contains(timing.lastDay) {
                 let day = allowedDays.contains(timing.firstDay) ? timing.lastDay : timing.firstDay
@@ -594,7 +611,9 @@ struct PlacementPass {
                 continue
             }
             if timing.firstDay.year != plan.year {
-                report(.outsidePlanYear, .warning, activity, "\(label) falls on \(timing.firstDay), outside the plan year \(plan.year)")
+                report(
+                    .outsidePlanYear, .warning, activity, "\(label) falls on \(timing.firstDay), outside the plan year \(plan.year)",
+                    occurrence: candidate.index, day: timing.firstDay)
             }
             result.append(PlacedOccurrence(index: candidate.index, timing: timing, status: candidate.status ?? activity.status))
         }

@@ -15,11 +15,20 @@ enum AtomicDirectory {
     }
 
     /// Writes files into the staging folder; handed to the `content` of `replace`.
-    struct Staging {
+    struct Staging: FolderStaging {
         let directory: URL
 
         func write(_ name: String, _ bytes: [UInt8]) throws {
             try bytes.withUnsafeBytes { try write(name, pieces: [$0]) }
+        }
+
+        /// Writes the hidden marker file that says who wrote the folder.
+        func writeMarker(_ name: String, _ text: String) throws {
+            do {
+                try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .withoutOverwriting)
+            } catch {
+                throw Failure(description: "cannot write '\(name)' in '\(directory.path)': \(error.localizedDescription)")
+            }
         }
 
         /// Writes a file given as pieces in order, with `writev` (no copying into a buffer).
@@ -75,6 +84,7 @@ enum AtomicDirectory {
             throw Failure(description: "cannot create the folder '\(parent.path)': \(error.localizedDescription)")
         }
 
+        removeAbandoned(besides: target)
         let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(suffix)")
         let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(suffix)")
@@ -117,6 +127,32 @@ enum AtomicDirectory {
         try? manager.removeItem(at: retired)
     }
 
+    /// Removes the temporary folders of earlier replacements of `target` whose process is
+    /// gone (an export killed midway): `.<name>.new-<pid>-<n>` and `.<name>.old-<pid>-<n>`
+    /// beside it, named so by this type only. A folder whose process still runs is left.
+    static func removeAbandoned(besides target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries {
+            guard let pid = abandonedPID(entry, of: name), pid != getpid() else { continue }
+            guard kill(pid, 0) != 0 && errno == ESRCH else { continue }  // still running
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    /// The process id in a temporary folder name of `name`, or nil for any other name.
+    static func abandonedPID(_ entry: String, of name: String) -> pid_t? {
+        for kind in [".new-", ".old-"] {
+            let prefix = "." + name + kind
+            guard entry.hasPrefix(prefix) else { continue }
+            let parts = entry.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, UInt32(parts[1]) != nil else { return nil }
+            return pid
+        }
+        return nil
+    }
+
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// renameat2(…, RENAME_EXCHANGE), looked up at run time (glibc 2.28+); false when the
@@ -133,4 +169,3 @@ enum AtomicDirectory {
         #endif
     }
 }
-

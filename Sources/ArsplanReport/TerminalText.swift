@@ -1,0 +1,54 @@
+/// Plan text made safe for a terminal: the one place control characters are taken out.
+///
+/// A title, a name or a reason can hold anything a YAML or JSON string can: ESC sequences
+/// that recolour, move the cursor, retitle the window or hide what follows; a CR that lets
+/// the rest of the line overwrite its start; bidirectional overrides that show text in
+/// another order than it is stored. Every renderer that writes for a terminal (tables,
+/// summaries, diagnostics) passes its text through here.
+public enum TerminalText {
+    /// What is shown instead of a control character: visible, one column wide.
+    public static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+    /// Plan text for one line (a table cell): line breaks and tabs become a space, every other
+    /// control character ``replacement``.
+    public static func line(_ text: String) -> String {
+        clean(text, keepLayout: false)
+    }
+
+    /// A whole text for the terminal: newlines and tabs are layout and stay; every other
+    /// control character (CR included) becomes ``replacement``.
+    public static func safe(_ text: String) -> String {
+        clean(text, keepLayout: true)
+    }
+
+    /// Whether `scalar` is a control character a terminal acts on or that reorders text:
+    /// C0 (U+0000–U+001F), DEL, C1 (U+0080–U+009F, NEL among them), the line and paragraph
+    /// separators, and the bidirectional embeddings, overrides and isolates.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    static func clean(_ text: String, keepLayout: Bool) -> String {
+        // Most text has no control character at all: hand it back untouched.
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n", "\t":
+                out.append(keepLayout ? scalar : " ")
+            case "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                out.append(keepLayout ? replacement : " ")
+            default:
+                out.append(replacement)
+            }
+        }
+        return String(out)
+    }
+}

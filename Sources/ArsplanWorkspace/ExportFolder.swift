@@ -1,0 +1,122 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Which folders `export` may replace. An export replaces its folder as a whole, so it must
+/// only ever replace what an export wrote: a new or empty folder, or one that carries the
+/// marker file of an earlier export of the same plan (or, from versions before the marker,
+/// holds nothing but the files an export writes). Never the plan's own folder or one above
+/// it, the root or the home folder. A symlink is followed: the folder it points to is
+/// checked and replaced, the link itself stays.
+public enum ExportFolder {
+    /// The marker every export writes into its folder.
+    public static let markerName = ".arsplan-export"
+
+    /// Why a folder may not be replaced, in a sentence.
+    public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) { self.description = description }
+    }
+
+    /// The marker's text: says what the folder is, and names the plan.
+    public static func markerText(planID: String) -> String {
+        """
+        Den här mappen skrivs av `arsplan export` och ersätts helt vid nästa export.
+        Lägg inga egna filer här.
+        plan: \(planID)
+
+        """
+    }
+
+    /// The plan id a marker names, if the text is a marker.
+    public static func markedPlan(in text: String) -> String? {
+        for line in text.split(separator: "\n") where line.hasPrefix("plan: ") {
+            return String(line.dropFirst("plan: ".count))
+        }
+        return nil
+    }
+
+    /// True for the names an export writes (feeds, the index and overview pages): an
+    /// unmarked folder holding only these was written by an earlier version.
+    public static func isExportFileName(_ name: String) -> Bool {
+        if ["alla.ics", "index.html", "oversikt.html"].contains(name) { return true }
+        return name.hasSuffix(".ics") && ["malgrupp-", "agare-", "kanal-", "enhet-"].contains { name.hasPrefix($0) }
+    }
+
+    /// The folder to replace for `path` (symlinks followed), or a refusal saying why not.
+    /// `protected` are files the export must never put at risk (the plan file, its journal).
+    static func check(_ path: String, planID: String, protected: [String]) throws(Refusal) -> String {
+        let target = resolved(path)
+        let forbidden = ["/", resolved(NSHomeDirectory())]
+        if forbidden.contains(target) {
+            throw Refusal(
+                description:
+                    "refusing to export into '\(path)': that is \(target == "/" ? "the root folder" : "the home folder"); choose a folder of its own with --out"
+            )
+        }
+        for file in protected {
+            // The plan's own folder and every folder above it.
+            if resolved(file).hasPrefix(target + "/") {
+                throw Refusal(
+                    description:
+                        "refusing to export into '\(path)': it holds '\(file)', and an export replaces its whole folder; choose a folder of its own with --out"
+                )
+            }
+        }
+
+        var status = stat()
+        guard lstat(target, &status) == 0 else {
+            if errno == ENOENT { return target }
+            throw Refusal(description: "cannot examine '\(path)': \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw Refusal(description: "refusing to export into '\(path)': it exists and is not a folder")
+        }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: target)
+        } catch {
+            throw Refusal(description: "cannot read the folder '\(path)': \(error.localizedDescription)")
+        }
+        if entries.isEmpty { return target }
+        if entries.contains(markerName) {
+            let marker = (try? String(contentsOfFile: (target as NSString).appendingPathComponent(markerName), encoding: .utf8)) ?? ""
+            guard let owner = markedPlan(in: marker) else {
+                throw Refusal(
+                    description:
+                        "refusing to export into '\(path)': its \(markerName) file is not an export marker; remove the folder or choose another with --out"
+                )
+            }
+            guard owner == planID else {
+                throw Refusal(
+                    description:
+                        "refusing to export into '\(path)': it holds the feeds of the plan '\(owner)', not '\(planID)'; choose another folder with --out"
+                )
+            }
+            return target
+        }
+        let foreign = entries.filter { name in
+            var entry = stat()
+            let isFile = lstat((target as NSString).appendingPathComponent(name), &entry) == 0 && entry.st_mode & S_IFMT == S_IFREG
+            return !(isFile && isExportFileName(name))
+        }
+        guard foreign.isEmpty else {
+            let shown = foreign.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (foreign.count > 3 ? " …" : "")
+            throw Refusal(
+                description:
+                    "refusing to export into '\(path)': it holds files an export did not write (\(shown)), and an export replaces the whole folder; choose a new or empty folder with --out"
+            )
+        }
+        return target
+    }
+
+    /// `path` made absolute and standardized, with every symlink that exists resolved.
+    static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

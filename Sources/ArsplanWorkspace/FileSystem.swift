@@ -1,0 +1,100 @@
+import Arsplan
+import ArsplanJournal
+import Foundation
+
+/// Everything the workspace reads and writes, behind one type: tests and the feed server can
+/// hand in their own, the command line uses ``LocalFileSystem``. Paths are as the user named
+/// them (relative ones relative to the file system's working folder).
+public protocol FileSystem: Sendable {
+    /// The bytes of the file at `path`.
+    func contents(of path: String) throws(FileSystemError) -> [UInt8]
+
+    /// The change journal at `path` (which need not exist yet).
+    func journal(at path: String) -> any JournalStore
+
+    /// The folder an export of the plan `planID` may replace for `path`, or why not. An export
+    /// replaces its folder as a whole, so it may only replace what an export wrote; `protected`
+    /// are files it must never put at risk (the plan file, its journal).
+    func exportFolder(_ path: String, planID: String, protected: [String]) throws(ExportFolder.Refusal) -> String
+
+    /// Makes the files that `content` writes the complete content of the folder `path`, in one
+    /// step: until then nothing in the old folder is touched.
+    func replaceFolder(_ path: String, content: (any FolderStaging) throws -> Void) throws
+}
+
+/// Why a file could not be read.
+public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+/// A plan's change journal wherever it is kept: read whole, appended to under its lock.
+public protocol JournalStore: Sendable {
+    /// Where the journal is, as diagnostics name it.
+    var path: String { get }
+    /// Whether the journal exists yet.
+    var exists: Bool { get }
+    /// The journal's entries; an absent journal has none.
+    func read() throws(JournalFileError) -> JournalContents
+    /// Appends the entry `make` returns, deciding it from the journal as it stands under the
+    /// lock (nil: write nothing). `make` may be called more than once; only the last call's
+    /// entry is written.
+    func appendEntry(_ make: (JournalContents) throws -> JournalEntry?) throws -> AppendedEntry?
+}
+
+/// An entry a ``JournalStore`` appended.
+public struct AppendedEntry: Sendable {
+    public var entry: JournalEntry
+    /// The line the entry was written on.
+    public var line: Int
+    /// Warnings from reading the journal, and about an incomplete last line that was removed.
+    public var warnings: [Diagnostic]
+
+    public init(entry: JournalEntry, line: Int, warnings: [Diagnostic]) {
+        self.entry = entry
+        self.line = line
+        self.warnings = warnings
+    }
+}
+
+/// Writes the files of a folder being replaced (see ``FileSystem/replaceFolder(_:content:)``).
+/// Files may be written from several threads at once.
+public protocol FolderStaging: Sendable {
+    /// Writes the file `name` (a plain name, not hidden).
+    func write(_ name: String, _ bytes: [UInt8]) throws
+    /// Writes the file `name` given as pieces in order.
+    func write(_ name: String, pieces: [UnsafeRawBufferPointer]) throws
+    /// Writes the hidden marker file that says who wrote the folder.
+    func writeMarker(_ name: String, _ text: String) throws
+}
+
+/// The computer's own disk: journals locked with `flock`, folders swapped with a rename.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func contents(of path: String) throws(FileSystemError) -> [UInt8] {
+        do {
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw FileSystemError(error.localizedDescription)
+        }
+    }
+
+    public func journal(at path: String) -> any JournalStore { JournalFile(path: path) }
+
+    public func exportFolder(_ path: String, planID: String, protected: [String]) throws(ExportFolder.Refusal) -> String {
+        try ExportFolder.check(path, planID: planID, protected: protected)
+    }
+
+    public func replaceFolder(_ path: String, content: (any FolderStaging) throws -> Void) throws {
+        try AtomicDirectory.replace(path) { try content($0) }
+    }
+}
+
+extension JournalFile: JournalStore {
+    public func appendEntry(_ make: (JournalContents) throws -> JournalEntry?) throws -> AppendedEntry? {
+        let appended = try append(make)
+        return appended.map { AppendedEntry(entry: $0.entry, line: $0.line, warnings: $0.warnings) }
+    }
+}
