@@ -3,7 +3,7 @@
 /// Stored as a day number (days since 1970-01-01) so that comparisons and
 /// arithmetic are integer operations; the year, month and day are derived.
 ///
-/// A day lies between 0001-01-01 and 9999-12-31 (``Day/range``): arithmetic that would
+/// A day lies between 0000-01-01 and 9999-12-31 (``Day/range``): arithmetic that would
 /// leave that range stops at its end instead of overflowing, so no day computation can
 /// trap. (Plans are held to far narrower dates, see ``PlanLimits``; the reader and the
 /// scheduler report a date outside them before it can reach any output.)
@@ -11,16 +11,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before it), within ``Day/range``.
     public let dayNumber: Int
 
-    /// The day numbers of 0001-01-01 and 9999-12-31, the first and last day there is.
-    public static let range: ClosedRange<Int> = -719_162...2_932_896
+    /// The day numbers of 0000-01-01 and 9999-12-31 (proleptic Gregorian), the first and
+    /// last day there is: every `YYYY-MM-DD`.
+    public static let range: ClosedRange<Int> = -719_528...2_932_896
 
     /// The day `dayNumber` days after 1970-01-01; a number outside ``range`` gives its nearer end.
     public init(dayNumber: Int) { self.dayNumber = min(max(dayNumber, Day.range.lowerBound), Day.range.upperBound) }
 
     /// Creates a day, or nil when the date does not exist (2027-02-30) or lies outside the
-    /// years 1–9999.
+    /// years 0–9999.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Day.daysInMonth(year: year, month: month) else {
+        guard (0...9999).contains(year), (1...12).contains(month), day >= 1, day <= Day.daysInMonth(year: year, month: month) else {
             return nil
         }
         self.dayNumber = Day.daysFromCivil(year: year, month: month, day: day)

@@ -17,9 +17,9 @@ public struct WorkingCalendar: Sendable {
     private let named: [Int: DayOff]
 
     /// Builds the calendar for `years` (the plan year and one either side is typical).
-    /// `years` is clamped to the years 1–9999 a ``Day`` can be in.
+    /// `years` is clamped to the years 0–9999 a ``Day`` can be in.
     public init(settings: CalendarSettings = .init(), years requested: ClosedRange<Int>) {
-        let years = min(max(requested.lowerBound, 1), 9999)...min(max(requested.upperBound, 1), 9999)
+        let years = min(max(requested.lowerBound, 0), 9999)...min(max(requested.upperBound, 0), 9999)
         self.settings = settings
         self.years = years
         let first = Day(year: years.lowerBound, month: 1, day: 1)!

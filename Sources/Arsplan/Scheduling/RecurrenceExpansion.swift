@@ -5,7 +5,7 @@ struct RecurrenceExpansion {
 
     /// The first and last day the rule may give (its `from` and `until`, or the plan year).
     private var bounds: (from: Day, until: Day) {
-        let planYear = min(max(year, 1), 9999)
+        let planYear = min(max(year, 0), 9999)
         return (rule.from ?? Day(year: planYear, month: 1, day: 1)!, rule.until ?? Day(year: planYear, month: 12, day: 31)!)
     }
 
