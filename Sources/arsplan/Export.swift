@@ -7,7 +7,8 @@ struct Export: ParsableCommand {
         abstract: "Write the iCalendar feeds and their index page for subscribers.",
         discussion: """
             Writes alla.ics, one feed per target group (malgrupp-<id>.ics), owner (agare-<id>.ics), \
-            channel (kanal-<id>.ics) and unit (enhet-<id>.ics), and index.html, to Exports/<plan id>/ \
+            channel (kanal-<id>.ics) and unit (enhet-<id>.ics), index.html and the year overview \
+            oversikt.html (see 'arsplan report'), to Exports/<plan id>/ \
             or --out. The folder is replaced as a whole, in one step: a failed export leaves the \
             previous files exactly as they were. Only a new or empty folder, or one an earlier export \
             of the same plan wrote (it holds a .arsplan-export marker), is replaced; a symlink is \
@@ -38,9 +39,10 @@ struct Export: ParsableCommand {
     func run() throws {
         let loaded = try plan.load()
         loaded.diagnostics.forEach(Terminal.print)
+        let today = try Recording.today(in: loaded.plan)
         let summary: ExportSummary
         do throws(ExportError) {
-            summary = try Workspace().export(loaded, to: out, options: ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled))
+            summary = try Workspace().export(loaded, to: out, options: ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled, today: today))
         } catch {
             try Self.fail(error, loaded: loaded)
         }
