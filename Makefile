@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 SWIFT_BUILD_FLAGS ?=
 BIN := .build/debug/arsplan
 
-.PHONY: run test lint format deps system-deps python-deps build release export bench bench-feeds bench-journal bench-report bench-commands clean
+.PHONY: run test lint format deps system-deps python-deps build release export bench bench-feeds bench-journal bench-report bench-commands fuzz fuzz-build clean
 
 run: system-deps build
 	$(BIN) validate $(PLAN)
@@ -81,9 +81,31 @@ bench-feeds: system-deps python-deps release
 bench-journal: system-deps release
 	python3 bench/journal.py .build/release/arsplan
 
+# libFuzzer targets (Fuzz/, a package of its own: the flags never touch `swift build`):
+# the plan reader + scheduler, the journal reader + replay, the .ics importer. Each runs
+# FUZZ_SECONDS on its seed corpus (Fuzz/Corpus/<name>) plus what earlier runs found
+# (Fuzz/.corpus/<name>); a crash is written to Fuzz/.crashes/ and fails the target.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+FUZZ_TARGETS := FuzzPlan:plan FuzzJournal:journal FuzzICal:ics
+
+fuzz-build: system-deps
+	swift build --package-path Fuzz $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	@bin=$$(swift build --package-path Fuzz $(FUZZ_FLAGS) --show-bin-path); \
+	for pair in $(FUZZ_TARGETS); do \
+		target=$${pair%%:*}; name=$${pair##*:}; \
+		mkdir -p Fuzz/.corpus/$$name Fuzz/.crashes; \
+		echo "== $$target: $(FUZZ_SECONDS) s"; \
+		$$bin/$$target Fuzz/.corpus/$$name Fuzz/Corpus/$$name -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=Fuzz/.crashes/$$name- || exit 1; \
+	done
+
 # The year overview: the example plan's page (< 100 ms) and a 20,000-activity plan's (< 1 s, 300 MB).
 bench-report: system-deps release
 	python3 bench/report.py .build/release/arsplan
 
 clean:
-	rm -rf .build $(VENV) Exports/*/
+	rm -rf .build Fuzz/.build Fuzz/.corpus $(VENV) Exports/*/

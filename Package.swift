@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "arsplan", targets: ["arsplan"]),
         .library(name: "Arsplan", targets: ["Arsplan"]),
         .library(name: "ArsplanWorkspace", targets: ["ArsplanWorkspace"]),
+        // The readers of plan files, journals and .ics files, for the fuzz targets in Fuzz/.
+        .library(name: "ArsplanReading", targets: ["ArsplanPlanFile", "ArsplanJournal", "ArsplanICal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -117,7 +119,7 @@ let package = Package(
             dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanJournal", "ArsplanWorkspace"]
         ),
         // Runs the built `arsplan` binary on real plan files, as a user would.
-        .testTarget(name: "arsplanTests", dependencies: ["arsplan"], exclude: ["Snapshots"]),
+        .testTarget(name: "arsplanTests", dependencies: ["arsplan"], exclude: ["Snapshots", "Fixtures"]),
     ]
 )
 

@@ -2,15 +2,26 @@
 ///
 /// Stored as a day number (days since 1970-01-01) so that comparisons and
 /// arithmetic are integer operations; the year, month and day are derived.
+///
+/// A day lies between 0000-01-01 and 9999-12-31 (``Day/range``): arithmetic that would
+/// leave that range stops at its end instead of overflowing, so no day computation can
+/// trap. (Plans are held to far narrower dates, see ``PlanLimits``; the reader and the
+/// scheduler report a date outside them before it can reach any output.)
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// Days since 1970-01-01 (negative before it).
+    /// Days since 1970-01-01 (negative before it), within ``Day/range``.
     public let dayNumber: Int
 
-    public init(dayNumber: Int) { self.dayNumber = dayNumber }
+    /// The day numbers of 0000-01-01 and 9999-12-31 (proleptic Gregorian), the first and
+    /// last day there is: every `YYYY-MM-DD`.
+    public static let range: ClosedRange<Int> = -719_528...2_932_896
 
-    /// Creates a day, or nil when the date does not exist (2027-02-30).
+    /// The day `dayNumber` days after 1970-01-01; a number outside ``range`` gives its nearer end.
+    public init(dayNumber: Int) { self.dayNumber = min(max(dayNumber, Day.range.lowerBound), Day.range.upperBound) }
+
+    /// Creates a day, or nil when the date does not exist (2027-02-30) or lies outside the
+    /// years 0–9999.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysInMonth(year: year, month: month) else {
+        guard (0...9999).contains(year), (1...12).contains(month), day >= 1, day <= Day.daysInMonth(year: year, month: month) else {
             return nil
         }
         self.dayNumber = Day.daysFromCivil(year: year, month: month, day: day)
@@ -54,7 +65,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (y, (thursday.dayNumber - firstOfYear.dayNumber) / 7 + 1)
     }
 
-    public func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days) }
+    /// `days` days later (earlier when negative), stopping at the ends of ``range``.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return Day(dayNumber: overflow ? (days > 0 ? Int.max : Int.min) : sum)
+    }
 
     /// Days from `self` to `other` (positive when `other` is later).
     public func distance(to other: Day) -> Int { other.dayNumber - dayNumber }
@@ -190,8 +205,11 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// Adds minutes, carrying into following days (an evening event may end after midnight).
+    /// Beyond ``Day/range`` the day stops at its end.
     public func adding(minutes: Int) -> LocalDateTime {
-        let total = time.minutesSinceMidnight + minutes
+        // More than the whole range of days in minutes is the same as the range's end.
+        let limit = 2 * (Day.range.upperBound - Day.range.lowerBound + 1) * 1440
+        let total = time.minutesSinceMidnight + min(max(minutes, -limit), limit)
         let dayShift = total >= 0 ? total / 1440 : -((-total + 1439) / 1440)
         let rest = total - dayShift * 1440
         return LocalDateTime(day: day.adding(days: dayShift), time: TimeOfDay(hour: rest / 60, minute: rest % 60)!)
@@ -203,4 +221,16 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// `YYYY-MM-DDTHH:MM`.
     public var description: String { "\(day)T\(time)" }
+}
+
+extension Int {
+    /// `self * other`, or the end of `Int`'s range it overflows towards.
+    func saturatingMultiplied(by other: Int) -> Int {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        guard overflow else { return product }
+        return (self < 0) == (other < 0) ? .max : .min
+    }
+
+    /// `-self`, or `Int.max` for `Int.min`.
+    var saturatingNegated: Int { self == .min ? .max : -self }
 }

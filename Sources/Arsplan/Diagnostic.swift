@@ -30,6 +30,21 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     /// A numbered reference past the last occurrence (from the reader for `dates`, the scheduler otherwise).
     case missingOccurrence = "missing_occurrence"
     case durationWithoutTime = "duration_without_time"
+    /// A number beyond its limit in ``PlanLimits`` (an offset, a duration, a repeat interval).
+    case valueOutOfRange = "value_out_of_range"
+    /// A date outside ``PlanLimits/years`` (reader), or an occurrence outside
+    /// ``PlanLimits/allowedDays(planYear:)`` (scheduler).
+    case dateOutOfRange = "date_out_of_range"
+    /// More occurrences for one activity or one plan than ``PlanLimits`` allows.
+    case tooManyOccurrences = "too_many_occurrences"
+    /// Lists and mappings nested deeper than ``PlanLimits/maxNestingDepth``.
+    case nestingTooDeep = "nesting_too_deep"
+    /// A value longer than ``PlanLimits/maxValueBytes``.
+    case valueTooLong = "value_too_long"
+    /// A plan file larger than ``PlanLimits/maxFileBytes``.
+    case fileTooLarge = "file_too_large"
+    /// A plan file that is not UTF-8 text (located at the first bad byte).
+    case notUTF8 = "not_utf8"
 
     // Reading other files: the plan file itself, `dates-from` calendars, time zones.
     case unreadableFile = "unreadable_file"
@@ -145,12 +160,23 @@ extension Conflict {
 }
 
 /// Suggests the closest of `candidates` to a misspelt `name` ("did you mean 'vb'?").
+///
+/// Bounded: a name longer than ``suggestionMaxLength`` gets no suggestion, and a candidate
+/// whose length differs from the name's by more than the edit limit (at most 3) is skipped
+/// without comparing, so the cost is at most candidates × 64² steps, whatever is written.
 public func closestMatch(to name: String, in candidates: some Sequence<String>) -> String? {
+    guard name.utf8.count <= suggestionMaxLength * 4 else { return nil }
     let lowered = Array(name.lowercased())
+    guard lowered.count <= suggestionMaxLength else { return nil }
     var best: (String, Int)?
     for candidate in candidates {
-        let distance = editDistance(lowered, Array(candidate.lowercased()))
-        let limit = max(1, min(3, max(lowered.count, candidate.count) / 3))
+        // Cheap length checks before any Character work (a character is 1–4 UTF-8 bytes… or more).
+        let bytes = candidate.utf8.count
+        guard bytes + 3 >= lowered.count, bytes <= 4 * (suggestionMaxLength + 3) else { continue }
+        let other = Array(candidate.lowercased())
+        let limit = max(1, min(3, max(lowered.count, other.count) / 3))
+        guard abs(lowered.count - other.count) <= limit else { continue }
+        let distance = editDistance(lowered, other)
         guard distance <= limit else { continue }
         if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
             best = (candidate, distance)
@@ -158,6 +184,9 @@ public func closestMatch(to name: String, in candidates: some Sequence<String>) 
     }
     return best?.0
 }
+
+/// The longest name (in characters) ``closestMatch(to:in:)`` looks for a suggestion for.
+public let suggestionMaxLength = 64
 
 func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }

@@ -123,6 +123,13 @@ extension PlanReader {
                         .invalidValue, "'dates' lists no dates", at: location(of: value.isNull ? entry.keyNode : value))
                     break
                 }
+                guard items.count <= PlanLimits.maxOccurrencesPerActivity else {
+                    sink.error(
+                        .tooManyOccurrences,
+                        "'dates' lists \(items.count) dates, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) occurrences for one activity",
+                        at: location(of: value))
+                    break
+                }
                 let days = items.compactMap { day($0, for: "dates") }
                 if days.count == items.count { placement = .dates(days) }
             case .repeat:
@@ -187,7 +194,7 @@ extension PlanReader {
                 guard let text = text(value, for: "duration") else { break }
                 switch parseDuration(text) {
                 case .success(let duration): draft.activity.duration = duration
-                case .failure(let error): sink.error(.invalidDuration, error.message, at: location(of: value))
+                case .failure(let error): sink.error(error.outOfRange ? .valueOutOfRange : .invalidDuration, error.message, at: location(of: value))
                 }
             case .notBefore: draft.activity.notBefore = day(value, for: "not-before")
             case .notAfter: draft.activity.notAfter = day(value, for: "not-after")
@@ -307,8 +314,8 @@ extension PlanReader {
         switch parseOffsetExpression(text) {
         case .failure(let error):
             sink.error(
-                error.part == .reference ? .invalidReference : .invalidOffset, error.describe(in: "\(key): \(text)"),
-                at: location)
+                error.outOfRange ? .valueOutOfRange : error.part == .reference ? .invalidReference : .invalidOffset,
+                error.describe(in: "\(key): \(text)"), at: location)
             return nil
         case .success(let expression):
             let reference = expression.reference
@@ -362,7 +369,7 @@ extension PlanReader {
                 switch parseFrequency(text) {
                 case .success(let f): frequency = f
                 case .failure(let error):
-                    sink.error(.invalidRepeat, error.message, at: location(of: value))
+                    sink.error(error.outOfRange ? .valueOutOfRange : .invalidRepeat, error.message, at: location(of: value))
                     failed = true
                 }
             case "on":
@@ -486,9 +493,18 @@ extension PlanReader {
             return nil
         }
         guard let day, !failed else { return nil }
-        return Recurrence(
+        let recurrence = Recurrence(
             frequency: frequency, on: day, exceptMonths: exceptMonths, exceptDates: exceptDates, from: from,
             until: until)
+        // Counted, not listed: a weekly repeat over centuries is refused before it is expanded.
+        if from != nil || until != nil, recurrence.maximumCount(planYear: nil) > PlanLimits.maxOccurrencesPerActivity {
+            sink.error(
+                .tooManyOccurrences,
+                "this 'repeat' gives up to \(recurrence.maximumCount(planYear: nil)) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity; narrow 'from'/'until'",
+                at: here)
+            return nil
+        }
+        return recurrence
     }
 }
 

@@ -140,11 +140,15 @@ struct ExpressionError: Error, Equatable {
     /// What to write instead, shown after the message and the text it is about.
     var help: String?
     var part: Part
+    /// The text is well formed but a number in it is beyond its limit (``PlanLimits``):
+    /// reported as `value_out_of_range`.
+    var outOfRange = false
 
-    init(_ message: String, help: String? = nil, part: Part = .reference) {
+    init(_ message: String, help: String? = nil, part: Part = .reference, outOfRange: Bool = false) {
         self.message = message
         self.help = help
         self.part = part
+        self.outOfRange = outOfRange
     }
 
     /// `message in 'after: vb + 2 workdys'; help`.
@@ -183,8 +187,21 @@ func parseReferenceByCharacter(_ text: String) -> Result<ActivityReference, Expr
 
 /// Parses `ref`, `ref + N unit` or `ref - N unit`.
 func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, ExpressionError> {
-    if let expression = fastOffsetExpression(text) { return .success(expression) }
-    return parseOffsetExpressionByCharacter(text)
+    let parsed = fastOffsetExpression(text).map { Result.success($0) } ?? parseOffsetExpressionByCharacter(text)
+    guard case .success(let expression) = parsed else { return parsed }
+    let limit: Int
+    switch expression.unit {
+    case .days: limit = PlanLimits.maxOffsetDays
+    case .weeks: limit = PlanLimits.maxOffsetWeeks
+    case .workdays: limit = PlanLimits.maxOffsetWorkdays
+    }
+    guard expression.amount <= limit else {
+        return .failure(
+            .init(
+                "the offset \(expression.amount) \(expression.unit.rawValue) is larger than the limit of \(limit) \(expression.unit.rawValue)",
+                help: "offsets reach at most about ten years (see 'What is guaranteed' in docs/plan-format.md)", part: .offset, outOfRange: true))
+    }
+    return parsed
 }
 
 /// `parseOffsetExpression` by `Character`: any text, and every message.
@@ -212,6 +229,10 @@ func parseOffsetExpressionByCharacter(_ text: String) -> Result<OffsetExpression
     scanner.position += 1
     scanner.skipSpaces()
     let digits = scanner.take(while: { $0.isASCII && $0.isNumber })
+    if !digits.isEmpty, Int(digits) == nil {
+        return .failure(
+            .init("the offset \(digits) is larger than any offset can be", help: "offsets reach at most about ten years (\(PlanLimits.maxOffsetDays) days)", part: .offset, outOfRange: true))
+    }
     guard let amount = Int(digits) else {
         return .failure(
             .init(
@@ -243,17 +264,28 @@ func parseOffsetExpressionByCharacter(_ text: String) -> Result<OffsetExpression
 
 /// Parses `2h`, `90min`, `1h30min`, `3d` (working days) or `2w` (weeks); spaces allowed.
 func parseDuration(_ text: String) -> Result<ActivityDuration, ExpressionError> {
-    if let duration = fastDuration(text) { return .success(duration) }
-    return parseDurationByCharacter(text)
+    let parsed = fastDuration(text).map { Result.success($0) } ?? parseDurationByCharacter(text)
+    guard case .success(let duration) = parsed else { return parsed }
+    let (value, limit, unit): (Int, Int, String)
+    switch duration {
+    case .minutes(let n): (value, limit, unit) = (n, PlanLimits.maxDurationMinutes, "minutes")
+    case .workdays(let n): (value, limit, unit) = (n, PlanLimits.maxDurationWorkdays, "working days")
+    case .weeks(let n): (value, limit, unit) = (n, PlanLimits.maxDurationWeeks, "weeks")
+    }
+    guard value <= limit else {
+        return .failure(.init("the duration '\(text)' is longer than the limit of \(limit) \(unit)", outOfRange: true))
+    }
+    return parsed
 }
 
 /// `parseDuration` by `Character`: any text, and every message.
 func parseDurationByCharacter(_ text: String) -> Result<ActivityDuration, ExpressionError> {
     let compact = text.lowercased().filter { !$0.isWhitespace }
     let help = "write hours and minutes ('2h', '90min', '1h30min'), working days ('3d') or weeks ('2w')"
+    // Numbers too large for any duration are read as the largest, which the limit then rejects.
     func number(_ s: Substring) -> Int? {
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(s)
+        return Int(s) ?? Int.max
     }
     if number(Substring(compact)) != nil {
         return .failure(.init("duration '\(text)' has no unit: \(help)"))
@@ -263,14 +295,14 @@ func parseDurationByCharacter(_ text: String) -> Result<ActivityDuration, Expres
         let body = compact.dropLast(3)
         if let h = body.firstIndex(of: "h") {
             if let hours = number(body[..<h]), let minutes = number(body[body.index(after: h)...]) {
-                value = .minutes(hours * 60 + minutes)
+                value = .minutes(hours.saturatingTimes(60).saturatingPlus(minutes))
             }
         } else if let minutes = number(body) {
             value = .minutes(minutes)
         }
     } else if let last = compact.last, let n = number(compact.dropLast()) {
         switch last {
-        case "h": value = .minutes(n * 60)
+        case "h": value = .minutes(n.saturatingTimes(60))
         case "d": value = .workdays(n)
         case "w": value = .weeks(n)
         default: break
@@ -395,8 +427,8 @@ func parseFrequency(_ text: String) -> Result<RecurrenceFrequency, ExpressionErr
     case 2:
         if words[0] == "varannan" || words[0] == "every-other" {
             count = 2
-        } else if let n = Int(words[0]) {
-            count = n
+        } else if words[0].allSatisfy({ $0.isASCII && $0.isNumber }), !words[0].isEmpty {
+            count = Int(words[0]) ?? Int.max
         } else {
             return .failure(.init("'\(text)' is not a frequency: \(help)"))
         }
@@ -405,8 +437,18 @@ func parseFrequency(_ text: String) -> Result<RecurrenceFrequency, ExpressionErr
         return .failure(.init("'\(text)' is not a frequency: \(help)"))
     }
     guard count >= 1 else { return .failure(.init("a repeat needs an interval of at least 1, not '\(text)'")) }
-    if weekWords.contains(unitWord) { return .success(.weeks(count)) }
-    if monthWords.contains(unitWord) { return .success(.months(count)) }
+    if weekWords.contains(unitWord) {
+        guard count <= PlanLimits.maxRepeatWeeks else {
+            return .failure(.init("'every: \(text)' is more than the limit of \(PlanLimits.maxRepeatWeeks) weeks", outOfRange: true))
+        }
+        return .success(.weeks(count))
+    }
+    if monthWords.contains(unitWord) {
+        guard count <= PlanLimits.maxRepeatMonths else {
+            return .failure(.init("'every: \(text)' is more than the limit of \(PlanLimits.maxRepeatMonths) months", outOfRange: true))
+        }
+        return .success(.months(count))
+    }
     var message = "'\(text)' is not a frequency: \(help)"
     if let suggestion = suggest(unitWord, in: weekWords.union(monthWords)) {
         message = "unknown unit '\(unitWord)' in 'every' (did you mean '\(suggestion)'?)"
@@ -464,13 +506,15 @@ func suggest(_ word: String, in candidates: some Sequence<String>) -> String? {
     let candidates = Array(candidates)
     if let english = swedishWords[word.lowercased()], candidates.contains(english) { return english }
     if let match = closestMatch(to: word, in: candidates) { return match }
+    guard word.utf8.count <= 4 * suggestionMaxLength else { return nil }
     let letters = Array(word.lowercased())
-    guard letters.count >= 2 else { return nil }
+    guard letters.count >= 2, letters.count <= suggestionMaxLength else { return nil }
+    let sorted = candidates.filter { $0.utf8.count >= letters.count }.sorted()
     for i in 0..<(letters.count - 1) {
         var swapped = letters
         swapped.swapAt(i, i + 1)
         let text = String(swapped)
-        if let match = candidates.sorted().first(where: { $0.lowercased() == text }) { return match }
+        if let match = sorted.first(where: { $0.lowercased() == text }) { return match }
     }
     return nil
 }
@@ -494,3 +538,17 @@ let swedishWords: [String: String] = [
     "sverige": "sweden", "ingen": "none", "inga": "none", "planerad": "planned", "preliminär": "tentative",
     "inställd": "cancelled", "installd": "cancelled", "arbetsdagar": "workdays",
 ]
+
+extension Int {
+    /// `self * other` for numbers that are not negative, or `Int.max` when it overflows.
+    func saturatingTimes(_ other: Int) -> Int {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? .max : product
+    }
+
+    /// `self + other` for numbers that are not negative, or `Int.max` when it overflows.
+    func saturatingPlus(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
+    }
+}

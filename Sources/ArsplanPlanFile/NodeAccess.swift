@@ -225,7 +225,14 @@ extension PlanReader {
             return nil
         }
         let text = scalar.string.trimmingSpaces()
-        if let day = parseDay(text) { return day }
+        if let day = parseDay(text), PlanLimits.years.contains(day.year) { return day }
+        if let year = writtenYear(text), !PlanLimits.years.contains(year) {
+            sink.error(
+                .dateOutOfRange,
+                "\(text) is outside the years a plan may use (\(PlanLimits.years.lowerBound)–\(PlanLimits.years.upperBound))",
+                at: location(of: node))
+            return nil
+        }
         sink.error(.invalidDate, dateProblem(text), at: location(of: node))
         return nil
     }
@@ -275,6 +282,18 @@ func parseDay(_ text: String) -> Day? {
     }
     if let digits { return Day(year: digits.year, month: digits.month, day: digits.day) }
     return Day(iso: text)
+}
+
+/// The year of a text written as a date (`YYYY-MM-DD`, month 1–12, day 1–31), whether
+/// or not that day exists; nil for any other text.
+func writtenYear(_ text: String) -> Int? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+        let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    return year
 }
 
 /// Explains why `text` is not a date.

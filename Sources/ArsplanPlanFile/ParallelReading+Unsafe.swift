@@ -26,6 +26,8 @@ struct ActivitiesCut: Equatable {
     }
 
     static func find(in bytes: UnsafeBufferPointer<UInt8>) -> ActivitiesCut? {
+        // Lines are counted by LF below; a file with other line breaks is read in one piece.
+        guard !hasLineBreaksOtherThanLF(bytes) else { return nil }
         let newline = UInt8(ascii: "\n")
         let space = UInt8(ascii: " ")
         let dash = UInt8(ascii: "-")

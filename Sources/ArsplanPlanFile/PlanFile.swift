@@ -19,6 +19,29 @@ public enum PlanFile {
         return parseInOnePiece(text, file: file)
     }
 
+    /// The text of a plan file's bytes, or why it cannot be one: larger than
+    /// ``PlanLimits/maxFileBytes`` (`file_too_large`) or not UTF-8 (`not_utf8`, at the line
+    /// and column of the first byte that is not). Pure: the loader reads the bytes.
+    public static func decodeText(_ bytes: [UInt8], file: String) -> Result<String, UnreadablePlanFile> {
+        guard bytes.count <= PlanLimits.maxFileBytes else {
+            return .failure(
+                UnreadablePlanFile(
+                    diagnostic: Diagnostic(
+                        severity: .error, code: .fileTooLarge,
+                        message: "the plan file is \(bytes.count) bytes, more than the limit of \(PlanLimits.maxFileBytes) bytes",
+                        file: file, location: SourceLocation(line: 1, column: 1))))
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        let bad = firstInvalidUTF8Byte(bytes)
+        let at = bytes.withUnsafeBufferPointer { editorLocation(ofByte: bad, in: $0) }
+        return .failure(
+            UnreadablePlanFile(
+                diagnostic: Diagnostic(
+                    severity: .error, code: .notUTF8,
+                    message: "the plan file is not UTF-8 text: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad) cannot start or continue a character; save the file as UTF-8",
+                    file: file, location: at)))
+    }
+
     static func parseInOnePiece(_ text: String, file: String) -> PlanFileResult {
         var sink = DiagnosticSink(file: file)
         let composed: Composed
@@ -26,7 +49,7 @@ public enum PlanFile {
         case .success(let tree):
             composed = tree
         case .failure(let failure):
-            sink.error(.yamlSyntax, failure.message, at: failure.location, notes: failure.notes)
+            sink.error(failure.code, failure.message, at: failure.location, notes: failure.notes)
             return PlanFileResult(plan: nil, diagnostics: sink.sorted())
         }
         var reader = PlanReader(sink: sink, duplicates: composed.duplicates)
@@ -38,6 +61,11 @@ public enum PlanFile {
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return PlanFileResult(plan: hasErrors ? nil : plan, diagnostics: diagnostics)
     }
+}
+
+/// Why a plan file's bytes are not a text to read (``PlanFile/decodeText(_:file:)``).
+public struct UnreadablePlanFile: Error, Sendable {
+    public var diagnostic: Diagnostic
 }
 
 /// What ``PlanFile/parse(_:file:)`` found: what the file says, when it has no errors, and every diagnostic.

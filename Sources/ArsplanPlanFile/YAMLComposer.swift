@@ -33,6 +33,8 @@ struct ComposeFailure: Error {
     var message: String
     var location: SourceLocation
     var notes: [String] = []
+    /// The diagnostic code: `yaml_syntax`, or the limit that was reached.
+    var code: DiagnosticCode = .yamlSyntax
 }
 
 /// Composes `text` (one YAML document) into nodes. `lineOffset` is added to every line
@@ -49,10 +51,11 @@ func composeYAML(_ bytes: [UInt8], lineOffset: Int = 0) -> Result<Composed, Comp
 
 private func composeYAML(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> Result<Composed, ComposeFailure> {
     let parser = YAMLParser(bytes)
-    var composer = Composer(lineOffset: lineOffset)
+    let lines = LineMap(bytes)
+    var composer = Composer(lineOffset: lineOffset, lines: lines)
     while true {
         var event = yaml_event_t()
-        guard parser.next(&event) else { return .failure(parser.failure(in: bytes)) }
+        guard parser.next(&event) else { return .failure(parser.failure(in: bytes, lines: lines)) }
         defer { yaml_event_delete(&event) }
         switch composer.take(event) {
         case .more: continue
@@ -80,13 +83,15 @@ private final class YAMLParser {
     }
 
     /// What libyaml reported, as a message with the place it points at.
-    func failure(in bytes: UnsafeBufferPointer<UInt8>) -> ComposeFailure {
+    func failure(in bytes: UnsafeBufferPointer<UInt8>, lines: LineMap?) -> ComposeFailure {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
-        func mark(_ mark: yaml_mark_t) -> SourceLocation { SourceLocation(line: mark.line + 1, column: mark.column + 1) }
+        func mark(_ mark: yaml_mark_t) -> SourceLocation {
+            lines?.location(line: mark.line, column: mark.column) ?? SourceLocation(line: mark.line + 1, column: mark.column + 1)
+        }
         switch parser.error {
         case YAML_READER_ERROR:
             // An encoding problem: libyaml gives a byte offset, not a line.
-            let location = location(ofByte: parser.problem_offset, in: bytes)
+            let location = editorLocation(ofByte: parser.problem_offset, in: bytes)
             return ComposeFailure(message: "invalid YAML: \(problem)", location: location)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             var message = "invalid YAML: \(problem)"
@@ -122,7 +127,10 @@ private struct Composer {
         }
     }
 
-    init(lineOffset: Int) { self.lineOffset = lineOffset }
+    init(lineOffset: Int, lines: LineMap?) {
+        self.lineOffset = lineOffset
+        self.lines = lines
+    }
 
     enum Step {
         case more, done
@@ -130,6 +138,8 @@ private struct Composer {
     }
 
     let lineOffset: Int
+    /// libyaml's lines → an editor's, when the text has line breaks they disagree on.
+    let lines: LineMap?
     var stack: [Open] = []
     var root: Node?
     var anchors: [String: Node] = [:]
@@ -137,15 +147,34 @@ private struct Composer {
     var documents = 0
 
     mutating func take(_ event: yaml_event_t) -> Step {
-        let mark = Node.Mark(line: lineOffset + Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let mark: Node.Mark
+        if let lines {
+            let at = lines.location(line: event.start_mark.line, column: event.start_mark.column)
+            mark = Node.Mark(line: lineOffset + at.line, column: at.column)
+        } else {
+            mark = Node.Mark(line: lineOffset + Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        }
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
+            guard data.length <= PlanLimits.maxValueBytes else {
+                return .failed(
+                    ComposeFailure(
+                        message: "this value is \(data.length) bytes long, more than the limit of \(PlanLimits.maxValueBytes) bytes for one value",
+                        location: mark.location, code: .valueTooLong))
+            }
             let string = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
             let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE || data.style == YAML_ANY_SCALAR_STYLE
             let node = Node.scalar(Node.Scalar(string: string, isPlain: isPlain, mark: mark))
             if let anchor = data.anchor { anchors[String(cString: anchor)] = node }
             add(node)
+        case YAML_SEQUENCE_START_EVENT where stack.count >= PlanLimits.maxNestingDepth,
+            YAML_MAPPING_START_EVENT where stack.count >= PlanLimits.maxNestingDepth:
+            // Refused before it is composed: nothing deeper is built, walked or released.
+            return .failed(
+                ComposeFailure(
+                    message: "lists and mappings are nested more than \(PlanLimits.maxNestingDepth) deep here, the limit for a plan file",
+                    location: mark.location, code: .nestingTooDeep))
         case YAML_SEQUENCE_START_EVENT:
             stack.append(Open(isMapping: false, mark: mark, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
         case YAML_MAPPING_START_EVENT:
@@ -221,21 +250,6 @@ private struct Composer {
     }
 }
 
-/// The line and column (one per code point, as libyaml counts) of the byte at `offset`.
-private func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-    var line = 1
-    var column = 1
-    for byte in bytes.prefix(max(0, offset)) {
-        if byte == UInt8(ascii: "\n") {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1
-        }
-    }
-    return SourceLocation(line: line, column: column)
-}
-
 /// Hints for the YAML mistakes plan authors make most.
 private func notes(problem: String, lines: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var notes: [String] = []
@@ -272,4 +286,137 @@ private func bracketedReference(onLine line: Int, of text: String) -> String? {
         i += 1
     }
     return nil
+}
+
+/// The offset of the first byte of `bytes` that is not part of well-formed UTF-8 (the
+/// first byte of an ill-formed sequence); `bytes.count` when all are well formed.
+func firstInvalidUTF8Byte(_ bytes: [UInt8]) -> Int {
+    var i = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch b {
+        case 0x00...0x7F: i += 1; continue
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return i
+        }
+        guard i + length <= bytes.count else { return i }
+        for k in 1..<length {
+            let c = bytes[i + k]
+            let (lo, hi) = k == 1 ? (low, high) : (0x80, 0xBF)
+            guard c >= lo, c <= hi else { return i }
+        }
+        i += length
+    }
+    return bytes.count
+}
+
+/// The line and column an editor shows for the byte at `offset`: lines end at LF, CRLF
+/// or a lone CR (YAML 1.2's line breaks, which libyaml and editors agree on); NEL, U+2028
+/// and U+2029 are ordinary characters. Columns count code points from 1.
+func editorLocation(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+    var line = 1
+    var column = 1
+    var i = 0
+    let end = min(max(0, offset), bytes.count)
+    while i < end {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 1
+        } else if byte == UInt8(ascii: "\r") {
+            if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") {
+                i += 1
+                if i >= end { break }
+            }
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+        i += 1
+    }
+    return SourceLocation(line: line, column: column)
+}
+
+/// libyaml's line numbers turned into an editor's. libyaml (YAML 1.1) ends a line at LF,
+/// CRLF, CR, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029); YAML
+/// 1.2 and editors only at LF, CRLF and CR. For a text with any of the other three this
+/// maps each libyaml line to the editor's line it lies on and the column it starts at, so
+/// every diagnostic names the line an editor shows. Nil (no mapping needed) otherwise.
+struct LineMap {
+    /// For each libyaml line (0-based): the editor's line (1-based) and the editor's
+    /// column (0-based) it starts at.
+    private var starts: [(line: Int, column: Int)] = [(1, 0)]
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard hasYAML11LineBreaks(bytes) else { return nil }
+        var line = 1
+        var column = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x0A || byte == 0x0D {
+                i += byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                line += 1
+                column = 0
+                starts.append((line, 0))
+                continue
+            }
+            if let length = yaml11OnlyBreak(bytes, at: i) {
+                i += length
+                column += 1
+                starts.append((line, column))
+                continue
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+    }
+
+    /// The editor's 1-based location of libyaml's 0-based `line` and `column`.
+    func location(line: Int, column: Int) -> SourceLocation {
+        guard line >= 0, line < starts.count else { return SourceLocation(line: line + 1, column: column + 1) }
+        return SourceLocation(line: starts[line].line, column: starts[line].column + column + 1)
+    }
+}
+
+/// The length of a NEL (C2 85), U+2028 (E2 80 A8) or U+2029 (E2 80 A9) at `i`, if one starts there.
+@inline(__always)
+private func yaml11OnlyBreak(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { return 2 }
+    if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return 3 }
+    return nil
+}
+
+/// Whether `bytes` holds a line break only YAML 1.1 (libyaml) counts: NEL, U+2028, U+2029.
+func hasYAML11LineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] >= 0xC2, yaml11OnlyBreak(bytes, at: i) != nil { return true }
+        i += 1
+    }
+    return false
+}
+
+/// Whether `bytes` holds a line break that a count of LF bytes would miss: a CR not
+/// followed by LF, or one of the YAML 1.1 breaks. Such a file is read in one piece (the
+/// two-part reader counts lines by LF).
+func hasLineBreaksOtherThanLF(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+        let byte = bytes[i]
+        if byte == 0x0D, i + 1 >= bytes.count || bytes[i + 1] != 0x0A { return true }
+        if byte >= 0xC2, yaml11OnlyBreak(bytes, at: i) != nil { return true }
+        i += 1
+    }
+    return false
 }

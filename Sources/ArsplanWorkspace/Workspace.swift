@@ -88,9 +88,10 @@ extension Workspace {
         } catch {
             throw .unreadable(Diagnostic(severity: .error, code: .unreadableFile, message: "cannot read the plan file: \(error)", file: path))
         }
-        guard let text = String(bytes: bytes, encoding: .utf8) else {
-            throw .unreadable(
-                Diagnostic(severity: .error, code: .unreadableFile, message: "cannot read the plan file: it is not UTF-8 text", file: path))
+        let text: String
+        switch PlanFile.decodeText(bytes, file: path) {
+        case .success(let decoded): text = decoded
+        case .failure(let unreadable): throw .unreadable(unreadable.diagnostic)
         }
         let parsed = PlanFile.parse(text, file: path)
         guard let document = parsed.document, !parsed.hasErrors else {

@@ -40,8 +40,13 @@ struct MoveCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let day = Day(iso: date) else {
-            Terminal.error("'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-30.")
+        // Range-checked here, where it is read: no year 0 or 9999 reaches the journal or a feed.
+        guard let day = Day(iso: date), PlanLimits.years.contains(day.year) else {
+            if date.count == 10, Day(iso: "2000" + date.dropFirst(4)) != nil, date.prefix(4).allSatisfy(\.isNumber) {
+                Terminal.error("'\(date)' is outside the years a plan may use (\(PlanLimits.years.lowerBound)–\(PlanLimits.years.upperBound)); nothing was recorded.")
+            } else {
+                Terminal.error("'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-30.")
+            }
             throw ExitCode(1)
         }
         let startTime = try time.map { text -> TimeOfDay in

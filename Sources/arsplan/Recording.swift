@@ -54,6 +54,13 @@ enum Recording {
     /// be read or written.
     static func record(_ request: ChangeRequest, plan: PlanArgument, by: String, reason: String?, force: Bool = false, dryRun: Bool = false) throws {
         let source = try plan.read()
+        // A day the plan may not reach is refused even with --force (see PlanLimits).
+        if case .move(_, _, let day, _) = request, !PlanLimits.allowedDays(planYear: source.plan.year).contains(day) {
+            let allowed = PlanLimits.allowedYears(planYear: source.plan.year)
+            Terminal.error(
+                "\(day) is outside the years a plan for \(source.plan.year) may reach (\(allowed.lowerBound)–\(allowed.upperBound)); nothing was recorded.")
+            throw ExitCode(1)
+        }
         let now = try now()
         let outcome = try journal { () throws(JournalFileError) in
             try Workspace().record(request, in: source, journal: plan.journal, by: by, reason: reason, at: now, force: force, dryRun: dryRun)

@@ -300,7 +300,7 @@ public struct JournalReplay: Sendable {
     }
 
     /// The next entry's sequence number.
-    public var nextSequence: Int { (entries.map(\.sequence).max() ?? 0) + 1 }
+    public var nextSequence: Int { min(entries.map(\.sequence).max() ?? 0, Int.max - 1) + 1 }
 
     /// The change an undo would reverse now: the latest change in effect.
     public var latestActiveChange: JournalEntry? { activeChanges.last.map { entries[$0] } }

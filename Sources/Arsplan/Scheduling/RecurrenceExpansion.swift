@@ -3,9 +3,28 @@ struct RecurrenceExpansion {
     let rule: Recurrence
     let year: Int
 
+    /// The first and last day the rule may give (its `from` and `until`, or the plan year).
+    private var bounds: (from: Day, until: Day) {
+        let planYear = min(max(year, 0), 9999)
+        return (rule.from ?? Day(year: planYear, month: 1, day: 1)!, rule.until ?? Day(year: planYear, month: 12, day: 31)!)
+    }
+
+    /// The most days ``days()`` can give, counted without listing them (0 when `from` is
+    /// after `until`), so that a rule over centuries can be refused before it is expanded.
+    var maximumCount: Int {
+        let (from, until) = bounds
+        guard from <= until else { return 0 }
+        switch rule.frequency {
+        case .weeks(let every):
+            return from.distance(to: until) / 7.saturatingMultiplied(by: max(every, 1)) + 1
+        case .months(let every):
+            let months = (until.year - from.year) * 12 + until.month - from.month
+            return months / max(every, 1) + 1
+        }
+    }
+
     func days() -> [Day] {
-        let from = rule.from ?? Day(year: year, month: 1, day: 1)!
-        let until = rule.until ?? Day(year: year, month: 12, day: 31)!
+        let (from, until) = bounds
         guard from <= until else { return [] }
         var result: [Day] = []
         switch rule.frequency {
@@ -18,17 +37,18 @@ struct RecurrenceExpansion {
             var day = from.adding(days: (weekday.rawValue - from.weekday.rawValue + 7) % 7)
             while day <= until {
                 result.append(day)
-                day = day.adding(days: 7 * max(every, 1))
+                let next = day.adding(days: 7.saturatingMultiplied(by: max(every, 1)))
+                if next == day { break }  // the end of the days there are
+                day = next
             }
         case .months(let every):
             var (y, m, _) = from.civil
             while let first = Day(year: y, month: m, day: 1), first <= until {
                 if let day = dayInMonth(year: y, month: m), day >= from, day <= until { result.append(day) }
-                m += max(every, 1)
-                while m > 12 {
-                    m -= 12
-                    y += 1
-                }
+                // Months counted from year 0, so that a large `every` cannot overflow.
+                let (index, overflow) = (y * 12 + m - 1).addingReportingOverflow(max(every, 1))
+                guard !overflow, index / 12 <= 9999 else { break }
+                (y, m) = (index / 12, index % 12 + 1)
             }
         }
         return result.filter { !rule.exceptMonths.contains($0.month) && !rule.exceptDates.contains($0) }
@@ -53,8 +73,18 @@ struct RecurrenceExpansion {
             let last = Day(year: year, month: month, day: Day.daysInMonth(year: year, month: month))!
             return last.adding(days: -((last.weekday.rawValue - weekday.rawValue + 7) % 7))
         }
+        guard n <= 5 else { return nil }  // no month has a sixth of any weekday
         let first = Day(year: year, month: month, day: 1)!
         let day = first.adding(days: (weekday.rawValue - first.weekday.rawValue + 7) % 7 + 7 * (n - 1))
         return day.month == month ? day : nil
+    }
+}
+
+extension Recurrence {
+    /// The most occurrences this rule can give in a plan for `planYear` (its `from` and
+    /// `until`, or that year), counted without listing them; with no `planYear` the rule
+    /// must state both `from` and `until` to be counted as more than one year.
+    public func maximumCount(planYear: Int?) -> Int {
+        RecurrenceExpansion(rule: self, year: planYear ?? (from ?? until)?.year ?? 2000).maximumCount
     }
 }

@@ -144,6 +144,11 @@ struct PlacementPass {
     let indexOf: [Activity.ID: Int]
     private(set) var placed: [[PlacedOccurrence]?]
     private(set) var conflicts: [Conflict] = []
+    /// The days an occurrence may fall on (``PlanLimits/allowedDays(planYear:)``).
+    let allowedDays: ClosedRange<Day>
+    /// Occurrences placed so far, held to ``PlanLimits/maxOccurrencesPerPlan``.
+    private var placedCount = 0
+    private var reportedPlanLimit = false
     /// After ``run()``: what each activity refers to, which activities were not placed for
     /// a broken reference or a cycle, and each activity's rank in dependency order — what
     /// ``replace(_:at:)`` needs to place a changed activity and its dependents again.
@@ -154,6 +159,7 @@ struct PlacementPass {
 
     init(plan: Plan, calendar: WorkingCalendar, baseline: [[Day]]?) {
         self.plan = plan
+        self.allowedDays = PlanLimits.allowedDays(planYear: plan.year)
         self.calendar = calendar
         self.baseline = baseline
         var indexOf: [Activity.ID: Int] = [:]
@@ -250,6 +256,7 @@ struct PlacementPass {
                 continue
             }
             placed[i] = place(activity, at: i)
+            placedCount += placed[i]?.count ?? 0
         }
     }
 
@@ -277,6 +284,7 @@ struct PlacementPass {
                 after = place(plan.activities[j], at: j)
             }
             placed[j] = after
+            placedCount += (after?.count ?? 0) - (before?.count ?? 0)
             guard j == i || after != before else { continue }
             result.append((j, before))
             guard after != before else { continue }
@@ -414,13 +422,14 @@ struct PlacementPass {
     }
 
     private func shifted(_ day: Day, by amount: Int, _ unit: OffsetUnit, forward: Bool) -> Day {
-        let sign = forward ? 1 : -1
+        // Saturating: an amount beyond the reader's limits ends at the end of the days there are.
         switch unit {
         case .workdays:
-            let moved = calendar.adding(workdays: sign * amount, to: day)
+            let moved = calendar.adding(workdays: forward ? amount : amount.saturatingNegated, to: day)
             return forward ? calendar.nextWorkingDay(onOrAfter: moved) : calendar.previousWorkingDay(onOrBefore: moved)
         case .days, .weeks:
-            let moved = day.adding(days: sign * amount * (unit == .weeks ? 7 : 1))
+            let days = amount.saturatingMultiplied(by: unit == .weeks ? 7 : 1)
+            let moved = day.adding(days: forward ? days : days.saturatingNegated)
             return forward ? calendar.nextWorkingDay(onOrAfter: moved) : calendar.previousWorkingDay(onOrBefore: moved)
         }
     }
@@ -429,7 +438,7 @@ struct PlacementPass {
     private func lastDay(startingOn start: Day, _ activity: Activity) -> Day {
         switch activity.duration {
         case .workdays(let n) where n > 1: return calendar.adding(workdays: n - 1, to: start)
-        case .weeks(let n) where n > 0: return start.adding(days: 7 * n - 1)
+        case .weeks(let n) where n > 0: return start.adding(days: n.saturatingMultiplied(by: 7) - 1)
         default: return start
         }
     }
@@ -438,7 +447,7 @@ struct PlacementPass {
     private func firstDay(endingOn last: Day, _ activity: Activity) -> Day {
         switch activity.duration {
         case .workdays(let n) where n > 1: return calendar.adding(workdays: -(n - 1), to: last)
-        case .weeks(let n) where n > 0: return last.adding(days: -(7 * n - 1))
+        case .weeks(let n) where n > 0: return last.adding(days: 1 - n.saturatingMultiplied(by: 7))
         default: return last
         }
     }
@@ -452,7 +461,9 @@ struct PlacementPass {
         return .timed(start: begin, end: LocalDateTime(day: last, time: time).adding(minutes: minutes ?? 60))
     }
 
-    private mutating func place(_ activity: Activity, at activityIndex: Int) -> [PlacedOccurrence] {
+    /// The occurrences of `activity`, or nil when it cannot be placed: more occurrences
+    /// than ``PlanLimits`` allows, or one outside ``allowedDays`` (each reported).
+    private mutating func place(_ activity: Activity, at activityIndex: Int) -> [PlacedOccurrence]? {
         /// A start day, the rules it came from, and whether the plan fixed it (a fixed
         /// date on a day off is kept; a computed one never lands there).
         struct Candidate {
@@ -496,7 +507,15 @@ struct PlacementPass {
                 report(.emptyRecurrence, .error, activity, "'\(activity.id)' takes its dates from '\(source)', which has no events in \(plan.year)")
             }
         case .recurrence(let rule):
-            let days = RecurrenceExpansion(rule: rule, year: plan.year).days()
+            let expansion = RecurrenceExpansion(rule: rule, year: plan.year)
+            // Counted before it is expanded: a rule over centuries is refused, not listed.
+            guard expansion.maximumCount <= PlanLimits.maxOccurrencesPerActivity else {
+                report(
+                    .tooManyOccurrences, .error, activity,
+                    "the 'repeat' of '\(activity.id)' gives up to \(expansion.maximumCount) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity")
+                return nil
+            }
+            let days = expansion.days()
             var seen = Set<Day>()
             var moved: [Day] = []
             for day in days {
@@ -550,7 +569,24 @@ struct PlacementPass {
             }
         }
 
+        guard candidates.count <= PlanLimits.maxOccurrencesPerActivity else {
+            report(
+                .tooManyOccurrences, .error, activity,
+                "'\(activity.id)' has \(candidates.count) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity")
+            return nil
+        }
+        guard placedCount + candidates.count <= PlanLimits.maxOccurrencesPerPlan else {
+            if !reportedPlanLimit {
+                reportedPlanLimit = true
+                report(
+                    .tooManyOccurrences, .error, activity,
+                    "with '\(activity.id)' the plan has more than \(PlanLimits.maxOccurrencesPerPlan) occurrences, the limit for one plan; it and the activities after it are not placed")
+            }
+            return nil
+        }
+
         var result: [PlacedOccurrence] = []
+        var outOfRange = false
         for var candidate in candidates {
             let override = activity.overrides.isEmpty ? nil : activity.overrides[candidate.index]
             // How messages name the occurrence; made only for a message.
@@ -622,6 +658,15 @@ struct PlacementPass {
                     .fixedDateOnDayOff, .warning, activity, "\(label) is on \(timing.firstDay), a day off (\(reason))",
                     occurrence: candidate.index, day: timing.firstDay)
             }
+            if !allowedDays.contains(timing.firstDay) || !allowedDays.contains(timing.lastDay) {
+                let day = allowedDays.contains(timing.firstDay) ? timing.lastDay : timing.firstDay
+                if !outOfRange { report(
+                    .dateOutOfRange, .error, activity,
+                    "\(label) would fall on \(day), outside the years a plan for \(plan.year) may reach "
+                        + "(\(allowedDays.lowerBound.year)–\(allowedDays.upperBound.year): at most \(PlanLimits.yearsAroundPlanYear) years from the plan year, within \(PlanLimits.years.lowerBound)–\(PlanLimits.years.upperBound))") }
+                outOfRange = true
+                continue
+            }
             // An imported event that runs into the plan year from the year before is kept quietly.
             let runsIntoYear = candidate.days != nil || candidate.minutes != nil ? timing.lastDay.year == plan.year : false
             if timing.firstDay.year != plan.year && !runsIntoYear {
@@ -631,7 +676,7 @@ struct PlacementPass {
             }
             result.append(PlacedOccurrence(index: candidate.index, key: candidate.key, timing: timing, status: candidate.status ?? activity.status))
         }
-        return result
+        return outOfRange ? nil : result
     }
 }
 
