@@ -91,7 +91,7 @@ struct JournalCommandTests {
         #expect(history.stdout.contains("flyttar namnd (3) till tis 30 mar 2027 [ångrad av #2]"))
         let nothing = try w.run("undo", plan)
         #expect(nothing.status == 1)
-        #expect(nothing.stderr == "error: Nothing to undo: the journal has no change in effect.\n")
+        #expect(nothing.stderr == "fel: Nothing to undo: the journal has no change in effect.\n")
     }
 
     @Test func dryRunPrintsTheImpactAndWritesNothing() throws {
@@ -111,11 +111,11 @@ struct JournalCommandTests {
 
         let unknown = try w.run("move", plan, "namd", "2027-03-30", "--occurrence", "3", "--reason", "x")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "error: There is no activity 'namd' in the plan (did you mean 'namnd'?).\n")
+        #expect(unknown.stderr == "fel: There is no activity 'namd' in the plan (did you mean 'namnd'?).\n")
 
         let occurrence = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "14", "--reason", "x")
         #expect(occurrence.status == 1)
-        #expect(occurrence.stderr == "error: Activity 'namnd' has no occurrence 14; it has 11 (1–11).\n")
+        #expect(occurrence.stderr == "fel: Activity 'namnd' has no occurrence 14; it has 11 (1–11).\n")
 
         let needsOccurrence = try w.run("move", plan, "namnd", "2027-03-30", "--reason", "x")
         #expect(needsOccurrence.status == 1)
@@ -123,7 +123,7 @@ struct JournalCommandTests {
 
         let date = try w.run("move", plan, "namnd", "2027-02-30", "--occurrence", "3", "--reason", "x")
         #expect(date.status == 1)
-        #expect(date.stderr == "error: '2027-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-30.\n")
+        #expect(date.stderr == "fel: '2027-02-30' är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2027-03-30.\n")
 
         let reason = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3")
         #expect(reason.status == 64)
@@ -174,7 +174,7 @@ struct JournalCommandTests {
         let newer = #"{"v":2,"seq":2,"at":"2027-03-02T10:00:00Z","by":"Framtiden","action":"split","activity":"namnd","parts":2}"#
         let text = try #require(w.journalText) + newer + "\n"
         try text.write(to: w.journal, atomically: true, encoding: .utf8)
-        let message = "\(JournalCommandTests.journalName):2:1: error: this entry was written by a newer arsplan (journal format 2; this arsplan reads format 1 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
+        let message = "\(JournalCommandTests.journalName):2:1: fel: this entry was written by a newer arsplan (journal format 2; this arsplan reads format 1 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
         for run in [try w.run("schedule", plan), try w.run("validate", plan), try w.run("status", plan), try w.run("cancel", plan, "oppet-hus", "--reason", "x")] {
             #expect(run.status == 1)
             #expect(run.stderr == message)
@@ -191,7 +191,7 @@ struct JournalCommandTests {
         #expect(schedule.status == 0)
         #expect(
             schedule.stderr.contains(
-                "\(JournalCommandTests.journalName):2:1: warning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 1 entry before it is kept [journal_torn_line]"
+                "\(JournalCommandTests.journalName):2:1: varning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 1 entry before it is kept [journal_torn_line]"
             ))
         #expect(try w.occurrences()["sf-2027-kc-chatt-1"]?["status"] as? String == "cancelled")
 
@@ -212,7 +212,7 @@ struct JournalCommandTests {
         #expect(run.status == 1)
         #expect(
             run.stderr
-                == "\(journal): error: cannot write the journal: cannot open it for appending: a part of the path is not a folder; nothing was recorded [journal_unwritable]\n"
+                == "\(journal): fel: cannot write the journal: cannot open it for appending: a part of the path is not a folder; nothing was recorded [journal_unwritable]\n"
         )
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") }.sorted() == ["fil", plan])
     }
@@ -267,7 +267,7 @@ struct JournalCommandTests {
         #expect(validate.status == 0)
         #expect(
             validate.stderr.contains(
-                "\(JournalCommandTests.journalName):1:1: warning: entry #1 (cancel) no longer applies: activity 'kc-chatt' is no longer in the plan file; it is skipped [journal_entry_not_applied]"
+                "\(JournalCommandTests.journalName):1:1: varning: entry #1 (cancel) no longer applies: activity 'kc-chatt' is no longer in the plan file; it is skipped [journal_entry_not_applied]"
             ))
     }
 
@@ -340,7 +340,7 @@ struct JournalCommandTests {
         for arguments in [["undo", plan], ["validate", plan], ["cancel", plan, "namnd", "--occurrence", "2", "--reason", "x"]] {
             let run = try w.run(arguments: arguments)
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
-            #expect(run.stderr.hasPrefix("\(JournalCommandTests.journalName):1:1: error: this line is not a valid journal entry: 'seq' must be from 1 to 999999999, not 9223372036854775807"))
+            #expect(run.stderr.hasPrefix("\(JournalCommandTests.journalName):1:1: fel: this line is not a valid journal entry: 'seq' must be from 1 to 999999999, not 9223372036854775807"))
             #expect(run.stderr.hasSuffix("[journal_invalid_line]\n"))
         }
         #expect(w.journalText == line)
@@ -351,13 +351,13 @@ struct JournalCommandTests {
         #expect(mkfifo(w.journal.path, 0o644) == 0)
         let pipe = try w.run("validate", plan)
         #expect(pipe.status == 1)
-        #expect(pipe.stderr == "\(JournalCommandTests.journalName): error: the journal is not a regular file: it is a named pipe (FIFO); nothing was read or recorded (name a file with --journal) [journal_not_a_file]\n")
+        #expect(pipe.stderr == "\(JournalCommandTests.journalName): fel: the journal is not a regular file: it is a named pipe (FIFO); nothing was read or recorded (name a file with --journal) [journal_not_a_file]\n")
         try FileManager.default.removeItem(at: w.journal)
         #expect(symlink("gone/j.jsonl", w.journal.path) == 0)
         for arguments in [["validate", plan], ["cancel", plan, "kc-chatt", "--reason", "x"]] {
             let run = try w.run(arguments: arguments)
             #expect(run.status == 1)
-            #expect(run.stderr.hasSuffix("error: the journal is a symbolic link to 'gone/j.jsonl', which does not exist; nothing was read or recorded (fix the link or remove it) [journal_dangling_link]\n"))
+            #expect(run.stderr.hasSuffix("fel: the journal is a symbolic link to 'gone/j.jsonl', which does not exist; nothing was read or recorded (fix the link or remove it) [journal_dangling_link]\n"))
         }
         #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("gone").path))
     }
@@ -375,7 +375,7 @@ struct JournalCommandTests {
         let text = try String(contentsOf: w.plan, encoding: .utf8)
         try text.replacingOccurrences(of: "dates: [2027-01-26, ", with: "dates: [2027-01-12, 2027-01-26, ").write(to: w.plan, atomically: true, encoding: .utf8)
         let validate = try w.run("validate", plan)
-        #expect(validate.stderr.contains("\(JournalCommandTests.journalName):1:1: warning: entry #1 (cancel) was recorded for occurrence 3 of 'namnd' on 2027-03-23"))
+        #expect(validate.stderr.contains("\(JournalCommandTests.journalName):1:1: varning: entry #1 (cancel) was recorded for occurrence 3 of 'namnd' on 2027-03-23"))
         #expect(validate.stderr.contains("the occurrence on 2027-03-23 is now number 4: record the change again with --occurrence 4 if it still holds [journal_entry_occurrence_changed]"))
         let occurrences = try w.occurrences()
         #expect(occurrences.count > 100)

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import Arsplan
+
+/// Both catalogues have every message (the `switch`es are exhaustive, so a missing one does
+/// not compile); here every message is rendered with sample values in both languages, and
+/// neither language lets words of the other through.
+struct CatalogueTests {
+    /// One sample of every command text; `kind` proves the list misses none.
+    static let commandSamples: [CommandText] = [
+        .noPlanFile(path: "Plans/x.yaml"), .journalMustNameFile, .reasonMustSayWhy, .byMustNameSomeone,
+        .occurrenceCountsFromOne, .separatorValues, .separatorOnlyForCSV, .yearOutOfRange(year: 1899), .approveByMissing,
+        .approveRefMissing, .outMustNameFolder, .notADate(text: "2027-02-30"), .notATime(text: "25:00"),
+        .invalidNow(text: "x"), .whoMissing,
+        .validateSummary(path: "Plans/x.yaml", activities: 57, occurrences: 170, errors: 0, warnings: 1),
+        .problemSummary(path: "Plans/x.yaml", errors: 2, warnings: 2), .dryRunNothingWritten, .doneDespiteRefusals,
+        .savedAsEntry(sequence: 3, journal: "Plans/x.journal.jsonl"), .approvalRefusedForErrors(count: 2),
+        .approvedDeviations(count: 1, approval: 2), .exported(directory: "Exports/x", feeds: 44, events: 170),
+        .exportPlanHasErrors, .exportUnusablePlanID(id: ".."), .exportWriteFailed(reason: "ENOSPC", directory: "Exports/x"),
+        .unknownLanguage(text: "de"),
+    ]
+
+    static let messages: [Message] = HelpText.allCases.map(Message.help) + commandSamples.map(Message.command)
+
+    /// Words that are English and never Swedish, as they would appear in running text.
+    static let englishWords = ["the ", "error", "warning", "activity", "activities", "occurrence", " is not", "must ", "write "]
+
+    @Test func theSamplesCoverEveryCommandText() {
+        #expect(Set(Self.commandSamples.map(\.kind)) == Set(CommandText.Kind.allCases))
+    }
+
+    @Test(arguments: Self.messages)
+    func everyMessageHasATextInBothLanguagesAndTheyDiffer(_ message: Message) {
+        let swedish = message.text(in: .swedish)
+        let english = message.text(in: .english)
+        #expect(!swedish.isEmpty)
+        #expect(!english.isEmpty)
+        #expect(swedish != english)
+    }
+
+    @Test(arguments: Self.messages)
+    func englishHasNoSwedishLettersAndSwedishNoEnglishWords(_ message: Message) {
+        let english = message.text(in: .english)
+        #expect(!english.contains { "åäöÅÄÖ".contains($0) }, "\(english)")
+        // Option names (`--occurrence`) are the same in both languages.
+        let swedish = message.text(in: .swedish).lowercased().split(separator: " ").filter { !$0.hasPrefix("--") }
+            .joined(separator: " ")
+        for word in Self.englishWords {
+            #expect(!swedish.contains(word), "'\(word)' in \(swedish)")
+        }
+    }
+
+    @Test func severityDatesAndCountsAreInTheLanguage() {
+        let swedish = Language.swedish.catalogue
+        let english = Language.english.catalogue
+        #expect(swedish.severity(.error) == "fel" && swedish.severity(.warning) == "varning")
+        #expect(english.severity(.error) == "error" && english.severity(.warning) == "warning")
+        let day = Day(iso: "2027-03-25")!
+        #expect(swedish.shortDate(day) == "tor 25 mar")
+        #expect(english.shortDate(day) == "Thu 25 Mar")
+        #expect(swedish.longDate(day) == "torsdag 25 mars 2027")
+        #expect(english.longDate(day) == "Thursday 25 March 2027")
+        #expect(swedish.count(1, .warning) == "1 varning" && swedish.count(2, .warning) == "2 varningar")
+        #expect(english.count(1, .activity) == "1 activity" && english.count(3, .activity) == "3 activities")
+        #expect(swedish.count(2, .error) == "2 fel" && english.count(2, .error) == "2 errors")
+    }
+
+    @Test func aDiagnosticIsPrintedWithTheSeverityInTheLanguage() {
+        let diagnostic = Diagnostic(
+            severity: .error, code: .unknownKey, text: .command(.journalMustNameFile), file: "Plans/x.yaml",
+            location: SourceLocation(line: 12, column: 5))
+        #expect(diagnostic.description(in: .swedish) == "Plans/x.yaml:12:5: fel: --journal måste ange en fil. [unknown_key]")
+        #expect(diagnostic.description(in: .english) == "Plans/x.yaml:12:5: error: --journal must name a file. [unknown_key]")
+        #expect(diagnostic.description == diagnostic.description(in: .swedish))
+    }
+
+    @Test(arguments: [
+        ("sv", Language.swedish), ("en", .english), ("EN", .english), ("en_GB.UTF-8", .english), ("sv-SE", .swedish),
+    ])
+    func languageCodes(code: String, language: Language) {
+        #expect(Language(code: code) == language)
+    }
+
+    @Test(arguments: ["de", "", "english", "e", "svenska"])
+    func unknownLanguageCodes(code: String) {
+        #expect(Language(code: code) == nil)
+    }
+}
