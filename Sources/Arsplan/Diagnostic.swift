@@ -152,7 +152,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 extension Conflict {
     /// The conflict as a diagnostic about `file`.
     public func diagnostic(file: String?) -> Diagnostic {
-        Diagnostic(severity: severity, code: kind, message: message, file: file, location: location)
+        Diagnostic(severity: severity, code: kind, text: text, file: file, location: location)
     }
 }
 

@@ -7,14 +7,15 @@ import ArsplanSupport
 /// date-times (`2027-03-30T17:00`) for timed ones, in the plan's zone.
 public enum ScheduleJSON {
     /// The JSON text, keys sorted and indented, ending in a newline; deterministic.
-    public static func render(_ schedule: Schedule) -> String {
-        String(decoding: Array(renderChunks(schedule).joined()), as: UTF8.self)
+    public static func render(_ schedule: Schedule, language: Language = .swedish) -> String {
+        String(decoding: Array(renderChunks(schedule, language: language).joined()), as: UTF8.self)
     }
 
     /// ``render(_:)`` as pieces of UTF-8 to write out one after the other (a large
     /// schedule's occurrences are written on two cores; joining the pieces would copy them).
     /// `twoCoresFrom`: how many occurrences make the split pay (tests pass 0 and `Int.max`).
-    public static func renderChunks(_ schedule: Schedule, twoCoresFrom threshold: Int = 4096) -> [[UInt8]] {
+    /// Conflict messages are in `language`.
+    public static func renderChunks(_ schedule: Schedule, language: Language = .swedish, twoCoresFrom threshold: Int = 4096) -> [[UInt8]] {
         let plan = schedule.plan
         let occurrences = schedule.occurrences
         // A large schedule's occurrences are written in two halves on two cores.
@@ -41,7 +42,7 @@ public enum ScheduleJSON {
                         json.key("line")
                         if let line = conflict.location?.line { json.int(line) } else { json.null() }
                         json.key("message")
-                        json.string(conflict.message)
+                        json.string(conflict.text.text(in: language))
                         json.key("severity")
                         json.string(conflict.severity.rawValue)
                     }

@@ -69,7 +69,7 @@ enum Recording {
         outcome.warnings.forEach(Terminal.print)
         outcome.journalNotes.forEach(Terminal.print)
         if let failure = outcome.failure {
-            Terminal.error(failure.description)
+            Terminal.error(tr(.journal(failure)))
             throw ExitCode(1)
         }
         guard let proposal = outcome.proposal else { throw ExitCode(1) }

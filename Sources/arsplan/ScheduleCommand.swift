@@ -31,7 +31,7 @@ struct ScheduleCommand: ParsableCommand {
         loaded.diagnostics.forEach(Terminal.print)
         switch format {
         case .table: Terminal.output(ScheduleTable.render(loaded.schedule))
-        case .json: ScheduleJSON.renderChunks(loaded.schedule).forEach(Terminal.output(bytes:))
+        case .json: ScheduleJSON.renderChunks(loaded.schedule, language: Lang.current).forEach(Terminal.output(bytes:))
         case .csv: Terminal.output(ScheduleCSV.render(loaded.schedule, separator: separator.first!))
         }
         if loaded.hasErrors { throw ExitCode(1) }

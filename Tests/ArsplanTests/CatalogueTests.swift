@@ -20,13 +20,74 @@ struct CatalogueTests {
         .unknownLanguage(text: "de"),
     ]
 
-    static let messages: [Message] = HelpText.allCases.map(Message.help) + commandSamples.map(Message.command)
+    /// One sample of every scheduler text.
+    static let scheduleSamples: [ScheduleText] = {
+        let day = Day(iso: "2027-03-23")!
+        let later = Day(iso: "2027-03-30")!
+        let rule = RuleText.offsets([
+            RuleOffset(amount: 3, unit: .workdays, after: true, reference: "'namnd[3]'"),
+            RuleOffset(amount: 1, unit: .weeks, after: false, reference: "'vp[1]'"),
+        ])
+        return [
+            .duplicateActivity(id: "vb"), .unknownActivity(reference: "namd", role: "after", of: "x", suggestion: "namnd"),
+            .dependencyCycle(steps: ["a", "b", "a"]), .cannotBePlaced(activity: "d", blocking: "a"),
+            .placedRelativeToCancelled(activity: "protokoll", reference: "namnd[3]"),
+            .referencePastLastOccurrence(activity: "y", reference: "namnd[14]", target: "namnd", count: 11),
+            .referenceWithoutOccurrences(activity: "y", target: "tom"), .withSeveralOccurrences(activity: "vb", target: "namnd", count: 11),
+            .datesFromEmpty(activity: "namnd", source: "kf.ics", year: 2027), .repeatNeverMatches(activity: "blad"),
+            .pinnedPushed(label: "'kf[2]'", pinned: day, rule: rule, to: later),
+            .placedBeforeRule(label: "'protokoll[3]'", day: day, rule: rule, earliest: later),
+            .placedApartFromWith(label: "'vb'", day: day, rule: .sameDay(as: "'namnd[2]'"), sameDay: later),
+            .windowMissed(label: "'underlag'", ends: later, deadline: day, rule: rule),
+            .beforeNotBefore(label: "'x'", day: day, notBefore: later), .afterNotAfter(label: "'x'", ends: later, notAfter: day),
+            .onDayOff(label: "'x'", day: day, reason: "Midsommarafton"), .outsidePlanYear(label: "'x'", day: day, year: 2028),
+            .overCapacity(subject: .owner(id: "anna", name: "Anna Berg"), count: 2, period: .day(day), limit: 1, occurrences: ["'a[1]'", "'b[1]'"]),
+            .overCapacity(subject: .audience(id: "kunder", name: "Kunder"), count: 4, period: .week(week: 15, year: 2027), limit: 3, occurrences: []),
+            .overCapacity(
+                subject: .channel(id: "intranat", name: "Intranet"), count: 4, period: .week(week: 15, year: 2027), limit: 3, occurrences: []),
+        ]
+    }()
+
+    /// One sample of every journal error (the `switch` in `journalKind` proves it).
+    static let journalSamples: [JournalError] = [
+        .unknownActivity("namd", suggestion: "namnd"), .unknownActivity("x", suggestion: nil), .unknownOccurrence("namnd", 14, count: 11),
+        .occurrenceRequired(
+            "namnd",
+            occurrences: [.init(index: 1, start: "2027-01-26T17:00", cancelled: false), .init(index: 2, start: "2027-02-23", cancelled: true)]),
+        .noOccurrences("tom"), .unknownOwner("johann", suggestion: "johan"),
+        .nothingToChange(.alreadyOn(occurrence: "namnd[3]", day: Day(iso: "2027-03-24")!, time: TimeOfDay(hour: 17, minute: 0))),
+        .nothingToChange(.alreadyCancelled(occurrence: "blad")), .nothingToChange(.allAlreadyCancelled(activity: "blad")),
+        .nothingToChange(.alreadyOwned(activity: "vb", owner: "anna")), .nothingToUndo, .dayOutOfRange(Day(iso: "2027-01-01")!), .journalFull,
+    ]
+
+    static func journalKind(_ error: JournalError) -> String {
+        switch error {
+        case .unknownActivity: return "unknownActivity"
+        case .unknownOccurrence: return "unknownOccurrence"
+        case .occurrenceRequired: return "occurrenceRequired"
+        case .noOccurrences: return "noOccurrences"
+        case .unknownOwner: return "unknownOwner"
+        case .nothingToChange(.alreadyOn): return "alreadyOn"
+        case .nothingToChange(.alreadyCancelled): return "alreadyCancelled"
+        case .nothingToChange(.allAlreadyCancelled): return "allAlreadyCancelled"
+        case .nothingToChange(.alreadyOwned): return "alreadyOwned"
+        case .nothingToUndo: return "nothingToUndo"
+        case .dayOutOfRange: return "dayOutOfRange"
+        case .journalFull: return "journalFull"
+        }
+    }
+
+    static let messages: [Message] =
+        HelpText.allCases.map(Message.help) + commandSamples.map(Message.command) + scheduleSamples.map(Message.schedule)
+        + journalSamples.map(Message.journal)
 
     /// Words that are English and never Swedish, as they would appear in running text.
     static let englishWords = ["the ", "error", "warning", "activity", "activities", "occurrence", " is not", "must ", "write "]
 
-    @Test func theSamplesCoverEveryCommandText() {
+    @Test func theSamplesCoverEveryMessage() {
         #expect(Set(Self.commandSamples.map(\.kind)) == Set(CommandText.Kind.allCases))
+        #expect(Set(Self.scheduleSamples.map(\.kind)) == Set(ScheduleText.Kind.allCases))
+        #expect(Set(Self.journalSamples.map(Self.journalKind)).count == 12)
     }
 
     @Test(arguments: Self.messages)
@@ -85,4 +146,9 @@ struct CatalogueTests {
     func unknownLanguageCodes(code: String) {
         #expect(Language(code: code) == nil)
     }
+}
+
+extension Conflict {
+    /// The conflict's text in English, for tests of its English wording.
+    var english: String { text.text(in: .english) }
 }

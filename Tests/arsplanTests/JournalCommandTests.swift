@@ -60,7 +60,6 @@ struct JournalCommandTests {
         }
     }
 
-
     let plan = JournalCommandTests.planName
 
     @Test func moveShowsInScheduleJSONAndUndoBringsItBack() throws {
@@ -91,7 +90,7 @@ struct JournalCommandTests {
         #expect(history.stdout.contains("flyttar namnd (3) till tis 30 mar 2027 [ångrad av #2]"))
         let nothing = try w.run("undo", plan)
         #expect(nothing.status == 1)
-        #expect(nothing.stderr == "fel: Nothing to undo: the journal has no change in effect.\n")
+        #expect(nothing.stderr == "fel: Ingenting att ångra: ändringsloggen har ingen ändring som gäller.\n")
     }
 
     @Test func dryRunPrintsTheImpactAndWritesNothing() throws {
@@ -111,15 +110,18 @@ struct JournalCommandTests {
 
         let unknown = try w.run("move", plan, "namd", "2027-03-30", "--occurrence", "3", "--reason", "x")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "fel: There is no activity 'namd' in the plan (did you mean 'namnd'?).\n")
+        #expect(unknown.stderr == "fel: Det finns ingen aktivitet 'namd' i planen (menade du 'namnd'?).\n")
+        let english = try w.run("move", plan, "namd", "2027-03-30", "--occurrence", "3", "--reason", "x", "--lang", "en")
+        #expect(english.status == 1)
+        #expect(english.stderr == "error: There is no activity 'namd' in the plan (did you mean 'namnd'?).\n")
 
         let occurrence = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "14", "--reason", "x")
         #expect(occurrence.status == 1)
-        #expect(occurrence.stderr == "fel: Activity 'namnd' has no occurrence 14; it has 11 (1–11).\n")
+        #expect(occurrence.stderr == "fel: Aktiviteten 'namnd' har inget tillfälle 14; den har 11 (1–11).\n")
 
         let needsOccurrence = try w.run("move", plan, "namnd", "2027-03-30", "--reason", "x")
         #expect(needsOccurrence.status == 1)
-        #expect(needsOccurrence.stderr.contains("has 11 occurrences; name one with --occurrence N"))
+        #expect(needsOccurrence.stderr.contains("har 11 tillfällen; ange ett med --occurrence N"))
 
         let date = try w.run("move", plan, "namnd", "2027-02-30", "--occurrence", "3", "--reason", "x")
         #expect(date.status == 1)
@@ -131,10 +133,11 @@ struct JournalCommandTests {
 
         let owner = try w.run("assign", plan, "vb-kunder", "kommunikatr", "--reason", "x")
         #expect(owner.status == 1)
-        #expect(owner.stderr.contains("did you mean 'kommunikator'?"))
+        #expect(owner.stderr.contains("menade du 'kommunikator'?"))
 
         // A plan with errors: nothing is recorded.
-        let broken = try String(contentsOf: w.plan, encoding: .utf8).replacingOccurrences(of: "after: vb + 2 workdays", with: "after: vb2 + 2 workdays")
+        let broken = try String(contentsOf: w.plan, encoding: .utf8).replacingOccurrences(
+            of: "after: vb + 2 workdays", with: "after: vb2 + 2 workdays")
         try broken.write(to: w.plan, atomically: true, encoding: .utf8)
         let errors = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--reason", "x")
         #expect(errors.status == 1)
@@ -174,8 +177,12 @@ struct JournalCommandTests {
         let newer = #"{"v":2,"seq":2,"at":"2027-03-02T10:00:00Z","by":"Framtiden","action":"split","activity":"namnd","parts":2}"#
         let text = try #require(w.journalText) + newer + "\n"
         try text.write(to: w.journal, atomically: true, encoding: .utf8)
-        let message = "\(JournalCommandTests.journalName):2:1: fel: this entry was written by a newer arsplan (journal format 2; this arsplan reads format 1 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
-        for run in [try w.run("schedule", plan), try w.run("validate", plan), try w.run("status", plan), try w.run("cancel", plan, "oppet-hus", "--reason", "x")] {
+        let message =
+            "\(JournalCommandTests.journalName):2:1: fel: this entry was written by a newer arsplan (journal format 2; this arsplan reads format 1 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
+        for run in [
+            try w.run("schedule", plan), try w.run("validate", plan), try w.run("status", plan),
+            try w.run("cancel", plan, "oppet-hus", "--reason", "x"),
+        ] {
             #expect(run.status == 1)
             #expect(run.stderr == message)
         }
@@ -321,7 +328,10 @@ struct JournalCommandTests {
         // entry cannot be written; the temporary file is removed and no journal appears.
         let first = try runLimited(w, blocks: 8, ["approve", plan, "--by", "FL", "--ref", "FL 1"])
         #expect(first.status == 1, "killed by a signal? \(first.status) \(first.stderr)")
-        #expect(first.stderr.contains("cannot write the journal: the file would grow beyond the largest size allowed (ulimit -f); nothing was recorded [journal_unwritable]"))
+        #expect(
+            first.stderr.contains(
+                "cannot write the journal: the file would grow beyond the largest size allowed (ulimit -f); nothing was recorded [journal_unwritable]"
+            ))
         #expect(w.journalText == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") } == [plan])
         // Appending to an existing journal: it is truncated back to what it was.
@@ -335,12 +345,16 @@ struct JournalCommandTests {
 
     @Test func aHugeEntryNumberFollowedByUndoIsALocatedErrorNotACrash() throws {
         let w = try Workspace()
-        let line = #"{"action":"cancel","activity":"kc-chatt","at":"2027-03-01T10:00:00Z","by":"x","occurrence":1,"seq":9223372036854775807,"v":1}"# + "\n"
+        let line =
+            #"{"action":"cancel","activity":"kc-chatt","at":"2027-03-01T10:00:00Z","by":"x","occurrence":1,"seq":9223372036854775807,"v":1}"# + "\n"
         try line.write(to: w.journal, atomically: true, encoding: .utf8)
         for arguments in [["undo", plan], ["validate", plan], ["cancel", plan, "namnd", "--occurrence", "2", "--reason", "x"]] {
             let run = try w.run(arguments: arguments)
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
-            #expect(run.stderr.hasPrefix("\(JournalCommandTests.journalName):1:1: fel: this line is not a valid journal entry: 'seq' must be from 1 to 999999999, not 9223372036854775807"))
+            #expect(
+                run.stderr.hasPrefix(
+                    "\(JournalCommandTests.journalName):1:1: fel: this line is not a valid journal entry: 'seq' must be from 1 to 999999999, not 9223372036854775807"
+                ))
             #expect(run.stderr.hasSuffix("[journal_invalid_line]\n"))
         }
         #expect(w.journalText == line)
@@ -351,13 +365,19 @@ struct JournalCommandTests {
         #expect(mkfifo(w.journal.path, 0o644) == 0)
         let pipe = try w.run("validate", plan)
         #expect(pipe.status == 1)
-        #expect(pipe.stderr == "\(JournalCommandTests.journalName): fel: the journal is not a regular file: it is a named pipe (FIFO); nothing was read or recorded (name a file with --journal) [journal_not_a_file]\n")
+        #expect(
+            pipe.stderr
+                == "\(JournalCommandTests.journalName): fel: the journal is not a regular file: it is a named pipe (FIFO); nothing was read or recorded (name a file with --journal) [journal_not_a_file]\n"
+        )
         try FileManager.default.removeItem(at: w.journal)
         #expect(symlink("gone/j.jsonl", w.journal.path) == 0)
         for arguments in [["validate", plan], ["cancel", plan, "kc-chatt", "--reason", "x"]] {
             let run = try w.run(arguments: arguments)
             #expect(run.status == 1)
-            #expect(run.stderr.hasSuffix("fel: the journal is a symbolic link to 'gone/j.jsonl', which does not exist; nothing was read or recorded (fix the link or remove it) [journal_dangling_link]\n"))
+            #expect(
+                run.stderr.hasSuffix(
+                    "fel: the journal is a symbolic link to 'gone/j.jsonl', which does not exist; nothing was read or recorded (fix the link or remove it) [journal_dangling_link]\n"
+                ))
         }
         #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("gone").path))
     }
@@ -373,10 +393,16 @@ struct JournalCommandTests {
         #expect(recorded["occurrenceDay"] as? String == "2027-03-23")
         // An extra January meeting is added to the plan file by hand: the 23 March meeting is number 4 now.
         let text = try String(contentsOf: w.plan, encoding: .utf8)
-        try text.replacingOccurrences(of: "dates: [2027-01-26, ", with: "dates: [2027-01-12, 2027-01-26, ").write(to: w.plan, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "dates: [2027-01-26, ", with: "dates: [2027-01-12, 2027-01-26, ").write(
+            to: w.plan, atomically: true, encoding: .utf8)
         let validate = try w.run("validate", plan)
-        #expect(validate.stderr.contains("\(JournalCommandTests.journalName):1:1: varning: entry #1 (cancel) was recorded for occurrence 3 of 'namnd' on 2027-03-23"))
-        #expect(validate.stderr.contains("the occurrence on 2027-03-23 is now number 4: record the change again with --occurrence 4 if it still holds [journal_entry_occurrence_changed]"))
+        #expect(
+            validate.stderr.contains(
+                "\(JournalCommandTests.journalName):1:1: varning: entry #1 (cancel) was recorded for occurrence 3 of 'namnd' on 2027-03-23"))
+        #expect(
+            validate.stderr.contains(
+                "the occurrence on 2027-03-23 is now number 4: record the change again with --occurrence 4 if it still holds [journal_entry_occurrence_changed]"
+            ))
         let occurrences = try w.occurrences()
         #expect(occurrences.count > 100)
         #expect(!occurrences.values.contains { $0["activity"] as? String == "namnd" && $0["status"] as? String == "cancelled" })

@@ -39,6 +39,10 @@ public enum Message: Hashable, Sendable {
     case help(HelpText)
     /// What the command line itself says: usage errors, summaries, refusals, confirmations.
     case command(CommandText)
+    /// The scheduler's conflicts.
+    case schedule(ScheduleText)
+    /// A change that cannot be made (unknown activity, nothing to undo, …).
+    case journal(JournalError)
     /// Text not yet moved into the catalogue, shown as written (in English). Each one left is
     /// a place to convert: `grep -rn untranslated Sources`.
     case untranslated(String)
@@ -54,6 +58,8 @@ public protocol Catalogue: Sendable {
     var language: Language { get }
     func help(_ text: HelpText) -> String
     func command(_ text: CommandText) -> String
+    func schedule(_ text: ScheduleText) -> String
+    func journal(_ error: JournalError) -> String
     /// "fel", "varning", "not" / "error", "warning", "note".
     func severity(_ severity: Severity) -> String
     /// Weekday as in running text: "tisdag" / "Tuesday".
@@ -78,6 +84,8 @@ extension Catalogue {
         switch message {
         case .help(let text): return help(text)
         case .command(let text): return command(text)
+        case .schedule(let text): return schedule(text)
+        case .journal(let error): return journal(error)
         case .untranslated(let text): return text
         }
     }
