@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // Mustache templates (HTML escaping built in) for the year overview page and its wheel.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libical 3.x from the system (Debian: libical-dev); only ArsplanICal imports it.
@@ -57,7 +59,7 @@ let package = Package(
         // HTML year overview (årshjul), feed index page, CSV.
         .target(
             name: "ArsplanReport",
-            dependencies: ["Arsplan", "ArsplanSupport"]
+            dependencies: ["Arsplan", "ArsplanSupport", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The change journal on disk: locked, synced appends; tolerant reading. (The journal
         // entries and their replay are in the core.)
@@ -97,7 +99,10 @@ let package = Package(
             exclude: ["check_ics.py"],  // run by the tests with ARSPLAN_PYTHON, not a resource
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ArsplanReportTests", dependencies: ["Arsplan", "ArsplanReport"]),
+        .testTarget(
+            name: "ArsplanReportTests",
+            dependencies: ["Arsplan", "ArsplanReport", "ArsplanPlanFile"]
+        ),
         // The journal on the example plan: replay, impact, deviations, and the file under load.
         .testTarget(
             name: "ArsplanJournalTests",

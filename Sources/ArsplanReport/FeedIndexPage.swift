@@ -10,11 +10,14 @@ public struct FeedIndexPage: Sendable {
     /// page shows `webcal://` subscribe links and full https addresses; without it, links are
     /// relative to the page.
     public var baseURL: String?
+    /// The year overview beside the page (`oversikt.html`), linked from it when given.
+    public var overviewFileName: String?
 
-    public init(plan: Plan, feeds: [FeedDefinition], baseURL: String? = nil) {
+    public init(plan: Plan, feeds: [FeedDefinition], baseURL: String? = nil, overviewFileName: String? = nil) {
         self.plan = plan
         self.feeds = feeds
         self.baseURL = baseURL
+        self.overviewFileName = overviewFileName
     }
 
     /// `https://host/path/` with exactly one trailing slash, or nil when `text` is not a base
@@ -98,6 +101,9 @@ public struct FeedIndexPage: Sendable {
         if baseURL.flatMap(Self.normalizedBaseURL) == nil {
             line("<p>Länkarna nedan går till filerna bredvid den här sidan. För att prenumerera: högerklicka på länken, "
                 + "välj <em>Kopiera länkadress</em> och klistra in adressen i kalenderprogrammet enligt instruktionerna nedan.</p>")
+        }
+        if let overviewFileName {
+            line("<p><a href=\"\(escape(overviewFileName))\">Årsöversikt med årshjul</a> – hela årsplanen på en sida, att läsa eller skriva ut (årshjulet på A3).</p>")
         }
         line("<nav aria-label=\"Innehåll\"><ul>")
         line("<li><a href=\"#kalendrar\">Kalendrarna</a></li>")

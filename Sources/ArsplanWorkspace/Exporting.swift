@@ -11,10 +11,13 @@ public struct ExportOptions: Sendable {
     public var baseURL: String?
     /// Keep cancelled occurrences in the feeds, marked INSTÄLLT, instead of removing them.
     public var keepCancelled: Bool
+    /// Today in the plan's zone, for the year overview's today marker (from the caller's clock).
+    public var today: Day?
 
-    public init(baseURL: String? = nil, keepCancelled: Bool = false) {
+    public init(baseURL: String? = nil, keepCancelled: Bool = false, today: Day? = nil) {
         self.baseURL = baseURL
         self.keepCancelled = keepCancelled
+        self.today = today
     }
 }
 
@@ -43,7 +46,7 @@ public enum ExportError: Error, Sendable {
 }
 
 extension Workspace {
-    /// Writes the iCalendar feeds of `loaded` and their index page into `directory` (default
+    /// Writes the iCalendar feeds of `loaded`, their index page and the year overview (`oversikt.html`) into `directory` (default
     /// `Exports/<plan id>`), replacing the folder as a whole in one step — only a new or empty
     /// folder, or one an earlier export of the same plan wrote. A plan with errors is not exported.
     public func export(_ loaded: LoadedPlan, to out: String? = nil, options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportSummary {
@@ -63,7 +66,10 @@ extension Workspace {
         } catch {
             throw .feeds(Diagnostic(severity: .error, code: error.code, message: error.description, file: loaded.path))
         }
-        let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: options.baseURL)
+        let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: options.baseURL, overviewFileName: "oversikt.html")
+        // The plan file's hash only tells whether it changed since an approval: not computed without one.
+        let overview = YearOverview.current(
+            loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: options.today)
         do {
             try files.replaceFolder(target) { staging in
                 try staging.writeMarker(ExportFolder.markerName, ExportFolder.markerText(planID: loaded.plan.id))
@@ -72,6 +78,7 @@ extension Workspace {
                 // most of the time a large export takes).
                 try Self.writeFeeds(feeds, into: staging)
                 try staging.write("index.html", page.bytes())
+                try staging.write("oversikt.html", Array(YearOverviewPage.render(overview).utf8))
             }
         } catch {
             throw .writing(directory: directory, reason: "\(error)")

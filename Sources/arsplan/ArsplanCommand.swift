@@ -27,6 +27,7 @@ struct ArsplanCommand: ParsableCommand {
             ApproveCommand.self,
             DeviationsCommand.self,
             StatusCommand.self,
+            ReportCommand.self,
         ]
     )
 

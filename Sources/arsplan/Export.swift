@@ -28,9 +28,10 @@ struct Export: ParsableCommand {
     func run() throws {
         let loaded = try plan.load()
         loaded.diagnostics.forEach(Terminal.print)
+        let today = try Recording.today(in: loaded.plan)
         let summary: ExportSummary
         do throws(ExportError) {
-            summary = try Workspace().export(loaded, to: out, options: ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled))
+            summary = try Workspace().export(loaded, to: out, options: ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled, today: today))
         } catch {
             try Self.fail(error, loaded: loaded)
         }

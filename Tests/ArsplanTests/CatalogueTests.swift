@@ -17,7 +17,8 @@ struct CatalogueTests {
         .savedAsEntry(sequence: 3, journal: "Plans/x.journal.jsonl"), .approvalRefusedForErrors(count: 2),
         .approvedDeviations(count: 1, approval: 2), .exported(directory: "Exports/x", feeds: 44, events: 170),
         .exportPlanHasErrors, .exportUnusablePlanID(id: ".."), .exportWriteFailed(reason: "ENOSPC", directory: "Exports/x"),
-        .unknownLanguage(text: "de"),
+        .unknownLanguage(text: "de"), .optionNotADate(option: "--from", text: "1 mars"), .fromAfterTo, .outAndWheelMustNameFile,
+        .notApprovedYet, .cannotWrite(path: "x.html", reason: "EACCES"),
     ]
 
     /// One sample of every scheduler text.

@@ -251,6 +251,6 @@ struct WorkspaceTests {
         let summary = try workspace.export(loaded)
         #expect(summary.directory == "Exports/\(loaded.plan.id)")
         #expect(files.paths(in: summary.directory).contains("Exports/\(loaded.plan.id)/alla.ics"))
-        #expect(files.paths(in: summary.directory).count == summary.feedCount + 2)  // index.html and the marker
+        #expect(files.paths(in: summary.directory).count == summary.feedCount + 3)  // index.html, oversikt.html and the marker
     }
 }

@@ -8,7 +8,7 @@ struct LanguageCommandTests {
     static let plan = "Plans/serviceforvaltningen-2027.yaml"
     static let commands = [
         "validate", "schedule", "calendar", "export", "move", "cancel", "assign", "undo", "history", "approve", "deviations",
-        "status",
+        "status", "report",
     ]
     /// What swift-argument-parser writes itself (in English, whatever the language).
     static let parserLines = [

@@ -30,6 +30,11 @@ public enum CommandText: Hashable, Sendable {
     case exportWriteFailed(reason: String, directory: String)
     /// Unknown value of `--lang` / `ARSPLAN_LANG`.
     case unknownLanguage(text: String)
+    case optionNotADate(option: String, text: String)
+    case fromAfterTo
+    case outAndWheelMustNameFile
+    case notApprovedYet
+    case cannotWrite(path: String, reason: String)
 
     /// Every case without its values, so a test can render each one in both languages.
     public enum Kind: CaseIterable, Sendable {
@@ -38,6 +43,7 @@ public enum CommandText: Hashable, Sendable {
         case outMustNameFolder, notADate, notATime, invalidNow, whoMissing, validateSummary, problemSummary
         case dryRunNothingWritten, doneDespiteRefusals, savedAsEntry, approvalRefusedForErrors, approvedDeviations
         case exported, exportPlanHasErrors, exportUnusablePlanID, exportWriteFailed, unknownLanguage
+        case optionNotADate, fromAfterTo, outAndWheelMustNameFile, notApprovedYet, cannotWrite
     }
 
     public var kind: Kind {
@@ -69,6 +75,11 @@ public enum CommandText: Hashable, Sendable {
         case .exportUnusablePlanID: return .exportUnusablePlanID
         case .exportWriteFailed: return .exportWriteFailed
         case .unknownLanguage: return .unknownLanguage
+        case .optionNotADate: return .optionNotADate
+        case .fromAfterTo: return .fromAfterTo
+        case .outAndWheelMustNameFile: return .outAndWheelMustNameFile
+        case .notApprovedYet: return .notApprovedYet
+        case .cannotWrite: return .cannotWrite
         }
     }
 }
@@ -114,6 +125,12 @@ extension SwedishCatalogue {
         case .exportWriteFailed(let reason, let directory):
             return "\(reason) – de tidigare filerna i '\(directory)' är lämnade som de var."
         case .unknownLanguage(let text): return "okänt språk '\(text)'; välj sv (svenska) eller en (engelska)."
+        case .optionNotADate(let option, let text): return "\(option) måste vara ett datum som 2027-03-01, inte '\(text)'."
+        case .fromAfterTo: return "--from får inte ligga efter --to."
+        case .outAndWheelMustNameFile: return "--out och --wheel-svg måste ange en fil."
+        case .notApprovedYet:
+            return "planen har inte fastställts än, så det finns ingen fastställd version att visa (arsplan approve)."
+        case .cannotWrite(let path, let reason): return "kan inte skriva '\(path)': \(reason)"
         }
     }
 }
@@ -156,6 +173,11 @@ extension EnglishCatalogue {
         case .exportWriteFailed(let reason, let directory):
             return "\(reason) — the previous files in '\(directory)' are left as they were."
         case .unknownLanguage(let text): return "unknown language '\(text)'; choose sv (Swedish) or en (English)."
+        case .optionNotADate(let option, let text): return "\(option) must be a date like 2027-03-01, not '\(text)'."
+        case .fromAfterTo: return "--from must not be after --to."
+        case .outAndWheelMustNameFile: return "--out and --wheel-svg must name a file."
+        case .notApprovedYet: return "the plan has not been approved yet, so there is no approved version to show (arsplan approve)."
+        case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         }
     }
 }

@@ -14,6 +14,7 @@ public enum HelpText: String, Hashable, Sendable, CaseIterable {
     case approveAbstract, approveDiscussion, approveBy, approveRef, approveForce
     case deviationsAbstract, deviationsDiscussion, deviationsFormat
     case statusAbstract
+    case reportAbstract, reportDiscussion, reportOut, reportWheelSVG, reportRings, reportApproved, reportFrom, reportTo
 }
 
 extension SwedishCatalogue {
@@ -50,8 +51,8 @@ extension SwedishCatalogue {
         case .exportDiscussion:
             return """
                 Skriver alla.ics, ett flöde per målgrupp (malgrupp-<id>.ics), ansvarig (agare-<id>.ics), \
-                kanal (kanal-<id>.ics) och enhet (enhet-<id>.ics), och index.html, till Exports/<plan-id>/ \
-                eller --out. Mappen byts ut i sin helhet, i ett steg: en misslyckad export lämnar de \
+                kanal (kanal-<id>.ics) och enhet (enhet-<id>.ics), index.html och årsöversikten \
+                oversikt.html (se 'arsplan report'), till Exports/<plan-id>/ eller --out. Mappen byts ut i sin helhet, i ett steg: en misslyckad export lämnar de \
                 tidigare filerna precis som de var. Bara en ny eller tom mapp, eller en som en tidigare \
                 export av samma plan skrev (den har en .arsplan-export-markering), byts ut; en symbolisk \
                 länk följs. En plan med fel exporteras inte. Se docs/feeds.md om hur mappen publiceras \
@@ -118,6 +119,23 @@ extension SwedishCatalogue {
                 """
         case .deviationsFormat: return "Utdataformat: table (tabell), json eller markdown (för protokollet)."
         case .statusAbstract: return "Visa när planen fastställdes och av vem, öppna avvikelser och konflikter."
+        case .reportAbstract: return "Skriv årsöversikten med årshjulet, som ledningen fastställer planen utifrån."
+        case .reportDiscussion:
+            return """
+                En fristående HTML-sida på svenska (stilar och hjulet inbäddade, ingenting hämtas): \
+                fastställelse och konflikter, årshjulet, varje tillfälle månad för månad med ISO-vecka \
+                och varför det ligger där, belastningen per målgrupp och kanal och vecka, målens \
+                täckning per tertial och avvikelserna sedan den senaste fastställelsen. Hjulet skrivs \
+                ut på A3 liggande och listorna på A4 stående. Utan --out skrivs sidan till stdout. \
+                Markeringen för i dag tar dagen från $ARSPLAN_NOW, annars från klockan.
+                """
+        case .reportOut: return "Skriv sidan till den här filen (standard: stdout)."
+        case .reportWheelSVG: return "Skriv bara hjulet till den här SVG-filen (sidan bara med --out)."
+        case .reportRings:
+            return "Vad hjulets ringar är: audiences (målgrupper), channels (kanaler), units (enheter), owners (ansvariga) eller goals (mål)."
+        case .reportApproved: return "Visa schemat som det såg ut vid den senaste fastställelsen, återskapat från ändringsloggen."
+        case .reportFrom: return "Visa bara tillfällen från och med den här dagen (ÅÅÅÅ-MM-DD)."
+        case .reportTo: return "Visa bara tillfällen till och med den här dagen (ÅÅÅÅ-MM-DD)."
         }
     }
 }
@@ -156,8 +174,8 @@ extension EnglishCatalogue {
         case .exportDiscussion:
             return """
                 Writes alla.ics, one feed per target group (malgrupp-<id>.ics), owner (agare-<id>.ics), \
-                channel (kanal-<id>.ics) and unit (enhet-<id>.ics), and index.html, to Exports/<plan id>/ \
-                or --out. The folder is replaced as a whole, in one step: a failed export leaves the \
+                channel (kanal-<id>.ics) and unit (enhet-<id>.ics), index.html and the year overview \
+                oversikt.html (see 'arsplan report'), to Exports/<plan id>/ or --out. The folder is replaced as a whole, in one step: a failed export leaves the \
                 previous files exactly as they were. Only a new or empty folder, or one an earlier export \
                 of the same plan wrote (it holds a .arsplan-export marker), is replaced; a symlink is \
                 followed. A plan with errors is not exported. \
@@ -224,6 +242,23 @@ extension EnglishCatalogue {
                 """
         case .deviationsFormat: return "Output format: table, json or markdown (for the minutes)."
         case .statusAbstract: return "Show when the plan was approved and by whom, open deviations and conflicts."
+        case .reportAbstract: return "Write the year overview with the wheel of the year, for management to approve the plan from."
+        case .reportDiscussion:
+            return """
+                One self-contained HTML page in Swedish (styles and the wheel inline, nothing \
+                fetched): approval state and conflicts, the wheel of the year, every occurrence month by \
+                month with its ISO week and why it lies there, the load per target group and \
+                channel per week, goal coverage per tertial and the deviations since the last \
+                approval. It prints the wheel on A3 landscape and the lists on A4 portrait. \
+                Without --out the page goes to standard output. The today marker takes today from \
+                $ARSPLAN_NOW, else the clock.
+                """
+        case .reportOut: return "Write the page to this file (default: standard output)."
+        case .reportWheelSVG: return "Write the wheel alone to this SVG file (the page only with --out)."
+        case .reportRings: return "What the wheel's rings are: audiences, channels, units, owners or goals."
+        case .reportApproved: return "Show the schedule as it stood at the last approval, rebuilt from the journal."
+        case .reportFrom: return "Show only occurrences from this day (YYYY-MM-DD)."
+        case .reportTo: return "Show only occurrences up to this day (YYYY-MM-DD)."
         }
     }
 }
