@@ -13,14 +13,18 @@ public enum JournalText {
         return "\(Day(year: y, month: m, day: d).map(\.description) ?? "\(y)-\(m)-\(d)") \(pad(h)):\(pad(min))"
     }
 
-    /// `tis 23 mar 17:00–19:00`, `mån 13 sep–sön 3 okt`, `fre 26 mar`.
-    public static func timing(_ timing: OccurrenceTiming) -> String {
+    /// `tis 23 mar 17:00–19:00`, `mån 13 sep–sön 3 okt`, `fre 26 mar`; with `planYear`, a
+    /// day in another year shows its year (`tor 23 mar 2028`).
+    public static func timing(_ timing: OccurrenceTiming, planYear: Int? = nil) -> String {
+        func date(_ day: Day) -> String {
+            planYear.map { $0 != day.year } == true ? "\(Swedish.shortDate(day)) \(day.year)" : Swedish.shortDate(day)
+        }
         switch timing {
         case .allDay(let first, let last):
-            return first == last ? Swedish.shortDate(first) : "\(Swedish.shortDate(first))–\(Swedish.shortDate(last))"
+            return first == last ? date(first) : "\(date(first))–\(date(last))"
         case .timed(let start, let end):
-            if start.day == end.day || timing.lastDay == start.day { return "\(Swedish.shortDate(start.day)) \(start.time)–\(end.time)" }
-            return "\(Swedish.shortDate(start.day)) \(start.time)–\(Swedish.shortDate(end.day)) \(end.time)"
+            if start.day == end.day || timing.lastDay == start.day { return "\(date(start.day)) \(start.time)–\(end.time)" }
+            return "\(date(start.day)) \(start.time)–\(date(end.day)) \(end.time)"
         }
     }
 
@@ -54,6 +58,7 @@ public enum JournalText {
 
     /// A state change in words: `tis 23 mar 17:00–19:00 → tis 30 mar 17:00–19:00`, `inställd`, `Anna Berg → Johan Sandberg`.
     public static func change(_ change: StateChange, in plan: Plan) -> String {
+        func timing(_ timing: OccurrenceTiming) -> String { JournalText.timing(timing, planYear: plan.year) }
         guard let before = change.before else { return "ny: \(change.after.map { timing($0.timing) } ?? "")" }
         guard let after = change.after else { return "borttagen (var \(timing(before.timing)))" }
         var parts: [String] = []
@@ -114,7 +119,8 @@ public enum ChangeReport {
         if !proposal.impact.newConflicts.isEmpty {
             out += "\nNya konflikter (\(proposal.impact.newConflicts.count)):\n"
             for c in proposal.impact.newConflicts {
-                out += "  \(c.severity == .error ? "fel" : c.severity == .warning ? "varning" : "not"): \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n"
+                out +=
+                    "  \(c.severity == .error ? "fel" : c.severity == .warning ? "varning" : "not"): \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n"
             }
         }
         if !proposal.impact.resolvedConflicts.isEmpty {
@@ -133,6 +139,11 @@ public enum ChangeReport {
                 out += "  • \(Swedish.longDate(day)) är ledig dag (\(TerminalText.line(reason))).\n"
             case .beforeDependency(let conflict):
                 out += "  • Det nya datumet stämmer inte med vad aktiviteten beror på: \(TerminalText.line(conflict.message)).\n"
+            case .alreadyPast(let occurrence, let day, let today):
+                out += "  • '\(occurrence)' var \(day), före i dag (\(today)): det har redan ägt rum. Använd --force om ändringen ändå ska sparas.\n"
+            case .outsidePlanYear(let day, let year):
+                out +=
+                    "  • \(day) ligger utanför planåret \(year) – stämmer året? Skriv datumet inom \(year), eller använd --force om det ska ligga \(day.year).\n"
             case .pinned(let id):
                 out += "  • '\(id)' är fastlåst (pinned: true): datumet är satt utifrån och flyttas inte.\n"
             case .newErrors(let conflicts):

@@ -39,7 +39,7 @@ struct MoveCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let startTime = try time.map { text -> TimeOfDay in
-            guard let parsed = TimeOfDay(text: text) else {
+            guard let parsed = TimeOfDay(written: text) else {
                 Terminal.error(tr(.notATime(text: text)))
                 throw ExitCode(1)
             }

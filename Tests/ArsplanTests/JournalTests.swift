@@ -284,7 +284,8 @@ struct ReschedulingTests {
         #expect(dayOff.refusals == [.dayOff(day("2027-06-06"), reason: "Sveriges nationaldag")])
 
         let early = try Rescheduling.propose(
-            .move(activity: "protokoll", occurrence: 1, day: day("2027-01-28"), time: nil), on: replay, context: context())
+            .move(activity: "protokoll", occurrence: 1, day: day("2027-01-28"), time: nil), on: replay,
+            context: context("2027-01-04T10:00:00Z"))
         guard case .beforeDependency(let conflict) = early.refusals.first else {
             Issue.record("expected a dependency refusal, got \(early.refusals)")
             return
@@ -431,7 +432,8 @@ struct ReschedulingWithTests {
     @Test func movingAWithActivityAwayFromItsDayIsRefused() throws {
         let replay = JournalReplay(plan: journalPlan(), entries: [])
         let proposal = try Rescheduling.propose(
-            .move(activity: "vb", occurrence: nil, day: day("2027-02-25"), time: nil), on: replay, context: context())
+            .move(activity: "vb", occurrence: nil, day: day("2027-02-25"), time: nil), on: replay,
+            context: context("2027-01-04T10:00:00Z"))
         guard case .beforeDependency(let conflict) = proposal.refusals.first else {
             Issue.record("expected a dependency refusal, got \(proposal.refusals)")
             return

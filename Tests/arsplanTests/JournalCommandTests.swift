@@ -95,12 +95,43 @@ struct JournalCommandTests {
 
     @Test func dryRunPrintsTheImpactAndWritesNothing() throws {
         let w = try Workspace()
-        let run = try w.run("move", plan, "namnd", "2027-03-02", "--occurrence", "2", "--reason", "Prov", "--dry-run")
+        let run = try w.run(
+            arguments: ["move", plan, "namnd", "2027-03-02", "--occurrence", "2", "--reason", "Prov", "--dry-run"], now: "2027-02-01T10:00:00Z")
         #expect(run.status == 0)
         #expect(run.stdout.contains("Verksamhetsberättelse 2026 beslutas"))
         #expect(run.stdout.hasSuffix("Provkörning (--dry-run): ingenting har skrivits.\n"))
         #expect(w.journalText == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") } == [plan])
+    }
+
+    @Test func aYearTypoOrAPastOccurrenceIsRefusedUnlessForced() throws {
+        let w = try Workspace()
+        let typo = try w.run("move", plan, "namnd", "2028-03-23", "--occurrence", "3", "--reason", "x")
+        #expect(typo.status == 1)
+        #expect(typo.stdout.contains("tis 23 mar 17:00–19:00 → tor 23 mar 2028 17:00–19:00"))
+        #expect(typo.stdout.contains("2028-03-23 ligger utanför planåret 2027"))
+        #expect(typo.stdout.contains("Använd --force"))
+        #expect(w.journalText == nil)
+
+        let past = try w.run("move", plan, "namnd", "2027-04-06", "--occurrence", "2", "--reason", "x", now: "2027-05-03T10:00:00Z")
+        #expect(past.status == 1)
+        #expect(past.stdout.contains("'namnd[2]' var 2027-02-23, före i dag (2027-05-03): det har redan ägt rum"))
+        #expect(w.journalText == nil)
+
+        let forced = try w.run("move", plan, "namnd", "2028-03-23", "--occurrence", "3", "--reason", "x", "--force")
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("Gjort trots invändningarna ovan (--force)."))
+        #expect(w.journalText?.contains("2028-03-23") == true)
+    }
+
+    @Test func moveTakesTheTimeAsThePlanFileWritesIt() throws {
+        let w = try Workspace()
+        let run = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--time", "18.30", "--reason", "x", "--dry-run")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("→ tis 30 mar 18:30–20:30"))
+        let bad = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--time", "18,30", "--reason", "x")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("'18,30' är ingen tid"))
     }
 
     @Test func badInputIsAClearErrorAndLeavesTheJournalUntouched() throws {

@@ -37,6 +37,10 @@ public enum Refusal: Hashable, Sendable {
     case beforeDependency(Conflict)
     /// The activity is pinned: its date is set from outside and never moved.
     case pinned(Activity.ID)
+    /// The occurrence changed lies before today (``ChangeContext/at``): it has already taken place.
+    case alreadyPast(occurrence: String, day: Day, today: Day)
+    /// The new day lies outside the plan's year (a typo in the year, most often).
+    case outsidePlanYear(Day, planYear: Int)
     /// The change gives the schedule new errors (a window or not-after date missed, a pinned activity pushed, …).
     case newErrors([Conflict])
 }
@@ -113,6 +117,11 @@ public enum Rescheduling {
                 throw .nothingToChange(.alreadyOn(occurrence: label(activity.id, occurrence.index, in: before), day: day, time: time))
             }
             action = .move(activity: activity.id, occurrence: occurrence.index, day: day, time: time)
+            if day.year != plan.year { refusals.append(.outsidePlanYear(day, planYear: plan.year)) }
+            if current.timing.firstDay < context.at.day {
+                refusals.append(
+                    .alreadyPast(occurrence: label(activity.id, occurrence.index, in: before), day: current.timing.firstDay, today: context.at.day))
+            }
             if activity.pinned { refusals.append(.pinned(activity.id)) }
             let calendar = WorkingCalendar(plan: plan)
             if let reason = calendar.reasonOff(day) { refusals.append(.dayOff(day, reason: reason)) }
