@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 SWIFT_BUILD_FLAGS ?=
 BIN := .build/debug/arsplan
 
-.PHONY: run test lint format deps system-deps python-deps build release export bench bench-feeds bench-journal bench-report clean
+.PHONY: run test lint format deps system-deps python-deps build release export bench bench-feeds bench-journal bench-report bench-commands clean
 
 run: system-deps build
 	$(BIN) validate $(PLAN)
@@ -66,6 +66,12 @@ bench: system-deps python-deps release
 	$(PYTHON) bench/feeds.py
 	python3 bench/journal.py .build/release/arsplan
 	python3 bench/report.py .build/release/arsplan
+	python3 bench/commands.py
+
+# Every command on generated plans of 5,000, 20,000 and 80,000 activities with a
+# 1,000-entry journal (bench/RESULTS.md has the figures and what they mean).
+bench-commands: system-deps release
+	python3 bench/commands.py
 
 # All feeds of a generated 100,000-occurrence plan, against python icalendar as the peer.
 bench-feeds: system-deps python-deps release

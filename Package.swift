@@ -29,13 +29,16 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // Where unsafe code is (issue 8 gathers it into named places):
-        // * C pointers: libical in ArsplanICal (LibICal, FeedWriter, CalendarImport); libyaml
-        //   in YAMLComposer; POSIX reads and writes in JournalFile and AtomicDirectory.
-        // * Unsafe buffers for speed: Expressions (plan reader), JSONWriter, the terminal
-        //   output of the executable (PlanLoading).
-        // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer, the
-        //   package's one @unchecked Sendable.
+        // Where unsafe code is — only in files whose name says so, in the targets below:
+        // * C pointers: libical in ArsplanICal (LibICal.swift, FeedWriter+Unsafe.swift,
+        //   CalendarImport.swift), libical touched by one thread at a time (its lock); libyaml in
+        //   YAMLComposer.swift; POSIX reads and writes in JournalFile+Unsafe.swift and the
+        //   workspace's AtomicDirectory.swift / ExportFolder.swift.
+        // * Buffers for speed: Expressions+Unsafe.swift and ParallelReading+Unsafe.swift (plan
+        //   reader); the executable's terminal output (PlanLoading.swift) writes without a copy.
+        // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer
+        //   (UnsafeTransfer.swift), the package's one @unchecked Sendable; work on two cores
+        //   only through TwoCores (TwoCores.swift).
         //
         // The package's one hand-over between threads (UnsafeTransfer) and its one helper for
         // work split between two cores. No dependencies; never imported by the core.
@@ -54,7 +57,7 @@ let package = Package(
         // iCalendar writing and reading with libical; no file access.
         .target(
             name: "ArsplanICal",
-            dependencies: ["Arsplan", "ArsplanSupport", "CLibical"]
+            dependencies: ["Arsplan", "CLibical"]
         ),
         // HTML year overview (årshjul), feed index page, CSV.
         .target(

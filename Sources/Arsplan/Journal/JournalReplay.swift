@@ -80,7 +80,7 @@ public struct JournalReplay: Sendable {
     /// The plan as written, scheduled.
     private let writtenSchedule: Schedule
     /// The occurrence numbers of each activity in the plan as written.
-    public var occurrenceNumbers: [Activity.ID: [Int]] { Self.occurrenceNumbers(of: writtenSchedule) }
+    public let occurrenceNumbers: [Activity.ID: [Int]]
 
     private static func occurrenceNumbers(of schedule: Schedule) -> [Activity.ID: [Int]] {
         var numbers: [Activity.ID: [Int]] = [:]
@@ -100,33 +100,40 @@ public struct JournalReplay: Sendable {
         self.writtenSchedule = writtenSchedule
         self.plan = written
         self.schedule = writtenSchedule
+        let numbers = Self.occurrenceNumbers(of: writtenSchedule)
+        self.occurrenceNumbers = numbers
         // No journal (the usual case for a plan just written): the plan as written is the plan.
         guard !entries.isEmpty else { return }
-        let numbers = Self.occurrenceNumbers(of: writtenSchedule)
 
         var positionOf: [Int: Int] = [:]
         for (position, entry) in entries.enumerated() where positionOf[entry.sequence] == nil { positionOf[entry.sequence] = position }
         // The plan as written places pinned activities the same way for every entry.
         let baseline = written.activities.contains(where: \.pinned) ? scheduler.writtenStartDays(of: written) : nil
-        let graph = DependencyGraph(written)
-        // Where each activity's occurrences are, by the activity's position in the plan.
-        var current = scheduler.placements(of: written, baseline: baseline)
-        var effective = written
+        // Where each activity's occurrences are, by the activity's position in the plan; each
+        // change places only what it reaches again (see `PlacementPass.replace`). The pass's
+        // plan is the effective plan: the plan file with the changes in effect applied.
+        var pass = PlacementPass(plan: written, calendar: scheduler.calendar, baseline: baseline)
+        pass.run()
         var revisions: [String: (sequence: Int, modified: Timestamp?)] = [:]
         func uid(_ activity: Int, _ index: Int) -> String { "\(written.id)-\(written.activities[activity].id)-\(index)" }
+        // The position of the activity a change names, when it is still in the plan.
+        var changedPosition: Int?
 
         for (position, entry) in entries.enumerated() {
             var changed = false
+            changedPosition = nil
             switch entry.action {
             case .move, .cancel, .assign:
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
                     note(position, entry, .warning, .journalEntryNotApplied, "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
-                } else if let changed = Self.occurrenceChanged(entry, current: current, indexOf: graph.indexOf, uid: uid) {
+                } else if let changed = Self.occurrenceChanged(
+                    entry, placed: { pass.placed[$0]?.map { ($0.index, $0.timing.firstDay) } ?? [] }, position: written.activityPosition, uid: uid)
+                {
                     note(position, entry, .warning, .journalEntryOccurrenceChanged, changed)
-                } else {
+                } else if let id = entry.action.activity, let i = written.activityPosition(id) {
                     applied[position] = true
                     activeChanges.append(position)
-                    Self.apply(entry.action, to: &effective, index: graph.indexOf, numbers: numbers)
+                    changedPosition = i
                     changed = true
                 }
             case .undo(let target):
@@ -142,15 +149,18 @@ public struct JournalReplay: Sendable {
                 activeChanges.remove(at: active)
                 undoneBy[target] = entry.sequence
                 applied[position] = true
-                effective = effectivePlan(dropping: nil, adding: nil)
-                changed = true
+                changedPosition = entries[targetPosition].action.activity.flatMap { written.activityPosition($0) }
+                changed = changedPosition != nil
             case .approve(let approval):
                 applied[position] = true
                 if !approval.isIntact {
                     note(position, entry, .warning, .journalApprovalAltered, "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
                 }
                 var state: [String: OccurrenceState] = [:]
-                for (activity, placed) in current.enumerated() { for p in placed ?? [] { state[uid(activity, p.index)] = p.state } }
+                for (activity, placed) in pass.placed.enumerated() {
+                    let owner = pass.plan.activities[activity].owner
+                    for p in placed ?? [] { state[uid(activity, p.index)] = OccurrenceState(timing: p.timing, status: p.status, owner: owner) }
+                }
                 latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: state)
                 // SEQUENCE never goes back: an occurrence starts from what it was approved with,
                 // plus one when the plan file has since changed its time or status by hand.
@@ -165,30 +175,24 @@ public struct JournalReplay: Sendable {
                     }
                 }
             }
-            guard changed else { continue }
-            // Only the named activity and what depends on it can change: place those (with
-            // what they depend on) again, not the whole plan.
-            var named = entry.action
-            if case .undo(let target) = entry.action, let p = positionOf[target] { named = entries[p].action }
-            var next = current
-            let reached: [Int]
-            if let id = named.activity, let affected = graph.affected(by: id) {
-                let kept = affected.needed.sorted()
-                var part = effective
-                part.activities = kept.map { effective.activities[$0] }
-                let placed = scheduler.placements(of: part, baseline: baseline.map { days in kept.map { days[$0] } })
-                for (i, activity) in kept.enumerated() where affected.downstream.contains(activity) { next[activity] = placed[i] }
-                reached = affected.downstream.sorted()
-            } else {
-                next = scheduler.placements(of: effective, baseline: baseline)
-                reached = Array(next.indices)
-            }
+            guard changed, let i = changedPosition else { continue }
+            // The changed activity: as the plan file writes it, with every change in effect
+            // that names it applied in order (an undo takes one out).
+            let id = written.activities[i].id
+            var activity = written.activities[i]
+            for p in activeChanges where entries[p].action.activity == id { Self.apply(entries[p].action, to: &activity, numbers: numbers) }
+            let ownerBefore = pass.plan.activities[i].owner
             var changes: [String: StateChange] = [:]
-            for activity in reached {
-                let before = Dictionary((current[activity] ?? []).map { ($0.index, $0.state) }, uniquingKeysWith: { first, _ in first })
-                let after = Dictionary((next[activity] ?? []).map { ($0.index, $0.state) }, uniquingKeysWith: { first, _ in first })
-                for (index, state) in before where after[index] != state { changes[uid(activity, index)] = StateChange(before: state, after: after[index]) }
-                for (index, state) in after where before[index] == nil { changes[uid(activity, index)] = StateChange(before: nil, after: state) }
+            for (j, placedBefore) in pass.replace(activity, at: i) {
+                let ownerAfter = pass.plan.activities[j].owner
+                let before = Dictionary(
+                    (placedBefore ?? []).map { ($0.index, OccurrenceState(timing: $0.timing, status: $0.status, owner: j == i ? ownerBefore : ownerAfter)) },
+                    uniquingKeysWith: { first, _ in first })
+                let after = Dictionary(
+                    (pass.placed[j] ?? []).map { ($0.index, OccurrenceState(timing: $0.timing, status: $0.status, owner: ownerAfter)) },
+                    uniquingKeysWith: { first, _ in first })
+                for (index, state) in before where after[index] != state { changes[uid(j, index)] = StateChange(before: state, after: after[index]) }
+                for (index, state) in after where before[index] == nil { changes[uid(j, index)] = StateChange(before: nil, after: state) }
             }
             effects[position] = changes
             for (uid, change) in changes {
@@ -197,18 +201,16 @@ public struct JournalReplay: Sendable {
                 revision.modified = entry.at
                 revisions[uid] = revision
             }
-            current = next
         }
+        var effective = pass.plan
 
         if activeChanges.isEmpty && revisions.isEmpty {
             // Nothing changes the plan (no journal, or approvals only): the plan as written.
             self.schedule = Schedule(plan: written, occurrences: writtenSchedule.occurrences, conflicts: writtenSchedule.conflicts, stamp: stamp)
             return
         }
-        var activityIndex: [Activity.ID: Int] = [:]
-        for (i, activity) in effective.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
         for occurrence in writtenSchedule.occurrences {
-            guard let revision = revisions[occurrence.uid], let i = activityIndex[occurrence.activity] else { continue }
+            guard let revision = revisions[occurrence.uid], let i = effective.activityPosition(occurrence.activity) else { continue }
             var override = effective.activities[i].overrides[occurrence.index] ?? OccurrenceOverride()
             override.sequence = revision.sequence
             override.modified = revision.modified
@@ -220,11 +222,13 @@ public struct JournalReplay: Sendable {
 
     /// Why the occurrence an entry names by position is no longer the one it was recorded
     /// for (its ``JournalEntry/target``), or nil when it still is, or the entry does not say.
-    /// `current` is the schedule as replayed up to the entry, by activity position.
+    /// `placed` gives the occurrences of the activity at a position (number and first day),
+    /// `position` an activity's position.
     static func occurrenceChanged(
-        _ entry: JournalEntry, current: [[(index: Int, state: OccurrenceState)]?], indexOf: [Activity.ID: Int], uid: (Int, Int) -> String
+        _ entry: JournalEntry, placed occurrencesAt: (Int) -> [(index: Int, day: Day)], position: (Activity.ID) -> Int?,
+        uid: (Int, Int) -> String
     ) -> String? {
-        guard let target = entry.target, let id = entry.action.activity, let activity = indexOf[id] else { return nil }
+        guard let target = entry.target, let id = entry.action.activity, let activity = position(id) else { return nil }
         let n: Int
         var destination: Day?
         switch entry.action {
@@ -232,17 +236,17 @@ public struct JournalReplay: Sendable {
         case .cancel(_, .some(let number)): n = number
         default: return nil
         }
-        let placed = current[activity] ?? []
+        let placed = occurrencesAt(activity)
         guard let now = placed.first(where: { $0.index == n }) else { return nil }
         let nowUID = uid(activity, n)
-        let nowDay = now.state.timing.firstDay
+        let nowDay = now.day
         // Still the occurrence it was recorded for — or, for a move, one the plan file itself
         // now places on the day the move leads to (the move was written into the file by hand).
         if nowUID == target.uid && (nowDay == target.day || nowDay == destination) { return nil }
         var text = "entry #\(entry.sequence) (\(entry.action.name)) was recorded for occurrence \(n) of '\(id)' on \(target.day) (\(target.uid)), "
         text += "but occurrence \(n) is now \(nowUID == target.uid ? "on \(nowDay)" : "\(nowUID) on \(nowDay)") (the plan file was edited); "
         text += "it is skipped rather than applied to another occurrence"
-        if let moved = placed.first(where: { $0.index != n && $0.state.timing.firstDay == target.day }) {
+        if let moved = placed.first(where: { $0.index != n && $0.day == target.day }) {
             text += "; the occurrence on \(target.day) is now number \(moved.index): record the change again with --occurrence \(moved.index) if it still holds"
         } else {
             text += "; record the change again if it still holds"
@@ -296,20 +300,25 @@ public struct JournalReplay: Sendable {
     /// One action applied to `plan`; `index` gives each activity's position.
     static func apply(_ action: JournalAction, to plan: inout Plan, index: [Activity.ID: Int], numbers: [Activity.ID: [Int]]) {
         guard let id = action.activity, let i = index[id] else { return }
+        apply(action, to: &plan.activities[i], numbers: numbers)
+    }
+
+    /// One action applied to the activity it names.
+    static func apply(_ action: JournalAction, to activity: inout Activity, numbers: [Activity.ID: [Int]]) {
         switch action {
         case .move(_, let n, let day, let time):
-            var override = plan.activities[i].overrides[n] ?? OccurrenceOverride()
+            var override = activity.overrides[n] ?? OccurrenceOverride()
             override.day = day
             if let time { override.time = time }
             // A cancelled occurrence that is moved takes place again, on its new day.
             if override.status == .cancelled { override.status = nil }
-            plan.activities[i].overrides[n] = override
+            activity.overrides[n] = override
         case .cancel(_, let n):
-            for number in n.map({ [$0] }) ?? numbers[id] ?? [] {
-                plan.activities[i].overrides[number, default: OccurrenceOverride()].status = .cancelled
+            for number in n.map({ [$0] }) ?? numbers[activity.id] ?? [] {
+                activity.overrides[number, default: OccurrenceOverride()].status = .cancelled
             }
         case .assign(_, let owner):
-            plan.activities[i].owner = owner
+            activity.owner = owner
         case .undo, .approve:
             break
         }
@@ -325,57 +334,5 @@ public struct JournalReplay: Sendable {
         for (uid, before) in a where b[uid] != before { result[uid] = StateChange(before: before, after: b[uid]) }
         for (uid, after) in b where a[uid] == nil { result[uid] = StateChange(before: nil, after: after) }
         return result
-    }
-}
-
-/// Which activities refer to which, to find what a change can reach.
-struct DependencyGraph {
-    let count: Int
-    /// For each activity (by position), the activities it refers to.
-    let references: [[Int]]
-    /// For each activity, the activities that refer to it.
-    let dependents: [[Int]]
-    let indexOf: [Activity.ID: Int]
-    /// False with duplicate activity ids: then every change places the whole plan.
-    let usable: Bool
-
-    init(_ plan: Plan) {
-        count = plan.activities.count
-        var indexOf: [Activity.ID: Int] = [:]
-        var duplicates = false
-        for (i, activity) in plan.activities.enumerated() {
-            if indexOf[activity.id] != nil { duplicates = true } else { indexOf[activity.id] = i }
-        }
-        var references = [[Int]](repeating: [], count: count)
-        var dependents = [[Int]](repeating: [], count: count)
-        for (i, activity) in plan.activities.enumerated() {
-            for (reference, _, _) in PlacementPass.references(of: activity) {
-                guard let target = indexOf[reference.activity], !references[i].contains(target) else { continue }
-                references[i].append(target)
-                dependents[target].append(i)
-            }
-        }
-        self.references = references
-        self.dependents = dependents
-        self.indexOf = indexOf
-        // With duplicate ids, placement depends on which copy comes first: place everything.
-        self.usable = !duplicates
-    }
-
-    /// The activities a change to `id` can move (it and everything that depends on it), and
-    /// those plus everything they depend on (what placing them needs).
-    func affected(by id: Activity.ID) -> (downstream: Set<Int>, needed: Set<Int>)? {
-        guard usable, let start = indexOf[id] else { return nil }
-        let downstream = closure(from: [start], along: dependents)
-        return (downstream, closure(from: Array(downstream), along: references))
-    }
-
-    private func closure(from start: [Int], along edges: [[Int]]) -> Set<Int> {
-        var seen = Set(start)
-        var stack = start
-        while let node = stack.popLast() {
-            for next in edges[node] where seen.insert(next).inserted { stack.append(next) }
-        }
-        return seen
     }
 }
