@@ -37,6 +37,10 @@ struct ApproveCommand: ParsableCommand {
             Terminal.error(tr(.approvalRefusedForErrors(count: count)))
             throw ExitCode(1)
         }
+        if let unchanged = outcome.refusedUnchanged {
+            Terminal.error(tr(.approvalUnchanged(approval: unchanged.entry.sequence, ref: unchanged.approval.ref)))
+            throw ExitCode(1)
+        }
         if let record = outcome.record { try Recording.report(record, force: force, dryRun: false) }
         if let deviations = outcome.deviationsBefore {
             Terminal.output(

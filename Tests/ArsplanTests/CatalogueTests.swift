@@ -18,7 +18,7 @@ struct CatalogueTests {
         .approvedDeviations(count: 1, approval: 2), .exported(directory: "Exports/x", feeds: 44, events: 170),
         .exportPlanHasErrors, .exportUnusablePlanID(id: ".."), .exportWriteFailed(reason: "ENOSPC", directory: "Exports/x"),
         .unknownLanguage(text: "de"), .optionNotADate(option: "--from", text: "1 mars"), .fromAfterTo, .outAndWheelMustNameFile,
-        .notApprovedYet, .cannotWrite(path: "x.html", reason: "EACCES"),
+        .notApprovedYet, .cannotWrite(path: "x.html", reason: "EACCES"), .approvalUnchanged(approval: 4, ref: "FL 2027-03-01 item 4"),
     ]
 
     /// One sample of every scheduler text.

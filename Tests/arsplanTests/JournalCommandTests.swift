@@ -124,6 +124,23 @@ struct JournalCommandTests {
         #expect(w.journalText?.contains("2028-03-23") == true)
     }
 
+    @Test func approvingWithNothingChangedIsRefusedUnlessForced() throws {
+        let w = try Workspace()
+        let first = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 1")
+        #expect(first.status == 0, "\(first.stderr)")
+        let journal = try #require(w.journalText)
+        let again = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 2")
+        #expect(again.status == 1)
+        #expect(again.stderr == "fel: ingenting har ändrats sedan fastställelsen #1 (FL 1); en ny fastställelse sparas bara med --force. Ingenting sparades.\n")
+        #expect(w.journalText == journal)
+        try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp")
+        let afterChange = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 3")
+        #expect(afterChange.status == 0, "\(afterChange.stderr)")
+        let forced = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 4", "--force")
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(w.journalText?.contains("FL 4") == true)
+    }
+
     @Test func moveTakesTheTimeAsThePlanFileWritesIt() throws {
         let w = try Workspace()
         let run = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--time", "18.30", "--reason", "x", "--dry-run")

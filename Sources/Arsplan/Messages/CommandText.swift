@@ -35,6 +35,8 @@ public enum CommandText: Hashable, Sendable {
     case outAndWheelMustNameFile
     case notApprovedYet
     case cannotWrite(path: String, reason: String)
+    /// `approve` with nothing changed since approval `approval`.
+    case approvalUnchanged(approval: Int, ref: String)
 
     /// Every case without its values, so a test can render each one in both languages.
     public enum Kind: CaseIterable, Sendable {
@@ -43,7 +45,7 @@ public enum CommandText: Hashable, Sendable {
         case outMustNameFolder, notADate, notATime, invalidNow, whoMissing, validateSummary, problemSummary
         case dryRunNothingWritten, doneDespiteRefusals, savedAsEntry, approvalRefusedForErrors, approvedDeviations
         case exported, exportPlanHasErrors, exportUnusablePlanID, exportWriteFailed, unknownLanguage
-        case optionNotADate, fromAfterTo, outAndWheelMustNameFile, notApprovedYet, cannotWrite
+        case optionNotADate, fromAfterTo, outAndWheelMustNameFile, notApprovedYet, cannotWrite, approvalUnchanged
     }
 
     public var kind: Kind {
@@ -80,6 +82,7 @@ public enum CommandText: Hashable, Sendable {
         case .outAndWheelMustNameFile: return .outAndWheelMustNameFile
         case .notApprovedYet: return .notApprovedYet
         case .cannotWrite: return .cannotWrite
+        case .approvalUnchanged: return .approvalUnchanged
         }
     }
 }
@@ -131,6 +134,9 @@ extension SwedishCatalogue {
         case .notApprovedYet:
             return "planen har inte fastställts än, så det finns ingen fastställd version att visa (arsplan approve)."
         case .cannotWrite(let path, let reason): return "kan inte skriva '\(path)': \(reason)"
+        case .approvalUnchanged(let approval, let ref):
+            return
+                "ingenting har ändrats sedan fastställelsen #\(approval) (\(ref)); en ny fastställelse sparas bara med --force. Ingenting sparades."
         }
     }
 }
@@ -178,6 +184,8 @@ extension EnglishCatalogue {
         case .outAndWheelMustNameFile: return "--out and --wheel-svg must name a file."
         case .notApprovedYet: return "the plan has not been approved yet, so there is no approved version to show (arsplan approve)."
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
+        case .approvalUnchanged(let approval, let ref):
+            return "nothing has changed since approval #\(approval) (\(ref)); a new approval is recorded only with --force. Nothing was recorded."
         }
     }
 }
