@@ -116,6 +116,11 @@ public enum ChangeReport {
             out += "  \(row.0.padded(to: width))  \(row.1)\n"
         }
         if rows.isEmpty { out += "\nInga tillfällen ändras.\n" }
+        let far = farMoves(following, in: plan)
+        if !far.isEmpty {
+            out += "\nVarning – följer med långt (\(far.count)):\n"
+            for line in far { out += "  \(line)\n" }
+        }
         if !proposal.impact.newConflicts.isEmpty {
             out += "\nNya konflikter (\(proposal.impact.newConflicts.count)):\n"
             for c in proposal.impact.newConflicts {
@@ -131,6 +136,36 @@ public enum ChangeReport {
     }
 
     /// Why the change is not made, and how to make it anyway.
+    /// Dependants that move more than ten working days, or across a closed period (the
+    /// summer closure): a change that looks small can pull a deadline far.
+    static func farMoves(_ impacts: [OccurrenceImpact], in plan: Plan) -> [String] {
+        let calendar = WorkingCalendar(plan: plan)
+        var lines: [String] = []
+        for impact in impacts {
+            guard let before = impact.change.before?.timing.firstDay, let after = impact.change.after?.timing.firstDay, before != after
+            else { continue }
+            let (first, last) = before < after ? (before, after) : (after, before)
+            let workdays = calendar.workingDays(from: first, through: last) - 1
+            // A closed period between the two days (looked for only over a span of a year or less).
+            var closed: String?
+            if last.dayNumber - first.dayNumber <= 366 {
+                var day = first
+                while day < last, closed == nil {
+                    if let off = calendar.dayOff(on: day), off.kind == .closed { closed = off.name }
+                    day = day.adding(days: 1)
+                }
+            }
+            guard workdays > 10 || closed != nil else { continue }
+            let name = TerminalText.line(JournalText.occurrence(impact.activity, impact.index, in: plan, count: impact.count))
+            var why = "flyttas \(workdays) arbetsdagar \(after > before ? "senare" : "tidigare")"
+            if let closed { why += ", över \(TerminalText.line(closed))" }
+            lines.append(
+                "\(name): \(why) (\(JournalText.timing(impact.change.before!.timing, planYear: plan.year)) → \(JournalText.timing(impact.change.after!.timing, planYear: plan.year)))"
+            )
+        }
+        return lines
+    }
+
     public static func refusals(_ refusals: [Refusal], in plan: Plan) -> String {
         var out = "\nÄndringen görs inte:\n"
         for refusal in refusals {

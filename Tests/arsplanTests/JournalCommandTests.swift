@@ -141,6 +141,17 @@ struct JournalCommandTests {
         #expect(w.journalText?.contains("FL 4") == true)
     }
 
+    @Test func aDependantMovedFarOrAcrossAClosedPeriodIsAWarningInThePreview() throws {
+        let w = try Workspace()
+        let far = try w.run("move", plan, "namnd", "2027-05-04", "--occurrence", "3", "--reason", "x", "--dry-run")
+        #expect(far.status == 0, "\(far.stderr)")
+        #expect(far.stdout.contains("Varning – följer med långt (3):"))
+        #expect(far.stdout.contains("flyttas 28 arbetsdagar senare, över Klämdag (tis 30 mar → tis 11 maj)"))
+        let near = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--reason", "x", "--dry-run")
+        #expect(near.status == 0)
+        #expect(!near.stdout.contains("följer med långt"))
+    }
+
     @Test func moveTakesTheTimeAsThePlanFileWritesIt() throws {
         let w = try Workspace()
         let run = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--time", "18.30", "--reason", "x", "--dry-run")
