@@ -248,11 +248,17 @@ public struct ImportedDate: Hashable, Codable, Sendable {
     public var time: TimeOfDay?
     /// Length in minutes for timed entries; in days (inclusive count) for all-day ones.
     public var length: Int?
+    /// What the source calendar knows the event by: a short hash of its UID (and, for an
+    /// instance of a recurring event, its RECURRENCE-ID or original start). It ends the
+    /// occurrence's UID instead of its number, so that a meeting added to or removed from the
+    /// source calendar changes only that meeting (and what depends on it) in the feeds.
+    public var key: String?
 
-    public init(day: Day, time: TimeOfDay? = nil, length: Int? = nil) {
+    public init(day: Day, time: TimeOfDay? = nil, length: Int? = nil, key: String? = nil) {
         self.day = day
         self.time = time
         self.length = length
+        self.key = key
     }
 }
 

@@ -109,9 +109,9 @@ public struct FeedWriter: Sendable {
         try calendar.add(icalproperty_new_calscale("GREGORIAN"), "CALSCALE")
         try calendar.add(icalproperty_new_method(ICAL_METHOD_PUBLISH), "METHOD")
         try calendar.add(icalproperty_new_name(name), "NAME")
-        try calendar.addX("X-WR-CALNAME", name)
+        try calendar.addX("X-WR-CALNAME", EscapedXLine.placeholder(1))
         try calendar.add(icalproperty_new_description(description), "DESCRIPTION")
-        try calendar.addX("X-WR-CALDESC", description)
+        try calendar.addX("X-WR-CALDESC", EscapedXLine.placeholder(2))
         try calendar.addX("X-WR-TIMEZONE", zone.name)
         try calendar.add(
             icalproperty_new_refreshinterval(icaldurationtype_from_int(Int32(clamping: seconds))),
@@ -127,6 +127,10 @@ public struct FeedWriter: Sendable {
             throw .libical("unexpected end of a serialized VCALENDAR")
         }
         bytes.removeLast(tail.count)
+        // libical 3.0.16 writes X-property values with commas and semicolons raw (vobject and
+        // Radicale then cut the name at the comma): those two lines are escaped and folded here.
+        bytes = try EscapedXLine.substitute(
+            in: bytes, [EscapedXLine.placeholder(1): ("X-WR-CALNAME", name), EscapedXLine.placeholder(2): ("X-WR-CALDESC", description)])
         return bytes
     }
 
@@ -157,8 +161,8 @@ public struct FeedWriter: Sendable {
         if !description.isEmpty { try output.add(nil, "DESCRIPTION", icalproperty_new_description(description)) }
         let categories = text.categories(entry)
         if !categories.isEmpty {
-            // One CATEGORIES property; libical keeps the commas between values as separators.
-            try output.add(.categories(activity: entry.number), "CATEGORIES", icalproperty_new_categories(categories))
+            // One CATEGORIES property, each value escaped (libical 3.0.16 writes CATEGORIES raw).
+            try output.addEscaped(.categories(activity: entry.number), name: "CATEGORIES", values: categories)
         }
         switch occurrence.status {
         case .planned: break
@@ -230,6 +234,38 @@ struct EventOutput {
     /// Builds each event as a component and serializes it whole (the reference the tests compare with).
     private let wholeEvents: Bool
     private var event: OwnedComponent?
+    /// In ``wholeEvents`` mode: the lines to put in place of placeholders once the event is serialized.
+    private var pendingLines: [String: (name: String, values: [String])] = [:]
+
+    /// A TEXT property with several values (CATEGORIES) that libical would not escape: written
+    /// by ``EscapedXLine`` — cached per activity like the lines libical serializes — or, in
+    /// ``wholeEvents`` mode, a libical placeholder replaced after the event is serialized.
+    mutating func addEscaped(_ line: Line, name: String, values: [String]) throws(ICalError) {
+        if let event {
+            let placeholder = EscapedXLine.placeholder(3 + pendingLines.count)
+            guard let property = icalproperty_new_x(placeholder) else { throw .libical("could not create \(name)") }
+            icalproperty_set_x_name(property, name)
+            icalcomponent_add_property(event.pointer, property)
+            pendingLines[placeholder] = (name, values)
+            return
+        }
+        let property = line.property
+        if let last = recent[property], last.line == line {
+            bytes += last.bytes
+            return
+        }
+        let slot = line.activitySlot!
+        if slot < activityLines.count, let serialized = activityLines[slot] {
+            bytes += serialized
+            recent[property] = (line, serialized)
+            return
+        }
+        let serialized = EscapedXLine.line(name, values: values)
+        bytes += serialized
+        if slot >= activityLines.count { activityLines += Array(repeating: nil, count: slot + 1 - activityLines.count) }
+        activityLines[slot] = serialized
+        recent[property] = (line, serialized)
+    }
 
     init(capacity: Int, wholeEvents: Bool = false) throws(ICalError) {
         bytes.reserveCapacity(capacity)
@@ -247,7 +283,10 @@ struct EventOutput {
 
     mutating func end() throws(ICalError) {
         if let event {
-            try event.serialize(into: &bytes)
+            var serialized = try event.serialized()
+            if !pendingLines.isEmpty { serialized = try EscapedXLine.substitute(in: serialized, pendingLines) }
+            bytes += serialized
+            pendingLines = [:]
             self.event = nil
         } else {
             bytes += frame.end
@@ -332,5 +371,69 @@ public struct FeedSet: Sendable {
     /// `bytes(at:)` one at a time keeps a large export small.
     public var files: [(name: String, bytes: [UInt8])] {
         feeds.indices.map { (feeds[$0].fileName, bytes(at: $0)) }
+    }
+}
+
+/// An X-property line escaped as RFC 5545 escapes TEXT (`\\`, `\;`, `\,`, `\n`) and folded at
+/// 75 octets without splitting a character — what libical 3.0.16 does not do for X-properties.
+enum EscapedXLine {
+    /// A value libical writes unchanged on one line, replaced afterwards by the real line.
+    static func placeholder(_ n: Int) -> String { "ARSPLAN-PLACEHOLDER-\(n)" }
+
+    static func escaped(_ value: String) -> String {
+        var result = ""
+        result.reserveCapacity(value.utf8.count)
+        for character in value {
+            switch character {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n", "\r\n", "\r": result += "\\n"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// `NAME:value` folded: lines of at most 75 octets, CRLF, continuation lines start with a space.
+    static func line(_ name: String, _ value: String) -> [UInt8] { line(name, values: [value]) }
+
+    /// `NAME:a,b\,c`: each value escaped, the values separated by commas, folded.
+    static func line(_ name: String, values: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var lineLength = 0
+        for scalar in (name + ":" + values.map(escaped).joined(separator: ",")).unicodeScalars {
+            let encoded = Array(String(scalar).utf8)
+            if lineLength + encoded.count > 75 {
+                bytes += [0x0D, 0x0A, 0x20]
+                lineLength = 1
+            }
+            bytes += encoded
+            lineLength += encoded.count
+        }
+        return bytes + [0x0D, 0x0A]
+    }
+
+    /// `bytes` with each placeholder's line (`X-…:placeholder` CRLF) replaced by the real line.
+    static func substitute(in bytes: [UInt8], _ lines: [String: (name: String, value: String)]) throws(ICalError) -> [UInt8] {
+        try substitute(in: bytes, lines.mapValues { (name: $0.name, values: [$0.value]) })
+    }
+
+    static func substitute(in bytes: [UInt8], _ lines: [String: (name: String, values: [String])]) throws(ICalError) -> [UInt8] {
+        var result = bytes
+        for (placeholder, line) in lines.sorted(by: { $0.key < $1.key }) {
+            let old = Array("\(line.name):\(placeholder)\r\n".utf8)
+            guard let start = firstRange(of: old, in: result) else { throw .libical("could not place \(line.name)") }
+            result.replaceSubrange(start..<start + old.count, with: self.line(line.name, values: line.values))
+        }
+        return result
+    }
+
+    private static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && Array(haystack[i..<i + needle.count]) == needle {
+            return i
+        }
+        return nil
     }
 }

@@ -77,6 +77,9 @@ public struct JournalReplay: Sendable {
     /// For each entry that changed the schedule: every occurrence it changed, by uid.
     public private(set) var effects: [Int: [String: StateChange]] = [:]
     public private(set) var latestApproval: ApprovalPoint?
+    /// Entries for imported occurrences whose number changed since they were recorded: the
+    /// action renumbered to where the occurrence (its UID) is now, by position.
+    public private(set) var followedActions: [Int: JournalAction] = [:]
     /// The plan as written, scheduled.
     private let writtenSchedule: Schedule
     /// The occurrence numbers of each activity in the plan as written.
@@ -115,19 +118,33 @@ public struct JournalReplay: Sendable {
         var pass = PlacementPass(plan: written, calendar: scheduler.calendar, baseline: baseline)
         pass.run()
         var revisions: [String: (sequence: Int, modified: Timestamp?)] = [:]
-        func uid(_ activity: Int, _ index: Int) -> String { "\(written.id)-\(written.activities[activity].id)-\(index)" }
+        // As the scheduler forms them: the source event's key for imported occurrences, else the number.
+        func uid(_ activity: Int, _ index: Int, _ key: String?) -> String {
+            "\(written.id)-\(written.activities[activity].id)-\(key ?? String(index))"
+        }
         // The position of the activity a change names, when it is still in the plan.
         var changedPosition: Int?
 
-        for (position, entry) in entries.enumerated() {
+        for (position, recorded) in entries.enumerated() {
             var changed = false
             changedPosition = nil
+            var entry = recorded
+            // An imported occurrence is known by its source event, not its position: an entry
+            // recorded for it follows it when the source calendar has since added or removed
+            // meetings before it (its number changed, its UID did not).
+            if let followed = Self.following(
+                entry, placed: { pass.placed[$0]?.map { ($0.index, $0.key) } ?? [] }, position: written.activityPosition, uid: uid)
+            {
+                entry.action = followed
+                followedActions[position] = followed
+            }
             switch entry.action {
             case .move, .cancel, .assign:
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
                     note(position, entry, .warning, .journalEntryNotApplied, "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
                 } else if let changed = Self.occurrenceChanged(
-                    entry, placed: { pass.placed[$0]?.map { ($0.index, $0.timing.firstDay) } ?? [] }, position: written.activityPosition, uid: uid)
+                    entry, placed: { pass.placed[$0]?.map { ($0.index, $0.key, $0.timing.firstDay) } ?? [] }, position: written.activityPosition,
+                    uid: uid)
                 {
                     note(position, entry, .warning, .journalEntryOccurrenceChanged, changed)
                 } else if let id = entry.action.activity, let i = written.activityPosition(id) {
@@ -159,7 +176,7 @@ public struct JournalReplay: Sendable {
                 var state: [String: OccurrenceState] = [:]
                 for (activity, placed) in pass.placed.enumerated() {
                     let owner = pass.plan.activities[activity].owner
-                    for p in placed ?? [] { state[uid(activity, p.index)] = OccurrenceState(timing: p.timing, status: p.status, owner: owner) }
+                    for p in placed ?? [] { state[uid(activity, p.index, p.key)] = OccurrenceState(timing: p.timing, status: p.status, owner: owner) }
                 }
                 latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: state)
                 // SEQUENCE never goes back: an occurrence starts from what it was approved with,
@@ -180,19 +197,25 @@ public struct JournalReplay: Sendable {
             // that names it applied in order (an undo takes one out).
             let id = written.activities[i].id
             var activity = written.activities[i]
-            for p in activeChanges where entries[p].action.activity == id { Self.apply(entries[p].action, to: &activity, numbers: numbers) }
+            for p in activeChanges where entries[p].action.activity == id {
+                Self.apply(followedActions[p] ?? entries[p].action, to: &activity, numbers: numbers)
+            }
             let ownerBefore = pass.plan.activities[i].owner
             var changes: [String: StateChange] = [:]
             for (j, placedBefore) in pass.replace(activity, at: i) {
                 let ownerAfter = pass.plan.activities[j].owner
                 let before = Dictionary(
-                    (placedBefore ?? []).map { ($0.index, OccurrenceState(timing: $0.timing, status: $0.status, owner: j == i ? ownerBefore : ownerAfter)) },
+                    (placedBefore ?? []).map {
+                        ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: j == i ? ownerBefore : ownerAfter)))
+                    },
                     uniquingKeysWith: { first, _ in first })
                 let after = Dictionary(
-                    (pass.placed[j] ?? []).map { ($0.index, OccurrenceState(timing: $0.timing, status: $0.status, owner: ownerAfter)) },
+                    (pass.placed[j] ?? []).map { ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: ownerAfter))) },
                     uniquingKeysWith: { first, _ in first })
-                for (index, state) in before where after[index] != state { changes[uid(j, index)] = StateChange(before: state, after: after[index]) }
-                for (index, state) in after where before[index] == nil { changes[uid(j, index)] = StateChange(before: nil, after: state) }
+                for (index, (key, state)) in before where after[index]?.1 != state {
+                    changes[uid(j, index, key)] = StateChange(before: state, after: after[index]?.1)
+                }
+                for (index, (key, state)) in after where before[index] == nil { changes[uid(j, index, key)] = StateChange(before: nil, after: state) }
             }
             effects[position] = changes
             for (uid, change) in changes {
@@ -220,13 +243,29 @@ public struct JournalReplay: Sendable {
         self.schedule = scheduler.schedule(effective, stamp: stamp)
     }
 
+    /// The action of `entry` renumbered to the occurrence that now has the UID it was recorded
+    /// for, when that is an imported occurrence (named by its source event) now at another number.
+    /// `placed` gives the occurrences of the activity at a position (number and key).
+    static func following(
+        _ entry: JournalEntry, placed occurrencesAt: (Int) -> [(index: Int, key: String?)], position: (Activity.ID) -> Int?,
+        uid: (Int, Int, String?) -> String
+    ) -> JournalAction? {
+        guard let target = entry.target, let id = entry.action.activity, let activity = position(id) else { return nil }
+        guard let now = occurrencesAt(activity).first(where: { $0.key != nil && uid(activity, $0.index, $0.key) == target.uid }) else { return nil }
+        switch entry.action {
+        case .move(let a, let n, let day, let time) where n != now.index: return .move(activity: a, occurrence: now.index, day: day, time: time)
+        case .cancel(let a, .some(let n)) where n != now.index: return .cancel(activity: a, occurrence: now.index)
+        default: return nil
+        }
+    }
+
     /// Why the occurrence an entry names by position is no longer the one it was recorded
     /// for (its ``JournalEntry/target``), or nil when it still is, or the entry does not say.
     /// `placed` gives the occurrences of the activity at a position (number and first day),
     /// `position` an activity's position.
     static func occurrenceChanged(
-        _ entry: JournalEntry, placed occurrencesAt: (Int) -> [(index: Int, day: Day)], position: (Activity.ID) -> Int?,
-        uid: (Int, Int) -> String
+        _ entry: JournalEntry, placed occurrencesAt: (Int) -> [(index: Int, key: String?, day: Day)], position: (Activity.ID) -> Int?,
+        uid: (Int, Int, String?) -> String
     ) -> String? {
         guard let target = entry.target, let id = entry.action.activity, let activity = position(id) else { return nil }
         let n: Int
@@ -238,8 +277,10 @@ public struct JournalReplay: Sendable {
         }
         let placed = occurrencesAt(activity)
         guard let now = placed.first(where: { $0.index == n }) else { return nil }
-        let nowUID = uid(activity, n)
+        let nowUID = uid(activity, n, now.key)
         let nowDay = now.day
+        // Recorded before imported occurrences had UIDs of their own (numbered then): the day decides.
+        if now.key != nil, target.uid == uid(activity, n, nil), nowDay == target.day || nowDay == destination { return nil }
         // Still the occurrence it was recorded for — or, for a move, one the plan file itself
         // now places on the day the move leads to (the move was written into the file by hand).
         if nowUID == target.uid && (nowDay == target.day || nowDay == destination) { return nil }
@@ -268,7 +309,7 @@ public struct JournalReplay: Sendable {
     /// `dropping` and adding `adding` at the end — without revision counts. What-if plans
     /// for ``Rescheduling`` are built with it.
     public func effectivePlan(dropping: Int?, adding: JournalAction?) -> Plan {
-        var actions = activeChanges.filter { $0 != dropping }.map { entries[$0].action }
+        var actions = activeChanges.filter { $0 != dropping }.map { followedActions[$0] ?? entries[$0].action }
         if let adding { actions.append(adding) }
         return Self.apply(actions, to: writtenPlan, numbers: occurrenceNumbers)
     }

@@ -38,7 +38,7 @@ public struct Scheduler: Sendable {
                 let override = overrides.isEmpty ? nil : overrides[p.index]
                 occurrences.append(
                     Occurrence(
-                        uid: uidPrefix + String(p.index), activity: id, index: p.index,
+                        uid: uidPrefix + (p.key ?? String(p.index)), activity: id, index: p.index,
                         timing: p.timing, status: p.status, owner: owner,
                         sequence: override?.sequence ?? 0, lastModified: override?.modified))
                 order.append(activityIndex)
@@ -118,6 +118,9 @@ extension OccurrenceTiming {
 /// One occurrence as the placement pass computes it.
 struct PlacedOccurrence: Equatable {
     var index: Int
+    /// What ends the UID instead of `index`: the source event's key for an imported
+    /// occurrence, the slot's key for a `for-each` occurrence of one.
+    var key: String? = nil
     var timing: OccurrenceTiming
     var status: OccurrenceStatus
 }
@@ -473,9 +476,12 @@ struct PlacementPass {
         /// date on a day off is kept; a computed one never lands there).
         struct Candidate {
             var index: Int
+            var key: String?
             var start: Day
             var time: TimeOfDay?
             var minutes: Int?
+            /// Calendar days an imported all-day event covers (its DTEND or DURATION).
+            var days: Int?
             var fixed: Bool
             var status: OccurrenceStatus?
             var requirements = Requirements()
@@ -490,10 +496,20 @@ struct PlacementPass {
                 Candidate(index: $0.offset + 1, start: $0.element, time: activity.time, fixed: true)
             }
         case .imported(let source, let dates):
-            let sorted = dates.sorted { ($0.day, $0.time?.minutesSinceMidnight ?? -1) < ($1.day, $1.time?.minutesSinceMidnight ?? -1) }
+            let sorted = dates.sorted {
+                ($0.day, $0.time?.minutesSinceMidnight ?? -1, $0.key ?? "") < ($1.day, $1.time?.minutesSinceMidnight ?? -1, $1.key ?? "")
+            }
+            // Keys are unique within the activity (a source that repeats an event gets -2, -3).
+            var seenKeys: [String: Int] = [:]
             candidates = sorted.enumerated().map { offset, date in
-                Candidate(
-                    index: offset + 1, start: date.day, time: date.time ?? activity.time, minutes: date.time == nil ? nil : date.length, fixed: true)
+                var key = date.key
+                if let k = key {
+                    seenKeys[k, default: 0] += 1
+                    if seenKeys[k]! > 1 { key = "\(k)-\(seenKeys[k]!)" }
+                }
+                return Candidate(
+                    index: offset + 1, key: key, start: date.day, time: date.time ?? activity.time,
+                    minutes: date.time == nil ? nil : date.length, days: date.time == nil ? date.length : nil, fixed: true)
             }
             if candidates.isEmpty {
                 report(.emptyRecurrence, .error, activity, .datesFromEmpty(activity: activity.id.rawValue, source: source, year: plan.year))
@@ -517,6 +533,7 @@ struct PlacementPass {
                 let context = slot.map { (id: activity.forEach!, occurrence: $0) }
                 guard var candidate = relativeCandidate(activity, slot: context) else { continue }
                 candidate.index = slot?.index ?? n + 1
+                candidate.key = slot?.key
                 // An occurrence for a cancelled meeting is cancelled with it.
                 if let slot, slot.status == .cancelled { candidate.status = .cancelled }
                 candidates.append(candidate)
@@ -604,7 +621,11 @@ struct PlacementPass {
                 if let status = override.status { candidate.status = status }
             }
 
-            let timing = timing(start: candidate.start, time: candidate.time, minutes: candidate.minutes, activity)
+            var timing = timing(start: candidate.start, time: candidate.time, minutes: candidate.minutes, activity)
+            // An imported all-day event keeps its own span (unless the plan gives a duration).
+            if let days = candidate.days, days > 1, activity.duration == nil, case .allDay(let first, _) = timing {
+                timing = .allDay(first: first, last: first.adding(days: days - 1))
+            }
             if let deadline = candidate.requirements.deadline, timing.lastDay > deadline {
                 report(
                     .windowViolated, .error, activity,
@@ -627,12 +648,14 @@ struct PlacementPass {
                     .fixedDateOnDayOff, .warning, activity, .onDayOff(label: label, day: timing.firstDay, reason: reason),
                     occurrence: candidate.index, day: timing.firstDay)
             }
-            if timing.firstDay.year != plan.year {
+            // An imported event that runs into the plan year from the year before is kept quietly.
+            let runsIntoYear = candidate.days != nil || candidate.minutes != nil ? timing.lastDay.year == plan.year : false
+            if timing.firstDay.year != plan.year && !runsIntoYear {
                 report(
                     .outsidePlanYear, .warning, activity, .outsidePlanYear(label: label, day: timing.firstDay, year: plan.year),
                     occurrence: candidate.index, day: timing.firstDay)
             }
-            result.append(PlacedOccurrence(index: candidate.index, timing: timing, status: candidate.status ?? activity.status))
+            result.append(PlacedOccurrence(index: candidate.index, key: candidate.key, timing: timing, status: candidate.status ?? activity.status))
         }
         return result
     }
