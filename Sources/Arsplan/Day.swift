@@ -142,7 +142,8 @@ extension Day: Codable {
 
 /// ISO weekday numbering: Monday is 1.
 public enum Weekday: Int, CaseIterable, Hashable, Codable, Sendable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// Swedish name, lower case as in running text ("tisdag").
     public var swedishName: String {
@@ -168,6 +169,19 @@ public struct TimeOfDay: Hashable, Comparable, Codable, Sendable, CustomStringCo
             let h = Int(parts[0]), let m = Int(parts[1])
         else { return nil }
         self.init(hour: h, minute: m)
+    }
+
+    /// What a plan file accepts for a time: `17:00`, `9:30` or the Swedish `17.00`, with
+    /// spaces around it.
+    public init?(written text: some StringProtocol) {
+        var trimmed = Substring(text)
+        while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        if !trimmed.contains(":"), trimmed.filter({ $0 == "." }).count == 1 {
+            self.init(text: trimmed.split(separator: ".", omittingEmptySubsequences: false).joined(separator: ":"))
+        } else {
+            self.init(text: trimmed)
+        }
     }
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }

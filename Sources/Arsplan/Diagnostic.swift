@@ -114,40 +114,62 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
 }
 
 /// A problem found in a plan file or a schedule, printed compiler-style:
-/// `Plans/x.yaml:12:5: error: unknown activity 'vb2' in 'after' (did you mean 'vb'?) [unknown_reference]`.
+/// `Plans/x.yaml:12:5: fel: okänd aktivitet 'vb2' … [unknown_reference]` (Swedish, the
+/// default) or `…: error: unknown activity 'vb2' … [unknown_reference]` (English).
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     /// The stable code (`unknown_key`, `dependency_cycle`, …) that tests and scripts match.
     public var code: DiagnosticCode
-    public var message: String
+    /// What the diagnostic says, rendered in the reader's language when printed.
+    public var text: Message
     /// The file the diagnostic is about (as the user named it), when there is one.
     public var file: String?
     public var location: SourceLocation?
     /// Further lines shown under the message (the steps of a cycle, a hint).
-    public var notes: [String]
+    public var noteTexts: [Message]
 
+    public init(
+        severity: Severity, code: DiagnosticCode, text: Message, file: String? = nil, location: SourceLocation? = nil,
+        notes: [Message] = []
+    ) {
+        self.severity = severity
+        self.code = code
+        self.text = text
+        self.file = file
+        self.location = location
+        self.noteTexts = notes
+    }
+
+    /// A diagnostic whose text is not yet in the message catalogue (shown as written).
     public init(
         severity: Severity, code: DiagnosticCode, message: String, file: String? = nil, location: SourceLocation? = nil,
         notes: [String] = []
     ) {
-        self.severity = severity
-        self.code = code
-        self.message = message
-        self.file = file
-        self.location = location
-        self.notes = notes
+        self.init(
+            severity: severity, code: code, text: .untranslated(message), file: file, location: location,
+            notes: notes.map(Message.untranslated))
     }
 
-    /// `file:line:column: severity: message [code]`, then one indented line per note.
-    public var description: String {
+    /// The message in Swedish (the default language).
+    public var message: String { text.text(in: .swedish) }
+
+    /// The notes in Swedish (the default language).
+    public var notes: [String] { noteTexts.map { $0.text(in: .swedish) } }
+
+    /// `file:line:column: fel: message [code]` in Swedish, then one indented line per note.
+    public var description: String { description(in: .swedish) }
+
+    /// `file:line:column: severity: message [code]` in `language`, then one indented line per note.
+    public func description(in language: Language) -> String {
+        let catalogue = language.catalogue
         var prefix = ""
         if let file {
             prefix = file
             if let location { prefix += ":\(location.line):\(location.column)" }
             prefix += ": "
         }
-        var text = "\(prefix)\(severity.rawValue): \(message) [\(code.rawValue)]"
-        for note in notes { text += "\n    \(note)" }
+        var text = "\(prefix)\(catalogue.severity(severity)): \(catalogue.text(self.text)) [\(code.rawValue)]"
+        for note in noteTexts { text += "\n    \(catalogue.text(note))" }
         return text
     }
 }
@@ -155,7 +177,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 extension Conflict {
     /// The conflict as a diagnostic about `file`.
     public func diagnostic(file: String?) -> Diagnostic {
-        Diagnostic(severity: severity, code: kind, message: message, file: file, location: location)
+        Diagnostic(severity: severity, code: kind, text: text, file: file, location: location)
     }
 }
 

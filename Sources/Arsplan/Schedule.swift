@@ -112,7 +112,8 @@ public struct Conflict: Hashable, Sendable {
     public var severity: Severity
     /// The activities involved, the one to look at first.
     public var activities: [Activity.ID]
-    public var message: String
+    /// What the conflict says, rendered in the reader's language when printed.
+    public var text: Message
     /// Where to look in the plan file, when known.
     public var location: SourceLocation?
     /// The number of the occurrence of `activities[0]` the conflict is about, when it is
@@ -127,18 +128,31 @@ public struct Conflict: Hashable, Sendable {
     public var limit: Day?
 
     public init(
-        kind: DiagnosticCode, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil,
+        kind: DiagnosticCode, severity: Severity, activities: [Activity.ID], text: Message, location: SourceLocation? = nil,
         occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
     ) {
         self.kind = kind
         self.severity = severity
         self.activities = activities
-        self.message = message
+        self.text = text
         self.location = location
         self.occurrence = occurrence
         self.day = day
         self.limit = limit
     }
+
+    /// A conflict whose text is not yet in the message catalogue (shown as written).
+    public init(
+        kind: DiagnosticCode, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil,
+        occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
+    ) {
+        self.init(
+            kind: kind, severity: severity, activities: activities, text: .untranslated(message), location: location,
+            occurrence: occurrence, day: day, limit: limit)
+    }
+
+    /// The message in Swedish (the default language).
+    public var message: String { text.text(in: .swedish) }
 }
 
 /// The result of scheduling a plan: every occurrence placed, every conflict found.

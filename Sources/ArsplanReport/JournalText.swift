@@ -13,14 +13,18 @@ public enum JournalText {
         return "\(Day(year: y, month: m, day: d).map(\.description) ?? "\(y)-\(m)-\(d)") \(pad(h)):\(pad(min))"
     }
 
-    /// `tis 23 mar 17:00–19:00`, `mån 13 sep–sön 3 okt`, `fre 26 mar`.
-    public static func timing(_ timing: OccurrenceTiming) -> String {
+    /// `tis 23 mar 17:00–19:00`, `mån 13 sep–sön 3 okt`, `fre 26 mar`; with `planYear`, a
+    /// day in another year shows its year (`tor 23 mar 2028`).
+    public static func timing(_ timing: OccurrenceTiming, planYear: Int? = nil) -> String {
+        func date(_ day: Day) -> String {
+            planYear.map { $0 != day.year } == true ? "\(Swedish.shortDate(day)) \(day.year)" : Swedish.shortDate(day)
+        }
         switch timing {
         case .allDay(let first, let last):
-            return first == last ? Swedish.shortDate(first) : "\(Swedish.shortDate(first))–\(Swedish.shortDate(last))"
+            return first == last ? date(first) : "\(date(first))–\(date(last))"
         case .timed(let start, let end):
-            if start.day == end.day || timing.lastDay == start.day { return "\(Swedish.shortDate(start.day)) \(start.time)–\(end.time)" }
-            return "\(Swedish.shortDate(start.day)) \(start.time)–\(Swedish.shortDate(end.day)) \(end.time)"
+            if start.day == end.day || timing.lastDay == start.day { return "\(date(start.day)) \(start.time)–\(end.time)" }
+            return "\(date(start.day)) \(start.time)–\(date(end.day)) \(end.time)"
         }
     }
 
@@ -54,6 +58,7 @@ public enum JournalText {
 
     /// A state change in words: `tis 23 mar 17:00–19:00 → tis 30 mar 17:00–19:00`, `inställd`, `Anna Berg → Johan Sandberg`.
     public static func change(_ change: StateChange, in plan: Plan) -> String {
+        func timing(_ timing: OccurrenceTiming) -> String { JournalText.timing(timing, planYear: plan.year) }
         guard let before = change.before else { return "ny: \(change.after.map { timing($0.timing) } ?? "")" }
         guard let after = change.after else { return "borttagen (var \(timing(before.timing)))" }
         var parts: [String] = []
@@ -111,10 +116,16 @@ public enum ChangeReport {
             out += "  \(row.0.padded(to: width))  \(row.1)\n"
         }
         if rows.isEmpty { out += "\nInga tillfällen ändras.\n" }
+        let far = farMoves(following, in: plan)
+        if !far.isEmpty {
+            out += "\nVarning – följer med långt (\(far.count)):\n"
+            for line in far { out += "  \(line)\n" }
+        }
         if !proposal.impact.newConflicts.isEmpty {
             out += "\nNya konflikter (\(proposal.impact.newConflicts.count)):\n"
             for c in proposal.impact.newConflicts {
-                out += "  \(c.severity == .error ? "fel" : c.severity == .warning ? "varning" : "not"): \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n"
+                out +=
+                    "  \(c.severity == .error ? "fel" : c.severity == .warning ? "varning" : "not"): \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n"
             }
         }
         if !proposal.impact.resolvedConflicts.isEmpty {
@@ -125,6 +136,36 @@ public enum ChangeReport {
     }
 
     /// Why the change is not made, and how to make it anyway.
+    /// Dependants that move more than ten working days, or across a closed period (the
+    /// summer closure): a change that looks small can pull a deadline far.
+    static func farMoves(_ impacts: [OccurrenceImpact], in plan: Plan) -> [String] {
+        let calendar = WorkingCalendar(plan: plan)
+        var lines: [String] = []
+        for impact in impacts {
+            guard let before = impact.change.before?.timing.firstDay, let after = impact.change.after?.timing.firstDay, before != after
+            else { continue }
+            let (first, last) = before < after ? (before, after) : (after, before)
+            let workdays = calendar.workingDays(from: first, through: last) - 1
+            // A closed period between the two days (looked for only over a span of a year or less).
+            var closed: String?
+            if last.dayNumber - first.dayNumber <= 366 {
+                var day = first
+                while day < last, closed == nil {
+                    if let off = calendar.dayOff(on: day), off.kind == .closed { closed = off.name }
+                    day = day.adding(days: 1)
+                }
+            }
+            guard workdays > 10 || closed != nil else { continue }
+            let name = TerminalText.line(JournalText.occurrence(impact.activity, impact.index, in: plan, count: impact.count))
+            var why = "flyttas \(workdays) arbetsdagar \(after > before ? "senare" : "tidigare")"
+            if let closed { why += ", över \(TerminalText.line(closed))" }
+            lines.append(
+                "\(name): \(why) (\(JournalText.timing(impact.change.before!.timing, planYear: plan.year)) → \(JournalText.timing(impact.change.after!.timing, planYear: plan.year)))"
+            )
+        }
+        return lines
+    }
+
     public static func refusals(_ refusals: [Refusal], in plan: Plan) -> String {
         var out = "\nÄndringen görs inte:\n"
         for refusal in refusals {
@@ -133,6 +174,11 @@ public enum ChangeReport {
                 out += "  • \(Swedish.longDate(day)) är ledig dag (\(TerminalText.line(reason))).\n"
             case .beforeDependency(let conflict):
                 out += "  • Det nya datumet stämmer inte med vad aktiviteten beror på: \(TerminalText.line(conflict.message)).\n"
+            case .alreadyPast(let occurrence, let day, let today):
+                out += "  • '\(occurrence)' var \(day), före i dag (\(today)): det har redan ägt rum. Använd --force om ändringen ändå ska sparas.\n"
+            case .outsidePlanYear(let day, let year):
+                out +=
+                    "  • \(day) ligger utanför planåret \(year) – stämmer året? Skriv datumet inom \(year), eller använd --force om det ska ligga \(day.year).\n"
             case .pinned(let id):
                 out += "  • '\(id)' är fastlåst (pinned: true): datumet är satt utifrån och flyttas inte.\n"
             case .newErrors(let conflicts):

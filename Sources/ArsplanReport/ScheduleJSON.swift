@@ -6,8 +6,8 @@ import Arsplan
 /// date-times (`2027-03-30T17:00`) for timed ones, in the plan's zone.
 public enum ScheduleJSON {
     /// The JSON text, keys sorted and indented, ending in a newline; deterministic.
-    public static func render(_ schedule: Schedule) -> String {
-        String(decoding: Array(renderChunks(schedule).joined()), as: UTF8.self)
+    public static func render(_ schedule: Schedule, language: Language = .swedish) -> String {
+        String(decoding: Array(renderChunks(schedule, language: language).joined()), as: UTF8.self)
     }
 
     /// ``render(_:)`` as pieces of UTF-8 to write out one after the other (the occurrences
@@ -17,7 +17,8 @@ public enum ScheduleJSON {
     /// activities, whole process: at most 10.6 % of `schedule --format json`'s CPU samples
     /// moved to the second thread, 4.8 % less wall time in 7 interleaved runs; under the
     /// 10 % a fast path must save, so it went.)
-    public static func renderChunks(_ schedule: Schedule) -> [[UInt8]] {
+    /// Conflict messages are in `language`.
+    public static func renderChunks(_ schedule: Schedule, language: Language = .swedish) -> [[UInt8]] {
         let plan = schedule.plan
         let occurrences = schedule.occurrences
 
@@ -36,7 +37,7 @@ public enum ScheduleJSON {
                         json.key("line")
                         if let line = conflict.location?.line { json.int(line) } else { json.null() }
                         json.key("message")
-                        json.string(conflict.message)
+                        json.string(conflict.text.text(in: language))
                         json.key("severity")
                         json.string(conflict.severity.rawValue)
                     }

@@ -28,6 +28,9 @@ public struct RecordOutcome: Sendable {
 public struct ApprovalOutcome: Sendable {
     /// The schedule's errors when it has some and the approval was not forced: nothing was recorded.
     public var refusedForErrors: ScheduleErrors?
+    /// The latest approval, when nothing has changed since it (no deviation, the plan file as
+    /// it was) and the approval was not forced: nothing was recorded.
+    public var refusedUnchanged: ApprovalPoint?
     /// The recording, when the approval was not refused for errors.
     public var record: RecordOutcome?
     /// What differed from the previous approval when this one was decided; nil when there was none.
@@ -71,10 +74,16 @@ extension Workspace {
                 outcome.refusedForErrors = ScheduleErrors(diagnostics: current.diagnostics.filter { $0.severity == .error }, count: errors.count)
                 return false
             }
-            outcome.deviationsBefore = DeviationReport(replay: current.replay, planHash: source.planHash)
+            outcome.refusedUnchanged = nil
+            let deviations = DeviationReport(replay: current.replay, planHash: source.planHash)
+            if let deviations, deviations.deviations.isEmpty, !deviations.planFileChanged, !force {
+                outcome.refusedUnchanged = deviations.approval
+                return false
+            }
+            outcome.deviationsBefore = deviations
             return true
         }
-        if outcome.refusedForErrors == nil { outcome.record = record }
+        if outcome.refusedForErrors == nil && outcome.refusedUnchanged == nil { outcome.record = record }
         return outcome
     }
 

@@ -6,27 +6,23 @@ import ArsplanWorkspace
 struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
-        abstract: "Record that management approved the schedule as it stands.",
-        discussion: """
-            The approval is a journal entry with the resolved schedule, its hash, who approved \
-            and the minutes reference. 'arsplan deviations' lists what differs from the latest \
-            approval. A schedule with errors is not approved unless --force.
-            """)
+        abstract: tr(.approveAbstract),
+        discussion: tr(.approveDiscussion))
 
     @OptionGroup var plan: PlanArgument
 
-    @Option(help: ArgumentHelp("Who approves, e.g. \"Förvaltningsledningen\".", valueName: "name"))
+    @Option(help: ArgumentHelp(tr(.approveBy), valueName: "name"))
     var by: String
 
-    @Option(help: ArgumentHelp("The minutes reference, e.g. \"FL-protokoll 2026-12-10 §4\".", valueName: "text"))
+    @Option(help: ArgumentHelp(tr(.approveRef), valueName: "text"))
     var ref: String
 
-    @Flag(help: "Approve even when the schedule has errors.")
+    @Flag(help: ArgumentHelp(tr(.approveForce)))
     var force = false
 
     func validate() throws {
-        if by.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--by must name who approves.") }
-        if ref.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--ref must give the minutes reference.") }
+        if by.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError(tr(.approveByMissing)) }
+        if ref.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError(tr(.approveRefMissing)) }
     }
 
     func run() throws {
@@ -38,16 +34,17 @@ struct ApproveCommand: ParsableCommand {
         if let refused = outcome.refusedForErrors {
             let count = refused.count
             refused.diagnostics.forEach(Terminal.print)
-            Terminal.error(
-                "the schedule has \(count) error\(count == 1 ? "" : "s"); fix them first (arsplan validate) or approve anyway with --force. Nothing was recorded."
-            )
+            Terminal.error(tr(.approvalRefusedForErrors(count: count)))
+            throw ExitCode(1)
+        }
+        if let unchanged = outcome.refusedUnchanged {
+            Terminal.error(tr(.approvalUnchanged(approval: unchanged.entry.sequence, ref: unchanged.approval.ref)))
             throw ExitCode(1)
         }
         if let record = outcome.record { try Recording.report(record, force: force, dryRun: false) }
         if let deviations = outcome.deviationsBefore {
             Terminal.output(
-                "Därmed godkänt: \(deviations.deviations.count) avvikelse\(deviations.deviations.count == 1 ? "" : "r") från fastställelsen #\(deviations.approval.entry.sequence).\n"
-            )
+                tr(.approvedDeviations(count: deviations.deviations.count, approval: deviations.approval.entry.sequence)) + "\n")
         }
     }
 }

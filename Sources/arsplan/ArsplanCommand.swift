@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -10,12 +11,8 @@ import ArgumentParser
 struct ArsplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arsplan",
-        abstract: "Plan a communication year (årsplan) on the Swedish working-day calendar.",
-        discussion: """
-            A plan file (YAML) lists the year's communication activities. arsplan places every \
-            activity on the calendar, resolves dependencies, reports conflicts and publishes \
-            iCalendar feeds. See README.md and docs/plan-format.md.
-            """,
+        abstract: tr(.rootAbstract),
+        discussion: tr(.rootDiscussion),
         version: "0.1.0",
         subcommands: [
             Validate.self,
@@ -36,8 +33,22 @@ struct ArsplanCommand: ParsableCommand {
 
     /// Starts the command. A file that would grow past `ulimit -f` must give a write error the
     /// command reports (and rolls back), not SIGXFSZ killing the process mid-write.
+    /// The language is chosen first (`--lang` is taken out of the arguments), so that help
+    /// and argument errors are in it too; `arsplan` alone prints help and exits 64.
     static func main() {
         signal(SIGXFSZ, SIG_IGN)
-        main(nil)
+        let arguments: [String]
+        do throws(LanguageChoiceError) {
+            arguments = try Lang.choose(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment).arguments
+        } catch {
+            FileHandle.standardError.write(
+                Data((Lang.current.catalogue.severity(.error) + ": " + tr(.unknownLanguage(text: error.text)) + "\n").utf8))
+            Self.exit(withError: ExitCode(64))
+        }
+        if arguments.count <= 1 {
+            FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
+            Self.exit(withError: ExitCode(64))
+        }
+        main(Array(arguments.dropFirst()))
     }
 }

@@ -4,20 +4,20 @@ import Arsplan
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
-        abstract: "Hand an activity to another owner.",
-        discussion: "The owner is an id declared under 'owners:' in the plan. Recorded in the plan's journal.")
+        abstract: tr(.assignAbstract),
+        discussion: tr(.assignDiscussion))
 
     @OptionGroup var plan: PlanArgument
 
-    @Argument(help: "The activity's id, e.g. vb-kunder.")
+    @Argument(help: ArgumentHelp(tr(.assignActivity)))
     var activity: String
 
-    @Argument(help: "The new owner's id, e.g. kommunikator.")
+    @Argument(help: ArgumentHelp(tr(.assignOwner)))
     var owner: String
 
     @OptionGroup var change: ChangeOptions
 
-    @Flag(name: .customLong("dry-run"), help: "Print the impact and write nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(tr(.dryRun)))
     var dryRun = false
 
     func run() throws {

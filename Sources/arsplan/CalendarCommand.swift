@@ -6,24 +6,24 @@ import ArsplanWorkspace
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "List the days off of a year: holidays, de-facto days off and, with --plan, the plan's closed days.",
-        discussion: "Weekends are days off too but are not listed.")
+        abstract: tr(.calendarAbstract),
+        discussion: tr(.calendarDiscussion))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json
     }
 
-    @Argument(help: "The year, 1900–2200.")
+    @Argument(help: ArgumentHelp(tr(.calendarYear)))
     var year: Int
 
-    @Option(help: "A plan file whose closed periods (summer, bridge days) are added.", completion: .file(extensions: ["yaml", "yml"]))
+    @Option(help: ArgumentHelp(tr(.calendarPlan)), completion: .file(extensions: ["yaml", "yml"]))
     var plan: String?
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: ArgumentHelp(tr(.formatTableJSON)))
     var format: Format = .table
 
     func validate() throws {
-        guard (1900...2200).contains(year) else { throw ValidationError("The year must be between 1900 and 2200, not \(year).") }
+        guard (1900...2200).contains(year) else { throw ValidationError(tr(.yearOutOfRange(year: year))) }
     }
 
     func run() throws {

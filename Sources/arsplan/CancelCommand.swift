@@ -4,29 +4,24 @@ import Arsplan
 struct CancelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
-        abstract: "Cancel an occurrence, or every occurrence of an activity.",
-        discussion: """
-            Without --occurrence, every occurrence of the activity that is not already cancelled \
-            is cancelled. Occurrences that exist once per cancelled one (for-each) are cancelled \
-            with it. Prints the impact, then records the cancellation in the plan's journal; \
-            feeds drop cancelled occurrences. 'arsplan undo' takes it back.
-            """)
+        abstract: tr(.cancelAbstract),
+        discussion: tr(.cancelDiscussion))
 
     @OptionGroup var plan: PlanArgument
 
-    @Argument(help: "The activity's id, e.g. namnd.")
+    @Argument(help: ArgumentHelp(tr(.activityArgument)))
     var activity: String
 
-    @Option(help: ArgumentHelp("Which occurrence, 1 for the first (default: all of them).", valueName: "n"))
+    @Option(help: ArgumentHelp(tr(.cancelOccurrence), valueName: "n"))
     var occurrence: Int?
 
     @OptionGroup var change: ChangeOptions
 
-    @Flag(name: .customLong("dry-run"), help: "Print the impact and write nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(tr(.dryRun)))
     var dryRun = false
 
     func validate() throws {
-        if let occurrence, occurrence < 1 { throw ValidationError("--occurrence counts from 1.") }
+        if let occurrence, occurrence < 1 { throw ValidationError(tr(.occurrenceCountsFromOne)) }
     }
 
     func run() throws {

@@ -6,13 +6,8 @@ import ArsplanWorkspace
 struct DeviationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deviations",
-        abstract: "List what differs from the last approved schedule, for management to decide on.",
-        discussion: """
-            Compares the schedule now with the one recorded at the latest 'arsplan approve': \
-            moves, cancellations, new owners, and changes made by editing the plan file by hand, \
-            each with the journal entry (who, when, why) that caused it and what followed from \
-            it. --format markdown is ready to paste into the management minutes.
-            """)
+        abstract: tr(.deviationsAbstract),
+        discussion: tr(.deviationsDiscussion))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, markdown
@@ -20,7 +15,7 @@ struct DeviationsCommand: ParsableCommand {
 
     @OptionGroup var plan: PlanArgument
 
-    @Option(help: "Output format: table, json or markdown (Swedish, for the minutes).")
+    @Option(help: ArgumentHelp(tr(.deviationsFormat)))
     var format: Format = .table
 
     func run() throws {

@@ -5,7 +5,7 @@ import ArsplanWorkspace
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "List every recorded change and approval, oldest first.")
+        abstract: tr(.historyAbstract))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json
@@ -13,7 +13,7 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var plan: PlanArgument
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: ArgumentHelp(tr(.formatTableJSON)))
     var format: Format = .table
 
     func run() throws {

@@ -6,21 +6,21 @@ import Foundation
 
 /// The plan-file argument every plan command takes, and where its change journal is.
 struct PlanArgument: ParsableArguments {
-    @Argument(help: "The plan file (YAML), e.g. Plans/serviceforvaltningen-2027.yaml.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: ArgumentHelp(tr(.planArgument)), completion: .file(extensions: ["yaml", "yml"]))
     var plan: String
 
     @Option(
         name: .customLong("journal"),
-        help: ArgumentHelp("The plan's change journal (default: beside the plan file, <plan>.journal.jsonl).", valueName: "file"),
+        help: ArgumentHelp(tr(.journalOption), valueName: "file"),
         completion: .file(extensions: ["jsonl"]))
     var journal: String?
 
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: plan, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ValidationError("No plan file at '\(plan)'.")
+            throw ValidationError(tr(.noPlanFile(path: plan)))
         }
-        if let journal, journal.isEmpty { throw ValidationError("--journal must name a file.") }
+        if let journal, journal.isEmpty { throw ValidationError(tr(.journalMustNameFile)) }
     }
 
     /// The plan with its journal applied, scheduled; exit 1 after printing why it cannot be.
@@ -35,18 +35,18 @@ struct PlanArgument: ParsableArguments {
 /// Writing to the terminal: results to standard output, diagnostics to standard error.
 enum Terminal {
     static func print(_ diagnostic: Diagnostic) {
-        FileHandle.standardError.write(Data((TerminalText.safe(diagnostic.description) + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(diagnostic.description(in: Lang.current)) + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("error: " + TerminalText.safe(text) + "\n").utf8))
+        FileHandle.standardError.write(Data((Lang.current.catalogue.severity(.error) + ": " + TerminalText.safe(text) + "\n").utf8))
     }
 
     /// `Plans/x.yaml: 2 fel, 1 varning` on standard error.
     static func summary(path: String, diagnostics: [Diagnostic]) {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        FileHandle.standardError.write(Data("\(TerminalText.line(path)): \(errors) fel, \(warnings) varning\(warnings == 1 ? "" : "ar")\n".utf8))
+        FileHandle.standardError.write(Data((tr(.problemSummary(path: TerminalText.line(path), errors: errors, warnings: warnings)) + "\n").utf8))
     }
 
     static func output(_ text: String) {

@@ -7,15 +7,15 @@ import Foundation
 
 /// Who records a change and why: the options every journal-writing command takes.
 struct ChangeOptions: ParsableArguments {
-    @Option(help: "Why the change is made; recorded in the journal and shown to management.")
+    @Option(help: ArgumentHelp(tr(.reasonOption)))
     var reason: String
 
-    @Option(help: ArgumentHelp("Who makes the change (default: $ARSPLAN_USER, then $USER).", valueName: "name"))
+    @Option(help: ArgumentHelp(tr(.byOption), valueName: "name"))
     var by: String?
 
     func validate() throws {
-        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--reason must say why.") }
-        if let by, by.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--by must name someone.") }
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError(tr(.reasonMustSayWhy)) }
+        if let by, by.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError(tr(.byMustNameSomeone)) }
     }
 }
 
@@ -26,7 +26,7 @@ enum Recording {
     static func now() throws -> Timestamp {
         if let text = ProcessInfo.processInfo.environment["ARSPLAN_NOW"], !text.isEmpty {
             guard let timestamp = Timestamp(iso: text) else {
-                Terminal.error("ARSPLAN_NOW must be a UTC time like 2027-03-01T10:00:00Z, not '\(text)'.")
+                Terminal.error(tr(.invalidNow(text: text)))
                 throw ExitCode(1)
             }
             return timestamp
@@ -45,7 +45,7 @@ enum Recording {
         for candidate in [by, environment["ARSPLAN_USER"], environment["USER"]] {
             if let name = candidate?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { return name }
         }
-        Terminal.error("say who makes the change with --by NAME (or set ARSPLAN_USER).")
+        Terminal.error(tr(.whoMissing))
         throw ExitCode(1)
     }
 
@@ -57,8 +57,7 @@ enum Recording {
         // A day the plan may not reach is refused even with --force (see PlanLimits).
         if case .move(_, _, let day, _) = request, !PlanLimits.allowedDays(planYear: source.plan.year).contains(day) {
             let allowed = PlanLimits.allowedYears(planYear: source.plan.year)
-            Terminal.error(
-                "\(day) is outside the years a plan for \(source.plan.year) may reach (\(allowed.lowerBound)–\(allowed.upperBound)); nothing was recorded.")
+            Terminal.error(tr(.dateOutsideAllowedYears(text: "\(day)", from: allowed.lowerBound, to: allowed.upperBound)))
             throw ExitCode(1)
         }
         let now = try now()
@@ -81,7 +80,7 @@ enum Recording {
         outcome.warnings.forEach(Terminal.print)
         outcome.journalNotes.forEach(Terminal.print)
         if let failure = outcome.failure {
-            Terminal.error(failure.description)
+            Terminal.error(tr(.journal(failure)))
             throw ExitCode(1)
         }
         guard let proposal = outcome.proposal else { throw ExitCode(1) }
@@ -91,10 +90,10 @@ enum Recording {
             throw ExitCode(1)
         }
         if dryRun {
-            Terminal.output("\nProvkörning (--dry-run): ingenting har skrivits.\n")
+            Terminal.output("\n" + tr(.dryRunNothingWritten) + "\n")
         } else if let appended = outcome.appended {
-            if !proposal.refusals.isEmpty { Terminal.output("\nGjort trots invändningarna ovan (--force).\n") }
-            Terminal.output("\nSparat som post #\(appended.entry.sequence) i \(outcome.journal).\n")
+            if !proposal.refusals.isEmpty { Terminal.output("\n" + tr(.doneDespiteRefusals) + "\n") }
+            Terminal.output("\n" + tr(.savedAsEntry(sequence: appended.entry.sequence, journal: outcome.journal)) + "\n")
         }
     }
 }

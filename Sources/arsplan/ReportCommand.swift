@@ -7,47 +7,39 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the year overview with the årshjul, for management to approve the plan from.",
-        discussion: """
-            One self-contained HTML page in Swedish (styles and the wheel inline, nothing \
-            fetched): approval state and conflicts, the årshjul, every occurrence month by \
-            month with its ISO week and why it lies there, the load per target group and \
-            channel per week, goal coverage per tertial and the deviations since the last \
-            approval. It prints the wheel on A3 landscape and the lists on A4 portrait. \
-            Without --out the page goes to standard output. The today marker takes today from \
-            $ARSPLAN_NOW, else the clock.
-            """)
+        abstract: tr(.reportAbstract),
+        discussion: tr(.reportDiscussion))
 
     @OptionGroup var plan: PlanArgument
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("Write the page to this file (default: standard output).", valueName: "file.html"))
+    @Option(name: .customLong("out"), help: ArgumentHelp(tr(.reportOut), valueName: "file.html"))
     var out: String?
 
     @Option(
         name: .customLong("wheel-svg"),
-        help: ArgumentHelp("Write the wheel alone to this SVG file (the page only with --out).", valueName: "file.svg"))
+        help: ArgumentHelp(tr(.reportWheelSVG), valueName: "file.svg"))
     var wheelSVG: String?
 
-    @Option(help: "What the wheel's rings are: audiences, channels, units, owners or goals.")
+    @Option(help: ArgumentHelp(tr(.reportRings)))
     var rings: YearOverview.Rings = .audiences
 
-    @Flag(help: "Show the schedule as it stood at the last approval, rebuilt from the journal.")
+    @Flag(help: ArgumentHelp(tr(.reportApproved)))
     var approved = false
 
-    @Option(help: ArgumentHelp("Show only occurrences from this day (YYYY-MM-DD).", valueName: "date"))
+    @Option(help: ArgumentHelp(tr(.reportFrom), valueName: "date"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Show only occurrences up to this day (YYYY-MM-DD).", valueName: "date"))
+    @Option(help: ArgumentHelp(tr(.reportTo), valueName: "date"))
     var to: String?
 
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, Day(iso: value) == nil { throw ValidationError("\(name) must be a date like 2027-03-01, not '\(value)'.") }
+            if let value, Day(iso: value) == nil { throw ValidationError(tr(.optionNotADate(option: name, text: value))) }
         }
         if let from = from.flatMap(Day.init(iso:)), let to = to.flatMap(Day.init(iso:)), from > to {
-            throw ValidationError("--from must not be after --to.")
+            throw ValidationError(tr(.fromAfterTo))
         }
-        if out?.isEmpty == true || wheelSVG?.isEmpty == true { throw ValidationError("--out and --wheel-svg must name a file.") }
+        if out?.isEmpty == true || wheelSVG?.isEmpty == true { throw ValidationError(tr(.outAndWheelMustNameFile)) }
     }
 
     func run() throws {
@@ -65,7 +57,7 @@ struct ReportCommand: ParsableCommand {
         let overview: YearOverview
         if approved {
             guard let version = YearOverview.approved(loaded.replay, planHash: planHash, today: today, rings: rings, range: range) else {
-                Terminal.error("the plan has not been approved yet, so there is no approved version to show (arsplan approve).")
+                Terminal.error(tr(.notApprovedYet))
                 throw ExitCode(1)
             }
             overview = version
@@ -86,7 +78,7 @@ struct ReportCommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            Terminal.error("cannot write '\(path)': \(error.localizedDescription)")
+            Terminal.error(tr(.cannotWrite(path: path, reason: error.localizedDescription)))
             throw ExitCode(1)
         }
         Terminal.output("\(path)\n")

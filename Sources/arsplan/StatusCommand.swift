@@ -6,7 +6,7 @@ import ArsplanWorkspace
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show when the plan was approved and by whom, open deviations and conflicts.")
+        abstract: tr(.statusAbstract))
 
     @OptionGroup var plan: PlanArgument
 

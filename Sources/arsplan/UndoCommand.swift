@@ -3,22 +3,18 @@ import ArgumentParser
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Reverse the latest change still in effect, as a new journal entry.",
-        discussion: """
-            Nothing is deleted: the undo is itself an entry, and history shows both. Undoing \
-            again reverses the change before that; an undo is not itself undone (to redo, make \
-            the change again).
-            """)
+        abstract: tr(.undoAbstract),
+        discussion: tr(.undoDiscussion))
 
     @OptionGroup var plan: PlanArgument
 
-    @Option(help: ArgumentHelp("Who undoes (default: $ARSPLAN_USER, then $USER).", valueName: "name"))
+    @Option(help: ArgumentHelp(tr(.undoBy), valueName: "name"))
     var by: String?
 
-    @Option(help: "Why (optional).")
+    @Option(help: ArgumentHelp(tr(.undoReason)))
     var reason: String?
 
-    @Flag(name: .customLong("dry-run"), help: "Print what would be undone and write nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(tr(.undoDryRun)))
     var dryRun = false
 
     func run() throws {

@@ -4,8 +4,8 @@ import ArsplanWorkspace
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a plan file and its schedule; print every problem with file and line.",
-        discussion: "Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors.")
+        abstract: tr(.validateAbstract),
+        discussion: tr(.validateDiscussion))
 
     @OptionGroup var plan: PlanArgument
 
@@ -15,8 +15,10 @@ struct Validate: ParsableCommand {
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count
         Terminal.output(
-            "\(loaded.path): \(loaded.plan.activities.count) aktiviteter, \(loaded.schedule.occurrences.count) tillfällen, "
-                + "\(errors) fel, \(warnings) varning\(warnings == 1 ? "" : "ar")\n")
+            tr(
+                .validateSummary(
+                    path: loaded.path, activities: loaded.plan.activities.count, occurrences: loaded.schedule.occurrences.count,
+                    errors: errors, warnings: warnings)) + "\n")
         if errors > 0 { throw ExitCode(1) }
     }
 }

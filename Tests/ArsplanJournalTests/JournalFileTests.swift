@@ -48,7 +48,7 @@ struct JournalReadingTests {
         #expect(contents.entries.map(\.sequence) == [1, 2])
         #expect(contents.tornTail == good.utf8.count..<(good + torn).utf8.count)
         #expect(contents.warnings.map(\.description) == [
-            "x.journal.jsonl:3:1: warning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 2 entries before it are kept [journal_torn_line]"
+            "x.journal.jsonl:3:1: varning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 2 entries before it are kept [journal_torn_line]"
         ])
         // NUL bytes from a crash, without a newline, are a torn tail as well.
         #expect(try parse(good + "\0\0\0\0").tornTail != nil)
@@ -132,7 +132,7 @@ struct JournalReadingTests {
             _ = try parse(missing)
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostic.description == "x.journal.jsonl:2:1: error: this line is not a valid journal entry: missing 'by'; fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md) [journal_invalid_line]")
+            #expect(error.diagnostic.description == "x.journal.jsonl:2:1: fel: this line is not a valid journal entry: missing 'by'; fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md) [journal_invalid_line]")
         }
     }
 

@@ -273,7 +273,7 @@ struct MoreCorrectPlanTests {
         #expect(result.diagnostics.map(\.severity) == [.warning])
         #expect(
             result.diagnostics.first?.description
-                == "Fixtures/Correct/warnings.yaml:7:15: warning: duration '3h' is counted in hours but activity 'workshop' has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d') [duration_without_time]"
+                == "Fixtures/Correct/warnings.yaml:7:15: varning: duration '3h' is counted in hours but activity 'workshop' has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d') [duration_without_time]"
         )
     }
 }

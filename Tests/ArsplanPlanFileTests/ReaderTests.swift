@@ -34,7 +34,7 @@ struct ReaderTests {
         #expect(result.plan == nil)
         #expect(
             result.diagnostics.map(\.description) == [
-                "Plans/serviceforvaltningen-2027.yaml:9:12: error: unknown activity 'vb2' in 'after' (did you mean 'vb'?) [unknown_reference]"
+                "Plans/serviceforvaltningen-2027.yaml:9:12: fel: unknown activity 'vb2' in 'after' (did you mean 'vb'?) [unknown_reference]"
             ])
     }
 
@@ -270,7 +270,7 @@ struct ReaderTests {
                 """)
         #expect(
             result.diagnostics.map(\.description) == [
-                "Plans/test.yaml:5:1: error: 'activities' is written again in the plan file (first at 3:1); keep one [duplicate_key]"
+                "Plans/test.yaml:5:1: fel: 'activities' is written again in the plan file (first at 3:1); keep one [duplicate_key]"
             ])
     }
 

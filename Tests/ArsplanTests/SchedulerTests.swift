@@ -39,7 +39,8 @@ extension Schedule {
     func kinds() -> [DiagnosticCode] { conflicts.map(\.kind) }
 }
 
-let namnd = activity("namnd", .dates([day("2027-01-27"), day("2027-02-24"), day("2027-03-24"), day("2027-12-15")]), time: "17:00", duration: .minutes(120))
+let namnd = activity(
+    "namnd", .dates([day("2027-01-27"), day("2027-02-24"), day("2027-03-24"), day("2027-12-15")]), time: "17:00", duration: .minutes(120))
 
 struct SchedulerTests {
     @Test func withAfterBeforeAndForEach() {
@@ -64,7 +65,11 @@ struct SchedulerTests {
     @Test func timedActivitiesKeepTheirTimeAndDuration() {
         let schedule = Scheduler.schedule(plan([namnd]))
         let first = schedule.occurrences[0]
-        #expect(first.timing == .timed(start: LocalDateTime(day: day("2027-01-27"), time: TimeOfDay(hour: 17, minute: 0)!), end: LocalDateTime(day: day("2027-01-27"), time: TimeOfDay(hour: 19, minute: 0)!)))
+        #expect(
+            first.timing
+                == .timed(
+                    start: LocalDateTime(day: day("2027-01-27"), time: TimeOfDay(hour: 17, minute: 0)!),
+                    end: LocalDateTime(day: day("2027-01-27"), time: TimeOfDay(hour: 19, minute: 0)!)))
     }
 
     @Test func latestAfterWinsAndWindowIsChecked() {
@@ -114,10 +119,22 @@ struct SchedulerTests {
     }
 
     @Test(arguments: [
-        (Recurrence(frequency: .weeks(2), on: .weekday(.monday), from: day("2027-01-01"), until: day("2027-02-28")), ["2027-01-04", "2027-01-18", "2027-02-01", "2027-02-15"]),
-        (Recurrence(frequency: .months(1), on: .dayOfMonth(31), from: day("2027-01-01"), until: day("2027-05-31")), ["2027-01-31", "2027-03-31", "2027-05-31"]),
-        (Recurrence(frequency: .months(1), on: .dayOfMonth(-1), from: day("2028-01-01"), until: day("2028-03-31")), ["2028-01-31", "2028-02-29", "2028-03-31"]),
-        (Recurrence(frequency: .months(1), on: .nthWeekday(5, .monday), from: day("2027-01-01"), until: day("2027-06-30")), ["2027-03-29", "2027-05-31"]),
+        (
+            Recurrence(frequency: .weeks(2), on: .weekday(.monday), from: day("2027-01-01"), until: day("2027-02-28")),
+            ["2027-01-04", "2027-01-18", "2027-02-01", "2027-02-15"]
+        ),
+        (
+            Recurrence(frequency: .months(1), on: .dayOfMonth(31), from: day("2027-01-01"), until: day("2027-05-31")),
+            ["2027-01-31", "2027-03-31", "2027-05-31"]
+        ),
+        (
+            Recurrence(frequency: .months(1), on: .dayOfMonth(-1), from: day("2028-01-01"), until: day("2028-03-31")),
+            ["2028-01-31", "2028-02-29", "2028-03-31"]
+        ),
+        (
+            Recurrence(frequency: .months(1), on: .nthWeekday(5, .monday), from: day("2027-01-01"), until: day("2027-06-30")),
+            ["2027-03-29", "2027-05-31"]
+        ),
         (Recurrence(frequency: .months(3), on: .dayOfMonth(15)), ["2027-01-15", "2027-04-15", "2027-07-15", "2027-10-15"]),
     ])
     func recurrenceExpansion(rule: Recurrence, expected: [String]) {
@@ -141,7 +158,7 @@ struct SchedulerTests {
                 activity("self", .with(ActivityReference(activity: "self"))),
             ]))
         let cycles = schedule.conflicts.filter { $0.kind == .dependencyCycle }
-        #expect(cycles.map(\.message) == ["dependency cycle: 'a' → 'c' → 'b' → 'a'", "dependency cycle: 'self' → 'self'"])
+        #expect(cycles.map(\.english) == ["dependency cycle: 'a' → 'c' → 'b' → 'a'", "dependency cycle: 'self' → 'self'"])
         #expect(schedule.conflicts.contains { $0.kind == .unplacedDependency && $0.activities.first == "d" })
         #expect(schedule.occurrences.isEmpty)
     }
@@ -155,8 +172,8 @@ struct SchedulerTests {
                 activity("z", .with(ActivityReference(activity: "namnd"))),
             ]))
         #expect(schedule.kinds() == [.unknownReference, .missingOccurrence, .ambiguousReference])
-        #expect(schedule.conflicts[0].message == "unknown activity 'namd' in 'after' of 'x' (did you mean 'namnd'?)")
-        #expect(schedule.conflicts[1].message.contains("has 4 occurrences"))
+        #expect(schedule.conflicts[0].english == "unknown activity 'namd' in 'after' of 'x' (did you mean 'namnd'?)")
+        #expect(schedule.conflicts[1].english.contains("has 4 occurrences"))
     }
 
     @Test func aDuplicateIDInAPlanBuiltInCodeHasItsOwnCode() {
@@ -252,8 +269,8 @@ struct SchedulerTests {
                     activity("d", .date(day("2027-04-19")), owner: "anna", audiences: ["medarbetare"]),
                 ], owners: owners, audiences: audiences))
         #expect(schedule.kinds() == [.ownerOverCapacity, .audienceOverCapacity])
-        #expect(schedule.conflicts[0].message == "owner 'anna' (Anna Berg) has 2 activities on 2027-04-12, more than max-per-day 1: 'a[1]', 'b[1]'")
-        #expect(schedule.conflicts[1].message.contains("in week 15 of 2027"))
+        #expect(schedule.conflicts[0].english == "owner 'anna' (Anna Berg) has 2 activities on 2027-04-12, more than max-per-day 1: 'a[1]', 'b[1]'")
+        #expect(schedule.conflicts[1].english.contains("in week 15 of 2027"))
         // The day for a week is its Monday.
         #expect(schedule.conflicts.map { $0.day?.description } == ["2027-04-12", "2027-04-12"])
         #expect(!schedule.hasErrors)
@@ -279,7 +296,6 @@ struct SchedulerTests {
         #expect(schedule.days("a19999") == ["2027-01-04"])
     }
 }
-
 
 struct CancelledDependencyTests {
     @Test func anActivityWithACancelledMeetingIsReported() {

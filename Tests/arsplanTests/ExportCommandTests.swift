@@ -171,7 +171,7 @@ struct ExportCommandTests {
         for command in ["validate", "export"] {
             let run = try Self.run([command, "plan.yaml"], in: directory)
             #expect(run.status == 1)
-            #expect(run.stderr.contains("plan.yaml:18:5: error: 'dates-from' of 'namnd': "), "\(run.stderr)")
+            #expect(run.stderr.contains("plan.yaml:18:5: fel: 'dates-from' of 'namnd': "), "\(run.stderr)")
             #expect(run.stderr.contains("'\(fixture)'"), "\(run.stderr)")
             #expect(run.stderr.contains(message), "\(run.stderr)")
             #expect(run.stderr.contains("[\(code)]"), "\(run.stderr)")

@@ -60,7 +60,6 @@ struct JournalCommandTests {
         }
     }
 
-
     let plan = JournalCommandTests.planName
 
     @Test func moveShowsInScheduleJSONAndUndoBringsItBack() throws {
@@ -91,17 +90,76 @@ struct JournalCommandTests {
         #expect(history.stdout.contains("flyttar namnd (3) till tis 30 mar 2027 [ångrad av #2]"))
         let nothing = try w.run("undo", plan)
         #expect(nothing.status == 1)
-        #expect(nothing.stderr == "error: Nothing to undo: the journal has no change in effect.\n")
+        #expect(nothing.stderr == "fel: Ingenting att ångra: ändringsloggen har ingen ändring som gäller.\n")
     }
 
     @Test func dryRunPrintsTheImpactAndWritesNothing() throws {
         let w = try Workspace()
-        let run = try w.run("move", plan, "namnd", "2027-03-02", "--occurrence", "2", "--reason", "Prov", "--dry-run")
+        let run = try w.run(
+            arguments: ["move", plan, "namnd", "2027-03-02", "--occurrence", "2", "--reason", "Prov", "--dry-run"], now: "2027-02-01T10:00:00Z")
         #expect(run.status == 0)
         #expect(run.stdout.contains("Verksamhetsberättelse 2026 beslutas"))
         #expect(run.stdout.hasSuffix("Provkörning (--dry-run): ingenting har skrivits.\n"))
         #expect(w.journalText == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") } == [plan])
+    }
+
+    @Test func aYearTypoOrAPastOccurrenceIsRefusedUnlessForced() throws {
+        let w = try Workspace()
+        let typo = try w.run("move", plan, "namnd", "2028-03-23", "--occurrence", "3", "--reason", "x")
+        #expect(typo.status == 1)
+        #expect(typo.stdout.contains("tis 23 mar 17:00–19:00 → tor 23 mar 2028 17:00–19:00"))
+        #expect(typo.stdout.contains("2028-03-23 ligger utanför planåret 2027"))
+        #expect(typo.stdout.contains("Använd --force"))
+        #expect(w.journalText == nil)
+
+        let past = try w.run("move", plan, "namnd", "2027-04-06", "--occurrence", "2", "--reason", "x", now: "2027-05-03T10:00:00Z")
+        #expect(past.status == 1)
+        #expect(past.stdout.contains("'namnd[2]' var 2027-02-23, före i dag (2027-05-03): det har redan ägt rum"))
+        #expect(w.journalText == nil)
+
+        let forced = try w.run("move", plan, "namnd", "2028-03-23", "--occurrence", "3", "--reason", "x", "--force")
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("Gjort trots invändningarna ovan (--force)."))
+        #expect(w.journalText?.contains("2028-03-23") == true)
+    }
+
+    @Test func approvingWithNothingChangedIsRefusedUnlessForced() throws {
+        let w = try Workspace()
+        let first = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 1")
+        #expect(first.status == 0, "\(first.stderr)")
+        let journal = try #require(w.journalText)
+        let again = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 2")
+        #expect(again.status == 1)
+        #expect(again.stderr == "fel: ingenting har ändrats sedan fastställelsen #1 (FL 1); en ny fastställelse sparas bara med --force. Ingenting sparades.\n")
+        #expect(w.journalText == journal)
+        try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp")
+        let afterChange = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 3")
+        #expect(afterChange.status == 0, "\(afterChange.stderr)")
+        let forced = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 4", "--force")
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(w.journalText?.contains("FL 4") == true)
+    }
+
+    @Test func aDependantMovedFarOrAcrossAClosedPeriodIsAWarningInThePreview() throws {
+        let w = try Workspace()
+        let far = try w.run("move", plan, "namnd", "2027-05-04", "--occurrence", "3", "--reason", "x", "--dry-run")
+        #expect(far.status == 0, "\(far.stderr)")
+        #expect(far.stdout.contains("Varning – följer med långt (3):"))
+        #expect(far.stdout.contains("flyttas 28 arbetsdagar senare, över Klämdag (tis 30 mar → tis 11 maj)"))
+        let near = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--reason", "x", "--dry-run")
+        #expect(near.status == 0)
+        #expect(!near.stdout.contains("följer med långt"))
+    }
+
+    @Test func moveTakesTheTimeAsThePlanFileWritesIt() throws {
+        let w = try Workspace()
+        let run = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--time", "18.30", "--reason", "x", "--dry-run")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("→ tis 30 mar 18:30–20:30"))
+        let bad = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--time", "18,30", "--reason", "x")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("'18,30' är ingen tid"))
     }
 
     @Test func badInputIsAClearErrorAndLeavesTheJournalUntouched() throws {
@@ -111,19 +169,22 @@ struct JournalCommandTests {
 
         let unknown = try w.run("move", plan, "namd", "2027-03-30", "--occurrence", "3", "--reason", "x")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "error: There is no activity 'namd' in the plan (did you mean 'namnd'?).\n")
+        #expect(unknown.stderr == "fel: Det finns ingen aktivitet 'namd' i planen (menade du 'namnd'?).\n")
+        let english = try w.run("move", plan, "namd", "2027-03-30", "--occurrence", "3", "--reason", "x", "--lang", "en")
+        #expect(english.status == 1)
+        #expect(english.stderr == "error: There is no activity 'namd' in the plan (did you mean 'namnd'?).\n")
 
         let occurrence = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "14", "--reason", "x")
         #expect(occurrence.status == 1)
-        #expect(occurrence.stderr == "error: Activity 'namnd' has no occurrence 14; it has 11 (1–11).\n")
+        #expect(occurrence.stderr == "fel: Aktiviteten 'namnd' har inget tillfälle 14; den har 11 (1–11).\n")
 
         let needsOccurrence = try w.run("move", plan, "namnd", "2027-03-30", "--reason", "x")
         #expect(needsOccurrence.status == 1)
-        #expect(needsOccurrence.stderr.contains("has 11 occurrences; name one with --occurrence N"))
+        #expect(needsOccurrence.stderr.contains("har 11 tillfällen; ange ett med --occurrence N"))
 
         let date = try w.run("move", plan, "namnd", "2027-02-30", "--occurrence", "3", "--reason", "x")
         #expect(date.status == 1)
-        #expect(date.stderr == "error: '2027-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-30.\n")
+        #expect(date.stderr == "fel: '2027-02-30' är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2027-03-30.\n")
 
         let reason = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3")
         #expect(reason.status == 64)
@@ -131,10 +192,11 @@ struct JournalCommandTests {
 
         let owner = try w.run("assign", plan, "vb-kunder", "kommunikatr", "--reason", "x")
         #expect(owner.status == 1)
-        #expect(owner.stderr.contains("did you mean 'kommunikator'?"))
+        #expect(owner.stderr.contains("menade du 'kommunikator'?"))
 
         // A plan with errors: nothing is recorded.
-        let broken = try String(contentsOf: w.plan, encoding: .utf8).replacingOccurrences(of: "after: vb + 2 workdays", with: "after: vb2 + 2 workdays")
+        let broken = try String(contentsOf: w.plan, encoding: .utf8).replacingOccurrences(
+            of: "after: vb + 2 workdays", with: "after: vb2 + 2 workdays")
         try broken.write(to: w.plan, atomically: true, encoding: .utf8)
         let errors = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3", "--reason", "x")
         #expect(errors.status == 1)
@@ -174,8 +236,12 @@ struct JournalCommandTests {
         let newer = #"{"v":2,"seq":2,"at":"2027-03-02T10:00:00Z","by":"Framtiden","action":"split","activity":"namnd","parts":2}"#
         let text = try #require(w.journalText) + newer + "\n"
         try text.write(to: w.journal, atomically: true, encoding: .utf8)
-        let message = "\(JournalCommandTests.journalName):2:1: error: this entry was written by a newer arsplan (journal format 2; this arsplan reads format 1 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
-        for run in [try w.run("schedule", plan), try w.run("validate", plan), try w.run("status", plan), try w.run("cancel", plan, "oppet-hus", "--reason", "x")] {
+        let message =
+            "\(JournalCommandTests.journalName):2:1: fel: this entry was written by a newer arsplan (journal format 2; this arsplan reads format 1 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
+        for run in [
+            try w.run("schedule", plan), try w.run("validate", plan), try w.run("status", plan),
+            try w.run("cancel", plan, "oppet-hus", "--reason", "x"),
+        ] {
             #expect(run.status == 1)
             #expect(run.stderr == message)
         }
@@ -191,7 +257,7 @@ struct JournalCommandTests {
         #expect(schedule.status == 0)
         #expect(
             schedule.stderr.contains(
-                "\(JournalCommandTests.journalName):2:1: warning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 1 entry before it is kept [journal_torn_line]"
+                "\(JournalCommandTests.journalName):2:1: varning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 1 entry before it is kept [journal_torn_line]"
             ))
         #expect(try w.occurrences()["sf-2027-kc-chatt-1"]?["status"] as? String == "cancelled")
 
@@ -212,7 +278,7 @@ struct JournalCommandTests {
         #expect(run.status == 1)
         #expect(
             run.stderr
-                == "\(journal): error: cannot write the journal: cannot open it for appending: a part of the path is not a folder; nothing was recorded [journal_unwritable]\n"
+                == "\(journal): fel: cannot write the journal: cannot open it for appending: a part of the path is not a folder; nothing was recorded [journal_unwritable]\n"
         )
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") }.sorted() == ["fil", plan])
     }
@@ -267,7 +333,7 @@ struct JournalCommandTests {
         #expect(validate.status == 0)
         #expect(
             validate.stderr.contains(
-                "\(JournalCommandTests.journalName):1:1: warning: entry #1 (cancel) no longer applies: activity 'kc-chatt' is no longer in the plan file; it is skipped [journal_entry_not_applied]"
+                "\(JournalCommandTests.journalName):1:1: varning: entry #1 (cancel) no longer applies: activity 'kc-chatt' is no longer in the plan file; it is skipped [journal_entry_not_applied]"
             ))
     }
 
@@ -321,7 +387,10 @@ struct JournalCommandTests {
         // entry cannot be written; the temporary file is removed and no journal appears.
         let first = try runLimited(w, blocks: 8, ["approve", plan, "--by", "FL", "--ref", "FL 1"])
         #expect(first.status == 1, "killed by a signal? \(first.status) \(first.stderr)")
-        #expect(first.stderr.contains("cannot write the journal: the file would grow beyond the largest size allowed (ulimit -f); nothing was recorded [journal_unwritable]"))
+        #expect(
+            first.stderr.contains(
+                "cannot write the journal: the file would grow beyond the largest size allowed (ulimit -f); nothing was recorded [journal_unwritable]"
+            ))
         #expect(w.journalText == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") } == [plan])
         // Appending to an existing journal: it is truncated back to what it was.
@@ -335,12 +404,16 @@ struct JournalCommandTests {
 
     @Test func aHugeEntryNumberFollowedByUndoIsALocatedErrorNotACrash() throws {
         let w = try Workspace()
-        let line = #"{"action":"cancel","activity":"kc-chatt","at":"2027-03-01T10:00:00Z","by":"x","occurrence":1,"seq":9223372036854775807,"v":1}"# + "\n"
+        let line =
+            #"{"action":"cancel","activity":"kc-chatt","at":"2027-03-01T10:00:00Z","by":"x","occurrence":1,"seq":9223372036854775807,"v":1}"# + "\n"
         try line.write(to: w.journal, atomically: true, encoding: .utf8)
         for arguments in [["undo", plan], ["validate", plan], ["cancel", plan, "namnd", "--occurrence", "2", "--reason", "x"]] {
             let run = try w.run(arguments: arguments)
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
-            #expect(run.stderr.hasPrefix("\(JournalCommandTests.journalName):1:1: error: this line is not a valid journal entry: 'seq' must be from 1 to 999999999, not 9223372036854775807"))
+            #expect(
+                run.stderr.hasPrefix(
+                    "\(JournalCommandTests.journalName):1:1: fel: this line is not a valid journal entry: 'seq' must be from 1 to 999999999, not 9223372036854775807"
+                ))
             #expect(run.stderr.hasSuffix("[journal_invalid_line]\n"))
         }
         #expect(w.journalText == line)
@@ -351,13 +424,19 @@ struct JournalCommandTests {
         #expect(mkfifo(w.journal.path, 0o644) == 0)
         let pipe = try w.run("validate", plan)
         #expect(pipe.status == 1)
-        #expect(pipe.stderr == "\(JournalCommandTests.journalName): error: the journal is not a regular file: it is a named pipe (FIFO); nothing was read or recorded (name a file with --journal) [journal_not_a_file]\n")
+        #expect(
+            pipe.stderr
+                == "\(JournalCommandTests.journalName): fel: the journal is not a regular file: it is a named pipe (FIFO); nothing was read or recorded (name a file with --journal) [journal_not_a_file]\n"
+        )
         try FileManager.default.removeItem(at: w.journal)
         #expect(symlink("gone/j.jsonl", w.journal.path) == 0)
         for arguments in [["validate", plan], ["cancel", plan, "kc-chatt", "--reason", "x"]] {
             let run = try w.run(arguments: arguments)
             #expect(run.status == 1)
-            #expect(run.stderr.hasSuffix("error: the journal is a symbolic link to 'gone/j.jsonl', which does not exist; nothing was read or recorded (fix the link or remove it) [journal_dangling_link]\n"))
+            #expect(
+                run.stderr.hasSuffix(
+                    "fel: the journal is a symbolic link to 'gone/j.jsonl', which does not exist; nothing was read or recorded (fix the link or remove it) [journal_dangling_link]\n"
+                ))
         }
         #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("gone").path))
     }
@@ -373,10 +452,16 @@ struct JournalCommandTests {
         #expect(recorded["occurrenceDay"] as? String == "2027-03-23")
         // An extra January meeting is added to the plan file by hand: the 23 March meeting is number 4 now.
         let text = try String(contentsOf: w.plan, encoding: .utf8)
-        try text.replacingOccurrences(of: "dates: [2027-01-26, ", with: "dates: [2027-01-12, 2027-01-26, ").write(to: w.plan, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "dates: [2027-01-26, ", with: "dates: [2027-01-12, 2027-01-26, ").write(
+            to: w.plan, atomically: true, encoding: .utf8)
         let validate = try w.run("validate", plan)
-        #expect(validate.stderr.contains("\(JournalCommandTests.journalName):1:1: warning: entry #1 (cancel) was recorded for occurrence 3 of 'namnd' on 2027-03-23"))
-        #expect(validate.stderr.contains("the occurrence on 2027-03-23 is now number 4: record the change again with --occurrence 4 if it still holds [journal_entry_occurrence_changed]"))
+        #expect(
+            validate.stderr.contains(
+                "\(JournalCommandTests.journalName):1:1: varning: entry #1 (cancel) was recorded for occurrence 3 of 'namnd' on 2027-03-23"))
+        #expect(
+            validate.stderr.contains(
+                "the occurrence on 2027-03-23 is now number 4: record the change again with --occurrence 4 if it still holds [journal_entry_occurrence_changed]"
+            ))
         let occurrences = try w.occurrences()
         #expect(occurrences.count > 100)
         #expect(!occurrences.values.contains { $0["activity"] as? String == "namnd" && $0["status"] as? String == "cancelled" })

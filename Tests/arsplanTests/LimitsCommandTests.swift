@@ -52,7 +52,7 @@ struct LimitsCommandTests {
     @Test func aLongUnknownKeyIsReportedWithoutASuggestion() throws {
         let result = try CommandRunner.run(["validate", Self.fixtures + "long-unknown-key.yaml"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains(":6:7: error: unknown key"), "\(result.stderr.prefix(300))")
+        #expect(result.stderr.contains(":6:7: fel: unknown key"), "\(result.stderr.prefix(300))")
         #expect(!result.stderr.contains("did you mean"))
     }
 
@@ -67,7 +67,7 @@ struct LimitsCommandTests {
         let plan = folder.appendingPathComponent("serviceforvaltningen-2027.yaml").path
         let result = try CommandRunner.run(["move", plan, "namnd", day, "--occurrence", "2", "--reason", "test", "--by", "Test", "--force"])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("outside the years"), "\(result.stderr)")
+        #expect(result.stderr.contains("utanför de år en plan kan använda"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("serviceforvaltningen-2027.journal.jsonl").path))
     }
 
@@ -87,7 +87,7 @@ struct LimitsCommandTests {
         let plan = folder.appendingPathComponent("serviceforvaltningen-2027.yaml").path
         let result = try CommandRunner.run(["undo", plan, "--by", "Test"])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("journal.jsonl:1:1: error:"), "\(result.stderr)")
+        #expect(result.stderr.contains("journal.jsonl:1:1: fel:"), "\(result.stderr)")
         #expect(result.stderr.contains("999999999"), "\(result.stderr)")
     }
 
@@ -100,7 +100,7 @@ struct LimitsCommandTests {
         let file = try CommandRunner.temporaryFile(named: "rader.yaml", text)
         let result = try CommandRunner.run(["validate", file])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("rader.yaml:4:29: error:"), "\(result.stderr)")
+        #expect(result.stderr.contains("rader.yaml:4:29: fel:"), "\(result.stderr)")
         #expect(result.stderr.contains("[invalid_date]"), "\(result.stderr)")
     }
 
@@ -110,7 +110,7 @@ struct LimitsCommandTests {
         try Data("plan: {id: t, title: T, year: 2027}\n# Caf".utf8 + [0xE9] + Data(" i Malm\u{F6}\nactivities: []\n".utf8)).write(to: file)
         let result = try CommandRunner.run(["validate", file.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("latin1.yaml:2:6: error:"), "\(result.stderr)")
+        #expect(result.stderr.contains("latin1.yaml:2:6: fel:"), "\(result.stderr)")
         #expect(result.stderr.contains("[not_utf8]"), "\(result.stderr)")
     }
 }

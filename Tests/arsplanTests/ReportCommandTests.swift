@@ -49,10 +49,10 @@ struct ReportCommandTests {
     @Test func refusesWhatItCannotShow() throws {
         let notApproved = try CommandRunner.run(["report", Self.plan, "--approved", "--journal", "/nonexistent/journal.jsonl"])
         #expect(notApproved.status == 1)
-        #expect(notApproved.stderr.contains("has not been approved yet"))
+        #expect(notApproved.stderr.contains("har inte fastställts än"))
         let badDate = try CommandRunner.run(["report", Self.plan, "--from", "2027-13-01"])
         #expect(badDate.status == 64)
-        #expect(badDate.stderr.contains("--from must be a date like 2027-03-01"))
+        #expect(badDate.stderr.contains("--from måste vara ett datum som 2027-03-01"))
         let backwards = try CommandRunner.run(["report", Self.plan, "--from", "2027-05-01", "--to", "2027-04-01"])
         #expect(backwards.status == 64)
         let rings = try CommandRunner.run(["report", Self.plan, "--rings", "colours"])

@@ -37,6 +37,10 @@ public enum Refusal: Hashable, Sendable {
     case beforeDependency(Conflict)
     /// The activity is pinned: its date is set from outside and never moved.
     case pinned(Activity.ID)
+    /// The occurrence changed lies before today (``ChangeContext/at``): it has already taken place.
+    case alreadyPast(occurrence: String, day: Day, today: Day)
+    /// The new day lies outside the plan's year (a typo in the year, most often).
+    case outsidePlanYear(Day, planYear: Int)
     /// The change gives the schedule new errors (a window or not-after date missed, a pinned activity pushed, …).
     case newErrors([Conflict])
 }
@@ -110,9 +114,14 @@ public enum Rescheduling {
             var sameTime = true
             if let time, case .timed(let start, _) = current.timing { sameTime = start.time == time } else if time != nil { sameTime = false }
             if current.timing.firstDay == day && sameTime && current.status != .cancelled {
-                throw .nothingToChange("'\(label(activity.id, occurrence.index, in: before))' is already on \(day)\(time.map { " at \($0)" } ?? "").")
+                throw .nothingToChange(.alreadyOn(occurrence: label(activity.id, occurrence.index, in: before), day: day, time: time))
             }
             action = .move(activity: activity.id, occurrence: occurrence.index, day: day, time: time)
+            if day.year != plan.year { refusals.append(.outsidePlanYear(day, planYear: plan.year)) }
+            if current.timing.firstDay < context.at.day {
+                refusals.append(
+                    .alreadyPast(occurrence: label(activity.id, occurrence.index, in: before), day: current.timing.firstDay, today: context.at.day))
+            }
             if activity.pinned { refusals.append(.pinned(activity.id)) }
             let calendar = WorkingCalendar(plan: plan)
             if let reason = calendar.reasonOff(day) { refusals.append(.dayOff(day, reason: reason)) }
@@ -121,8 +130,9 @@ public enum Rescheduling {
             let chosen = try pick(activity, requested, in: before, required: false)
             let targets = before.occurrences.filter { $0.activity == activity.id && (chosen == nil || $0.index == chosen!.index) }
             if targets.allSatisfy({ $0.status == .cancelled }) {
-                let what = chosen.map { "'\(label(activity.id, $0.index, in: before))' is" } ?? "every occurrence of '\(activity.id)' is"
-                throw .nothingToChange("\(what) already cancelled.")
+                throw .nothingToChange(
+                    chosen.map { .alreadyCancelled(occurrence: label(activity.id, $0.index, in: before)) }
+                        ?? .allAlreadyCancelled(activity: activity.id.rawValue))
             }
             // An activity with one occurrence names it, so that dates added to the plan file later stay.
             let count = replay.occurrenceNumbers[activity.id]?.count ?? 0
@@ -135,7 +145,7 @@ public enum Rescheduling {
             guard plan.owner(owner) != nil else {
                 throw .unknownOwner(owner.rawValue, suggestion: closestMatch(to: owner.rawValue, in: plan.owners.map(\.id.rawValue)))
             }
-            if activity.owner == owner { throw .nothingToChange("'\(activity.id)' is already owned by '\(owner)'.") }
+            if activity.owner == owner { throw .nothingToChange(.alreadyOwned(activity: activity.id.rawValue, owner: owner.rawValue)) }
             action = .assign(activity: activity.id, owner: owner)
         case .undo:
             guard let position = replay.activeChanges.last else { throw .nothingToUndo }
@@ -158,7 +168,8 @@ public enum Rescheduling {
         // Only moves are refused: a cancellation or a new owner changes no dates, and an undo
         // must always be possible (it returns to a state someone already recorded).
         if case .move(let id, let n, _, _) = action {
-            if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.occurrence == n }) {
+            if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.occurrence == n })
+            {
                 refusals.append(.beforeDependency(violated))
             }
             let newErrors = impact.newConflicts.filter { $0.severity == .error }
@@ -214,7 +225,9 @@ public enum Rescheduling {
         if !required { return nil }
         throw .occurrenceRequired(
             activity.id.rawValue,
-            occurrences: occurrences.map { "\($0.index): \($0.timing.journalText.start)\($0.status == .cancelled ? " (cancelled)" : "")" })
+            occurrences: occurrences.map {
+                JournalError.OccurrenceChoice(index: $0.index, start: $0.timing.journalText.start, cancelled: $0.status == .cancelled)
+            })
     }
 
     private static func label(_ id: Activity.ID, _ n: Int, in schedule: Schedule) -> String {
@@ -238,37 +251,39 @@ extension JournalAction {
 public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownActivity(String, suggestion: String?)
     case unknownOccurrence(String, Int, count: Int)
-    case occurrenceRequired(String, occurrences: [String])
+    case occurrenceRequired(String, occurrences: [OccurrenceChoice])
     case noOccurrences(String)
     case unknownOwner(String, suggestion: String?)
-    case nothingToChange(String)
+    case nothingToChange(Unchanged)
     case nothingToUndo
     /// A move to a day outside the years a journal holds (``JournalEntry/years``).
     case dayOutOfRange(Day)
     /// The journal's entry numbers have reached ``JournalEntry/maximumSequence``.
     case journalFull
 
-    public var description: String {
-        switch self {
-        case .unknownActivity(let id, let suggestion):
-            return "There is no activity '\(id)' in the plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "."
-        case .unknownOccurrence(let id, let n, let count):
-            return "Activity '\(id)' has no occurrence \(n); it has \(count) (1–\(count))."
-        case .occurrenceRequired(let id, let occurrences):
-            return "Activity '\(id)' has \(occurrences.count) occurrences; name one with --occurrence N:\n"
-                + occurrences.map { "    \($0)" }.joined(separator: "\n")
-        case .noOccurrences(let id):
-            return "Activity '\(id)' has no occurrences in the schedule."
-        case .unknownOwner(let id, let suggestion):
-            return "There is no owner '\(id)' in the plan" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "; owners are declared under 'owners:'."
-        case .nothingToChange(let what):
-            return "Nothing to change: \(what)"
-        case .nothingToUndo:
-            return "Nothing to undo: the journal has no change in effect."
-        case .dayOutOfRange(let day):
-            return "Cannot move to \(day): the day must lie in \(JournalEntry.years.lowerBound)–\(JournalEntry.years.upperBound)."
-        case .journalFull:
-            return "The journal's entry numbers have reached \(JournalEntry.maximumSequence), the largest allowed; renumber the entries (see docs/journal.md)."
+    /// The text in Swedish (the default language); ``Message/journal(_:)`` in any.
+    public var description: String { Message.journal(self).text(in: .swedish) }
+
+    /// A change that would change nothing.
+    public enum Unchanged: Hashable, Sendable {
+        /// `occurrence` names it as the plan does: `namnd[3]`, or `vb` for an activity with one.
+        case alreadyOn(occurrence: String, day: Day, time: TimeOfDay?)
+        case alreadyCancelled(occurrence: String)
+        case allAlreadyCancelled(activity: String)
+        case alreadyOwned(activity: String, owner: String)
+    }
+
+    /// One occurrence to choose from with `--occurrence N`.
+    public struct OccurrenceChoice: Hashable, Sendable {
+        public var index: Int
+        /// `2027-03-23` or `2027-03-23T17:00`.
+        public var start: String
+        public var cancelled: Bool
+
+        public init(index: Int, start: String, cancelled: Bool) {
+            self.index = index
+            self.start = start
+            self.cancelled = cancelled
         }
     }
 }

@@ -7,7 +7,7 @@ struct CapacityCheck {
     /// Something with a stated limit: an owner, target group or channel.
     private struct Limited {
         var kind: DiagnosticCode
-        var description: String
+        var subject: CapacitySubject
         var capacity: Capacity
         var location: SourceLocation?
     }
@@ -22,16 +22,24 @@ struct CapacityCheck {
         var channelNumber: [Channel.ID: Int] = [:]
         for owner in plan.owners where owner.capacity.isStated && ownerNumber[owner.id] == nil {
             ownerNumber[owner.id] = limited.count
-            limited.append(Limited(kind: .ownerOverCapacity, description: "owner '\(owner.id)' (\(owner.name))", capacity: owner.capacity, location: owner.location))
+            limited.append(
+                Limited(
+                    kind: .ownerOverCapacity, subject: .owner(id: owner.id.rawValue, name: owner.name), capacity: owner.capacity,
+                    location: owner.location))
         }
         for audience in plan.audiences where audience.capacity.isStated && audienceNumber[audience.id] == nil {
             audienceNumber[audience.id] = limited.count
             limited.append(
-                Limited(kind: .audienceOverCapacity, description: "target group '\(audience.id)' (\(audience.name))", capacity: audience.capacity, location: audience.location))
+                Limited(
+                    kind: .audienceOverCapacity, subject: .audience(id: audience.id.rawValue, name: audience.name), capacity: audience.capacity,
+                    location: audience.location))
         }
         for channel in plan.channels where channel.capacity.isStated && channelNumber[channel.id] == nil {
             channelNumber[channel.id] = limited.count
-            limited.append(Limited(kind: .channelOverCapacity, description: "channel '\(channel.id)' (\(channel.name))", capacity: channel.capacity, location: channel.location))
+            limited.append(
+                Limited(
+                    kind: .channelOverCapacity, subject: .channel(id: channel.id.rawValue, name: channel.name), capacity: channel.capacity,
+                    location: channel.location))
         }
         guard !limited.isEmpty, !occurrences.isEmpty else { return [] }
 
@@ -94,23 +102,24 @@ struct CapacityCheck {
             let subject = limited[counter / periods]
             let period = counter % periods
             let weekly = period >= days
-            let when: String
+            let when: CapacityPeriod
             let day: Day
             if weekly {
                 day = Day(dayNumber: firstMonday + 7 * (period - days))
                 let week = day.isoWeek
-                when = "in week \(week.week) of \(week.year)"
+                when = .week(week: week.week, year: week.year)
             } else {
                 day = Day(dayNumber: first + period)
-                when = "on \(day)"
+                when = .day(day)
             }
             var involved: [Activity.ID] = []
             for i in list where !involved.contains(occurrences[i].activity) { involved.append(occurrences[i].activity) }
-            let names = list.map { "'\(occurrences[$0].activity)[\(occurrences[$0].index)]'" }.joined(separator: ", ")
+            let names = list.map { "'\(occurrences[$0].activity)[\(occurrences[$0].index)]'" }
             result.append(
                 Conflict(
                     kind: subject.kind, severity: .warning, activities: involved,
-                    message: "\(subject.description) has \(list.count) activities \(when), more than max-per-\(weekly ? "week" : "day") \(limit(counter)): \(names)",
+                    text: .schedule(
+                        .overCapacity(subject: subject.subject, count: list.count, period: when, limit: limit(counter), occurrences: names)),
                     location: subject.location, day: day))
         }
         return result

@@ -206,7 +206,7 @@ struct PlacementPass {
                 conflicts.append(
                     Conflict(
                         kind: .duplicateID, severity: .error, activities: [id],
-                        message: "duplicate activity id '\(id)'; only the first is scheduled",
+                        text: .schedule(.duplicateActivity(id: id.rawValue)),
                         location: plan.activities[i].location))
                 continue
             }
@@ -217,8 +217,9 @@ struct PlacementPass {
                     conflicts.append(
                         Conflict(
                             kind: .unknownReference, severity: .error, activities: [id],
-                            message: "unknown activity '\(reference.activity)' in '\(role)' of '\(id)'"
-                                + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                            text: .schedule(
+                                .unknownActivity(
+                                    reference: reference.activity.rawValue, role: role, of: id.rawValue, suggestion: suggestion)),
                             location: location))
                     return
                 }
@@ -231,11 +232,10 @@ struct PlacementPass {
         for cycle in cycles {
             for node in cycle { inCycle[node] = true }
             let ids = cycle.map { plan.activities[$0].id }
-            let steps = (ids + [ids[0]]).map { "'\($0)'" }.joined(separator: " → ")
             conflicts.append(
                 Conflict(
                     kind: .dependencyCycle, severity: .error, activities: ids,
-                    message: "dependency cycle: \(steps)",
+                    text: .schedule(.dependencyCycle(steps: (ids + [ids[0]]).map(\.rawValue))),
                     location: plan.activities[cycle[0]].location))
         }
 
@@ -251,7 +251,7 @@ struct PlacementPass {
                 conflicts.append(
                     Conflict(
                         kind: .unplacedDependency, severity: .error, activities: [activity.id, blocking],
-                        message: "'\(activity.id)' cannot be placed: it depends on '\(blocking)', which could not be placed",
+                        text: .schedule(.cannotBePlaced(activity: activity.id.rawValue, blocking: blocking.rawValue)),
                         location: activity.location))
                 continue
             }
@@ -338,13 +338,24 @@ struct PlacementPass {
     // MARK: Placing one activity
 
     private mutating func report(
-        _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [], at location: SourceLocation? = nil,
-        occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
+        _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ text: ScheduleText, others: [Activity.ID] = [],
+        at location: SourceLocation? = nil, occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
     ) {
         conflicts.append(
             Conflict(
-                kind: kind, severity: severity, activities: [activity.id] + others, message: message, location: location ?? activity.location,
-                occurrence: occurrence, day: day, limit: limit))
+                kind: kind, severity: severity, activities: [activity.id] + others, text: .schedule(text),
+                location: location ?? activity.location, occurrence: occurrence, day: day, limit: limit))
+    }
+
+    /// A conflict whose text is not yet in the message catalogue.
+    private mutating func report(
+        _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [],
+        at location: SourceLocation? = nil, occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
+    ) {
+        conflicts.append(
+            Conflict(
+                kind: kind, severity: severity, activities: [activity.id] + others, message: message,
+                location: location ?? activity.location, occurrence: occurrence, day: day, limit: limit))
     }
 
     private func occurrences(of id: Activity.ID) -> [PlacedOccurrence] {
@@ -363,7 +374,7 @@ struct PlacementPass {
             if reference.occurrence != nil, found.status == .cancelled, activity.status != .cancelled {
                 report(
                     .cancelledDependency, .warning, activity,
-                    "'\(activity.id)' is placed relative to '\(reference)', which is cancelled; it keeps that date until it is moved or cancelled too",
+                    .placedRelativeToCancelled(activity: activity.id.rawValue, reference: "\(reference)"),
                     others: [reference.activity], at: location)
             }
             return found
@@ -372,14 +383,18 @@ struct PlacementPass {
         if reference.occurrence != nil {
             report(
                 .missingOccurrence, .error, activity,
-                "'\(activity.id)' refers to '\(reference)', but '\(reference.activity)' has \(candidates.count) occurrence\(candidates.count == 1 ? "" : "s")",
+                .referencePastLastOccurrence(
+                    activity: activity.id.rawValue, reference: "\(reference)", target: reference.activity.rawValue, count: candidates.count),
                 others: [reference.activity], at: location)
         } else if candidates.isEmpty {
-            report(.missingOccurrence, .error, activity, "'\(activity.id)' refers to '\(reference.activity)', which has no occurrences", others: [reference.activity], at: location)
+            report(
+                .missingOccurrence, .error, activity,
+                .referenceWithoutOccurrences(activity: activity.id.rawValue, target: reference.activity.rawValue),
+                others: [reference.activity], at: location)
         } else {
             report(
                 .ambiguousReference, .error, activity,
-                "'\(activity.id)' is 'with' '\(reference.activity)', which has \(candidates.count) occurrences; name one ('\(reference.activity)[1]') or add 'for-each: \(reference.activity)'",
+                .withSeveralOccurrences(activity: activity.id.rawValue, target: reference.activity.rawValue, count: candidates.count),
                 others: [reference.activity], at: location)
         }
         return nil
@@ -404,20 +419,24 @@ struct PlacementPass {
 
     /// An activity's `with`/`after`/`before` rules in words, as resolved for `slot`
     /// ("2 workdays after 'vb[1]' and 5 workdays before 'namnd[3]'"), for conflict messages.
-    private func describe(_ activity: Activity, slot: (id: Activity.ID, occurrence: PlacedOccurrence)?) -> String {
+    private func describe(_ activity: Activity, slot: (id: Activity.ID, occurrence: PlacedOccurrence)?) -> RuleText {
         func named(_ reference: ActivityReference, _ role: Role) -> String {
             let index = lookup(reference, role: role, slot: slot)?.index
             return "'\(reference.activity)[\(index.map(String.init) ?? "?")]'"
         }
         switch activity.placement {
         case .with(let reference):
-            return "the same day as \(named(reference, .with))"
+            return .sameDay(as: named(reference, .with))
         case .relative(let after, let before):
-            var reasons = after.map { "\($0.amount) \($0.unit.rawValue) after \(named($0.reference, .after))" }
-            if let before { reasons.append("\(before.amount) \(before.unit.rawValue) before \(named(before.reference, .before))") }
-            return reasons.joined(separator: " and ")
+            var offsets = after.map {
+                RuleOffset(amount: $0.amount, unit: $0.unit, after: true, reference: named($0.reference, .after))
+            }
+            if let before {
+                offsets.append(RuleOffset(amount: before.amount, unit: before.unit, after: false, reference: named(before.reference, .before)))
+            }
+            return .offsets(offsets)
         default:
-            return ""
+            return .offsets([])
         }
     }
 
@@ -504,7 +523,7 @@ struct PlacementPass {
                     minutes: date.time == nil ? nil : date.length, days: date.time == nil ? date.length : nil, fixed: true)
             }
             if candidates.isEmpty {
-                report(.emptyRecurrence, .error, activity, "'\(activity.id)' takes its dates from '\(source)', which has no events in \(plan.year)")
+                report(.emptyRecurrence, .error, activity, .datesFromEmpty(activity: activity.id.rawValue, source: source, year: plan.year))
             }
         case .recurrence(let rule):
             let expansion = RecurrenceExpansion(rule: rule, year: plan.year)
@@ -524,7 +543,7 @@ struct PlacementPass {
             }
             candidates = moved.enumerated().map { Candidate(index: $0.offset + 1, start: $0.element, time: activity.time, fixed: false) }
             if candidates.isEmpty {
-                report(.emptyRecurrence, .error, activity, "the 'repeat' of '\(activity.id)' never matches a day")
+                report(.emptyRecurrence, .error, activity, .repeatNeverMatches(activity: activity.id.rawValue))
             }
         case .with, .relative:
             let slots: [PlacedOccurrence?]
@@ -550,13 +569,17 @@ struct PlacementPass {
                 case .relative(let after, let before):
                     var earliest: Day?
                     for offset in after {
-                        guard let target = resolve(offset.reference, role: .after, slot: slot, in: activity, location: offset.location) else { return nil }
+                        guard let target = resolve(offset.reference, role: .after, slot: slot, in: activity, location: offset.location) else {
+                            return nil
+                        }
                         let day = shifted(target.timing.lastDay, by: offset.amount, offset.unit, forward: true)
                         if earliest == nil || day > earliest! { earliest = day }
                     }
                     var deadline: Day?
                     if let before {
-                        guard let target = resolve(before.reference, role: .before, slot: slot, in: activity, location: before.location) else { return nil }
+                        guard let target = resolve(before.reference, role: .before, slot: slot, in: activity, location: before.location) else {
+                            return nil
+                        }
                         deadline = shifted(target.timing.firstDay, by: before.amount, before.unit, forward: false)
                     }
                     requirements.earliest = earliest
@@ -606,7 +629,7 @@ struct PlacementPass {
                     {
                         report(
                             .pinnedPushed, .error, activity,
-                            "\(label) is pinned to \(written), but \(describe(activity, slot: r.slot)) would move it to \(candidate.start)",
+                            .pinnedPushed(label: label, pinned: written, rule: describe(activity, slot: r.slot), to: candidate.start),
                             occurrence: candidate.index, day: candidate.start, limit: written)
                     }
                     candidate.start = written
@@ -619,12 +642,14 @@ struct PlacementPass {
                     let r = candidate.requirements
                     if let earliest = r.earliest, day < earliest {
                         report(
-                            .dependencyViolated, .warning, activity, "\(label) was moved to \(day), before \(describe(activity, slot: r.slot)) allows (\(earliest))",
+                            .dependencyViolated, .warning, activity,
+                            .placedBeforeRule(label: label, day: day, rule: describe(activity, slot: r.slot), earliest: earliest),
                             occurrence: candidate.index, day: day, limit: earliest)
                     }
                     if let same = r.sameDay, day != same {
                         report(
-                            .dependencyViolated, .warning, activity, "\(label) was moved to \(day), not \(describe(activity, slot: r.slot)) (\(same))",
+                            .dependencyViolated, .warning, activity,
+                            .placedApartFromWith(label: label, day: day, rule: describe(activity, slot: r.slot), sameDay: same),
                             occurrence: candidate.index, day: day, limit: same)
                     }
                 }
@@ -640,22 +665,23 @@ struct PlacementPass {
             if let deadline = candidate.requirements.deadline, timing.lastDay > deadline {
                 report(
                     .windowViolated, .error, activity,
-                    "\(label) cannot meet its window: it would end \(timing.lastDay), after the deadline \(deadline) (\(describe(activity, slot: candidate.requirements.slot)))",
+                    .windowMissed(
+                        label: label, ends: timing.lastDay, deadline: deadline, rule: describe(activity, slot: candidate.requirements.slot)),
                     occurrence: candidate.index, day: timing.lastDay, limit: deadline)
             }
             if candidate.fixed, let notBefore = activity.notBefore, timing.firstDay < notBefore {
                 report(
-                    .notBeforeViolated, .error, activity, "\(label) is on \(timing.firstDay), before its not-before date \(notBefore)",
+                    .notBeforeViolated, .error, activity, .beforeNotBefore(label: label, day: timing.firstDay, notBefore: notBefore),
                     occurrence: candidate.index, day: timing.firstDay, limit: notBefore)
             }
             if let notAfter = activity.notAfter, timing.lastDay > notAfter {
                 report(
-                    .notAfterViolated, .error, activity, "\(label) ends \(timing.lastDay), after its not-after date \(notAfter)",
+                    .notAfterViolated, .error, activity, .afterNotAfter(label: label, ends: timing.lastDay, notAfter: notAfter),
                     occurrence: candidate.index, day: timing.lastDay, limit: notAfter)
             }
             if candidate.fixed, let reason = calendar.reasonOff(timing.firstDay) {
                 report(
-                    .fixedDateOnDayOff, .warning, activity, "\(label) is on \(timing.firstDay), a day off (\(reason))",
+                    .fixedDateOnDayOff, .warning, activity, .onDayOff(label: label, day: timing.firstDay, reason: reason),
                     occurrence: candidate.index, day: timing.firstDay)
             }
             if !allowedDays.contains(timing.firstDay) || !allowedDays.contains(timing.lastDay) {
@@ -671,7 +697,7 @@ struct PlacementPass {
             let runsIntoYear = candidate.days != nil || candidate.minutes != nil ? timing.lastDay.year == plan.year : false
             if timing.firstDay.year != plan.year && !runsIntoYear {
                 report(
-                    .outsidePlanYear, .warning, activity, "\(label) falls on \(timing.firstDay), outside the plan year \(plan.year)",
+                    .outsidePlanYear, .warning, activity, .outsidePlanYear(label: label, day: timing.firstDay, year: plan.year),
                     occurrence: candidate.index, day: timing.firstDay)
             }
             result.append(PlacedOccurrence(index: candidate.index, key: candidate.key, timing: timing, status: candidate.status ?? activity.status))
