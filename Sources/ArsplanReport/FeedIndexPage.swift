@@ -216,7 +216,7 @@ public struct FeedIndexPage: Sendable {
 
     /// The feed's next three events from the export's day (all of them from the start when
     /// there is no clock): ongoing ones count.
-    func nextEvents(of feed: FeedDefinition) -> [Occurrence] {
+    public func nextEvents(of feed: FeedDefinition) -> [Occurrence] {
         let today = now?.day
         var result: [Occurrence] = []
         for index in feed.occurrenceIndices {
