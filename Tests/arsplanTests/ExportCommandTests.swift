@@ -131,7 +131,9 @@ struct ExportCommandTests {
         let after = try Self.contents(of: out)
         #expect(after["agare-gammal.ics"] == nil)
         #expect(after["alla.ics"] != before["alla.ics"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["feeds", "namnd.ics", "trasig-plan.yaml"])
+        // Beside the plan: what the feeds published (written only by the export that succeeded).
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["feeds", "namnd.ics", "trasig-plan.published.json", "trasig-plan.yaml"])
     }
 
     @Test func datesFromReadsTheCalendarBesideThePlan() throws {
