@@ -233,6 +233,14 @@ struct PublicationTests {
         #expect(try PublicationFile.decode(bytes) == state)
         #expect(PublicationFile.encode(try PublicationFile.decode(bytes), planID: "p") == bytes)
         #expect(throws: FileSystemError.self) { try PublicationFile.decode(Array("<<<<<<< HEAD\n".utf8)) }
+        // Without escapes the layout is read directly; the same file laid out by hand by JSONDecoder.
+        var plain = state
+        plain.events["c\"\n"] = nil
+        let written = PublicationFile.encode(plain, planID: "p")
+        #expect(try PublicationFile.decode(written) == plain)
+        let byHand = String(decoding: written, as: UTF8.self).replacingOccurrences(of: "\n    ", with: "\n\t").replacingOccurrences(of: ": ", with: ":")
+        #expect(try PublicationFile.decode(Array(byHand.utf8)) == plain)
+        #expect(try PublicationFile.decode(PublicationFile.encode(PublicationState(), planID: "p")) == PublicationState())
     }
 
     @Test func aConflictedStateFileStopsTheExportAndWritesNothing() throws {
