@@ -3,8 +3,8 @@
 /// state, so every visible change — from the journal, a hand edit or an imported calendar —
 /// reaches every client, and unchanged events keep their bytes.
 public struct PublishedEvent: Hashable, Sendable {
-    /// ``ContentFingerprint`` of the event's visible content, 16 hex digits.
-    public var fingerprint: String
+    /// ``ContentFingerprint`` of the event's visible content (16 hex digits in the file).
+    public var fingerprint: UInt64
     public var sequence: Int
     /// DTSTAMP and LAST-MODIFIED: when the content was changed or first published.
     public var stamp: Timestamp
@@ -15,7 +15,7 @@ public struct PublishedEvent: Hashable, Sendable {
     /// that an event coming back never goes backwards.
     public var inFeeds: Bool
 
-    public init(fingerprint: String, sequence: Int, stamp: Timestamp, start: String, inFeeds: Bool = true) {
+    public init(fingerprint: UInt64, sequence: Int, stamp: Timestamp, start: String, inFeeds: Bool = true) {
         self.fingerprint = fingerprint
         self.sequence = sequence
         self.stamp = stamp
@@ -72,7 +72,7 @@ extension PublishedEvent {
     ///   always comes after the one published, even when the clock went backwards.
     /// * Never published (new, or no state yet): the journal's count, stamped `now`.
     public static func next(
-        after previous: PublishedEvent?, fingerprint: String, start: String, journalSequence: Int, journalModified: Timestamp?,
+        after previous: PublishedEvent?, fingerprint: UInt64, start: String, journalSequence: Int, journalModified: Timestamp?,
         now: Timestamp
     ) -> (event: PublishedEvent, change: PublicationChangeKind?) {
         guard let previous else {

@@ -137,7 +137,10 @@ public struct FeedWriter: Sendable {
         var events: [UInt8] = []
         var ranges = [Range<Int>?](repeating: nil, count: schedule.occurrences.count)
         var position = 0
-        var publication = publishing?.previous
+        // The new state: the previous one with only what changed written over it (most events
+        // are unchanged, and hashing 100,000 UIDs again costs).
+        var published = publishing?.previous.events ?? [:]
+        var stillPublished = 0
         var changes: [PublicationChange] = []
         for (chunk, result) in chunks.enumerated() {
             let (bytes, chunkRanges, decided) = try result.get()
@@ -147,26 +150,33 @@ public struct FeedWriter: Sendable {
                 let index = included[position]
                 ranges[index] = (range.lowerBound + offset)..<(range.upperBound + offset)
                 if publishing != nil {
-                    let uid = occurrences[index].uid
                     let (event, change) = decided[n]
-                    if let change { changes.append(PublicationChange(uid: uid, kind: change, before: publication?.events[uid], after: event)) }
-                    publication?.events[uid] = event
+                    if let change {
+                        let uid = occurrences[index].uid
+                        changes.append(PublicationChange(uid: uid, kind: change, before: published[uid], after: event))
+                        published[uid] = event
+                    }
+                    if change == nil || change == .changed { stillPublished += 1 }
                 }
                 position += 1
             }
         }
-        if publication != nil, let previous = publishing?.previous {
+        var publication: PublicationState?
+        if let previous = publishing?.previous {
             // What was in the feeds and is not now has been removed; it stays in the state.
-            var removed: [PublicationChange] = []
-            var present = Set<String>(minimumCapacity: included.count)
-            for index in included { present.insert(occurrences[index].uid) }
-            for (uid, event) in previous.events where event.inFeeds && !present.contains(uid) {
-                var gone = event
-                gone.inFeeds = false
-                publication!.events[uid] = gone
-                removed.append(PublicationChange(uid: uid, kind: .removed, before: event, after: nil))
+            if previous.events.values.reduce(0, { $0 + ($1.inFeeds ? 1 : 0) }) != stillPublished {
+                var removed: [PublicationChange] = []
+                var present = Set<String>(minimumCapacity: included.count)
+                for index in included { present.insert(occurrences[index].uid) }
+                for (uid, event) in previous.events where event.inFeeds && !present.contains(uid) {
+                    var gone = event
+                    gone.inFeeds = false
+                    published[uid] = gone
+                    removed.append(PublicationChange(uid: uid, kind: .removed, before: event, after: nil))
+                }
+                changes += removed.sorted { $0.uid < $1.uid }
             }
-            changes += removed.sorted { $0.uid < $1.uid }
+            publication = PublicationState(events: published)
         }
 
         // Calendar heads: libical serializes an empty VCALENDAR; we keep all but its last line.
@@ -280,7 +290,7 @@ struct ActivityFingerprints {
     private var summaries: [UInt64?] = []
     private var categories: [UInt64?] = []
 
-    mutating func event(_ occurrence: Occurrence, _ entry: EventText.Entry, description: String, text: EventText) -> String {
+    mutating func event(_ occurrence: Occurrence, _ entry: EventText.Entry, description: String, text: EventText) -> UInt64 {
         var f = ContentFingerprint()
         switch occurrence.timing {
         case .allDay(let first, let last):
@@ -304,7 +314,7 @@ struct ActivityFingerprints {
         case .tentative: f.add(1)
         case .cancelled: f.add(2)
         }
-        return f.hex
+        return f.value
     }
 
     private static func hash(_ text: String) -> UInt64 {

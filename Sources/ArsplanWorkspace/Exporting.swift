@@ -30,7 +30,7 @@ public struct ExportPreview: Sendable {
     /// The events that change for subscribers: added and changed in schedule order, then removed.
     public var changes: [PublicationChange]
     /// Titles of the occurrences by UID, for describing the changes (removed ones that are
-    /// still in the schedule — cancelled — included).
+    /// still in the schedule — cancelled — included); filled in by `previewExport` only.
     public var titles: [String: String]
 }
 
@@ -102,12 +102,13 @@ extension Workspace {
         } catch {
             throw .writing(directory: directory, reason: "\(error)")
         }
-        let preview = Self.preview(feeds, loaded: loaded, statePath: statePath, hadState: previous != nil)
+        // The titles are for listing the changes (--dry-run); an export only counts them.
+        let preview = ExportPreview(statePath: statePath, hadState: previous != nil, changes: feeds.changes, titles: [:])
         var summary = ExportSummary(
             directory: directory, feedCount: feeds.feeds.count, events: feeds.feeds.first?.occurrenceIndices.count ?? 0, preview: preview,
             stateWritten: false)
         // Nothing changed: the state file is left untouched.
-        if let state = feeds.publication, state != previous {
+        if let state = feeds.publication, previous == nil || !feeds.changes.isEmpty {
             do throws(FileSystemError) {
                 try files.replaceFile(statePath, with: PublicationFile.encode(state, planID: loaded.plan.id))
             } catch {

@@ -50,8 +50,9 @@ public enum PublicationFile {
             add(String(event.sequence))
             add(", \"stamp\": \"")
             add(event.stamp.description)
-            add("\", \"fingerprint\": ")
-            add(quoted(event.fingerprint))
+            add("\", \"fingerprint\": \"")
+            add(hex(event.fingerprint))
+            add("\"")
             add(event.inFeeds ? "}" : ", \"inFeeds\": false}")
         }
         add(uids.isEmpty ? "}\n}\n" : "\n  }\n}\n")
@@ -133,7 +134,7 @@ public enum PublicationFile {
             repeat {
                 guard expect("\n    "), let uid = string(), expect(": {\"start\": "), let start = string(), expect(", \"sequence\": "),
                     let sequence = number(), expect(", \"stamp\": "), let stamp = stamp(), expect(", \"fingerprint\": "),
-                    let fingerprint = string(), events[uid] == nil
+                    let text = string(), let fingerprint = UInt64(text, radix: 16), text.utf8.count == 16, events[uid] == nil
                 else { return nil }
                 let inFeeds = !expect(", \"inFeeds\": false")
                 guard expect("}") else { return nil }
@@ -171,8 +172,11 @@ public enum PublicationFile {
         for (uid, entry) in file.events {
             guard let stamp = Timestamp(iso: entry.stamp) else { throw FileSystemError("'\(uid)': the stamp '\(entry.stamp)' is not a UTC time") }
             guard entry.sequence >= 0 else { throw FileSystemError("'\(uid)': negative sequence \(entry.sequence)") }
+            guard entry.fingerprint.utf8.count == 16, let fingerprint = UInt64(entry.fingerprint, radix: 16) else {
+                throw FileSystemError("'\(uid)': the fingerprint '\(entry.fingerprint)' is not 16 hex digits")
+            }
             events[uid] = PublishedEvent(
-                fingerprint: entry.fingerprint, sequence: entry.sequence, stamp: stamp, start: entry.start, inFeeds: entry.inFeeds ?? true)
+                fingerprint: fingerprint, sequence: entry.sequence, stamp: stamp, start: entry.start, inFeeds: entry.inFeeds ?? true)
         }
         return PublicationState(events: events)
     }
@@ -185,6 +189,12 @@ public enum PublicationFile {
         case DecodingError.valueNotFound(_, let context): return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): missing value"
         default: return "\(error)"
         }
+    }
+
+    /// 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// A JSON string literal.

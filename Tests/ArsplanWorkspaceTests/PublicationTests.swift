@@ -217,10 +217,10 @@ struct PublicationTests {
 
     @Test func theStateFileIsSortedOneEventPerLineAndReadBack() throws {
         let state = PublicationState(events: [
-            "b-2": PublishedEvent(fingerprint: "00000000000000ff", sequence: 2, stamp: Timestamp(iso: "2026-12-01T10:00:00Z")!, start: "2027-03-01T09:00"),
+            "b-2": PublishedEvent(fingerprint: 0xff, sequence: 2, stamp: Timestamp(iso: "2026-12-01T10:00:00Z")!, start: "2027-03-01T09:00"),
             "a-1": PublishedEvent(
-                fingerprint: "0123456789abcdef", sequence: 0, stamp: Timestamp(iso: "2026-11-20T10:00:00Z")!, start: "2027-02-02", inFeeds: false),
-            "c\"\n": PublishedEvent(fingerprint: "1111111111111111", sequence: 1, stamp: Timestamp(iso: "2026-11-21T10:00:00Z")!, start: "2027-01-01"),
+                fingerprint: 0x0123_4567_89ab_cdef, sequence: 0, stamp: Timestamp(iso: "2026-11-20T10:00:00Z")!, start: "2027-02-02", inFeeds: false),
+            "c\"\n": PublishedEvent(fingerprint: 0x1111_1111_1111_1111, sequence: 1, stamp: Timestamp(iso: "2026-11-21T10:00:00Z")!, start: "2027-01-01"),
         ])
         let bytes = PublicationFile.encode(state, planID: "p")
         let text = String(decoding: bytes, as: UTF8.self)
@@ -262,37 +262,37 @@ struct PublicationTests {
 
     @Test func stampsAndSequenceFollowTheRules() {
         let t = { (s: String) in Timestamp(iso: s)! }
-        let published = PublishedEvent(fingerprint: "a", sequence: 3, stamp: t("2026-12-01T10:00:00Z"), start: "2027-01-05")
+        let published = PublishedEvent(fingerprint: 1, sequence: 3, stamp: t("2026-12-01T10:00:00Z"), start: "2027-01-05")
         // Unchanged: as published, even when the journal counts more.
         let same = PublishedEvent.next(
-            after: published, fingerprint: "a", start: "2027-01-05", journalSequence: 5, journalModified: t("2026-12-02T10:00:00Z"),
+            after: published, fingerprint: 1, start: "2027-01-05", journalSequence: 5, journalModified: t("2026-12-02T10:00:00Z"),
             now: t("2026-12-03T10:00:00Z"))
         #expect(same.event == published && same.change == nil)
         // Changed by a journal entry after the publication: its time, one more SEQUENCE.
         let journal = PublishedEvent.next(
-            after: published, fingerprint: "b", start: "2027-01-06", journalSequence: 1, journalModified: t("2026-12-02T10:00:00Z"),
+            after: published, fingerprint: 2, start: "2027-01-06", journalSequence: 1, journalModified: t("2026-12-02T10:00:00Z"),
             now: t("2026-12-03T10:00:00Z"))
         #expect(journal.event.stamp == t("2026-12-02T10:00:00Z") && journal.event.sequence == 4 && journal.change == .changed)
         // Changed by hand (the latest journal entry is older than the publication): now.
         let hand = PublishedEvent.next(
-            after: published, fingerprint: "b", start: "2027-01-05", journalSequence: 1, journalModified: t("2026-11-02T10:00:00Z"),
+            after: published, fingerprint: 2, start: "2027-01-05", journalSequence: 1, journalModified: t("2026-11-02T10:00:00Z"),
             now: t("2026-12-03T10:00:00Z"))
         #expect(hand.event.stamp == t("2026-12-03T10:00:00Z") && hand.event.sequence == 4)
         // A journal entry in the export's future is not used; a clock gone backwards still moves forward.
         let future = PublishedEvent.next(
-            after: published, fingerprint: "b", start: "2027-01-05", journalSequence: 9, journalModified: t("2027-01-01T00:00:00Z"),
+            after: published, fingerprint: 2, start: "2027-01-05", journalSequence: 9, journalModified: t("2027-01-01T00:00:00Z"),
             now: t("2026-12-03T10:00:00Z"))
         #expect(future.event.stamp == t("2026-12-03T10:00:00Z") && future.event.sequence == 9)
         let backwards = PublishedEvent.next(
-            after: published, fingerprint: "b", start: "2027-01-05", journalSequence: 0, journalModified: nil, now: t("2026-11-01T00:00:00Z"))
+            after: published, fingerprint: 2, start: "2027-01-05", journalSequence: 0, journalModified: nil, now: t("2026-11-01T00:00:00Z"))
         #expect(backwards.event.stamp == t("2026-12-01T10:00:01Z"))
         // Back in the feeds after a removal: new to subscribers, SEQUENCE still goes up.
         var gone = published
         gone.inFeeds = false
-        let back = PublishedEvent.next(after: gone, fingerprint: "a", start: "2027-01-05", journalSequence: 0, journalModified: nil, now: t("2026-12-03T10:00:00Z"))
+        let back = PublishedEvent.next(after: gone, fingerprint: 1, start: "2027-01-05", journalSequence: 0, journalModified: nil, now: t("2026-12-03T10:00:00Z"))
         #expect(back.change == .added && back.event.sequence == 4 && back.event.inFeeds)
         // Never published: the journal's count, stamped now.
-        let new = PublishedEvent.next(after: nil, fingerprint: "a", start: "2027-01-05", journalSequence: 2, journalModified: t("2026-11-02T10:00:00Z"), now: t("2026-12-03T10:00:00Z"))
+        let new = PublishedEvent.next(after: nil, fingerprint: 1, start: "2027-01-05", journalSequence: 2, journalModified: t("2026-11-02T10:00:00Z"), now: t("2026-12-03T10:00:00Z"))
         #expect(new.event.sequence == 2 && new.event.stamp == t("2026-12-03T10:00:00Z") && new.change == .added)
     }
 }
