@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 SWIFT_BUILD_FLAGS ?=
 BIN := .build/debug/arsplan
 
-.PHONY: run test lint format deps system-deps python-deps build release export bench bench-feeds bench-journal clean
+.PHONY: run test lint format deps system-deps python-deps build release export bench bench-feeds bench-journal bench-report bench-commands clean
 
 run: system-deps build
 	$(BIN) validate $(PLAN)
@@ -17,7 +17,7 @@ run: system-deps build
 
 test: deps
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	ARSPLAN_PYTHON=$(abspath $(PYTHON)) swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	ARSPLAN_PYTHON=$(abspath $(PYTHON)) ARSPLAN_CHROMIUM=$$(command -v chromium || echo chromium-missing) swift test --skip-build $(SWIFT_BUILD_FLAGS)
 
 # Style and the core's purity. .swift-format is argument-parser's, with the code's own
 # 4-space indentation, 150 columns and indented #if blocks; four lint-only rules are off
@@ -40,6 +40,7 @@ system-deps:
 	pkg-config --exists yaml-0.1 || missing="$$missing libyaml-dev pkg-config"; \
 	[ -e /usr/share/zoneinfo/Europe/Stockholm ] || missing="$$missing tzdata"; \
 	if [ "$(MAKECMDGOALS)" = "test" ] || [ "$(MAKECMDGOALS)" = "deps" ]; then command -v khal >/dev/null || missing="$$missing khal"; fi; \
+	if [ "$(MAKECMDGOALS)" = "test" ] || [ "$(MAKECMDGOALS)" = "deps" ]; then command -v chromium >/dev/null || missing="$$missing chromium"; fi; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -64,6 +65,13 @@ bench: system-deps python-deps release
 	$(PYTHON) bench/run.py
 	$(PYTHON) bench/feeds.py
 	python3 bench/journal.py .build/release/arsplan
+	python3 bench/report.py .build/release/arsplan
+	python3 bench/commands.py
+
+# Every command on generated plans of 5,000, 20,000 and 80,000 activities with a
+# 1,000-entry journal (bench/RESULTS.md has the figures and what they mean).
+bench-commands: system-deps release
+	python3 bench/commands.py
 
 # All feeds of a generated 100,000-occurrence plan, against python icalendar as the peer.
 bench-feeds: system-deps python-deps release
@@ -72,6 +80,10 @@ bench-feeds: system-deps python-deps release
 # The change journal: 20 concurrent appends, and schedule with journals of 0–400 entries.
 bench-journal: system-deps release
 	python3 bench/journal.py .build/release/arsplan
+
+# The year overview: the example plan's page (< 100 ms) and a 20,000-activity plan's (< 1 s, 300 MB).
+bench-report: system-deps release
+	python3 bench/report.py .build/release/arsplan
 
 clean:
 	rm -rf .build $(VENV) Exports/*/

@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // Mustache templates (HTML escaping built in) for the year overview page and its wheel.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libical 3.x from the system (Debian: libical-dev); only ArsplanICal imports it.
@@ -27,13 +29,16 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // Where unsafe code is (issue 8 gathers it into named places):
-        // * C pointers: libical in ArsplanICal (LibICal, FeedWriter, CalendarImport); libyaml
-        //   in YAMLComposer; POSIX reads and writes in JournalFile and AtomicDirectory.
-        // * Unsafe buffers for speed: Expressions (plan reader), JSONWriter, the terminal
-        //   output of the executable (PlanLoading).
-        // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer, the
-        //   package's one @unchecked Sendable.
+        // Where unsafe code is — only in files whose name says so, in the targets below:
+        // * C pointers: libical in ArsplanICal (LibICal.swift, FeedWriter+Unsafe.swift,
+        //   CalendarImport.swift), libical touched by one thread at a time (its lock); libyaml in
+        //   YAMLComposer.swift; POSIX reads and writes in JournalFile+Unsafe.swift and the
+        //   workspace's AtomicDirectory.swift / ExportFolder.swift.
+        // * Buffers for speed: Expressions+Unsafe.swift and ParallelReading+Unsafe.swift (plan
+        //   reader); the executable's terminal output (PlanLoading.swift) writes without a copy.
+        // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer
+        //   (UnsafeTransfer.swift), the package's one @unchecked Sendable; work on two cores
+        //   only through TwoCores (TwoCores.swift).
         //
         // The package's one hand-over between threads (UnsafeTransfer) and its one helper for
         // work split between two cores. No dependencies; never imported by the core.
@@ -52,12 +57,12 @@ let package = Package(
         // iCalendar writing and reading with libical; no file access.
         .target(
             name: "ArsplanICal",
-            dependencies: ["Arsplan", "ArsplanSupport", "CLibical"]
+            dependencies: ["Arsplan", "CLibical"]
         ),
         // HTML year overview (årshjul), feed index page, CSV.
         .target(
             name: "ArsplanReport",
-            dependencies: ["Arsplan", "ArsplanSupport"]
+            dependencies: ["Arsplan", "ArsplanSupport", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The change journal on disk: locked, synced appends; tolerant reading. (The journal
         // entries and their replay are in the core.)
@@ -97,7 +102,10 @@ let package = Package(
             exclude: ["check_ics.py"],  // run by the tests with ARSPLAN_PYTHON, not a resource
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ArsplanReportTests", dependencies: ["Arsplan", "ArsplanReport"]),
+        .testTarget(
+            name: "ArsplanReportTests",
+            dependencies: ["Arsplan", "ArsplanReport", "ArsplanPlanFile"]
+        ),
         // The journal on the example plan: replay, impact, deviations, and the file under load.
         .testTarget(
             name: "ArsplanJournalTests",

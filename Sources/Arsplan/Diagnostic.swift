@@ -36,6 +36,10 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     case icsUnreadable = "ics_unreadable"
     case icsParseError = "ics_parse_error"
     case icsNoEventsInYear = "ics_no_events_in_year"
+    /// A `dates-from` calendar uses a TZID it does not define and arsplan does not know.
+    case icsUnknownTimeZone = "ics_unknown_time_zone"
+    /// libical complained about a `dates-from` calendar, but every event's dates are known.
+    case icsWarning = "ics_warning"
     case unknownTimeZone = "unknown_time_zone"
     case libicalFailure = "libical_failure"
     /// The publication state beside the plan (`<plan>.published.json`) cannot be read or parsed.
@@ -62,6 +66,12 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     case fixedDateOnDayOff = "fixed_date_on_day_off"
     case outsidePlanYear = "outside_plan_year"
     case emptyRecurrence = "empty_recurrence"
+    /// A time that does not exist on that day in the plan's zone (spring forward).
+    case timeInDSTGap = "time_in_dst_gap"
+    /// A time that occurs twice on that day in the plan's zone (fall back).
+    case timeAmbiguous = "time_ambiguous"
+    /// A numbered reference to an imported activity now names another meeting than at the last approval.
+    case referenceTargetChanged = "reference_target_changed"
 
     // The change journal: the file, then its entries as they are replayed.
     case journalInvalidLine = "journal_invalid_line"

@@ -248,11 +248,17 @@ public struct ImportedDate: Hashable, Codable, Sendable {
     public var time: TimeOfDay?
     /// Length in minutes for timed entries; in days (inclusive count) for all-day ones.
     public var length: Int?
+    /// What the source calendar knows the event by: a short hash of its UID (and, for an
+    /// instance of a recurring event, its RECURRENCE-ID or original start). It ends the
+    /// occurrence's UID instead of its number, so that a meeting added to or removed from the
+    /// source calendar changes only that meeting (and what depends on it) in the feeds.
+    public var key: String?
 
-    public init(day: Day, time: TimeOfDay? = nil, length: Int? = nil) {
+    public init(day: Day, time: TimeOfDay? = nil, length: Int? = nil, key: String? = nil) {
         self.day = day
         self.time = time
         self.length = length
+        self.key = key
     }
 }
 
@@ -383,6 +389,11 @@ public struct Activity: Hashable, Codable, Sendable, Identifiable {
 }
 
 /// A whole plan: the values read from a plan file (plus, later, the journal replayed).
+///
+/// Looking a thing up by id (``activity(_:)``, ``owner(_:)``, …) goes through a position
+/// index built when a list is set, so a command that looks up every occurrence's activity
+/// stays linear in the size of the plan. The indexes are not part of the plan's value:
+/// equality, hashing and coding ignore them.
 public struct Plan: Hashable, Codable, Sendable {
     public var id: String
     public var title: String
@@ -391,13 +402,24 @@ public struct Plan: Hashable, Codable, Sendable {
     public var timezone: String
     public var organization: String?
     public var calendar: CalendarSettings
-    public var owners: [Owner]
-    public var audiences: [Audience]
-    public var channels: [Channel]
-    public var units: [Unit]
-    public var goals: [Goal]
+    public var owners: [Owner] { didSet { ownerIndex.refresh(owners) } }
+    public var audiences: [Audience] { didSet { audienceIndex.refresh(audiences) } }
+    public var channels: [Channel] { didSet { channelIndex.refresh(channels) } }
+    public var units: [Unit] { didSet { unitIndex.refresh(units) } }
+    public var goals: [Goal] { didSet { goalIndex.refresh(goals) } }
     /// In plan-file order, which is also the order ties are broken in.
-    public var activities: [Activity]
+    public var activities: [Activity] { didSet { activityIndex.refresh(activities) } }
+
+    private var activityIndex = PositionIndex<Activity>()
+    private var ownerIndex = PositionIndex<Owner>()
+    private var audienceIndex = PositionIndex<Audience>()
+    private var channelIndex = PositionIndex<Channel>()
+    private var unitIndex = PositionIndex<Unit>()
+    private var goalIndex = PositionIndex<Goal>()
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, year, timezone, organization, calendar, owners, audiences, channels, units, goals, activities
+    }
 
     public init(
         id: String, title: String, year: Int, timezone: String = "Europe/Stockholm", organization: String? = nil,
@@ -416,12 +438,52 @@ public struct Plan: Hashable, Codable, Sendable {
         self.units = units
         self.goals = goals
         self.activities = activities
+        activityIndex.refresh(activities)
+        ownerIndex.refresh(owners)
+        audienceIndex.refresh(audiences)
+        channelIndex.refresh(channels)
+        unitIndex.refresh(units)
+        goalIndex.refresh(goals)
     }
 
-    public func activity(_ id: Activity.ID) -> Activity? { activities.first { $0.id == id } }
-    public func owner(_ id: Owner.ID) -> Owner? { owners.first { $0.id == id } }
-    public func audience(_ id: Audience.ID) -> Audience? { audiences.first { $0.id == id } }
-    public func channel(_ id: Channel.ID) -> Channel? { channels.first { $0.id == id } }
-    public func unit(_ id: Unit.ID) -> Unit? { units.first { $0.id == id } }
-    public func goal(_ id: Goal.ID) -> Goal? { goals.first { $0.id == id } }
+    /// The position of the (first) activity with this id in ``activities``.
+    public func activityPosition(_ id: Activity.ID) -> Int? { activityIndex.position(of: id, in: activities) }
+
+    public func activity(_ id: Activity.ID) -> Activity? { activityPosition(id).map { activities[$0] } }
+    /// The title of the activity with this id, without copying the activity out.
+    public func activityTitle(_ id: Activity.ID) -> String? { activityPosition(id).map { activities[$0].title } }
+    public func owner(_ id: Owner.ID) -> Owner? { ownerIndex.position(of: id, in: owners).map { owners[$0] } }
+    public func audience(_ id: Audience.ID) -> Audience? { audienceIndex.position(of: id, in: audiences).map { audiences[$0] } }
+    public func channel(_ id: Channel.ID) -> Channel? { channelIndex.position(of: id, in: channels).map { channels[$0] } }
+    public func unit(_ id: Unit.ID) -> Unit? { unitIndex.position(of: id, in: units).map { units[$0] } }
+    public func goal(_ id: Goal.ID) -> Goal? { goalIndex.position(of: id, in: goals).map { goals[$0] } }
+}
+
+/// Where each id stands in one of a plan's lists (the first, with duplicates).
+///
+/// Rebuilt when the list changes length; changing an element in place (an override, an
+/// owner) keeps it. A look-up checks the element it finds and, when the list was changed
+/// behind the index's back (an id renamed, elements swapped) or the id is not known, looks
+/// along the list. Equal to every other index: not part of a plan's value.
+struct PositionIndex<Element: Identifiable>: Hashable, Sendable where Element.ID: Sendable {
+    private var positions: [Element.ID: Int] = [:]
+    private var indexedCount = -1
+
+    mutating func refresh(_ elements: [Element]) {
+        guard elements.count != indexedCount else { return }
+        var positions: [Element.ID: Int] = [:]
+        positions.reserveCapacity(elements.count)
+        // By index: `for element in` would copy every element out.
+        for i in elements.indices where positions[elements[i].id] == nil { positions[elements[i].id] = i }
+        self.positions = positions
+        indexedCount = elements.count
+    }
+
+    func position(of id: Element.ID, in elements: [Element]) -> Int? {
+        if let p = positions[id], p < elements.count, elements[p].id == id { return p }
+        return elements.indices.first { elements[$0].id == id }
+    }
+
+    static func == (_: Self, _: Self) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }

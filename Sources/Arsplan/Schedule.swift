@@ -31,7 +31,10 @@ public enum OccurrenceTiming: Hashable, Sendable {
 
 /// One placed occurrence of an activity.
 public struct Occurrence: Hashable, Sendable, Identifiable {
-    /// Stable across runs and moves: `<plan id>-<activity id>-<occurrence number>`.
+    /// Stable across runs and moves: `<plan id>-<activity id>-<occurrence number>`; for an
+    /// occurrence taken from another calendar (and a `for-each` occurrence of one),
+    /// `<plan id>-<activity id>-<key>`, the key coming from the source event's UID
+    /// (``ImportedDate/key``).
     public var uid: String
     public var activity: Activity.ID
     /// 1-based number among the activity's occurrences, in date order.

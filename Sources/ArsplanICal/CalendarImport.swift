@@ -1,23 +1,51 @@
 import Arsplan
 import CLibical
 
+/// What `dates-from` found in a calendar: its dates, and what libical warned about that did
+/// not keep any event's dates from being known.
+public struct ImportedCalendar: Hashable, Sendable {
+    public var dates: [ImportedDate]
+    public var warnings: [ImportWarning]
+}
+
+/// A libical warning about a calendar file, with the line it is about when it can be found.
+public struct ImportWarning: Hashable, Sendable {
+    /// 1-based line in the `.ics` file (of the property libical complained about).
+    public var line: Int?
+    public var message: String
+}
+
 /// Reads the dates of another calendar (`dates-from:` in a plan): the city's board meetings,
 /// the intranet's events.
 public enum CalendarImport {
-    /// The dates of the VEVENTs of `text` (an `.ics` file's content) that fall in `year`.
+    /// The dates of the VEVENTs of `text` (an `.ics` file's content) in `year`.
+    public static func dates(fromICS text: String, file: String, year: Int, timeZone: String) throws(ICalError)
+        -> [ImportedDate]
+    {
+        try read(ics: text, file: file, year: year, timeZone: timeZone).dates
+    }
+
+    /// The dates of the VEVENTs of `text` (an `.ics` file's content) that fall in `year` (or run
+    /// into it from the year before), with libical's harmless warnings.
     ///
     /// RRULE, RDATE and EXDATE are expanded, RECURRENCE-ID overrides replace the instances
     /// they name, cancelled events and instances are left out. Times are converted to
     /// `timeZone` (the plan's zone; floating times are taken as already in it), all-day
-    /// events stay all-day. Sorted by day and time, without duplicates.
+    /// events stay all-day and keep their span (DTEND or DURATION). A TZID without a VTIMEZONE
+    /// is read as the IANA zone of that name, or the zone a Windows name (Outlook, Exchange)
+    /// stands for. Each date carries a key from its event's UID (and RECURRENCE-ID or
+    /// instance start). Sorted by day and time, without duplicates.
+    ///
+    /// Empty TEXT values (Google's `DESCRIPTION:`) are valid and pass silently; other libical
+    /// complaints (`X-LIC-ERROR`) become ``ImportWarning``s, unless they are about a property
+    /// that says when an event is (DTSTART, DTEND, DURATION, RRULE, RDATE, EXDATE,
+    /// RECURRENCE-ID, or a VTIMEZONE's offsets): then the file is refused.
     ///
     /// - Parameter file: the file's name as the user wrote it, for messages.
-    /// - Throws: `ICalError.unparsableCalendar` when libical reports problems (its
-    ///   `X-LIC-ERROR` properties), `.noEventsInYear` when nothing falls in `year`,
-    ///   `.unknownTimeZone` for a zone libical does not know.
-    public static func dates(fromICS text: String, file: String, year: Int, timeZone: String) throws(ICalError)
-        -> [ImportedDate]
-    {
+    /// - Throws: `ICalError.unparsableCalendar` for what cannot be read, `.noEventsInYear`
+    ///   when nothing falls in `year`, `.unknownTimeZone` for a plan zone libical does not
+    ///   know, `.unknownEventTimeZone` for a TZID that is neither defined in the file nor known.
+    public static func read(ics text: String, file: String, year: Int, timeZone: String) throws(ICalError) -> ImportedCalendar {
         libicalLock.lock()
         defer { libicalLock.unlock() }
 
@@ -26,14 +54,18 @@ public enum CalendarImport {
             throw .unparsableCalendar(file: file, problems: ["no iCalendar data found"])
         }
         let root = OwnedComponent(adopting: parsed)
+        let lines = SourceLines(text)
         var problems: [String] = []
-        collectErrors(root.pointer, into: &problems)
+        var warnings: [ImportWarning] = []
+        var cursor = 0
+        collectErrors(root.pointer, lines: lines, cursor: &cursor, problems: &problems, warnings: &warnings)
         if !problems.isEmpty { throw .unparsableCalendar(file: file, problems: problems) }
         var events: [OpaquePointer] = []
         collectEvents(root.pointer, into: &events)
         if events.isEmpty && !containsCalendar(root.pointer) {
             throw .unparsableCalendar(file: file, problems: ["no VCALENDAR found"])
         }
+        try supplyMissingZones(events, lines: lines, file: file)
 
         let reader = Reader(planZone: planZone.pointer, year: year)
         // RECURRENCE-ID overrides, by UID: which instances of the master they replace.
@@ -44,30 +76,109 @@ public enum CalendarImport {
             replaced[uid, default: []].insert(reader.key(icalproperty_get_datetime_with_component(property, event)))
         }
 
-        var result: Set<ImportedDate> = []
+        var result: [ImportedDate] = []
         for event in events {
             if icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED { continue }
             let isOverride = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY) != nil
             let uid = icalcomponent_get_uid(event).map { String(cString: $0) } ?? ""
             let skip = isOverride ? [] : replaced[uid] ?? []
-            for date in reader.instances(of: event, expand: !isOverride, skipping: skip) { result.insert(date) }
+            result += reader.instances(of: event, uid: uid, expand: !isOverride, skipping: skip)
         }
         guard !result.isEmpty else { throw .noEventsInYear(file: file, year: year) }
-        return result.sorted { a, b in
-            (a.day, a.time?.minutesSinceMidnight ?? -1, a.length ?? 0) < (b.day, b.time?.minutesSinceMidnight ?? -1, b.length ?? 0)
+        let sorted = result.sorted { a, b in
+            (a.day, a.time?.minutesSinceMidnight ?? -1, a.length ?? 0, a.key ?? "") < (b.day, b.time?.minutesSinceMidnight ?? -1, b.length ?? 0, b.key ?? "")
         }
+        // Two events at the same time and of the same length are one date (the first key kept).
+        var dates: [ImportedDate] = []
+        for date in sorted {
+            if let last = dates.last, last.day == date.day, last.time == date.time, last.length == date.length { continue }
+            dates.append(date)
+        }
+        return ImportedCalendar(dates: dates, warnings: warnings)
     }
 
-    private static func collectErrors(_ component: OpaquePointer, into problems: inout [String]) {
+    /// Properties whose problems leave an event's dates unknown.
+    private static let dateProperties: Set<String> = [
+        "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "TZOFFSETFROM", "TZOFFSETTO", "TZID",
+    ]
+    /// TEXT properties an empty value is valid for (Google writes `DESCRIPTION:`, `LOCATION:`,
+    /// `X-WR-CALDESC:`); libical 3.0 complains "No value for … property" about them.
+    private static let textProperties: Set<String> = [
+        "X", "DESCRIPTION", "LOCATION", "SUMMARY", "COMMENT", "CONTACT", "CATEGORIES", "RESOURCES", "NAME", "TZNAME",
+    ]
+
+    /// libical's `X-LIC-ERROR`s: problems (fatal) and warnings, each with the line it is about.
+    private static func collectErrors(
+        _ component: OpaquePointer, lines: SourceLines, cursor: inout Int, problems: inout [String], warnings: inout [ImportWarning]
+    ) {
         var property = icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY)
         while let current = property {
-            problems.append(icalproperty_get_xlicerror(current).map { String(cString: $0) } ?? "unknown error")
+            let message = icalproperty_get_xlicerror(current).map { String(cString: $0) } ?? "unknown error"
+            let (name, value) = Self.subject(of: message)
+            let line = name.flatMap { lines.find(name: $0, value: value, from: &cursor) }
+            let emptyText = message.hasPrefix("No value for ") && name.map(textProperties.contains) == true
+            if let name, dateProperties.contains(name) {
+                problems.append((line.map { "line \($0): " } ?? "") + message.trimmingTrailingColon)
+            } else if !emptyText {
+                warnings.append(ImportWarning(line: line, message: message.trimmingTrailingColon))
+            }
             property = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)
         }
         var child = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT)
         while let current = child {
-            collectErrors(current, into: &problems)
+            collectErrors(current, lines: lines, cursor: &cursor, problems: &problems, warnings: &warnings)
             child = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)
+        }
+    }
+
+    /// The property an `X-LIC-ERROR` message is about and the value it quotes: "Can't parse as
+    /// DATE-TIME value in DTSTAMP property. Removing entire property: bad" → ("DTSTAMP", "bad").
+    private static func subject(of message: String) -> (name: String?, value: String?) {
+        var name: String?
+        let words = message.split(separator: " ")
+        if let i = words.firstIndex(of: "property.") ?? words.firstIndex(of: "property"), i > 0 {
+            name = String(words[i - 1]).uppercased()
+        }
+        var value: String?
+        if let range = message.range(of: "Removing entire property:") {
+            value = String(message[range.upperBound...]).trimmingSpaces
+        }
+        return (name, value)
+    }
+
+    /// Gives every TZID the events use without a VTIMEZONE one: the builtin zone of that IANA
+    /// name, or of the IANA zone a Windows name stands for (CLDR's windowsZones), under the
+    /// TZID the file uses. Without it libical reads such times as floating — in the plan's
+    /// zone, hours off for `TZID="Eastern Standard Time"`.
+    private static func supplyMissingZones(_ events: [OpaquePointer], lines: SourceLines, file: String) throws(ICalError) {
+        var supplied: Set<String> = []
+        for event in events {
+            guard let calendar = icalcomponent_get_parent(event) else { continue }
+            for kind in [ICAL_DTSTART_PROPERTY, ICAL_DTEND_PROPERTY, ICAL_RDATE_PROPERTY, ICAL_EXDATE_PROPERTY, ICAL_RECURRENCEID_PROPERTY] {
+                var property = icalcomponent_get_first_property(event, kind)
+                while let current = property {
+                    defer { property = icalcomponent_get_next_property(event, kind) }
+                    guard let parameter = icalproperty_get_first_parameter(current, ICAL_TZID_PARAMETER),
+                        let raw = icalparameter_get_tzid(parameter)
+                    else { continue }
+                    let tzid = String(cString: raw)
+                    if supplied.contains(tzid) || icalcomponent_get_timezone(calendar, tzid) != nil { continue }
+                    var name = tzid
+                    if let slash = name.range(of: "sourceforge.net/") { name = String(name[slash.upperBound...]) }
+                    name = WindowsZones.iana[name] ?? name
+                    guard !name.isEmpty, let zone = icaltimezone_get_builtin_timezone(name), let builtin = icaltimezone_get_component(zone),
+                        let clone = icalcomponent_new_clone(builtin)
+                    else {
+                        var cursor = 0
+                        throw .unknownEventTimeZone(file: file, tzid: tzid, line: lines.find(tzid: tzid, from: &cursor))
+                    }
+                    if let property = icalcomponent_get_first_property(clone, ICAL_TZID_PROPERTY) {
+                        icalproperty_set_tzid(property, tzid)
+                    }
+                    icalcomponent_add_component(calendar, clone)
+                    supplied.insert(tzid)
+                }
+            }
         }
     }
 
@@ -92,6 +203,14 @@ public enum CalendarImport {
     fileprivate enum InstantKey: Hashable {
         case date(Int, Int, Int)
         case instant(Int)
+
+        /// `D2027-1-27`, `T1801087200` (seconds since 1970, UTC): part of an instance's identity.
+        var text: String {
+            switch self {
+            case .date(let y, let m, let d): return "D\(y)-\(m)-\(d)"
+            case .instant(let seconds): return "T\(seconds)"
+            }
+        }
     }
 
     fileprivate struct Reader {
@@ -110,7 +229,7 @@ public enum CalendarImport {
             Int(icaltime_as_timet_with_zone(time, time.zone ?? planZone))
         }
 
-        func instances(of event: OpaquePointer, expand: Bool, skipping: Set<InstantKey>) -> [ImportedDate] {
+        func instances(of event: OpaquePointer, uid: String, expand: Bool, skipping: Set<InstantKey>) -> [ImportedDate] {
             guard let startProperty = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY) else { return [] }
             let start = icalproperty_get_datetime_with_component(startProperty, event)
             guard icaltime_is_null_time(start) == 0, icaltime_is_valid_time(start) != 0 else { return [] }
@@ -154,12 +273,24 @@ public enum CalendarImport {
                 }
             }
 
+            // What the source knows each instance by: its UID, and for an instance of a recurring
+            // event (or an override of one) its original start — the RECURRENCE-ID.
+            let recurrenceID = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY).map {
+                key(icalproperty_get_datetime_with_component($0, event))
+            }
+            let recurring = recurrenceID != nil || starts.count > 1
+                || icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY) != nil
+                || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY) != nil
             var result: [ImportedDate] = []
             for instance in starts {
-                if excluded.contains(key(instance)) { continue }
-                if let date = importedDate(instance, allDay: allDay, lengthSeconds: lengthSeconds, excluded: excluded) {
-                    result.append(date)
-                }
+                let instanceKey = key(instance)
+                if excluded.contains(instanceKey) { continue }
+                guard var date = importedDate(instance, allDay: allDay, lengthSeconds: lengthSeconds, excluded: excluded) else { continue }
+                var identity = uid.isEmpty ? "no UID\n" + (summary(event) ?? "") : uid
+                if recurring || uid.isEmpty { identity += "\n" + (recurrenceID ?? instanceKey).text }
+                // Ten hex digits (40 bits) of SHA-256: unique enough among one calendar's events.
+                date.key = String(ContentHash.sha256(text: identity).dropFirst("sha256:".count).prefix(10))
+                result.append(date)
             }
             return result
         }
@@ -185,22 +316,112 @@ public enum CalendarImport {
             Day(year: Int(time.year), month: Int(time.month), day: Int(time.day))?.dayNumber ?? 0
         }
 
+        private func summary(_ event: OpaquePointer) -> String? {
+            icalcomponent_get_summary(event).map { String(cString: $0) }
+        }
+
+        /// The instance as a date of the plan year: one that starts in it, or starts in the
+        /// year before and runs into it (the conference from 30 December to 2 January).
         private func importedDate(_ time: icaltimetype, allDay: Bool, lengthSeconds: Int, excluded: Set<InstantKey>)
             -> ImportedDate?
         {
             if allDay {
+                let days = max(1, lengthSeconds / 86_400)
                 guard let day = Day(year: Int(time.year), month: Int(time.month), day: Int(time.day)),
-                    day.year == year
+                    day.year == year || (day.year < year && day.adding(days: days - 1).year == year)
                 else { return nil }
-                return ImportedDate(day: day, time: nil, length: max(1, lengthSeconds / 86_400))
+                return ImportedDate(day: day, time: nil, length: days)
             }
             // A DATE in EXDATE also removes a timed instance on that day (in the event's zone).
             if excluded.contains(.date(Int(time.year), Int(time.month), Int(time.day))) { return nil }
             let local = time.zone == nil ? time : icaltime_convert_to_zone(time, planZone)
-            guard let day = Day(year: Int(local.year), month: Int(local.month), day: Int(local.day)), day.year == year,
+            guard let day = Day(year: Int(local.year), month: Int(local.month), day: Int(local.day)),
                 let clock = TimeOfDay(hour: Int(local.hour), minute: Int(local.minute))
             else { return nil }
+            if day.year != year {
+                // Where it ends, in the plan's zone: kept when that is after the year began.
+                let end = icaltime_from_timet_with_zone(time_t(seconds(time) + lengthSeconds), 0, planZone)
+                guard day.year < year, Int(end.year) == year, end.month > 1 || end.day > 1 || end.hour > 0 || end.minute > 0 else {
+                    return nil
+                }
+            }
             return ImportedDate(day: day, time: clock, length: lengthSeconds / 60)
         }
+    }
+}
+
+/// The unfolded lines of an `.ics` file with their line numbers, to point warnings at a line.
+struct SourceLines {
+    /// Property name (upper case, without parameters), its value, and the 1-based line it starts on.
+    private var entries: [(name: String, value: String, line: Int, text: String)] = []
+
+    init(_ text: String) {
+        var current: (text: String, line: Int)?
+        var number = 0
+        func flush() {
+            guard let current else { return }
+            let text = current.text
+            let nameEnd = text.firstIndex { $0 == ";" || $0 == ":" } ?? text.endIndex
+            let colon = Self.valueStart(text)
+            entries.append(
+                (String(text[..<nameEnd]).uppercased(), colon.map { String(text[$0...]) } ?? "", current.line, text))
+        }
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            number += 1
+            var line = String(raw)
+            if line.hasSuffix("\r") { line.removeLast() }
+            if let first = line.first, first == " " || first == "\t", current != nil {
+                current!.text += line.dropFirst()
+            } else {
+                flush()
+                current = (line, number)
+            }
+        }
+        flush()
+    }
+
+    /// Where the value starts: after the first colon outside a quoted parameter value.
+    private static func valueStart(_ text: String) -> String.Index? {
+        var quoted = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\"" { quoted.toggle() }
+            if character == ":" && !quoted { return text.index(after: index) }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// The line of the first property named `name` (`X`: any X-property) with `value`, looked
+    /// for from `cursor` on (libical reports in file order), then from the start.
+    func find(name: String, value: String?, from cursor: inout Int) -> Int? {
+        func matches(_ entry: (name: String, value: String, line: Int, text: String)) -> Bool {
+            let nameMatches = name == "X" ? entry.name.hasPrefix("X-") : entry.name == name
+            return nameMatches && (value.map { $0.isEmpty ? entry.value.isEmpty : entry.value == $0 || entry.text.hasSuffix($0) } ?? true)
+        }
+        for i in cursor..<entries.count where matches(entries[i]) {
+            cursor = i + 1
+            return entries[i].line
+        }
+        return entries.first(where: matches)?.line
+    }
+
+    /// The first line whose parameters name `tzid`.
+    func find(tzid: String, from cursor: inout Int) -> Int? {
+        entries.first { $0.text.contains("TZID=\(tzid)") || $0.text.contains("TZID=\"\(tzid)\"") }?.line
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
+    /// libical ends some messages with a colon and nothing after it.
+    fileprivate var trimmingTrailingColon: String {
+        var text = trimmingSpaces
+        if text.hasSuffix(":") { text.removeLast() }
+        return text
     }
 }

@@ -1,14 +1,14 @@
 import Arsplan
 
 /// The Swedish words of an event: title, description and categories. Pure Swift; the
-/// writer hands the strings to libical, which escapes and folds them.
+/// writer hands the strings to libical, which escapes and folds them (CATEGORIES and the
+/// X-WR-* names the writer escapes itself).
 ///
 /// What depends only on the activity is worked out once per activity in `init`; per
-/// occurrence only the status, owner, occurrence number and (for `for-each`) the
-/// dependency's number are added.
+/// occurrence only the status, the owner (when reassigned) and, for `for-each`, how the
+/// date was set are added.
 struct EventText {
     let plan: Plan
-    private let activities: [Activity.ID: Activity]
     /// Each scheduled activity's words, found by ``entry(at:)``.
     private let words: [ActivityWords]
     /// The entry of each occurrence of the schedule, by its position.
@@ -18,33 +18,23 @@ struct EventText {
 
     private struct ActivityWords {
         var summary: String
-        /// CATEGORIES values joined with commas.
-        var categories: String
-        /// Target groups, channels, unit, goals, kind: one line each, joined.
+        /// CATEGORIES values, each on one line (commas in a value are escaped when written).
+        var categories: [String]
+        /// Target groups, channels, unit, goals: one line each, joined.
         var middle: String
-        /// The placement in words, when it does not depend on the occurrence.
+        /// How the date is set, in words (the same for every occurrence: a `for-each`
+        /// occurrence follows its own meeting, which needs no number).
         var placement: String?
-        var placementPerOccurrence: Bool
         /// The activity's own description, cleaned.
         var body: String?
-        /// How many occurrences the activity has in the schedule ("tillfälle 3 av 11").
-        var count: Int
         /// The activity's own owner (an occurrence may have been handed to another).
         var owner: Owner.ID?
         /// False for an occurrence whose activity is not in the plan: it gets no description.
         var known = true
 
-        /// The lines after the owner that are the same for every occurrence: `middle` and
-        /// the placement, when it does not depend on the occurrence.
-        var fixedLines: String {
-            [middle.isEmpty ? nil : middle, placementPerOccurrence ? nil : placement].compactMap { $0 }.joined(separator: "\n")
-        }
     }
 
-    /// What each activity's descriptions share, worked out once (``ActivityWords/fixedLines``,
-    /// " av 11", "\n\n" + the body).
-    private let fixedLines: [String]
-    private let ofCount: [String]
+    /// Each activity's own text with the line break before it ("\n" + the body), worked out once.
     private let bodies: [String]
     /// The owner lines of each activity's own owner.
     private let activityOwnerLines: [String?]
@@ -62,7 +52,6 @@ struct EventText {
         let channels = Self.index(plan.channels)
         let units = Self.index(plan.units)
         let goals = Self.index(plan.goals)
-        self.activities = activities
 
         var owners: [Owner.ID: String] = [:]
         for owner in plan.owners where owners[owner.id] == nil {
@@ -72,34 +61,31 @@ struct EventText {
         }
         ownerLines = owners
 
-        // Activities in the order they first occur, with how often they do.
+        // Activities in the order they first occur.
         var entries: [Activity.ID: Int] = [:]
         var order: [Activity.ID] = []
-        var counts: [Int] = []
         var occurrenceEntries: [Int] = []
         occurrenceEntries.reserveCapacity(schedule.occurrences.count)
         for i in schedule.occurrences.indices {
             let id = schedule.occurrences[i].activity
             if let entry = entries[id] {
-                counts[entry] += 1
                 occurrenceEntries.append(entry)
             } else {
                 entries[id] = order.count
                 occurrenceEntries.append(order.count)
                 order.append(id)
-                counts.append(1)
             }
         }
         self.occurrenceEntries = occurrenceEntries
 
         var words: [ActivityWords] = []
         words.reserveCapacity(order.count)
-        for (id, count) in zip(order, counts) {
+        for id in order {
             guard let activity = activities[id] else {
                 let name = singleLine(id.rawValue)
                 words.append(
                     ActivityWords(
-                        summary: name, categories: "", middle: "", placement: nil, placementPerOccurrence: false, body: nil, count: count,
+                        summary: name, categories: [], middle: "", placement: nil, body: nil,
                         known: false))
                 continue
             }
@@ -119,29 +105,25 @@ struct EventText {
                 let names = activity.goals.map { goals[$0]?.name ?? $0.rawValue }
                 lines.append("Mål: \(names.joined(separator: "; "))")
             }
-            if let kind = activity.kind, !kind.isEmpty { lines.append("Typ: \(kind)") }
 
-            // libical 3.0.16 writes commas and semicolons in CATEGORIES raw (a comma separates
-            // values), so they are taken out of the names.
+            // Commas and semicolons stay in a value; the writer escapes them (`\,`), which
+            // libical 3.0.16 does not do for CATEGORIES.
             var seen: Set<String> = []
             let categories = ([activity.kind].compactMap { $0 } + channelNames).compactMap { value -> String? in
-                let clean = singleLine(String(value.map { $0 == "," || $0 == ";" ? " " : $0 }))
+                let clean = singleLine(value)
                 guard !clean.isEmpty, seen.insert(clean).inserted else { return nil }
                 return clean
             }
-            let perOccurrence = activity.forEach != nil
             words.append(
                 ActivityWords(
-                    summary: singleLine(activity.title), categories: categories.joined(separator: ","),
+                    summary: singleLine(activity.title), categories: categories,
                     middle: lines.map(singleLine).joined(separator: "\n"),
-                    placement: perOccurrence ? nil : Self.placementInWords(activity, occurrenceIndex: 0, activities: activities),
-                    placementPerOccurrence: perOccurrence, body: activity.description.map(cleanText).flatMap { $0.isEmpty ? nil : $0 },
-                    count: count, owner: activity.owner))
+                    placement: Self.placementInWords(activity, activities: activities),
+                    body: activity.description.flatMap(Self.withoutEmptyLines),
+                    owner: activity.owner))
         }
         self.words = words
-        fixedLines = words.map(\.fixedLines)
-        ofCount = words.map { " av \($0.count)" }
-        bodies = words.map { $0.body.map { "\n\n" + $0 } ?? "" }
+        bodies = words.map { $0.body.map { "\n" + $0 } ?? "" }
         activityOwnerLines = words.map { words in words.owner.map { owners[$0] ?? singleLine("Ansvarig: \($0.rawValue)") } }
     }
 
@@ -162,12 +144,20 @@ struct EventText {
         return occurrence.status == .cancelled ? "INSTÄLLT: \(title)" : title
     }
 
-    /// CATEGORIES: the kind, then the channels' names, comma-separated.
-    func categories(_ entry: Entry) -> String {
+    /// CATEGORIES: the kind, then the channels' names.
+    func categories(_ entry: Entry) -> [String] {
         words[entry.number].categories
     }
 
-    /// DESCRIPTION: who, for whom, where, why and how the date was set, then the plan's text.
+    /// The activity's own text with its empty lines taken out (a description has none), or nil.
+    static func withoutEmptyLines(_ text: String) -> String? {
+        let lines = cleanText(text).split(separator: "\n").map { String($0.drop { $0 == " " || $0 == "\t" }) }.filter { !$0.isEmpty }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    /// DESCRIPTION in plain Swedish for staff, one line each and no empty lines: who
+    /// ("Ansvarig: …"), for whom, in which channels, unit and goals, then the activity's own
+    /// text, and last how the date was set ("3 arbetsdagar efter …").
     func description(_ occurrence: Occurrence, _ entry: Entry) -> String {
         let n = entry.number
         let words = words[n]
@@ -179,7 +169,7 @@ struct EventText {
             owner = activityOwnerLines[n]
         }
         var text = ""
-        text.reserveCapacity((owner?.utf8.count ?? 0) + fixedLines[n].utf8.count + bodies[n].utf8.count + 96)
+        text.reserveCapacity((owner?.utf8.count ?? 0) + words.middle.utf8.count + bodies[n].utf8.count + 96)
         func line(_ value: String) {
             if !text.isEmpty { text += "\n" }
             text += value
@@ -187,40 +177,30 @@ struct EventText {
         if occurrence.status == .cancelled { line("Inställt.") }
         if occurrence.status == .tentative { line("Preliminärt datum.") }
         if let owner { line(owner) }
-        if !fixedLines[n].isEmpty { line(fixedLines[n]) }
-        if words.placementPerOccurrence, let activity = activities[occurrence.activity],
-            let placement = Self.placementInWords(activity, occurrenceIndex: occurrence.index, activities: activities)
-        {
-            line(placement)
+        if !words.middle.isEmpty { line(words.middle) }
+        if !bodies[n].isEmpty {
+            if text.isEmpty { text += bodies[n].dropFirst() } else { text += bodies[n] }
         }
-        if words.count > 1 {
-            line("Tillfälle ")
-            text += String(occurrence.index)
-            text += ofCount[n]
-        }
-        text += bodies[n]
+        if let placement = words.placement { line(placement) }
         return text
     }
 
-    /// "Beroende: 2 arbetsdagar efter Servicenämndens sammanträde (3)", "Återkommer: …".
-    static func placementInWords(_ activity: Activity, occurrenceIndex: Int, activities: [Activity.ID: Activity]) -> String? {
+    /// How the date is set, for staff: "2 arbetsdagar efter Servicenämndens sammanträde",
+    /// "Återkommer varje månad, …", "Samma dag som …"; nil for fixed dates.
+    static func placementInWords(_ activity: Activity, activities: [Activity.ID: Activity]) -> String? {
         func title(of id: Activity.ID) -> String { activities[id]?.title ?? id.rawValue }
-        /// "Servicenämndens sammanträde (3)": the referenced occurrence's number when it is known.
+        /// "Servicenämndens sammanträde": a `for-each` occurrence follows its own meeting, which
+        /// needs no number; an explicitly numbered one keeps it ("… (3)").
         func referenceWords(_ reference: ActivityReference) -> String {
-            let number = reference.occurrence ?? (activity.forEach == reference.activity ? occurrenceIndex : nil)
-            return title(of: reference.activity) + (number.map { " (\($0))" } ?? "")
-        }
-        var prefix = ""
-        if let forEach = activity.forEach {
-            prefix = "En gång för varje tillfälle av \(title(of: forEach)). "
+            title(of: reference.activity) + (reference.occurrence.map { " (\($0))" } ?? "")
         }
         switch activity.placement {
         case .date, .dates:
-            return prefix.isEmpty ? nil : singleLine("Beroende: \(prefix)")
+            return nil
         case .recurrence(let recurrence):
-            return "Återkommer: \(Self.words(recurrence))"
+            return "Återkommer \(Self.words(recurrence).lowercasedFirst)"
         case .with(let reference):
-            return singleLine("Beroende: \(prefix)Samma dag som \(referenceWords(reference))")
+            return singleLine("Samma dag som \(referenceWords(reference))")
         case .relative(let after, let before):
             var parts = after.map { "\(amount($0)) efter \(referenceWords($0.reference))" }
             if let before {
@@ -228,7 +208,7 @@ struct EventText {
             }
             guard !parts.isEmpty else { return nil }
             let joined = after.count > 1 ? "det senaste av " + parts.joined(separator: ", ") : parts.joined(separator: ", ")
-            return singleLine("Beroende: \(prefix)\(capitalized(joined))")
+            return singleLine(capitalized(joined))
         case .imported(let source, _):
             return singleLine("Datum från kalendern \(source)")
         }
@@ -297,5 +277,12 @@ struct EventText {
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
+    }
+}
+
+extension String {
+    fileprivate var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
     }
 }

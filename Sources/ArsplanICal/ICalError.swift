@@ -10,6 +10,9 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
     case unparsableCalendar(file: String, problems: [String])
     /// An `.ics` file with no event in the plan year.
     case noEventsInYear(file: String, year: Int)
+    /// An `.ics` file whose events use a TZID it defines no VTIMEZONE for and that is neither
+    /// an IANA zone nor a Windows zone name arsplan knows.
+    case unknownEventTimeZone(file: String, tzid: String, line: Int?)
 
     public var description: String {
         switch self {
@@ -24,6 +27,10 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
             return "Calendar file '\(file)' is not valid iCalendar: \(shown)\(more)."
         case .noEventsInYear(let file, let year):
             return "Calendar file '\(file)' has no events in \(year)."
+        case .unknownEventTimeZone(let file, let tzid, let line):
+            return "Calendar file '\(file)'\(line.map { " (line \($0))" } ?? "") uses time zone '\(tzid)', which it does not define "
+                + "(no VTIMEZONE) and which is neither an IANA zone nor a known Windows zone name; ask for an export with time-zone "
+                + "definitions, or with times in UTC."
         }
     }
 
@@ -34,6 +41,7 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .libical: return .libicalFailure
         case .unparsableCalendar: return .icsParseError
         case .noEventsInYear: return .icsNoEventsInYear
+        case .unknownEventTimeZone: return .icsUnknownTimeZone
         }
     }
 }

@@ -210,55 +210,6 @@ public struct JournalFile: Sendable {
         return true
     }
 
-    /// Writes every byte and syncs; on failure truncates back to `rollbackTo` (when given) and throws.
-    private func write(_ data: [UInt8], to fd: Int32, rollbackTo length: Int?) throws(JournalFileError) {
-        var failure: Int32?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc_write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
-        if failure == nil, fsync(fd) != 0 { failure = errno }
-        if let failure {
-            if let length { _ = ftruncate(fd, off_t(length)) }
-            throw .cannotWrite(file: path, reason: Self.reason(failure))
-        }
-    }
-
-    private func readAll(_ fd: Int32, size: Int? = nil) throws(JournalFileError) -> [UInt8] {
-        var total = size
-        if total == nil {
-            var st = stat()
-            guard fstat(fd, &st) == 0 else { throw .cannotRead(file: path, reason: Self.reason(errno)) }
-            total = Int(st.st_size)
-        }
-        let count = total!
-        var bytes = [UInt8](repeating: 0, count: count)
-        var offset = 0
-        var failure: Int32?
-        bytes.withUnsafeMutableBytes { buffer in
-            while offset < count {
-                let n = pread(fd, buffer.baseAddress! + offset, count - offset, off_t(offset))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                offset += n
-            }
-        }
-        if let failure { throw .cannotRead(file: path, reason: Self.reason(failure)) }
-        return Array(bytes[..<offset])
-    }
-
     private static func lock(_ fd: Int32, _ operation: Int32) -> Int32 {
         while true {
             let result = flock(fd, operation)
@@ -279,15 +230,4 @@ public struct JournalFile: Sendable {
         default: return String(cString: strerror(code))
         }
     }
-}
-
-/// `write(2)`, named apart from the method above.
-@inline(__always) private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-        return Darwin.write(fd, buffer, count)
-    #elseif canImport(Musl)
-        return Musl.write(fd, buffer, count)
-    #else
-        return Glibc.write(fd, buffer, count)
-    #endif
 }

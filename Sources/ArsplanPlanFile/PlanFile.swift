@@ -1,5 +1,4 @@
 import Arsplan
-import ArsplanSupport
 
 /// Reads plan files (YAML) into a ``Plan``, with a located diagnostic for every problem.
 ///
@@ -11,6 +10,7 @@ public enum PlanFile {
 
     /// Parses plan-file text. Pure: no file access. `file` is the path as the user named it, used in diagnostics.
     public static func parse(_ text: String, file: String) -> PlanFileResult {
+        // Large files on two cores (see `parallelThreshold`).
         if text.utf8.count >= parallelThreshold, let cut = ActivitiesCut.find(in: text),
             let result = parseInTwoParts(text, file: file, cut: cut)
         {
@@ -21,19 +21,17 @@ public enum PlanFile {
 
     static func parseInOnePiece(_ text: String, file: String) -> PlanFileResult {
         var sink = DiagnosticSink(file: file)
-        let tree = UnsafeTransfer<Composed?>(nil)
+        let composed: Composed
         switch composeYAML(text) {
-        case .success(let composed):
-            tree.wrappedValue = composed
+        case .success(let tree):
+            composed = tree
         case .failure(let failure):
             sink.error(.yamlSyntax, failure.message, at: failure.location, notes: failure.notes)
             return PlanFileResult(plan: nil, diagnostics: sink.sorted())
         }
-        var reader = PlanReader(sink: sink, duplicates: tree.wrappedValue!.duplicates)
-        let plan = reader.read(tree.wrappedValue!.root)
-        let diagnostics = reader.finish()
-        if text.utf8.count >= parallelThreshold { releaseInBackground(tree, reader) }
-        return result(plan: plan, diagnostics: diagnostics)
+        var reader = PlanReader(sink: sink, duplicates: composed.duplicates)
+        let plan = reader.read(composed.root)
+        return result(plan: plan, diagnostics: reader.finish())
     }
 
     static func result(plan: Plan?, diagnostics: [Diagnostic]) -> PlanFileResult {

@@ -109,12 +109,12 @@ struct JSONWriter {
 
     mutating func bool(_ flag: Bool) {
         beginValue()
-        (flag ? Self.trueText : Self.falseText).withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: flag ? Self.trueText : Self.falseText)
     }
 
     mutating func null() {
         beginValue()
-        Self.nullText.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: Self.nullText)
     }
 
     private static let trueText = Array("true".utf8)
@@ -223,7 +223,7 @@ struct JSONWriter {
         bytes.append(0x0A)
         let count = 2 * depth
         if count <= Self.spaces.count {
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            bytes.append(contentsOf: Self.spaces[0..<count])
         } else {
             bytes.append(contentsOf: repeatElement(0x20, count: count))
         }

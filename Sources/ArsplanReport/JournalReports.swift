@@ -4,17 +4,29 @@ import Foundation
 extension JournalText {
     /// A change entry as a headline for management: `Servicenämndens sammanträde (3/11) flyttas till tisdag 30 mars 2027`.
     public static func headline(_ entry: JournalEntry, in schedule: Schedule, entries: [JournalEntry]) -> String {
+        headline(entry, in: schedule, entries: entries, counts: occurrenceCounts(schedule))
+    }
+
+    /// How many occurrences each activity has in `schedule`.
+    static func occurrenceCounts(_ schedule: Schedule) -> [Activity.ID: Int] {
+        var counts: [Activity.ID: Int] = [:]
+        for o in schedule.occurrences { counts[o.activity, default: 0] += 1 }
+        return counts
+    }
+
+    /// ``headline(_:in:entries:)`` with the occurrence counts of `schedule` counted once.
+    static func headline(_ entry: JournalEntry, in schedule: Schedule, entries: [JournalEntry], counts: [Activity.ID: Int]) -> String {
         let plan = schedule.plan
         func label(_ id: Activity.ID, _ n: Int) -> String {
-            occurrence(id, n, in: plan, count: schedule.occurrences.filter { $0.activity == id }.count)
+            occurrence(id, n, in: plan, count: counts[id] ?? 0)
         }
         switch entry.action {
         case .move(let id, let n, let day, let time):
             return "\(label(id, n)) flyttas till \(Swedish.longDate(day))\(time.map { " kl. \($0)" } ?? "")"
         case .cancel(let id, let n):
-            return n.map { "\(label(id, $0)) ställs in" } ?? "\(plan.activity(id)?.title ?? id.rawValue): alla tillfällen ställs in"
+            return n.map { "\(label(id, $0)) ställs in" } ?? "\(plan.activityTitle(id) ?? id.rawValue): alla tillfällen ställs in"
         case .assign(let id, let owner):
-            return "\(plan.activity(id)?.title ?? id.rawValue) får ny ansvarig: \(JournalText.owner(owner, in: plan))"
+            return "\(plan.activityTitle(id) ?? id.rawValue) får ny ansvarig: \(JournalText.owner(owner, in: plan))"
         case .undo(let target):
             let undone = entries.first { $0.sequence == target }
             return "Ändring #\(target) ångras" + (undone.map { " (\(action($0.action, in: plan)))" } ?? "")
@@ -135,13 +147,14 @@ public enum DeviationsReport {
         if report.isEmpty { return out + "\nInga avvikelser: schemat är som det fastställdes.\n" }
         out += "\n\(JournalText.count(report.deviations.count, "tillfälle avviker", "tillfällen avviker")):\n\n"
         let counts = occurrenceCounts(replay, report)
+        let entries = Dictionary(replay.entries.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
         let rows: [[String]] = report.deviations.map { d in
             let showOwner = d.kinds.contains(.reassigned)
             return [
                 JournalText.occurrence(d.activity, d.index, in: plan, count: counts[d.activity] ?? 1, title: d.title),
                 d.kinds.map(JournalText.kind).joined(separator: ", "),
                 JournalText.state(d.approved, in: plan, showOwner: showOwner) + " → " + JournalText.state(d.current, in: plan, showOwner: showOwner),
-                cause(d, replay: replay),
+                cause(d, entries: entries),
             ].map(TerminalText.line)
         }
         var widths = [0, 0, 0]
@@ -169,6 +182,7 @@ public enum DeviationsReport {
         out += "Sedan dess avviker \(JournalText.count(report.deviations.count, "tillfälle", "tillfällen")) från den fastställda planen.\n"
         let counts = occurrenceCounts(replay, report)
         let entries = Dictionary(replay.entries.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
+        let scheduleCounts = JournalText.occurrenceCounts(replay.schedule)
         func label(_ d: Deviation) -> String {
             escape(JournalText.occurrence(d.activity, d.index, in: plan, count: counts[d.activity] ?? 1, title: d.title))
         }
@@ -187,7 +201,7 @@ public enum DeviationsReport {
             let items = grouped[sequence]!
             let direct = items.filter { $0.primaryCause!.direct }
             let following = items.filter { !$0.primaryCause!.direct }
-            out += "\n### \(number). \(escape(JournalText.headline(entry, in: replay.schedule, entries: replay.entries)))\n\n"
+            out += "\n### \(number). \(escape(JournalText.headline(entry, in: replay.schedule, entries: replay.entries, counts: scheduleCounts)))\n\n"
             out += "Ändring #\(entry.sequence), registrerad \(JournalText.localTime(entry.at, zone: plan.timezone)) av \(escape(entry.by))."
             if let reason = entry.reason, !reason.isEmpty { out += " Skäl: \(escape(reason))" + (reason.hasSuffix(".") ? "" : ".") }
             out += "\n\n" + tableHead
@@ -296,9 +310,9 @@ public enum DeviationsReport {
             "Fastställd \(JournalText.localTime(entry.at, zone: plan.timezone)) av \(entry.by) (\(report.approval.approval.ref)), journalpost #\(entry.sequence).")
     }
 
-    static func cause(_ d: Deviation, replay: JournalReplay) -> String {
+    static func cause(_ d: Deviation, entries: [Int: JournalEntry]) -> String {
         var parts: [String] = []
-        if let primary = d.primaryCause, let entry = replay.entries.first(where: { $0.sequence == primary.sequence }) {
+        if let primary = d.primaryCause, let entry = entries[primary.sequence] {
             parts.append((primary.direct ? "" : "följer med ") + "#\(entry.sequence) \(entry.by)" + (entry.reason.map { ": \($0)" } ?? ""))
         }
         if d.editedInPlanFile { parts.append("ändrad direkt i planfilen") }

@@ -26,7 +26,7 @@ public enum JournalText {
 
     /// `Servicenämndens sammanträde (3/11)`; the number only when the activity has several occurrences.
     public static func occurrence(_ activity: Activity.ID, _ index: Int, in plan: Plan, count: Int, title: String? = nil) -> String {
-        let name = title ?? plan.activity(activity)?.title ?? activity.rawValue
+        let name = title ?? plan.activityTitle(activity) ?? activity.rawValue
         return count > 1 ? "\(name) (\(index)/\(count))" : name
     }
 

@@ -15,7 +15,8 @@ struct DatesFrom {
         if let plan = document.plan { return (plan, []) }
         var diagnostics: [Diagnostic] = []
         var found: [Activity.ID: [ImportedDate]] = [:]
-        var cache: [String: Result<[ImportedDate], ICalError>] = [:]
+        var cache: [String: Result<ImportedCalendar, ICalError>] = [:]
+        var warned: Set<String> = []
         let planDirectory = URL(fileURLWithPath: planPath).deletingLastPathComponent()
 
         for item in document.imports {
@@ -23,7 +24,7 @@ struct DatesFrom {
             // The calendar as the user can find it: relative to the working directory when the
             // plan path was relative, so that it can be opened as printed.
             let path = source.hasPrefix("/") ? source : shown(planDirectory.appendingPathComponent(source).path, planPath: planPath, source: source)
-            let result: Result<[ImportedDate], ICalError>
+            let result: Result<ImportedCalendar, ICalError>
             if let cached = cache[path] {
                 result = cached
             } else {
@@ -40,7 +41,7 @@ struct DatesFrom {
                 let text = String(decoding: data, as: UTF8.self)
                 do throws(ICalError) {
                     result = .success(
-                        try CalendarImport.dates(fromICS: text, file: path, year: document.year, timeZone: document.timezone))
+                        try CalendarImport.read(ics: text, file: path, year: document.year, timeZone: document.timezone))
                 } catch {
                     result = .failure(error)
                 }
@@ -48,7 +49,18 @@ struct DatesFrom {
             }
             switch result {
             case .success(let imported):
-                found[item.activity] = imported
+                found[item.activity] = imported.dates
+                // libical's warnings, at their line in the calendar file, once per file.
+                if warned.insert(path).inserted {
+                    let at = item.location.map { "\(planPath):\($0.line):\($0.column)" } ?? planPath
+                    for warning in imported.warnings {
+                        diagnostics.append(
+                            Diagnostic(
+                                severity: .warning, code: .icsWarning, message: "libical: \(warning.message)", file: path,
+                                location: warning.line.map { SourceLocation(line: $0, column: 1) },
+                                notes: ["read for 'dates-from' of '\(item.activity)' at \(at); every event's dates are known"]))
+                    }
+                }
             case .failure(let error):
                 diagnostics.append(
                     Diagnostic(

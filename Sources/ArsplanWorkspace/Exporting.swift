@@ -13,11 +13,14 @@ public struct ExportOptions: Sendable {
     public var keepCancelled: Bool
     /// The publication state file; nil: beside the plan (``PublicationFile/defaultPath(forPlan:)``).
     public var statePath: String?
+    /// Today in the plan's zone, for the year overview's today marker (from the caller's clock).
+    public var today: Day?
 
-    public init(baseURL: String? = nil, keepCancelled: Bool = false, statePath: String? = nil) {
+    public init(baseURL: String? = nil, keepCancelled: Bool = false, statePath: String? = nil, today: Day? = nil) {
         self.baseURL = baseURL
         self.keepCancelled = keepCancelled
         self.statePath = statePath
+        self.today = today
     }
 }
 
@@ -68,7 +71,7 @@ public enum ExportError: Error, Sendable {
 }
 
 extension Workspace {
-    /// Writes the iCalendar feeds of `loaded` and their index page into `directory` (default
+    /// Writes the iCalendar feeds of `loaded`, their index page and the year overview (`oversikt.html`) into `directory` (default
     /// `Exports/<plan id>`), replacing the folder as a whole in one step — only a new or empty
     /// folder, or one an earlier export of the same plan wrote. A plan with errors is not exported.
     ///
@@ -89,7 +92,10 @@ extension Workspace {
             throw .refused(error)
         }
         let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, at: now)
-        let page = FeedIndexPage(schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now)
+        let page = FeedIndexPage(schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html")
+        // The plan file's hash only tells whether it changed since an approval: not computed without one.
+        let overview = YearOverview.current(
+            loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: options.today)
         do {
             try files.replaceFolder(target) { staging in
                 try staging.writeMarker(ExportFolder.markerName, ExportFolder.markerText(planID: loaded.plan.id))
@@ -98,6 +104,7 @@ extension Workspace {
                 // most of the time a large export takes).
                 try Self.writeFeeds(feeds, into: staging)
                 try staging.write("index.html", page.bytes())
+                try staging.write("oversikt.html", Array(YearOverviewPage.render(overview).utf8))
             }
         } catch {
             throw .writing(directory: directory, reason: "\(error)")

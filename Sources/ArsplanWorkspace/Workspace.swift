@@ -1,4 +1,5 @@
 import Arsplan
+import ArsplanICal
 import ArsplanJournal
 import ArsplanPlanFile
 
@@ -111,7 +112,10 @@ extension Workspace {
                 severity: note.severity, code: note.code, message: note.message, file: journal.path,
                 location: contents.line(ofPosition: note.position).map { SourceLocation(line: $0, column: 1) })
         }
-        let diagnostics = source.diagnostics + contents.warnings + notes + replay.schedule.conflicts.map { $0.diagnostic(file: source.path) }
+        // Times in the spring-forward gap or the repeated autumn hour (libical's zone data).
+        let clocks = (try? ClockCheck.conflicts(in: replay.schedule)) ?? []
+        let diagnostics = source.diagnostics + contents.warnings + notes
+            + (replay.schedule.conflicts + replay.shiftedImportReferences + clocks).map { $0.diagnostic(file: source.path) }
         return LoadedPlan(source: source, journal: journal, contents: contents, replay: replay, diagnostics: diagnostics)
     }
 }

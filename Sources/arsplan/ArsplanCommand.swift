@@ -30,6 +30,7 @@ struct ArsplanCommand: ParsableCommand {
             ApproveCommand.self,
             DeviationsCommand.self,
             StatusCommand.self,
+            ReportCommand.self,
         ]
     )
 

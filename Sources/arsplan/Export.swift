@@ -8,7 +8,8 @@ struct Export: ParsableCommand {
         abstract: "Write the iCalendar feeds and their index page for subscribers.",
         discussion: """
             Writes alla.ics, one feed per target group (malgrupp-<id>.ics), owner (agare-<id>.ics), \
-            channel (kanal-<id>.ics) and unit (enhet-<id>.ics), and index.html, to Exports/<plan id>/ \
+            channel (kanal-<id>.ics) and unit (enhet-<id>.ics), index.html and the year overview \
+            oversikt.html (see 'arsplan report'), to Exports/<plan id>/ \
             or --out. The folder is replaced as a whole, in one step: a failed export leaves the \
             previous files exactly as they were. Only a new or empty folder, or one an earlier export \
             of the same plan wrote (it holds a .arsplan-export marker), is replaced; a symlink is \
@@ -51,7 +52,7 @@ struct Export: ParsableCommand {
         let loaded = try plan.load()
         loaded.diagnostics.forEach(Terminal.print)
         let now = try Recording.now()
-        let options = ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled, statePath: state)
+        let options = ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled, statePath: state, today: try Recording.today(in: loaded.plan))
         if dryRun {
             do throws(ExportError) {
                 Terminal.output(Self.describe(try Workspace().previewExport(loaded, options: options, at: now)))

@@ -34,6 +34,11 @@ enum Recording {
         return SystemClock.now()
     }
 
+    /// Today in the plan's zone, from ``now()``: the year overview's today marker.
+    static func today(in plan: Plan) throws -> Day? {
+        Day(iso: JournalText.localTime(try now(), zone: plan.timezone).prefix(10))
+    }
+
     /// `--by`, else `$ARSPLAN_USER`, else `$USER`.
     static func who(_ by: String?) throws -> String {
         let environment = ProcessInfo.processInfo.environment

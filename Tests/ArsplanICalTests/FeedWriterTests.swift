@@ -89,11 +89,12 @@ struct FeedWriterTests {
     @Test func commaAndSemicolonInANameSurvive() throws {
         let lines = ICS.contentLines(feeds.bytes(named: "malgrupp-ledning.ics")!)
         let expected = "Kommunikationsplan Serviceförvaltningen 2027 – målgrupp Chefer, ledning; alla"
-        // NAME is TEXT, escaped by libical; X-WR-CALNAME is written plain (libical 3.0.16 does not
-        // escape X-properties) and reads back the same in the parsers (see the external check).
-        #expect(ICS.values("NAME", in: lines) == ["Kommunikationsplan Serviceförvaltningen 2027 – målgrupp Chefer\\, ledning\\; alla"])
+        // NAME is TEXT, escaped by libical; X-WR-CALNAME is escaped the same way by arsplan
+        // (libical 3.0.16 does not escape X-properties; vobject and Radicale cut at a raw comma).
+        let escaped = "Kommunikationsplan Serviceförvaltningen 2027 – målgrupp Chefer\\, ledning\\; alla"
+        #expect(ICS.values("NAME", in: lines) == [escaped])
         #expect(ICS.values("NAME", in: lines).map(ICS.unescape) == [expected])
-        #expect(ICS.values("X-WR-CALNAME", in: lines) == [expected])
+        #expect(ICS.values("X-WR-CALNAME", in: lines) == [escaped])
     }
 
     @Test func timedEventsUseThePlainTZIDAndOneMinimalVTimezone() throws {
@@ -136,7 +137,8 @@ struct FeedWriterTests {
         #expect(namnd.contains("DTSTAMP:20270101T000000Z"))
         #expect(namnd.contains("LAST-MODIFIED:20270101T000000Z"))
         #expect(namnd.contains("SEQUENCE:0"))
-        #expect(namnd.contains("CATEGORIES:nämndmöte,Möte APT"))
+        // A comma inside a value is escaped; the one between values is not.
+        #expect(namnd.contains("CATEGORIES:nämndmöte,Möte\\, APT"))
         let temadag = try #require(event("sf-test-temadag-1"))
         #expect(temadag.contains("DTSTAMP:20270210T083000Z"))
         #expect(temadag.contains("LAST-MODIFIED:20270210T083000Z"))
@@ -157,14 +159,12 @@ struct FeedWriterTests {
                 Kanal: Intranät
                 Verksamhetsområde: Kontaktcenter Stockholm
                 Mål: Kommunikationen är aktiv, tillgänglig och trovärdig
-                Typ: nämnd
-                Beroende: En gång för varje tillfälle av Servicenämndens sammanträde. 2 arbetsdagar efter Servicenämndens sammanträde (2)
-                Tillfälle 2 av 2
-
                 Protokollet läggs ut på intranätet.
+                2 arbetsdagar efter Servicenämndens sammanträde
                 """)
         let inject = try #require(event("sf-test-inject-1"))
-        #expect(ICS.unescape(ICS.values("DESCRIPTION", in: inject)[0]).contains("Återkommer: Varje månad, första tisdagen, utom i juli"))
+        #expect(ICS.unescape(ICS.values("DESCRIPTION", in: inject)[0]).contains("Återkommer varje månad, första tisdagen, utom i juli"))
+        #expect(!ICS.unescape(ICS.values("DESCRIPTION", in: inject)[0]).contains("\n\n"))
     }
 
     @Test func planTextCannotInjectStructure() throws {
@@ -178,7 +178,7 @@ struct FeedWriterTests {
         let inject = try #require(event("sf-test-inject-1"))
         #expect(ICS.values("SUMMARY", in: inject) == ["Nyhetsbrev END:VEVENT BEGIN:VEVENT UID:evil@example.com SUMMARY:pwned"])
         let description = ICS.unescape(ICS.values("DESCRIPTION", in: inject)[0])
-        #expect(description.hasSuffix("Rad ett\nEND:VEVENT\nBEGIN:VALARM\nTRIGGER:-PT5Mslut; med, tecken \\ här"))
+        #expect(description.contains("Rad ett\nEND:VEVENT\nBEGIN:VALARM\nTRIGGER:-PT5Mslut; med, tecken \\ här"))
     }
 
     @Test func cancelledOccurrencesLeaveTheFeedsUnlessKept() throws {
@@ -244,6 +244,44 @@ struct FeedWriterTests {
 /// through check_ics.py) and by khal, as a subscriber would.
 @Suite("Feeds read by other programs")
 struct ExternalParserTests {
+    /// Text with every character RFC 5545 escapes, in a title, an owner, a channel (CATEGORIES)
+    /// and the plan's title (NAME, X-WR-CALNAME, X-WR-CALDESC): python icalendar reads each back as written.
+    @Test(.enabled(if: pythonIsSet, pythonSkipMessage))
+    func escapedTextRoundTripsThroughPythonIcalendar() throws {
+        guard let python = pythonForChecks() else { return }
+        let hard = "Möte, del 1; \\ alla"
+        let plan = Plan(
+            id: "esc", title: "Plan, år; \\ 2027", year: 2027, owners: [Owner(id: "o", name: "Berg, Anna; \\ IT")],
+            audiences: [Audience(id: "a", name: "Alla, överallt")], channels: [Channel(id: "k", name: hard)],
+            activities: [
+                Activity(
+                    id: "m", title: hard + "\nny rad", kind: "möte", owner: "o", audiences: ["a"], channels: ["k"],
+                    description: "Första raden, med; tecken \\\n\nandra raden", placement: .date(Day(year: 2027, month: 3, day: 3)!))
+            ])
+        let feeds = try FeedWriter().write(Scheduler.schedule(plan))
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write("alla.ics", feeds.bytes(at: 0))
+        let run = try ProgramRun.run(python, [checkScript, path])
+        try #require(run.status == 0, "check_ics.py: \(run.stderr)")
+        let file = try #require(try JSONDecoder().decode(CheckReport.self, from: Data(run.stdout.utf8)).files.first)
+        #expect(file.name == feeds.feeds[0].calendarName)
+        #expect(file.xWrCalname == feeds.feeds[0].calendarName)
+        #expect(file.xWrCalname?.hasPrefix("Plan, år; \\ 2027") == true)
+        #expect(file.xWrCaldesc == feeds.feeds[0].calendarDescription)
+        let event = try #require(file.events.first)
+        #expect(event.summary == hard + " ny rad")
+        #expect(event.categories == ["möte", hard])
+        #expect(
+            event.description == """
+                Ansvarig: Berg, Anna; \\ IT
+                Målgrupp: Alla, överallt
+                Kanal: \(hard)
+                Första raden, med; tecken \\
+                andra raden
+                """)
+    }
+
     @Test(.enabled(if: pythonIsSet, pythonSkipMessage), arguments: [false, true])
     func pythonParsersReadEveryFeed(keepCancelled: Bool) throws {
         guard let python = pythonForChecks() else { return }
@@ -298,9 +336,11 @@ struct ExternalParserTests {
         #expect(all["sf-test-temadag-1@sf-test"]?.sequence == 3)
         #expect(all["sf-test-temadag-1@sf-test"]?.lastModified == "2027-02-10T08:30:00Z")
         #expect(all["sf-test-lang-1@sf-test"]?.summary == TestSchedule.longTitle)
-        #expect(all["sf-test-namnd-1@sf-test"]?.categories == ["nämndmöte", "Möte APT"])
+        #expect(all["sf-test-namnd-1@sf-test"]?.categories == ["nämndmöte", "Möte, APT"])
         #expect(all["sf-test-inject-1@sf-test"]?.summary == "Nyhetsbrev END:VEVENT BEGIN:VEVENT UID:evil@example.com SUMMARY:pwned")
-        #expect(all["sf-test-inject-1@sf-test"]?.description?.hasSuffix("Rad ett\nEND:VEVENT\nBEGIN:VALARM\nTRIGGER:-PT5Mslut; med, tecken \\ här") == true)
+        #expect(
+            all["sf-test-inject-1@sf-test"]?.description?.hasSuffix(
+                "Rad ett\nEND:VEVENT\nBEGIN:VALARM\nTRIGGER:-PT5Mslut; med, tecken \\ här\nÅterkommer varje månad, första tisdagen, utom i juli") == true)
         #expect(all["sf-test-prel-1@sf-test"]?.status == "TENTATIVE")
         if keepCancelled {
             #expect(all["sf-test-installt-1@sf-test"]?.status == "CANCELLED")
@@ -391,8 +431,8 @@ extension FeedWriterTests {
 }
 
 extension FeedWriterTests {
-    /// Large schedules are built in several threads; the bytes must not depend on it.
-    @Test func threadsDoNotChangeTheBytes() throws {
+    /// A large schedule: every event once in alla.ics, one piece per event between head and tail.
+    @Test func aLargeScheduleIsOnePiecePerEvent() throws {
         var schedule = TestSchedule.schedule
         let template = schedule.occurrences
         schedule.occurrences = (0..<6_000).map { n in
@@ -401,10 +441,8 @@ extension FeedWriterTests {
             occurrence.index = n / template.count + 1
             return occurrence
         }
-        let one = try FeedWriter(options: FeedOptions(threads: 1)).write(schedule)
-        let three = try FeedWriter(options: FeedOptions(threads: 3)).write(schedule)
-        #expect(one.feeds == three.feeds)
-        for index in one.feeds.indices { #expect(one.bytes(at: index) == three.bytes(at: index), "\(one.feeds[index].fileName)") }
+        let three = try FeedWriter().write(schedule)
+        let one = three
         let uids = ICS.values("UID", in: ICS.contentLines(three.bytes(at: 0)))
         #expect(uids.count == one.feeds[0].occurrenceIndices.count)
         #expect(Set(uids).count == uids.count)
@@ -421,7 +459,7 @@ extension FeedWriterTests {
     @Test(arguments: [false, true]) func propertyByPropertyIsLibicalsWholeEvent(keepCancelled: Bool) throws {
         var schedule = TestSchedule.schedule
         let template = schedule.occurrences
-        // Enough events that lines repeat across many of them, in several threads.
+        // Enough events that lines repeat across many of them.
         schedule.occurrences = (0..<5_000).map { n in
             var occurrence = template[n % template.count]
             occurrence.uid = "sf-test-generated-\(n)"

@@ -40,9 +40,13 @@ struct TwoPartReadingTests {
     private func expectSameAsOnePiece(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let cut = try #require(ActivitiesCut.find(in: text), sourceLocation: sourceLocation)
         let whole = PlanFile.parseInOnePiece(text, file: "Plans/stor.yaml")
-        let parts = try #require(PlanFile.parseInTwoParts(text, file: "Plans/stor.yaml", cut: cut), sourceLocation: sourceLocation)
-        #expect(parts.diagnostics.map(\.description) == whole.diagnostics.map(\.description), sourceLocation: sourceLocation)
-        #expect(parts.plan == whole.plan, sourceLocation: sourceLocation)
+        // Both ways of the two-core helper: the parts on two cores, and one after the other.
+        for threshold in [0, Int.max] {
+            let parts = try #require(
+                PlanFile.parseInTwoParts(text, file: "Plans/stor.yaml", cut: cut, twoCoresFrom: threshold), sourceLocation: sourceLocation)
+            #expect(parts.diagnostics.map(\.description) == whole.diagnostics.map(\.description), sourceLocation: sourceLocation)
+            #expect(parts.plan == whole.plan, sourceLocation: sourceLocation)
+        }
     }
 
     @Test func aValidPlanReadsTheSameInTwoParts() throws {

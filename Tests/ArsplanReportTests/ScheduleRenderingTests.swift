@@ -26,17 +26,6 @@ private func sampleSchedule() -> Schedule {
 }
 
 struct ScheduleRenderingTests {
-    /// The occurrences written in two halves on two cores give the same bytes as on one.
-    @Test(arguments: [0, 1, 2, 3])
-    func jsonOnTwoCoresIsTheSameAsOnOne(occurrences: Int) throws {
-        var schedule = sampleSchedule()
-        schedule.occurrences = Array(schedule.occurrences.prefix(occurrences))
-        let one = Array(ScheduleJSON.renderChunks(schedule, twoCoresFrom: .max).joined())
-        let two = Array(ScheduleJSON.renderChunks(schedule, twoCoresFrom: 0).joined())
-        #expect(one == two)
-        #expect(try JSONSerialization.jsonObject(with: Data(two)) is [String: Any])
-    }
-
     @Test func jsonFollowsTheContract() throws {
         let text = ScheduleJSON.render(sampleSchedule())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

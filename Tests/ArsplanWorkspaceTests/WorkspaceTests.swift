@@ -254,6 +254,6 @@ struct WorkspaceTests {
         let state = try PublicationFile.decode(try #require(files["Plans/serviceforvaltningen-2027.published.json"]))
         #expect(state.events.values.filter(\.inFeeds).count == summary.events)
         #expect(files.paths(in: summary.directory).contains("Exports/\(loaded.plan.id)/alla.ics"))
-        #expect(files.paths(in: summary.directory).count == summary.feedCount + 2)  // index.html and the marker
+        #expect(files.paths(in: summary.directory).count == summary.feedCount + 3)  // index.html, oversikt.html and the marker
     }
 }

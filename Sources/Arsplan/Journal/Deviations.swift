@@ -92,6 +92,13 @@ public struct DeviationReport: Sendable {
             counting.append(position)
         }
 
+        // Which counted entries changed each occurrence, in journal order: one pass over the
+        // entries' effects, not one per deviation.
+        var changedBy: [String: [Int]] = [:]
+        for position in counting {
+            guard let effects = replay.effects[position] else { continue }
+            for uid in effects.keys { changedBy[uid, default: []].append(position) }
+        }
         var result: [Deviation] = []
         for uid in Set(approved.keys).union(current.keys) {
             let was = approved[uid]
@@ -118,7 +125,7 @@ public struct DeviationReport: Sendable {
             let activity = now?.activity ?? was!.activity
             let index = now?.index ?? was!.index
             var causes: [DeviationCause] = []
-            for position in counting where replay.effects[position]?[uid] != nil {
+            for position in changedBy[uid] ?? [] {
                 let entry = replay.entries[position]
                 var named = entry.action
                 if case .undo(let target) = entry.action, let p = sequencePosition[target] { named = replay.entries[p].action }
@@ -128,7 +135,7 @@ public struct DeviationReport: Sendable {
             result.append(
                 Deviation(
                     uid: uid, activity: activity, index: index,
-                    title: replay.plan.activity(activity)?.title ?? was?.title ?? activity.rawValue, kinds: kinds, approved: before,
+                    title: replay.plan.activityTitle(activity) ?? was?.title ?? activity.rawValue, kinds: kinds, approved: before,
                     current: after, causes: causes, editedInPlanFile: edited))
         }
         result.sort { a, b in

@@ -180,7 +180,7 @@ public struct ApprovedOccurrence: Hashable, Sendable {
     public init(_ occurrence: Occurrence, in plan: Plan) {
         self.init(
             uid: occurrence.uid, activity: occurrence.activity, index: occurrence.index,
-            title: plan.activity(occurrence.activity)?.title ?? occurrence.activity.rawValue, timing: occurrence.timing,
+            title: plan.activityTitle(occurrence.activity) ?? occurrence.activity.rawValue, timing: occurrence.timing,
             status: occurrence.status, owner: occurrence.owner, sequence: occurrence.sequence)
     }
 

@@ -77,10 +77,13 @@ public struct JournalReplay: Sendable {
     /// For each entry that changed the schedule: every occurrence it changed, by uid.
     public private(set) var effects: [Int: [String: StateChange]] = [:]
     public private(set) var latestApproval: ApprovalPoint?
+    /// Entries for imported occurrences whose number changed since they were recorded: the
+    /// action renumbered to where the occurrence (its UID) is now, by position.
+    public private(set) var followedActions: [Int: JournalAction] = [:]
     /// The plan as written, scheduled.
     private let writtenSchedule: Schedule
     /// The occurrence numbers of each activity in the plan as written.
-    public var occurrenceNumbers: [Activity.ID: [Int]] { Self.occurrenceNumbers(of: writtenSchedule) }
+    public let occurrenceNumbers: [Activity.ID: [Int]]
 
     private static func occurrenceNumbers(of schedule: Schedule) -> [Activity.ID: [Int]] {
         var numbers: [Activity.ID: [Int]] = [:]
@@ -100,33 +103,54 @@ public struct JournalReplay: Sendable {
         self.writtenSchedule = writtenSchedule
         self.plan = written
         self.schedule = writtenSchedule
+        let numbers = Self.occurrenceNumbers(of: writtenSchedule)
+        self.occurrenceNumbers = numbers
         // No journal (the usual case for a plan just written): the plan as written is the plan.
         guard !entries.isEmpty else { return }
-        let numbers = Self.occurrenceNumbers(of: writtenSchedule)
 
         var positionOf: [Int: Int] = [:]
         for (position, entry) in entries.enumerated() where positionOf[entry.sequence] == nil { positionOf[entry.sequence] = position }
         // The plan as written places pinned activities the same way for every entry.
         let baseline = written.activities.contains(where: \.pinned) ? scheduler.writtenStartDays(of: written) : nil
-        let graph = DependencyGraph(written)
-        // Where each activity's occurrences are, by the activity's position in the plan.
-        var current = scheduler.placements(of: written, baseline: baseline)
-        var effective = written
+        // Where each activity's occurrences are, by the activity's position in the plan; each
+        // change places only what it reaches again (see `PlacementPass.replace`). The pass's
+        // plan is the effective plan: the plan file with the changes in effect applied.
+        var pass = PlacementPass(plan: written, calendar: scheduler.calendar, baseline: baseline)
+        pass.run()
         var revisions: [String: (sequence: Int, modified: Timestamp?)] = [:]
-        func uid(_ activity: Int, _ index: Int) -> String { "\(written.id)-\(written.activities[activity].id)-\(index)" }
+        // As the scheduler forms them: the source event's key for imported occurrences, else the number.
+        func uid(_ activity: Int, _ index: Int, _ key: String?) -> String {
+            "\(written.id)-\(written.activities[activity].id)-\(key ?? String(index))"
+        }
+        // The position of the activity a change names, when it is still in the plan.
+        var changedPosition: Int?
 
-        for (position, entry) in entries.enumerated() {
+        for (position, recorded) in entries.enumerated() {
             var changed = false
+            changedPosition = nil
+            var entry = recorded
+            // An imported occurrence is known by its source event, not its position: an entry
+            // recorded for it follows it when the source calendar has since added or removed
+            // meetings before it (its number changed, its UID did not).
+            if let followed = Self.following(
+                entry, placed: { pass.placed[$0]?.map { ($0.index, $0.key) } ?? [] }, position: written.activityPosition, uid: uid)
+            {
+                entry.action = followed
+                followedActions[position] = followed
+            }
             switch entry.action {
             case .move, .cancel, .assign:
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
                     note(position, entry, .warning, .journalEntryNotApplied, "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
-                } else if let changed = Self.occurrenceChanged(entry, current: current, indexOf: graph.indexOf, uid: uid) {
+                } else if let changed = Self.occurrenceChanged(
+                    entry, placed: { pass.placed[$0]?.map { ($0.index, $0.key, $0.timing.firstDay) } ?? [] }, position: written.activityPosition,
+                    uid: uid)
+                {
                     note(position, entry, .warning, .journalEntryOccurrenceChanged, changed)
-                } else {
+                } else if let id = entry.action.activity, let i = written.activityPosition(id) {
                     applied[position] = true
                     activeChanges.append(position)
-                    Self.apply(entry.action, to: &effective, index: graph.indexOf, numbers: numbers)
+                    changedPosition = i
                     changed = true
                 }
             case .undo(let target):
@@ -142,15 +166,18 @@ public struct JournalReplay: Sendable {
                 activeChanges.remove(at: active)
                 undoneBy[target] = entry.sequence
                 applied[position] = true
-                effective = effectivePlan(dropping: nil, adding: nil)
-                changed = true
+                changedPosition = entries[targetPosition].action.activity.flatMap { written.activityPosition($0) }
+                changed = changedPosition != nil
             case .approve(let approval):
                 applied[position] = true
                 if !approval.isIntact {
                     note(position, entry, .warning, .journalApprovalAltered, "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
                 }
                 var state: [String: OccurrenceState] = [:]
-                for (activity, placed) in current.enumerated() { for p in placed ?? [] { state[uid(activity, p.index)] = p.state } }
+                for (activity, placed) in pass.placed.enumerated() {
+                    let owner = pass.plan.activities[activity].owner
+                    for p in placed ?? [] { state[uid(activity, p.index, p.key)] = OccurrenceState(timing: p.timing, status: p.status, owner: owner) }
+                }
                 latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: state)
                 // SEQUENCE never goes back: an occurrence starts from what it was approved with,
                 // plus one when the plan file has since changed its time or status by hand.
@@ -165,30 +192,30 @@ public struct JournalReplay: Sendable {
                     }
                 }
             }
-            guard changed else { continue }
-            // Only the named activity and what depends on it can change: place those (with
-            // what they depend on) again, not the whole plan.
-            var named = entry.action
-            if case .undo(let target) = entry.action, let p = positionOf[target] { named = entries[p].action }
-            var next = current
-            let reached: [Int]
-            if let id = named.activity, let affected = graph.affected(by: id) {
-                let kept = affected.needed.sorted()
-                var part = effective
-                part.activities = kept.map { effective.activities[$0] }
-                let placed = scheduler.placements(of: part, baseline: baseline.map { days in kept.map { days[$0] } })
-                for (i, activity) in kept.enumerated() where affected.downstream.contains(activity) { next[activity] = placed[i] }
-                reached = affected.downstream.sorted()
-            } else {
-                next = scheduler.placements(of: effective, baseline: baseline)
-                reached = Array(next.indices)
+            guard changed, let i = changedPosition else { continue }
+            // The changed activity: as the plan file writes it, with every change in effect
+            // that names it applied in order (an undo takes one out).
+            let id = written.activities[i].id
+            var activity = written.activities[i]
+            for p in activeChanges where entries[p].action.activity == id {
+                Self.apply(followedActions[p] ?? entries[p].action, to: &activity, numbers: numbers)
             }
+            let ownerBefore = pass.plan.activities[i].owner
             var changes: [String: StateChange] = [:]
-            for activity in reached {
-                let before = Dictionary((current[activity] ?? []).map { ($0.index, $0.state) }, uniquingKeysWith: { first, _ in first })
-                let after = Dictionary((next[activity] ?? []).map { ($0.index, $0.state) }, uniquingKeysWith: { first, _ in first })
-                for (index, state) in before where after[index] != state { changes[uid(activity, index)] = StateChange(before: state, after: after[index]) }
-                for (index, state) in after where before[index] == nil { changes[uid(activity, index)] = StateChange(before: nil, after: state) }
+            for (j, placedBefore) in pass.replace(activity, at: i) {
+                let ownerAfter = pass.plan.activities[j].owner
+                let before = Dictionary(
+                    (placedBefore ?? []).map {
+                        ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: j == i ? ownerBefore : ownerAfter)))
+                    },
+                    uniquingKeysWith: { first, _ in first })
+                let after = Dictionary(
+                    (pass.placed[j] ?? []).map { ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: ownerAfter))) },
+                    uniquingKeysWith: { first, _ in first })
+                for (index, (key, state)) in before where after[index]?.1 != state {
+                    changes[uid(j, index, key)] = StateChange(before: state, after: after[index]?.1)
+                }
+                for (index, (key, state)) in after where before[index] == nil { changes[uid(j, index, key)] = StateChange(before: nil, after: state) }
             }
             effects[position] = changes
             for (uid, change) in changes {
@@ -197,18 +224,16 @@ public struct JournalReplay: Sendable {
                 revision.modified = entry.at
                 revisions[uid] = revision
             }
-            current = next
         }
+        var effective = pass.plan
 
         if activeChanges.isEmpty && revisions.isEmpty {
             // Nothing changes the plan (no journal, or approvals only): the plan as written.
             self.schedule = Schedule(plan: written, occurrences: writtenSchedule.occurrences, conflicts: writtenSchedule.conflicts, stamp: stamp)
             return
         }
-        var activityIndex: [Activity.ID: Int] = [:]
-        for (i, activity) in effective.activities.enumerated() where activityIndex[activity.id] == nil { activityIndex[activity.id] = i }
         for occurrence in writtenSchedule.occurrences {
-            guard let revision = revisions[occurrence.uid], let i = activityIndex[occurrence.activity] else { continue }
+            guard let revision = revisions[occurrence.uid], let i = effective.activityPosition(occurrence.activity) else { continue }
             var override = effective.activities[i].overrides[occurrence.index] ?? OccurrenceOverride()
             override.sequence = revision.sequence
             override.modified = revision.modified
@@ -218,13 +243,31 @@ public struct JournalReplay: Sendable {
         self.schedule = scheduler.schedule(effective, stamp: stamp)
     }
 
+    /// The action of `entry` renumbered to the occurrence that now has the UID it was recorded
+    /// for, when that is an imported occurrence (named by its source event) now at another number.
+    /// `placed` gives the occurrences of the activity at a position (number and key).
+    static func following(
+        _ entry: JournalEntry, placed occurrencesAt: (Int) -> [(index: Int, key: String?)], position: (Activity.ID) -> Int?,
+        uid: (Int, Int, String?) -> String
+    ) -> JournalAction? {
+        guard let target = entry.target, let id = entry.action.activity, let activity = position(id) else { return nil }
+        guard let now = occurrencesAt(activity).first(where: { $0.key != nil && uid(activity, $0.index, $0.key) == target.uid }) else { return nil }
+        switch entry.action {
+        case .move(let a, let n, let day, let time) where n != now.index: return .move(activity: a, occurrence: now.index, day: day, time: time)
+        case .cancel(let a, .some(let n)) where n != now.index: return .cancel(activity: a, occurrence: now.index)
+        default: return nil
+        }
+    }
+
     /// Why the occurrence an entry names by position is no longer the one it was recorded
     /// for (its ``JournalEntry/target``), or nil when it still is, or the entry does not say.
-    /// `current` is the schedule as replayed up to the entry, by activity position.
+    /// `placed` gives the occurrences of the activity at a position (number and first day),
+    /// `position` an activity's position.
     static func occurrenceChanged(
-        _ entry: JournalEntry, current: [[(index: Int, state: OccurrenceState)]?], indexOf: [Activity.ID: Int], uid: (Int, Int) -> String
+        _ entry: JournalEntry, placed occurrencesAt: (Int) -> [(index: Int, key: String?, day: Day)], position: (Activity.ID) -> Int?,
+        uid: (Int, Int, String?) -> String
     ) -> String? {
-        guard let target = entry.target, let id = entry.action.activity, let activity = indexOf[id] else { return nil }
+        guard let target = entry.target, let id = entry.action.activity, let activity = position(id) else { return nil }
         let n: Int
         var destination: Day?
         switch entry.action {
@@ -232,17 +275,19 @@ public struct JournalReplay: Sendable {
         case .cancel(_, .some(let number)): n = number
         default: return nil
         }
-        let placed = current[activity] ?? []
+        let placed = occurrencesAt(activity)
         guard let now = placed.first(where: { $0.index == n }) else { return nil }
-        let nowUID = uid(activity, n)
-        let nowDay = now.state.timing.firstDay
+        let nowUID = uid(activity, n, now.key)
+        let nowDay = now.day
+        // Recorded before imported occurrences had UIDs of their own (numbered then): the day decides.
+        if now.key != nil, target.uid == uid(activity, n, nil), nowDay == target.day || nowDay == destination { return nil }
         // Still the occurrence it was recorded for — or, for a move, one the plan file itself
         // now places on the day the move leads to (the move was written into the file by hand).
         if nowUID == target.uid && (nowDay == target.day || nowDay == destination) { return nil }
         var text = "entry #\(entry.sequence) (\(entry.action.name)) was recorded for occurrence \(n) of '\(id)' on \(target.day) (\(target.uid)), "
         text += "but occurrence \(n) is now \(nowUID == target.uid ? "on \(nowDay)" : "\(nowUID) on \(nowDay)") (the plan file was edited); "
         text += "it is skipped rather than applied to another occurrence"
-        if let moved = placed.first(where: { $0.index != n && $0.state.timing.firstDay == target.day }) {
+        if let moved = placed.first(where: { $0.index != n && $0.day == target.day }) {
             text += "; the occurrence on \(target.day) is now number \(moved.index): record the change again with --occurrence \(moved.index) if it still holds"
         } else {
             text += "; record the change again if it still holds"
@@ -264,7 +309,7 @@ public struct JournalReplay: Sendable {
     /// `dropping` and adding `adding` at the end — without revision counts. What-if plans
     /// for ``Rescheduling`` are built with it.
     public func effectivePlan(dropping: Int?, adding: JournalAction?) -> Plan {
-        var actions = activeChanges.filter { $0 != dropping }.map { entries[$0].action }
+        var actions = activeChanges.filter { $0 != dropping }.map { followedActions[$0] ?? entries[$0].action }
         if let adding { actions.append(adding) }
         return Self.apply(actions, to: writtenPlan, numbers: occurrenceNumbers)
     }
@@ -296,20 +341,25 @@ public struct JournalReplay: Sendable {
     /// One action applied to `plan`; `index` gives each activity's position.
     static func apply(_ action: JournalAction, to plan: inout Plan, index: [Activity.ID: Int], numbers: [Activity.ID: [Int]]) {
         guard let id = action.activity, let i = index[id] else { return }
+        apply(action, to: &plan.activities[i], numbers: numbers)
+    }
+
+    /// One action applied to the activity it names.
+    static func apply(_ action: JournalAction, to activity: inout Activity, numbers: [Activity.ID: [Int]]) {
         switch action {
         case .move(_, let n, let day, let time):
-            var override = plan.activities[i].overrides[n] ?? OccurrenceOverride()
+            var override = activity.overrides[n] ?? OccurrenceOverride()
             override.day = day
             if let time { override.time = time }
             // A cancelled occurrence that is moved takes place again, on its new day.
             if override.status == .cancelled { override.status = nil }
-            plan.activities[i].overrides[n] = override
+            activity.overrides[n] = override
         case .cancel(_, let n):
-            for number in n.map({ [$0] }) ?? numbers[id] ?? [] {
-                plan.activities[i].overrides[number, default: OccurrenceOverride()].status = .cancelled
+            for number in n.map({ [$0] }) ?? numbers[activity.id] ?? [] {
+                activity.overrides[number, default: OccurrenceOverride()].status = .cancelled
             }
         case .assign(_, let owner):
-            plan.activities[i].owner = owner
+            activity.owner = owner
         case .undo, .approve:
             break
         }
@@ -325,57 +375,5 @@ public struct JournalReplay: Sendable {
         for (uid, before) in a where b[uid] != before { result[uid] = StateChange(before: before, after: b[uid]) }
         for (uid, after) in b where a[uid] == nil { result[uid] = StateChange(before: nil, after: after) }
         return result
-    }
-}
-
-/// Which activities refer to which, to find what a change can reach.
-struct DependencyGraph {
-    let count: Int
-    /// For each activity (by position), the activities it refers to.
-    let references: [[Int]]
-    /// For each activity, the activities that refer to it.
-    let dependents: [[Int]]
-    let indexOf: [Activity.ID: Int]
-    /// False with duplicate activity ids: then every change places the whole plan.
-    let usable: Bool
-
-    init(_ plan: Plan) {
-        count = plan.activities.count
-        var indexOf: [Activity.ID: Int] = [:]
-        var duplicates = false
-        for (i, activity) in plan.activities.enumerated() {
-            if indexOf[activity.id] != nil { duplicates = true } else { indexOf[activity.id] = i }
-        }
-        var references = [[Int]](repeating: [], count: count)
-        var dependents = [[Int]](repeating: [], count: count)
-        for (i, activity) in plan.activities.enumerated() {
-            for (reference, _, _) in PlacementPass.references(of: activity) {
-                guard let target = indexOf[reference.activity], !references[i].contains(target) else { continue }
-                references[i].append(target)
-                dependents[target].append(i)
-            }
-        }
-        self.references = references
-        self.dependents = dependents
-        self.indexOf = indexOf
-        // With duplicate ids, placement depends on which copy comes first: place everything.
-        self.usable = !duplicates
-    }
-
-    /// The activities a change to `id` can move (it and everything that depends on it), and
-    /// those plus everything they depend on (what placing them needs).
-    func affected(by id: Activity.ID) -> (downstream: Set<Int>, needed: Set<Int>)? {
-        guard usable, let start = indexOf[id] else { return nil }
-        let downstream = closure(from: [start], along: dependents)
-        return (downstream, closure(from: Array(downstream), along: references))
-    }
-
-    private func closure(from start: [Int], along edges: [[Int]]) -> Set<Int> {
-        var seen = Set(start)
-        var stack = start
-        while let node = stack.popLast() {
-            for next in edges[node] where seen.insert(next).inserted { stack.append(next) }
-        }
-        return seen
     }
 }

@@ -38,7 +38,7 @@ public struct Scheduler: Sendable {
                 let override = overrides.isEmpty ? nil : overrides[p.index]
                 occurrences.append(
                     Occurrence(
-                        uid: uidPrefix + String(p.index), activity: id, index: p.index,
+                        uid: uidPrefix + (p.key ?? String(p.index)), activity: id, index: p.index,
                         timing: p.timing, status: p.status, owner: owner,
                         sequence: override?.sequence ?? 0, lastModified: override?.modified))
                 order.append(activityIndex)
@@ -103,18 +103,6 @@ extension Scheduler {
         pass.run()
         return pass.placed.map { $0?.map(\.timing.firstDay) ?? [] }
     }
-
-    /// Where every occurrence of `plan` goes — time, status and owner — by the activity's
-    /// position (nil when it could not be placed), without sorting or capacity checks: what
-    /// replaying a journal compares, entry by entry. `baseline` is ``writtenStartDays(of:)``
-    /// of the plan as written (the same for every entry).
-    func placements(of plan: Plan, baseline: [[Day]]?) -> [[(index: Int, state: OccurrenceState)]?] {
-        var pass = PlacementPass(plan: plan, calendar: calendar, baseline: baseline)
-        pass.run()
-        return pass.placed.enumerated().map { i, placed in
-            placed?.map { ($0.index, OccurrenceState(timing: $0.timing, status: $0.status, owner: plan.activities[i].owner)) }
-        }
-    }
 }
 
 extension OccurrenceTiming {
@@ -128,8 +116,11 @@ extension OccurrenceTiming {
 }
 
 /// One occurrence as the placement pass computes it.
-struct PlacedOccurrence {
+struct PlacedOccurrence: Equatable {
     var index: Int
+    /// What ends the UID instead of `index`: the source event's key for an imported
+    /// occurrence, the slot's key for a `for-each` occurrence of one.
+    var key: String? = nil
     var timing: OccurrenceTiming
     var status: OccurrenceStatus
 }
@@ -146,13 +137,20 @@ private struct Requirements {
 
 /// One run of placement over all activities.
 struct PlacementPass {
-    let plan: Plan
+    private(set) var plan: Plan
     let calendar: WorkingCalendar
     /// Start days of each activity's occurrences in the plan as written, for pinned activities.
     let baseline: [[Day]]?
     let indexOf: [Activity.ID: Int]
     private(set) var placed: [[PlacedOccurrence]?]
     private(set) var conflicts: [Conflict] = []
+    /// After ``run()``: what each activity refers to, which activities were not placed for
+    /// a broken reference or a cycle, and each activity's rank in dependency order — what
+    /// ``replace(_:at:)`` needs to place a changed activity and its dependents again.
+    private var edges: [[Int]] = []
+    private var dependents: [[Int]] = []
+    private var skipped: [Bool] = []
+    private var rank: [Int] = []
 
     init(plan: Plan, calendar: WorkingCalendar, baseline: [[Day]]?) {
         self.plan = plan
@@ -235,6 +233,10 @@ struct PlacementPass {
                     location: plan.activities[cycle[0]].location))
         }
 
+        self.edges = edges
+        skipped = zip(broken, inCycle).map { $0 || $1 }
+        rank = Array(repeating: 0, count: count)
+        for (position, i) in order.enumerated() { rank[i] = position }
         for i in order {
             let activity = plan.activities[i]
             if broken[i] || inCycle[i] { continue }
@@ -249,6 +251,41 @@ struct PlacementPass {
             }
             placed[i] = place(activity, at: i)
         }
+    }
+
+    /// After ``run()``: `activity` takes the place of the one at `i` (same id, same
+    /// references: a journal change), and it and every activity whose placement can change
+    /// with it are placed again, in dependency order, going on from an activity only where
+    /// its placement changed. What is not placed again would come out the same: placing an
+    /// activity depends only on it and on the placements of what it refers to.
+    /// Returns each activity placed again (`i` first) with its placement before.
+    mutating func replace(_ activity: Activity, at i: Int) -> [(position: Int, before: [PlacedOccurrence]?)] {
+        if dependents.isEmpty && !edges.isEmpty {
+            dependents = Array(repeating: [], count: edges.count)
+            for (from, targets) in edges.enumerated() { for target in targets { dependents[target].append(from) } }
+        }
+        plan.activities[i] = activity
+        var result: [(position: Int, before: [PlacedOccurrence]?)] = []
+        var queue = RankQueue([rank[i]])
+        var queued: Set<Int> = [i]
+        var byRank: [Int: Int] = [rank[i]: i]
+        while let next = queue.popMin() {
+            let j = byRank.removeValue(forKey: next)!
+            let before = placed[j]
+            var after: [PlacedOccurrence]? = nil
+            if !skipped[j], edges[j].allSatisfy({ placed[$0] != nil }) {
+                after = place(plan.activities[j], at: j)
+            }
+            placed[j] = after
+            guard j == i || after != before else { continue }
+            result.append((j, before))
+            guard after != before else { continue }
+            for dependent in dependents[j] where queued.insert(dependent).inserted {
+                queue.insert(rank[dependent])
+                byRank[rank[dependent]] = dependent
+            }
+        }
+        return result
     }
 
     /// Post-order of a depth-first walk (dependencies before dependents, ties in plan
@@ -420,9 +457,12 @@ struct PlacementPass {
         /// date on a day off is kept; a computed one never lands there).
         struct Candidate {
             var index: Int
+            var key: String?
             var start: Day
             var time: TimeOfDay?
             var minutes: Int?
+            /// Calendar days an imported all-day event covers (its DTEND or DURATION).
+            var days: Int?
             var fixed: Bool
             var status: OccurrenceStatus?
             var requirements = Requirements()
@@ -437,9 +477,20 @@ struct PlacementPass {
                 Candidate(index: $0.offset + 1, start: $0.element, time: activity.time, fixed: true)
             }
         case .imported(let source, let dates):
-            let sorted = dates.sorted { ($0.day, $0.time?.minutesSinceMidnight ?? -1) < ($1.day, $1.time?.minutesSinceMidnight ?? -1) }
+            let sorted = dates.sorted {
+                ($0.day, $0.time?.minutesSinceMidnight ?? -1, $0.key ?? "") < ($1.day, $1.time?.minutesSinceMidnight ?? -1, $1.key ?? "")
+            }
+            // Keys are unique within the activity (a source that repeats an event gets -2, -3).
+            var seenKeys: [String: Int] = [:]
             candidates = sorted.enumerated().map { offset, date in
-                Candidate(index: offset + 1, start: date.day, time: date.time ?? activity.time, minutes: date.time == nil ? nil : date.length, fixed: true)
+                var key = date.key
+                if let k = key {
+                    seenKeys[k, default: 0] += 1
+                    if seenKeys[k]! > 1 { key = "\(k)-\(seenKeys[k]!)" }
+                }
+                return Candidate(
+                    index: offset + 1, key: key, start: date.day, time: date.time ?? activity.time,
+                    minutes: date.time == nil ? nil : date.length, days: date.time == nil ? date.length : nil, fixed: true)
             }
             if candidates.isEmpty {
                 report(.emptyRecurrence, .error, activity, "'\(activity.id)' takes its dates from '\(source)', which has no events in \(plan.year)")
@@ -463,6 +514,7 @@ struct PlacementPass {
                 let context = slot.map { (id: activity.forEach!, occurrence: $0) }
                 guard var candidate = relativeCandidate(activity, slot: context) else { continue }
                 candidate.index = slot?.index ?? n + 1
+                candidate.key = slot?.key
                 // An occurrence for a cancelled meeting is cancelled with it.
                 if let slot, slot.status == .cancelled { candidate.status = .cancelled }
                 candidates.append(candidate)
@@ -544,7 +596,11 @@ struct PlacementPass {
                 if let status = override.status { candidate.status = status }
             }
 
-            let timing = timing(start: candidate.start, time: candidate.time, minutes: candidate.minutes, activity)
+            var timing = timing(start: candidate.start, time: candidate.time, minutes: candidate.minutes, activity)
+            // An imported all-day event keeps its own span (unless the plan gives a duration).
+            if let days = candidate.days, days > 1, activity.duration == nil, case .allDay(let first, _) = timing {
+                timing = .allDay(first: first, last: first.adding(days: days - 1))
+            }
             if let deadline = candidate.requirements.deadline, timing.lastDay > deadline {
                 report(
                     .windowViolated, .error, activity,
@@ -566,12 +622,14 @@ struct PlacementPass {
                     .fixedDateOnDayOff, .warning, activity, "\(label) is on \(timing.firstDay), a day off (\(reason))",
                     occurrence: candidate.index, day: timing.firstDay)
             }
-            if timing.firstDay.year != plan.year {
+            // An imported event that runs into the plan year from the year before is kept quietly.
+            let runsIntoYear = candidate.days != nil || candidate.minutes != nil ? timing.lastDay.year == plan.year : false
+            if timing.firstDay.year != plan.year && !runsIntoYear {
                 report(
                     .outsidePlanYear, .warning, activity, "\(label) falls on \(timing.firstDay), outside the plan year \(plan.year)",
                     occurrence: candidate.index, day: timing.firstDay)
             }
-            result.append(PlacedOccurrence(index: candidate.index, timing: timing, status: candidate.status ?? activity.status))
+            result.append(PlacedOccurrence(index: candidate.index, key: candidate.key, timing: timing, status: candidate.status ?? activity.status))
         }
         return result
     }
@@ -584,5 +642,43 @@ extension Optional where Wrapped == ActivityDuration {
         case .none, .minutes: return true
         default: return false
         }
+    }
+}
+
+/// The smallest rank first: the pending activities of ``PlacementPass/replace(_:at:)`` in
+/// dependency order. (A binary heap of integers: the core imports nothing, not even
+/// swift-collections' `Heap`.)
+private struct RankQueue {
+    private var items: [Int]
+
+    init(_ items: [Int]) { self.items = items.sorted() }
+
+    mutating func insert(_ item: Int) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func popMin() -> Int? {
+        guard let first = items.first else { return nil }
+        let last = items.removeLast()
+        guard !items.isEmpty else { return first }
+        items[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            guard left < items.count else { break }
+            let right = left + 1
+            let smaller = right < items.count && items[right] < items[left] ? right : left
+            guard items[smaller] < items[parent] else { break }
+            items.swapAt(smaller, parent)
+            parent = smaller
+        }
+        return first
     }
 }

@@ -1,0 +1,521 @@
+import Arsplan
+import Dispatch
+import Foundation
+import Mustache
+
+/// Renders a ``YearOverview`` as one self-contained HTML page (styles and the wheel inline,
+/// nothing fetched), or the wheel alone as an SVG file. Built with Mustache templates:
+/// every piece of plan text goes in through an escaping `{{…}}`.
+public enum YearOverviewPage {
+    /// The whole page.
+    public static func render(_ overview: YearOverview) -> String {
+        YearOverviewTemplates.page.render(Builder(overview).pageValues())
+    }
+
+    /// The wheel alone, as a standalone SVG document (to paste into an agenda).
+    public static func wheelSVG(_ overview: YearOverview) -> String {
+        let builder = Builder(overview)
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + YearOverviewTemplates.wheel.render(builder.wheelValues()) + "\n"
+    }
+}
+
+/// Mustache's values: `[String: Any]` dictionaries, with a key left out (never set to nil)
+/// where a section should not render.
+typealias Values = [String: Any]
+
+struct Builder: Sendable {
+    let overview: YearOverview
+    let plan: Plan
+    let activities: [Activity.ID: Activity]
+    let titles: [Activity.ID: String]
+    let counts: [Activity.ID: Int]
+    let shown: [Occurrence]
+    let calendar: WorkingCalendar
+    let geometry: WheelGeometry
+    let deviationByUID: [String: Deviation]
+    let layout: (rings: [YearOverview.Ring], ringsOf: @Sendable (Occurrence, Activity?) -> [Int])
+    let ownerNames: [Owner.ID: String]
+    let audienceNames: [Audience.ID: String]
+    let channelNames: [Channel.ID: String]
+
+    init(_ overview: YearOverview) {
+        self.overview = overview
+        plan = overview.plan
+        activities = plan.activityIndex
+        titles = activities.mapValues(\.title)
+        counts = overview.occurrenceCounts
+        shown = overview.shown
+        calendar = WorkingCalendar(plan: plan)
+        layout = overview.ringLayout()
+        ownerNames = Dictionary(plan.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        audienceNames = Dictionary(plan.audiences.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        channelNames = Dictionary(plan.channels.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        geometry = WheelGeometry(
+            year: plan.year, center: Wheel.center, innerRadius: Wheel.ringsInner, outerRadius: Wheel.ringsOuter,
+            ringCount: max(1, layout.rings.count), gap: Wheel.gap)
+        var byUID: [String: Deviation] = [:]
+        if overview.version == .current {
+            for deviation in overview.deviations?.deviations ?? [] { byUID[deviation.uid] = deviation }
+        }
+        deviationByUID = byUID
+    }
+
+    // MARK: Words
+
+    func label(_ occurrence: Occurrence) -> String {
+        let title = titles[occurrence.activity] ?? occurrence.activity.rawValue
+        let count = counts[occurrence.activity] ?? 1
+        return count > 1 ? "\(title) (\(occurrence.index)/\(count))" : title
+    }
+
+    func localDate(_ timestamp: Timestamp) -> String { JournalText.localTime(timestamp, zone: plan.timezone) }
+
+    var versionName: String { overview.version == .approved ? "Fastställd version" : "Aktuell version" }
+
+    /// What a printed page says about which version it is.
+    var stamp: String {
+        switch overview.version {
+        case .approved:
+            let a = overview.approval!
+            return "Fastställd version: schemat som det fastställdes \(localDate(a.at).prefix(10)) av \(a.by) (\(a.ref))."
+        case .current:
+            if let latest = overview.latestEntry {
+                return "Aktuell version: planfilen med journalens ändringar till och med \(localDate(latest).prefix(10))."
+            }
+            return "Aktuell version: planfilen som den är skriven (ingen journal)."
+        }
+    }
+
+    func timeText(_ timing: OccurrenceTiming) -> (date: String, time: String) {
+        switch timing {
+        case .allDay(let first, let last):
+            return (first == last ? Swedish.shortDate(first) : "\(Swedish.shortDate(first))–\(Swedish.shortDate(last))", "heldag")
+        case .timed(let start, let end):
+            let lastDay = timing.lastDay
+            let date = lastDay == start.day ? Swedish.shortDate(start.day) : "\(Swedish.shortDate(start.day))–\(Swedish.shortDate(lastDay))"
+            return (date, "\(start.time)–\(end.time)")
+        }
+    }
+
+    func ownerName(_ id: Owner.ID?) -> String {
+        guard let id else { return "–" }
+        return ownerNames[id] ?? id.rawValue
+    }
+
+    // MARK: The page
+
+    func pageValues() -> Values {
+        var values: Values = [:]
+        let yearText = String(plan.year)
+        values["pageTitle"] = "Årsplan \(yearText) – \(plan.title) (\(versionName.lowercased()))"
+        values["title"] = plan.title
+        values["year"] = yearText
+        values["subtitle"] = "\(plan.organization ?? plan.title) · årsplan \(yearText) · \(versionName.lowercased())"
+        values["stamp"] = stamp
+        values["css"] = YearOverviewStyle.css
+        values["facts"] = facts()
+
+        let conflicts = overview.conflicts.sorted { ($0.severity, $1.location?.line ?? 0) > ($1.severity, $0.location?.line ?? 0) }
+        if !conflicts.isEmpty {
+            values["hasConflicts"] = true
+            let errors = conflicts.filter { $0.severity == .error }.count
+            let warnings = conflicts.filter { $0.severity == .warning }.count
+            values["conflictSummary"] =
+                "\(JournalText.count(errors, "fel", "fel")) och \(JournalText.count(warnings, "varning", "varningar")) som förvaltningsledningen bör känna till innan planen fastställs:"
+        }
+        values["conflicts"] = conflicts.map { c -> Values in
+            [
+                "severity": c.severity == .error ? "Fel" : c.severity == .warning ? "Varning" : "Not",
+                "code": c.severity.rawValue, "message": c.message, "kind": c.kind.rawValue,
+            ]
+        }
+
+        values["wheelHelp"] =
+            "Året läses medurs från toppen. Varje ring är en \(ringWord.singular) (numren står i ringarna vid årsskiftet och förklaras bredvid hjulet); varje tillfälle är ett märke på sin dag, en aktivitet över flera dagar en båge. Slaget av aktivitet visas med färg och form. Allt som hjulet visar står också i listan Månad för månad."
+        values["wheelCaption"] = wheelDescription
+        values["listIntro"] = listIntro
+        // The wheel, each month's table and the load tables are rendered on every core:
+        // they are nearly all of a large plan's page.
+        var parts: [@Sendable () -> String] = [
+            { YearOverviewTemplates.wheel.render(wheelValues()) },
+            { YearOverviewTemplates.heatmap.render(heatmap(.audiences)) },
+            { YearOverviewTemplates.heatmap.render(heatmap(.channels)) },
+        ]
+        for g in monthGroups() {
+            parts.append { YearOverviewTemplates.month.render(monthValues(year: g.year, month: g.month, shown[g.range])) }
+        }
+        let rendered = Self.renderInParallel(parts)
+        values["wheel"] = rendered[0]
+        values["heatmapTables"] = rendered[1] + rendered[2]
+        values["monthTables"] = rendered[3...].joined()
+        values["hasMonths"] = !shown.isEmpty
+        let goals = goalValues()
+        values["goals"] = goals
+        if !goals.isEmpty { values["hasGoals"] = true }
+        let unreached = unreachedAudiences()
+        if !unreached.isEmpty { values["unreached"] = unreached.joined(separator: ", ") }
+        let deviations = deviationValues()
+        values["deviations"] = deviations
+        if !deviations.isEmpty { values["hasDeviations"] = true }
+        values["deviationIntro"] = deviationIntro
+        values["footer"] =
+            "\(stamp) Skapad av arsplan från planen \(plan.id). Tider i tidszonen \(plan.timezone)."
+        return values
+    }
+
+    var ringWord: (singular: String, plural: String, heading: String) {
+        switch overview.rings {
+        case .audiences: return ("målgrupp", "målgrupper", "Ringar: målgrupper (utifrån och in)")
+        case .channels: return ("kanal", "kanaler", "Ringar: kanaler (utifrån och in)")
+        case .units: return ("verksamhetsområde", "verksamhetsområden", "Ringar: verksamhetsområden (utifrån och in)")
+        case .owners: return ("ansvarig", "ansvariga", "Ringar: ansvariga (utifrån och in)")
+        case .goals: return ("mål", "mål", "Ringar: mål (utifrån och in)")
+        }
+    }
+
+    var listIntro: String {
+        var text = "Alla \(JournalText.count(shown.count, "tillfälle", "tillfällen")) i datumordning"
+        if let range = overview.range {
+            text += " från \(Swedish.longDate(range.lowerBound)) till \(Swedish.longDate(range.upperBound))"
+        }
+        text += ", med ISO-veckonummer och varför varje tillfälle ligger där det ligger."
+        if overview.version == .current && overview.deviations != nil {
+            text += " ”Flyttad”, ”Ny” och ”Inställd” jämför med den fastställda planen."
+        }
+        return text
+    }
+
+    func facts() -> [Values] {
+        var facts: [Values] = []
+        func fact(_ term: String, _ value: String, warn: Bool = false) {
+            var f: Values = ["term": term, "value": value]
+            if warn { f["warn"] = true }
+            facts.append(f)
+        }
+        fact("Version", stamp)
+        if let a = overview.approval {
+            fact("Fastställd", "\(localDate(a.at)) av \(a.by), \(a.ref) (journalpost #\(a.sequence))")
+            if let report = overview.deviations {
+                let n = report.deviations.count
+                let text =
+                    n == 0
+                    ? "Inga: schemat är som det fastställdes."
+                    : "\(JournalText.count(n, "tillfälle avviker", "tillfällen avviker")) från den fastställda planen (se Avvikelser)."
+                fact("Avvikelser sedan dess", text, warn: n > 0)
+            }
+        } else {
+            fact("Fastställd", "Nej – planen har inte fastställts (arsplan approve).", warn: true)
+        }
+        let activityCount = Set(shown.map(\.activity)).count
+        var scope = "\(JournalText.count(shown.count, "tillfälle", "tillfällen")) i \(JournalText.count(activityCount, "aktivitet", "aktiviteter"))"
+        let cancelled = shown.filter { $0.status == .cancelled }.count
+        if cancelled > 0 { scope += ", varav \(cancelled) inställda" }
+        if let range = overview.range { scope += "; visar \(range.lowerBound)–\(range.upperBound)" }
+        fact("Omfattning", scope)
+        let errors = overview.conflicts.filter { $0.severity == .error }.count
+        let warnings = overview.conflicts.filter { $0.severity == .warning }.count
+        fact(
+            "Konflikter", "\(JournalText.count(errors, "fel", "fel")), \(JournalText.count(warnings, "varning", "varningar"))",
+            warn: errors + warnings > 0)
+        return facts
+    }
+
+    // MARK: Month by month
+
+    /// The occurrences shown, cut into months: (year, month, range of `shown`).
+    func monthGroups() -> [(year: Int, month: Int, range: Range<Int>)] {
+        var groups: [(year: Int, month: Int, range: Range<Int>)] = []
+        var start = 0
+        for i in shown.indices {
+            let day = shown[i].timing.firstDay
+            let next = i + 1 < shown.count ? shown[i + 1].timing.firstDay : nil
+            if next.map({ ($0.year, $0.month) != (day.year, day.month) }) ?? true {
+                groups.append((day.year, day.month, start..<(i + 1)))
+                start = i + 1
+            }
+        }
+        return groups
+    }
+
+    /// Runs `parts` on as many threads as there are cores, the first first; their results in order.
+    static func renderInParallel(_ parts: [@Sendable () -> String]) -> [String] {
+        let results = RenderedParts(count: parts.count)
+        let threads = min(parts.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let i = results.next() { results.store(parts[i](), at: i) }
+        }
+        return results.parts
+    }
+
+    func monthValues(year: Int, month: Int, _ occurrences: ArraySlice<Occurrence>) -> Values {
+        let isDayOff: (Day) -> String? = { day in self.calendar.dayOff(on: day).map(\.name) }
+        var rows: [OccurrenceRow] = []
+        rows.reserveCapacity(occurrences.count)
+        for occurrence in occurrences {
+            let first = occurrence.timing.firstDay
+            let activity = activities[occurrence.activity]
+            let (date, time) = timeText(occurrence.timing)
+            let week = first.isoWeek
+            var row = OccurrenceRow(
+                uid: Text(occurrence.uid),
+                week: Text(week.year == first.year ? String(week.week) : "\(week.week) (\(week.year))"),
+                date: Text(date), time: Text(time), title: Text(label(occurrence)),
+                owner: Text(ownerName(occurrence.owner)),
+                audiences: Text((activity?.audiences ?? []).map { audienceNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
+                channels: Text((activity?.channels ?? []).map { channelNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
+                why: Text(PlacementText.reason(for: occurrence, activity: activity, titles: titles, counts: counts, isDayOff: isDayOff)))
+            if let kind = activity?.kind, !kind.isEmpty { row.kind = Text(kind) }
+            var flags: [String] = []
+            var notes: [String] = []
+            if occurrence.status == .cancelled {
+                flags.append("Inställd")
+                row.status = Text("cancelled")
+            } else if occurrence.status == .tentative {
+                flags.append("Preliminär")
+            }
+            if let deviation = deviationByUID[occurrence.uid] {
+                if deviation.kinds.contains(.added) { flags.append("Ny") }
+                if deviation.kinds.contains(.moved), let approved = deviation.approved {
+                    flags.append("Flyttad")
+                    notes.append("Fastställt: \(JournalText.timing(approved.timing))")
+                }
+                if deviation.kinds.contains(.reassigned), let approved = deviation.approved {
+                    notes.append("Fastställd ansvarig: \(ownerName(approved.owner))")
+                }
+                if deviation.kinds.contains(.reinstated) { flags.append("Blir av igen") }
+                if occurrence.status != .cancelled { row.status = Text("changed") }
+            }
+            if !flags.isEmpty { row.flag = Text(flags.joined(separator: ", ")) }
+            if !notes.isEmpty { row.note = Text(notes.joined(separator: "; ")) }
+            rows.append(row)
+        }
+        return [
+            "name": "\(Swedish.monthNames[month - 1].capitalizedFirst) \(year)",
+            "anchor": "manad-\(year)-\(month)",
+            "countText": JournalText.count(rows.count, "tillfälle", "tillfällen"),
+            "stamp": stamp,
+            "rows": rows,
+        ]
+    }
+
+    // MARK: Load
+
+    enum LoadSubject { case audiences, channels }
+
+    func heatmap(_ subject: LoadSubject) -> Values {
+        let weeks = WheelGeometry.weeks(of: plan.year)
+        var weekIndex: [Int: Int] = [:]  // day number of the week's first day in the year → column
+        for (i, w) in weeks.enumerated() {
+            var d = w.first
+            while d <= w.last {
+                weekIndex[d.dayNumber] = i
+                d = d.adding(days: 1)
+            }
+        }
+        let names: [(id: String, name: String, max: Int?)]
+        switch subject {
+        case .audiences: names = plan.audiences.map { ($0.id.rawValue, $0.name, $0.capacity.maxPerWeek) }
+        case .channels: names = plan.channels.map { ($0.id.rawValue, $0.name, $0.capacity.maxPerWeek) }
+        }
+        var row: [String: Int] = [:]
+        for (i, n) in names.enumerated() where row[n.id] == nil { row[n.id] = i }
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: weeks.count), count: names.count)
+        var lists = [[[String]]](repeating: [[String]](repeating: [], count: weeks.count), count: names.count)
+        let keepLists = shown.count <= 5000
+        for occurrence in shown where occurrence.status != .cancelled {
+            guard let column = weekIndex[occurrence.timing.firstDay.dayNumber], let activity = activities[occurrence.activity] else { continue }
+            let keys: [String]
+            switch subject {
+            case .audiences: keys = activity.audiences.map(\.rawValue)
+            case .channels: keys = activity.channels.map(\.rawValue)
+            }
+            for key in Set(keys) {
+                guard let r = row[key] else { continue }
+                counts[r][column] += 1
+                if keepLists { lists[r][column].append(label(occurrence)) }
+            }
+        }
+        let peak = max(1, counts.joined().max() ?? 1)
+        var overloaded: [String] = []
+        var rows: [[Values]] = [[], []]
+        let split = (weeks.count + 1) / 2
+        for (r, n) in names.enumerated() {
+            var halves: [[Values]] = [[], []]
+            for (c, count) in counts[r].enumerated() {
+                let scale = Double(max(peak, n.max ?? 0))
+                var level = count == 0 ? 0 : 1 + Int((Double(count) / scale * 3.999).rounded(.down))
+                level = min(level, 4)
+                var cell: Values = ["level": Text(String(level)), "text": Text(count == 0 ? "" : String(count)), "over": false, "title": false]
+                let over = n.max.map { count > $0 } ?? false
+                if over {
+                    cell["over"] = true
+                    cell["text"] = Text("\(count)!")
+                    overloaded.append("\(n.name) vecka \(weeks[c].week) (\(count) mot max \(n.max!))")
+                }
+                if count > 0 {
+                    var title = "\(n.name), vecka \(weeks[c].week): \(JournalText.count(count, "tillfälle", "tillfällen"))"
+                    if over { title += ", över max \(n.max!)" }
+                    if keepLists { title += " – " + lists[r][c].joined(separator: "; ") }
+                    cell["title"] = Text(title)
+                }
+                halves[c < split ? 0 : 1].append(cell)
+            }
+            for h in 0..<2 {
+                var v: Values = ["name": n.name, "cells": halves[h]]
+                if let m = n.max { v["max"] = String(m) }
+                rows[h].append(v)
+            }
+        }
+        let word = subject == .audiences ? ("Målgrupper", "Målgrupp") : ("Kanaler", "Kanal")
+        var result: Values = [
+            "heading": word.0,
+            "halves": (0..<2).map { h -> Values in
+                let part = h == 0 ? Array(weeks[..<split]) : Array(weeks[split...])
+                return [
+                    "caption": "\(word.0) per vecka, vecka \(part.first!.week)–\(part.last!.week)",
+                    "subject": word.1,
+                    "weeks": part.map { ["label": String($0.week)] as Values },
+                    "rows": rows[h],
+                ]
+            },
+        ]
+        if !overloaded.isEmpty { result["overloaded"] = overloaded.joined(separator: "; ") }
+        return result
+    }
+
+    // MARK: Goals
+
+    func goalValues() -> [Values] {
+        plan.goals.map { goal in
+            var tertials = [0, 0, 0]
+            var serving: [Activity.ID: Int] = [:]
+            var order: [Activity.ID] = []
+            for occurrence in shown where occurrence.status != .cancelled {
+                guard let activity = activities[occurrence.activity], activity.goals.contains(goal.id) else { continue }
+                tertials[(occurrence.timing.firstDay.month - 1) / 4] += 1
+                if serving[activity.id] == nil { order.append(activity.id) }
+                serving[activity.id, default: 0] += 1
+            }
+            var v: Values = [
+                "name": goal.name, "t1": String(tertials[0]), "t2": String(tertials[1]), "t3": String(tertials[2]),
+                "total": String(tertials.reduce(0, +)),
+                "activities": order.map { id in
+                    let n = serving[id]!
+                    return "\(titles[id] ?? id.rawValue)" + (n > 1 ? " (\(n))" : "")
+                }.joined(separator: ", ").orDash,
+            ]
+            if order.isEmpty { v["empty"] = true }
+            return v
+        }
+    }
+
+    func unreachedAudiences() -> [String] {
+        var reached = Set<Audience.ID>()
+        for occurrence in shown where occurrence.status != .cancelled {
+            for audience in activities[occurrence.activity]?.audiences ?? [] { reached.insert(audience) }
+        }
+        return plan.audiences.filter { !reached.contains($0.id) }.map(\.name)
+    }
+
+    // MARK: Deviations
+
+    var deviationIntro: String {
+        guard let report = overview.deviations, let a = overview.approval else {
+            return "Planen har inte fastställts, så det finns inga avvikelser att visa. Fastställ den med arsplan approve."
+        }
+        var text = "Jämfört med planen som fastställdes \(localDate(a.at).prefix(10)) (\(a.ref)): "
+        text +=
+            report.isEmpty
+            ? "inget tillfälle har ändrats."
+            : "\(JournalText.count(report.deviations.count, "tillfälle avviker", "tillfällen avviker")) – samma lista som arsplan deviations ger."
+        if overview.version == .approved && !report.isEmpty {
+            text += " Hjulet och listorna ovan visar den fastställda versionen."
+        }
+        return text
+    }
+
+    func deviationValues() -> [Values] {
+        guard let report = overview.deviations else { return [] }
+        var counts = counts
+        for o in report.approval.approval.occurrences where counts[o.activity] == nil { counts[o.activity] = 0 }
+        var approvedCounts: [Activity.ID: Int] = [:]
+        for o in report.approval.approval.occurrences { approvedCounts[o.activity, default: 0] += 1 }
+        let entries = Dictionary(overview.entries.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
+        return report.deviations.map { d in
+            let showOwner = d.kinds.contains(.reassigned)
+            let count = max(counts[d.activity] ?? 0, approvedCounts[d.activity] ?? 0)
+            var cause: [String] = []
+            if let primary = d.primaryCause, let entry = entries[primary.sequence] {
+                cause.append(
+                    (primary.direct ? "" : "följer med ") + "#\(entry.sequence) \(localDate(entry.at)) \(entry.by)"
+                        + (entry.reason.map { ": \($0)" } ?? ""))
+            }
+            if d.editedInPlanFile { cause.append("ändrad direkt i planfilen") }
+            return [
+                "title": JournalText.occurrence(d.activity, d.index, in: plan, count: count, title: d.title),
+                "kinds": d.kinds.map(JournalText.kind).joined(separator: ", "),
+                "approved": JournalText.state(d.approved, in: plan, showOwner: showOwner),
+                "current": JournalText.state(d.current, in: plan, showOwner: showOwner),
+                "cause": cause.joined(separator: "; ").orDash,
+            ]
+        }
+    }
+}
+
+extension String {
+    var orDash: String { isEmpty ? "–" : self }
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// Rendered parts handed out to and collected from several threads, in order.
+private final class RenderedParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var parts: [String]
+    private var nextIndex = 0
+
+    init(count: Int) { parts = Array(repeating: "", count: count) }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < parts.count else { return nil }
+        defer { nextIndex += 1 }
+        return nextIndex
+    }
+
+    func store(_ part: String, at index: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[index] = part
+    }
+}
+
+/// One row of the list "Månad för månad", looked up by name without a dictionary (a large
+/// plan's page has tens of thousands). A section that does not apply is `false`: a value
+/// not found would be looked for in every enclosing context.
+struct OccurrenceRow: MustacheParent {
+    var uid, week, date, time, title, owner, audiences, channels, why: Text
+    var kind: Any = false
+    var status: Any = false
+    var flag: Any = false
+    var note: Any = false
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "uid": return uid
+        case "week": return week
+        case "date": return date
+        case "time": return time
+        case "title": return title
+        case "owner": return owner
+        case "audiences": return audiences
+        case "channels": return channels
+        case "why": return why
+        case "kind": return kind
+        case "status": return status
+        case "flag": return flag
+        case "note": return note
+        default: return nil
+        }
+    }
+}
