@@ -21,6 +21,12 @@ struct WorkspaceTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arsplan-workspace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Plans"), to: directory.appendingPathComponent("Plans"))
+        // Only the plan and its calendar: a publication state or journal left beside the
+        // repository's plan (by `make run`) is not part of it.
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("Plans").path)
+        where name.hasSuffix(".published.json") || name.hasSuffix(".journal.jsonl") {
+            try FileManager.default.removeItem(at: directory.appendingPathComponent("Plans").appendingPathComponent(name))
+        }
         return directory
     }
 
