@@ -130,7 +130,8 @@ extension Workspace {
     }
 
     /// What `export` would change for subscribers, at the clock `now`; writes nothing.
-    public func previewExport(_ loaded: LoadedPlan, options: ExportOptions = ExportOptions(), at now: Timestamp) throws(ExportError) -> ExportPreview {
+    public func previewExport(_ loaded: LoadedPlan, options: ExportOptions = ExportOptions(), at now: Timestamp) throws(ExportError) -> ExportPreview
+    {
         if loaded.hasErrors { throw .planHasErrors }
         let statePath = options.statePath ?? PublicationFile.defaultPath(forPlan: loaded.path)
         let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, at: now)
@@ -152,7 +153,9 @@ extension Workspace {
         }
         do throws(ICalError) {
             let publishing = Publishing(previous: previous ?? PublicationState(), now: now)
-            return (try FeedWriter(options: FeedOptions(keepCancelled: options.keepCancelled)).write(loaded.schedule, publishing: publishing), previous)
+            return (
+                try FeedWriter(options: FeedOptions(keepCancelled: options.keepCancelled)).write(loaded.schedule, publishing: publishing), previous
+            )
         } catch {
             throw .feeds(Diagnostic(severity: .error, code: error.code, message: error.description, file: loaded.path))
         }

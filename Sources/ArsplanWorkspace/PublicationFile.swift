@@ -67,7 +67,9 @@ public enum PublicationFile {
         if let state = bytes.withUnsafeBufferPointer({ buffer in
             var reader = FastReader(bytes: buffer)
             return reader.read()
-        }) { return state }
+        }) {
+            return state
+        }
         return try decodeJSON(bytes)
     }
 

@@ -104,7 +104,8 @@ struct Export: ParsableCommand {
                 out += "  ny         \(uid)  \(change.after.map { when($0.start) } ?? "")\(title)\n"
             case .changed:
                 guard let before = change.before, let after = change.after else { continue }
-                let what = before.start == after.start ? "ändrat innehåll, \(when(after.start))" : "flyttas \(when(before.start)) → \(when(after.start))"
+                let what =
+                    before.start == after.start ? "ändrat innehåll, \(when(after.start))" : "flyttas \(when(before.start)) → \(when(after.start))"
                 out += "  ändrad     \(uid)  \(what)\(title) (SEQUENCE \(before.sequence) → \(after.sequence))\n"
             case .removed:
                 let why = preview.titles[change.uid] == nil ? "" : " (inställd)"

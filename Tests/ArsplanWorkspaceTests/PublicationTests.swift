@@ -220,7 +220,8 @@ struct PublicationTests {
             "b-2": PublishedEvent(fingerprint: 0xff, sequence: 2, stamp: Timestamp(iso: "2026-12-01T10:00:00Z")!, start: "2027-03-01T09:00"),
             "a-1": PublishedEvent(
                 fingerprint: 0x0123_4567_89ab_cdef, sequence: 0, stamp: Timestamp(iso: "2026-11-20T10:00:00Z")!, start: "2027-02-02", inFeeds: false),
-            "c\"\n": PublishedEvent(fingerprint: 0x1111_1111_1111_1111, sequence: 1, stamp: Timestamp(iso: "2026-11-21T10:00:00Z")!, start: "2027-01-01"),
+            "c\"\n": PublishedEvent(
+                fingerprint: 0x1111_1111_1111_1111, sequence: 1, stamp: Timestamp(iso: "2026-11-21T10:00:00Z")!, start: "2027-01-01"),
         ])
         let bytes = PublicationFile.encode(state, planID: "p")
         let text = String(decoding: bytes, as: UTF8.self)
@@ -238,7 +239,8 @@ struct PublicationTests {
         plain.events["c\"\n"] = nil
         let written = PublicationFile.encode(plain, planID: "p")
         #expect(try PublicationFile.decode(written) == plain)
-        let byHand = String(decoding: written, as: UTF8.self).replacingOccurrences(of: "\n    ", with: "\n\t").replacingOccurrences(of: ": ", with: ":")
+        let byHand = String(decoding: written, as: UTF8.self).replacingOccurrences(of: "\n    ", with: "\n\t").replacingOccurrences(
+            of: ": ", with: ":")
         #expect(try PublicationFile.decode(Array(byHand.utf8)) == plain)
         #expect(try PublicationFile.decode(PublicationFile.encode(PublicationState(), planID: "p")) == PublicationState())
     }
@@ -289,10 +291,13 @@ struct PublicationTests {
         // Back in the feeds after a removal: new to subscribers, SEQUENCE still goes up.
         var gone = published
         gone.inFeeds = false
-        let back = PublishedEvent.next(after: gone, fingerprint: 1, start: "2027-01-05", journalSequence: 0, journalModified: nil, now: t("2026-12-03T10:00:00Z"))
+        let back = PublishedEvent.next(
+            after: gone, fingerprint: 1, start: "2027-01-05", journalSequence: 0, journalModified: nil, now: t("2026-12-03T10:00:00Z"))
         #expect(back.change == .added && back.event.sequence == 4 && back.event.inFeeds)
         // Never published: the journal's count, stamped now.
-        let new = PublishedEvent.next(after: nil, fingerprint: 1, start: "2027-01-05", journalSequence: 2, journalModified: t("2026-11-02T10:00:00Z"), now: t("2026-12-03T10:00:00Z"))
+        let new = PublishedEvent.next(
+            after: nil, fingerprint: 1, start: "2027-01-05", journalSequence: 2, journalModified: t("2026-11-02T10:00:00Z"),
+            now: t("2026-12-03T10:00:00Z"))
         #expect(new.event.sequence == 2 && new.event.stamp == t("2026-12-03T10:00:00Z") && new.change == .added)
     }
 }
