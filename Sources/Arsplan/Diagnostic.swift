@@ -57,6 +57,10 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     case icsWarning = "ics_warning"
     case unknownTimeZone = "unknown_time_zone"
     case libicalFailure = "libical_failure"
+    /// The publication state beside the plan (`<plan>.published.json`) cannot be read or parsed.
+    case publicationStateUnreadable = "publication_state_unreadable"
+    /// The feeds were written but the publication state could not be saved.
+    case publicationStateUnwritable = "publication_state_unwritable"
 
     // Scheduling: conflicts.
     case dependencyCycle = "dependency_cycle"

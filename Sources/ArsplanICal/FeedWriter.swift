@@ -48,7 +48,14 @@ public struct FeedWriter: Sendable {
     }
 
     /// Every feed of `schedule`, in the order of `Schedule.feedDefinitions`.
-    public func write(_ schedule: Schedule) throws(ICalError) -> FeedSet {
+    ///
+    /// With `publishing` (what the workspace passes), each event's SEQUENCE, DTSTAMP and
+    /// LAST-MODIFIED are decided against what was published before (``PublishedEvent/next``):
+    /// unchanged events keep theirs, changed ones are bumped once; the result carries the new
+    /// ``FeedSet/publication`` state and the ``FeedSet/changes``. Without it the journal's
+    /// counts and times are used as they are, and 1 January of the plan year for what nobody
+    /// changed (a fixed value: tests and library use that have no clock).
+    public func write(_ schedule: Schedule, publishing: Publishing? = nil) throws(ICalError) -> FeedSet {
         libicalLock.lock()
         defer { libicalLock.unlock() }
 
@@ -75,18 +82,62 @@ public struct FeedWriter: Sendable {
         // several threads at once, so it went.)
         let text = EventText(schedule: schedule)
         let domain = options.uidDomain.flatMap { $0.isEmpty ? nil : $0 } ?? plan.id
-        // An occurrence nobody has changed keeps the plan's fixed stamp (1 January of the plan
-        // year), so recording a change elsewhere does not touch its bytes or LAST-MODIFIED.
-        let stamp = Schedule.baselineStamp(of: schedule.plan)
+        // Without a publication state, an occurrence nobody has changed keeps the plan's fixed
+        // stamp (1 January of the plan year).
+        let baseline = Schedule.baselineStamp(of: schedule.plan)
         let occurrences = schedule.occurrences
         var output = try EventOutput(capacity: included.count * 1024, wholeEvents: options.wholeEvents)
         var ranges = [Range<Int>?](repeating: nil, count: occurrences.count)
+        var fingerprints = ActivityFingerprints()
+        // The new state: the previous one with only what changed written over it (most events
+        // are unchanged, and hashing 100,000 UIDs again costs).
+        var published = publishing?.previous.events ?? [:]
+        var stillPublished = 0
+        var changes: [PublicationChange] = []
         for index in included {
+            let occurrence = occurrences[index]
+            let entry = text.entry(at: index)
+            let description = text.description(occurrence, entry)
+            var stamp = occurrence.lastModified ?? baseline
+            var sequence = occurrence.sequence
+            if let publishing {
+                let fingerprint = fingerprints.event(occurrence, entry, description: description, text: text)
+                let before = publishing.previous.events[occurrence.uid]
+                let (event, change) = PublishedEvent.next(
+                    after: before, fingerprint: fingerprint, start: Self.startText(occurrence.timing),
+                    journalSequence: occurrence.sequence, journalModified: occurrence.lastModified, now: publishing.now)
+                if let change {
+                    changes.append(PublicationChange(uid: occurrence.uid, kind: change, before: before, after: event))
+                    published[occurrence.uid] = event
+                }
+                if change == nil || change == .changed { stillPublished += 1 }
+                stamp = event.stamp
+                sequence = event.sequence
+            }
             let start = output.bytes.count
-            try writeEvent(occurrences[index], text.entry(at: index), stamp: stamp, zone: zone, domain: domain, text: text, into: &output)
+            try writeEvent(
+                occurrence, entry, stamp: stamp, sequence: sequence, description: description, zone: zone, domain: domain, text: text,
+                into: &output)
             ranges[index] = start..<output.bytes.count
         }
         let events = output.bytes
+        var publication: PublicationState?
+        if let previous = publishing?.previous {
+            // What was in the feeds and is not now has been removed; it stays in the state.
+            if previous.events.values.reduce(0, { $0 + ($1.inFeeds ? 1 : 0) }) != stillPublished {
+                var removed: [PublicationChange] = []
+                var present = Set<String>(minimumCapacity: included.count)
+                for index in included { present.insert(occurrences[index].uid) }
+                for (uid, event) in previous.events where event.inFeeds && !present.contains(uid) {
+                    var gone = event
+                    gone.inFeeds = false
+                    published[uid] = gone
+                    removed.append(PublicationChange(uid: uid, kind: .removed, before: event, after: nil))
+                }
+                changes += removed.sorted { $0.uid < $1.uid }
+            }
+            publication = PublicationState(events: published)
+        }
 
         // Calendar heads: libical serializes an empty VCALENDAR; we keep all but its last line.
         var heads: [[UInt8]] = []
@@ -96,7 +147,15 @@ public struct FeedWriter: Sendable {
             head += vtimezone
             heads.append(head)
         }
-        return FeedSet(feeds: definitions, heads: heads, events: events, eventRanges: ranges)
+        return FeedSet(feeds: definitions, heads: heads, events: events, eventRanges: ranges, publication: publication, changes: changes)
+    }
+
+    /// When an occurrence starts, as the publication state writes it.
+    static func startText(_ timing: OccurrenceTiming) -> String {
+        switch timing {
+        case .allDay(let first, _): return first.description
+        case .timed(let start, _): return start.description
+        }
     }
 
     private func calendarHead(_ feed: FeedDefinition, zone: BuiltinZone) throws(ICalError) -> [UInt8] {
@@ -135,10 +194,9 @@ public struct FeedWriter: Sendable {
     }
 
     private func writeEvent(
-        _ occurrence: Occurrence, _ entry: EventText.Entry, stamp: Timestamp, zone: BuiltinZone, domain: String,
-        text: EventText, into output: inout EventOutput
+        _ occurrence: Occurrence, _ entry: EventText.Entry, stamp: Timestamp, sequence: Int, description: String, zone: BuiltinZone,
+        domain: String, text: EventText, into output: inout EventOutput
     ) throws(ICalError) {
-        let stamp = occurrence.lastModified ?? stamp
         try output.begin()
         try output.add(nil, "UID", icalproperty_new_uid(singleLine("\(occurrence.uid)@\(domain)")))
         try output.add(.dtstamp(stamp), "DTSTAMP", icalproperty_new_dtstamp(.utc(stamp)))
@@ -157,7 +215,6 @@ public struct FeedWriter: Sendable {
         try output.add(
             .summary(activity: entry.number, cancelled: occurrence.status == .cancelled), "SUMMARY",
             icalproperty_new_summary(text.summary(occurrence, entry)))
-        let description = text.description(occurrence, entry)
         if !description.isEmpty { try output.add(nil, "DESCRIPTION", icalproperty_new_description(description)) }
         let categories = text.categories(entry)
         if !categories.isEmpty {
@@ -169,12 +226,74 @@ public struct FeedWriter: Sendable {
         case .tentative: try output.add(.status(.tentative), "STATUS", icalproperty_new_status(ICAL_STATUS_TENTATIVE))
         case .cancelled: try output.add(.status(.cancelled), "STATUS", icalproperty_new_status(ICAL_STATUS_CANCELLED))
         }
-        let sequence = Int32(clamping: max(0, occurrence.sequence))
+        let sequence = Int32(clamping: max(0, sequence))
         try output.add(.sequence(sequence), "SEQUENCE", icalproperty_new_sequence(sequence))
         try output.add(.lastModified(stamp), "LAST-MODIFIED", icalproperty_new_lastmodified(.utc(stamp)))
         // Information, not appointments: subscribers are not shown as busy.
         try output.add(.transparent, "TRANSP", icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT))
         try output.end()
+    }
+}
+
+/// What an export decides stamps and SEQUENCE against: what was published before, and the
+/// export's clock.
+public struct Publishing: Sendable {
+    public var previous: PublicationState
+    public var now: Timestamp
+
+    public init(previous: PublicationState, now: Timestamp) {
+        self.previous = previous
+        self.now = now
+    }
+}
+
+/// The fingerprints of events' visible content — exactly the values the writer hands libical
+/// for DTSTART, DTEND, SUMMARY, DESCRIPTION, CATEGORIES and STATUS — with each activity's
+/// title and categories hashed once per thread.
+struct ActivityFingerprints {
+    private var summaries: [UInt64?] = []
+    private var categories: [UInt64?] = []
+
+    mutating func event(_ occurrence: Occurrence, _ entry: EventText.Entry, description: String, text: EventText) -> UInt64 {
+        var f = ContentFingerprint()
+        switch occurrence.timing {
+        case .allDay(let first, let last):
+            f.add(0)
+            f.add(first.dayNumber)
+            f.add(max(first, last).dayNumber)
+        case .timed(let start, let end):
+            let end = max(start, end)
+            f.add(1)
+            f.add(start.day.dayNumber)
+            f.add(start.time.minutesSinceMidnight)
+            f.add(end.day.dayNumber)
+            f.add(end.time.minutesSinceMidnight)
+        }
+        let cancelled = occurrence.status == .cancelled
+        f.add(Int(bitPattern: UInt(Self.cached(&summaries, 2 * entry.number + (cancelled ? 1 : 0)) { [text.summary(occurrence, entry)] })))
+        // Each category a text of its own (they may hold commas): the hash separates them.
+        f.add(Int(bitPattern: UInt(Self.cached(&categories, entry.number) { text.categories(entry) })))
+        f.add(description)
+        switch occurrence.status {
+        case .planned: f.add(0)
+        case .tentative: f.add(1)
+        case .cancelled: f.add(2)
+        }
+        return f.value
+    }
+
+    private static func hash(_ texts: [String]) -> UInt64 {
+        var f = ContentFingerprint()
+        for text in texts { f.add(text) }
+        return f.value
+    }
+
+    private static func cached(_ table: inout [UInt64?], _ slot: Int, _ make: () -> [String]) -> UInt64 {
+        if slot < table.count, let value = table[slot] { return value }
+        if slot >= table.count { table += Array(repeating: nil, count: slot + 1 - table.count) }
+        let value = hash(make())
+        table[slot] = value
+        return value
     }
 }
 
@@ -340,14 +459,24 @@ public struct FeedSet: Sendable {
     let heads: [[UInt8]]
     let events: [UInt8]
     let eventRanges: [Range<Int>?]
+    /// What is published after this export, when written with ``Publishing``.
+    public let publication: PublicationState?
+    /// The events that change for subscribers (added and changed in schedule order, then
+    /// removed by UID); empty without ``Publishing``.
+    public let changes: [PublicationChange]
 
     static let tail: [UInt8] = Array("END:VCALENDAR\r\n".utf8)
 
-    init(feeds: [FeedDefinition], heads: [[UInt8]], events: [UInt8], eventRanges: [Range<Int>?]) {
+    init(
+        feeds: [FeedDefinition], heads: [[UInt8]], events: [UInt8], eventRanges: [Range<Int>?], publication: PublicationState? = nil,
+        changes: [PublicationChange] = []
+    ) {
         self.feeds = feeds
         self.heads = heads
         self.events = events
         self.eventRanges = eventRanges
+        self.publication = publication
+        self.changes = changes
     }
 
     /// The iCalendar bytes (UTF-8, CRLF) of `feeds[index]`.

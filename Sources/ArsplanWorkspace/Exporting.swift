@@ -11,14 +11,30 @@ public struct ExportOptions: Sendable {
     public var baseURL: String?
     /// Keep cancelled occurrences in the feeds, marked INSTÄLLT, instead of removing them.
     public var keepCancelled: Bool
+    /// The publication state file; nil: beside the plan (``PublicationFile/defaultPath(forPlan:)``).
+    public var statePath: String?
     /// Today in the plan's zone, for the year overview's today marker (from the caller's clock).
     public var today: Day?
 
-    public init(baseURL: String? = nil, keepCancelled: Bool = false, today: Day? = nil) {
+    public init(baseURL: String? = nil, keepCancelled: Bool = false, statePath: String? = nil, today: Day? = nil) {
         self.baseURL = baseURL
         self.keepCancelled = keepCancelled
+        self.statePath = statePath
         self.today = today
     }
+}
+
+/// What an export would change for subscribers (``Workspace/previewExport(_:options:at:)``).
+public struct ExportPreview: Sendable {
+    /// The publication state file read (and written by a real export).
+    public var statePath: String
+    /// Whether there was a state file: without one every event counts as new.
+    public var hadState: Bool
+    /// The events that change for subscribers: added and changed in schedule order, then removed.
+    public var changes: [PublicationChange]
+    /// Titles of the occurrences by UID, for describing the changes (removed ones that are
+    /// still in the schedule — cancelled — included); filled in by `previewExport` only.
+    public var titles: [String: String]
 }
 
 /// What an export wrote.
@@ -29,6 +45,10 @@ public struct ExportSummary: Sendable {
     public var feedCount: Int
     /// The events in `alla.ics`.
     public var events: Int
+    /// What changed for subscribers, and where the publication state is.
+    public var preview: ExportPreview
+    /// Whether the publication state file was written (false when nothing changed).
+    public var stateWritten: Bool
 }
 
 /// Why nothing was exported; the previous files are left as they were.
@@ -43,30 +63,36 @@ public enum ExportError: Error, Sendable {
     case feeds(Diagnostic)
     /// The files could not be written (`directory` as named).
     case writing(directory: String, reason: String)
+    /// The publication state cannot be read (`publication_state_unreadable`); nothing written.
+    case publicationState(Diagnostic)
+    /// The feeds were written but the publication state could not be saved
+    /// (`publication_state_unwritable`).
+    case publicationStateNotSaved(Diagnostic, ExportSummary)
 }
 
 extension Workspace {
     /// Writes the iCalendar feeds of `loaded`, their index page and the year overview (`oversikt.html`) into `directory` (default
     /// `Exports/<plan id>`), replacing the folder as a whole in one step — only a new or empty
     /// folder, or one an earlier export of the same plan wrote. A plan with errors is not exported.
-    public func export(_ loaded: LoadedPlan, to out: String? = nil, options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportSummary {
+    ///
+    /// Each event's SEQUENCE and stamps are decided against the publication state beside the
+    /// plan, at the export's clock `now`; the state is saved after the folder (only when it
+    /// changed), so a failed export never records as published what subscribers cannot see.
+    public func export(
+        _ loaded: LoadedPlan, to out: String? = nil, options: ExportOptions = ExportOptions(), at now: Timestamp
+    ) throws(ExportError) -> ExportSummary {
         if loaded.hasErrors { throw .planHasErrors }
         let directory: String
         if let out { directory = out } else { directory = try Self.defaultExportDirectory(for: loaded.plan) }
+        let statePath = options.statePath ?? PublicationFile.defaultPath(forPlan: loaded.path)
         let target: String
         do throws(ExportFolder.Refusal) {
-            target = try files.exportFolder(directory, planID: loaded.plan.id, protected: [loaded.path, loaded.journal.path])
+            target = try files.exportFolder(directory, planID: loaded.plan.id, protected: [loaded.path, loaded.journal.path, statePath])
         } catch {
             throw .refused(error)
         }
-
-        let feeds: FeedSet
-        do throws(ICalError) {
-            feeds = try FeedWriter(options: FeedOptions(keepCancelled: options.keepCancelled)).write(loaded.schedule)
-        } catch {
-            throw .feeds(Diagnostic(severity: .error, code: error.code, message: error.description, file: loaded.path))
-        }
-        let page = FeedIndexPage(plan: loaded.plan, feeds: feeds.feeds, baseURL: options.baseURL, overviewFileName: "oversikt.html")
+        let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, at: now)
+        let page = FeedIndexPage(schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html")
         // The plan file's hash only tells whether it changed since an approval: not computed without one.
         let overview = YearOverview.current(
             loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: options.today)
@@ -83,7 +109,70 @@ extension Workspace {
         } catch {
             throw .writing(directory: directory, reason: "\(error)")
         }
-        return ExportSummary(directory: directory, feedCount: feeds.feeds.count, events: feeds.feeds.first?.occurrenceIndices.count ?? 0)
+        // The titles are for listing the changes (--dry-run); an export only counts them.
+        let preview = ExportPreview(statePath: statePath, hadState: previous != nil, changes: feeds.changes, titles: [:])
+        var summary = ExportSummary(
+            directory: directory, feedCount: feeds.feeds.count, events: feeds.feeds.first?.occurrenceIndices.count ?? 0, preview: preview,
+            stateWritten: false)
+        // Nothing changed: the state file is left untouched.
+        if let state = feeds.publication, previous == nil || !feeds.changes.isEmpty {
+            do throws(FileSystemError) {
+                try files.replaceFile(statePath, with: PublicationFile.encode(state, planID: loaded.plan.id))
+            } catch {
+                let diagnostic = Diagnostic(
+                    severity: .error, code: .publicationStateUnwritable,
+                    message: "the feeds were written, but the publication state could not be saved: \(error)", file: statePath)
+                throw .publicationStateNotSaved(diagnostic, summary)
+            }
+            summary.stateWritten = true
+        }
+        return summary
+    }
+
+    /// What `export` would change for subscribers, at the clock `now`; writes nothing.
+    public func previewExport(_ loaded: LoadedPlan, options: ExportOptions = ExportOptions(), at now: Timestamp) throws(ExportError) -> ExportPreview
+    {
+        if loaded.hasErrors { throw .planHasErrors }
+        let statePath = options.statePath ?? PublicationFile.defaultPath(forPlan: loaded.path)
+        let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, at: now)
+        return Self.preview(feeds, loaded: loaded, statePath: statePath, hadState: previous != nil)
+    }
+
+    /// The publication state read, and the feeds written against it.
+    private func prepare(
+        _ loaded: LoadedPlan, options: ExportOptions, statePath: String, at now: Timestamp
+    ) throws(ExportError) -> (FeedSet, PublicationState?) {
+        let previous: PublicationState?
+        do throws(FileSystemError) {
+            previous = try files.contentsIfPresent(of: statePath).map { bytes throws(FileSystemError) in try PublicationFile.decode(bytes) }
+        } catch {
+            throw .publicationState(
+                Diagnostic(
+                    severity: .error, code: .publicationStateUnreadable, message: "cannot read the publication state: \(error); nothing exported",
+                    file: statePath))
+        }
+        do throws(ICalError) {
+            let publishing = Publishing(previous: previous ?? PublicationState(), now: now)
+            return (
+                try FeedWriter(options: FeedOptions(keepCancelled: options.keepCancelled)).write(loaded.schedule, publishing: publishing), previous
+            )
+        } catch {
+            throw .feeds(Diagnostic(severity: .error, code: error.code, message: error.description, file: loaded.path))
+        }
+    }
+
+    private static func preview(_ feeds: FeedSet, loaded: LoadedPlan, statePath: String, hadState: Bool) -> ExportPreview {
+        var wanted = Set(feeds.changes.map(\.uid))
+        var titles: [String: String] = [:]
+        if !wanted.isEmpty {
+            var activityTitles: [Activity.ID: String] = [:]
+            for activity in loaded.plan.activities where activityTitles[activity.id] == nil { activityTitles[activity.id] = activity.title }
+            for occurrence in loaded.schedule.occurrences where wanted.contains(occurrence.uid) {
+                titles[occurrence.uid] = activityTitles[occurrence.activity]
+                wanted.remove(occurrence.uid)
+            }
+        }
+        return ExportPreview(statePath: statePath, hadState: hadState, changes: feeds.changes, titles: titles)
     }
 
     /// Writes every feed of `feeds` into `staging`, on as many threads as there are cores,

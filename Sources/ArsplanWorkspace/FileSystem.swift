@@ -9,6 +9,13 @@ public protocol FileSystem: Sendable {
     /// The bytes of the file at `path`.
     func contents(of path: String) throws(FileSystemError) -> [UInt8]
 
+    /// The bytes of the file at `path`, or nil when there is no file there.
+    func contentsIfPresent(of path: String) throws(FileSystemError) -> [UInt8]?
+
+    /// Makes `bytes` the content of the file at `path` in one step (a temporary file beside
+    /// it, then a rename): a reader sees the old file or the new one, never half of it.
+    func replaceFile(_ path: String, with bytes: [UInt8]) throws(FileSystemError)
+
     /// The change journal at `path` (which need not exist yet).
     func journal(at path: String) -> any JournalStore
 
@@ -76,6 +83,20 @@ public struct LocalFileSystem: FileSystem {
     public func contents(of path: String) throws(FileSystemError) -> [UInt8] {
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw FileSystemError(error.localizedDescription)
+        }
+    }
+
+    public func contentsIfPresent(of path: String) throws(FileSystemError) -> [UInt8]? {
+        var info = stat()
+        if lstat(path, &info) != 0 && errno == ENOENT { return nil }
+        return try contents(of: path)
+    }
+
+    public func replaceFile(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw FileSystemError(error.localizedDescription)
         }

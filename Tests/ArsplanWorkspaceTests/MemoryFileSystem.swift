@@ -23,6 +23,10 @@ final class MemoryFileSystem: FileSystem {
         return bytes
     }
 
+    func contentsIfPresent(of path: String) throws(FileSystemError) -> [UInt8]? { self[path] }
+
+    func replaceFile(_ path: String, with bytes: [UInt8]) throws(FileSystemError) { files.withLock { $0[path] = bytes } }
+
     func journal(at path: String) -> any JournalStore { MemoryJournal(files: self, path: path) }
 
     func exportFolder(_ path: String, planID: String, protected: [String]) throws(ExportFolder.Refusal) -> String {

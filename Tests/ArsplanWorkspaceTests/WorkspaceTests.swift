@@ -21,6 +21,12 @@ struct WorkspaceTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arsplan-workspace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Plans"), to: directory.appendingPathComponent("Plans"))
+        // Only the plan and its calendar: a publication state or journal left beside the
+        // repository's plan (by `make run`) is not part of it.
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("Plans").path)
+        where name.hasSuffix(".published.json") || name.hasSuffix(".journal.jsonl") {
+            try FileManager.default.removeItem(at: directory.appendingPathComponent("Plans").appendingPathComponent(name))
+        }
         return directory
     }
 
@@ -193,7 +199,7 @@ struct WorkspaceTests {
         let loaded = try workspace.load(directory.appendingPathComponent(Self.plan).path)
         let out = directory.appendingPathComponent("ut").path
 
-        let summary = try workspace.export(loaded, to: out)
+        let summary = try workspace.export(loaded, to: out, at: Self.now)
         let names = try FileManager.default.contentsOfDirectory(atPath: out)
         #expect(summary.directory == out)
         #expect(names.filter { $0.hasSuffix(".ics") }.count == summary.feedCount)
@@ -204,7 +210,7 @@ struct WorkspaceTests {
         #expect(all.components(separatedBy: "BEGIN:VEVENT").count - 1 == summary.events)
         #expect(summary.events > 0)
         // A folder an export of this plan wrote is replaced again.
-        #expect(try workspace.export(loaded, to: out).events == summary.events)
+        #expect(try workspace.export(loaded, to: out, at: Self.now).events == summary.events)
     }
 
     @Test func aFolderWithOtherFilesIsRefusedAndLeftAsItWas() throws {
@@ -217,7 +223,7 @@ struct WorkspaceTests {
         try Data("anteckningar\n".utf8).write(to: out.appendingPathComponent("notes.txt"))
 
         #expect {
-            try workspace.export(loaded, to: out.path)
+            try workspace.export(loaded, to: out.path, at: Self.now)
         } throws: { error in
             guard case ExportError.refused(let refusal) = error else { return false }
             return refusal.description.contains("it holds files an export did not write ('notes.txt')")
@@ -248,8 +254,11 @@ struct WorkspaceTests {
         #expect(Self.days(of: "kf", in: loaded.schedule) == (try Self.councilDays()))
         #expect(loaded.schedule.occurrences.first { $0.activity == "kf" && $0.index == 1 }?.status == .cancelled)
 
-        let summary = try workspace.export(loaded)
+        let summary = try workspace.export(loaded, at: Self.now)
         #expect(summary.directory == "Exports/\(loaded.plan.id)")
+        // The publication state beside the plan, written through the same file system.
+        let state = try PublicationFile.decode(try #require(files["Plans/serviceforvaltningen-2027.published.json"]))
+        #expect(state.events.values.filter(\.inFeeds).count == summary.events)
         #expect(files.paths(in: summary.directory).contains("Exports/\(loaded.plan.id)/alla.ics"))
         #expect(files.paths(in: summary.directory).count == summary.feedCount + 3)  // index.html, oversikt.html and the marker
     }

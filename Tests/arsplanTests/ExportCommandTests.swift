@@ -61,7 +61,7 @@ struct ExportCommandTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("sf-2027")
-        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
+        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state", directory.appendingPathComponent("published.json").path])
         #expect(run.status == 0, "\(run.stderr)")
         let files = try Self.contents(of: out)
         #expect(files["alla.ics"] != nil)
@@ -73,10 +73,10 @@ struct ExportCommandTests {
         let index = String(decoding: files["index.html"]!, as: UTF8.self)
         #expect(index.contains("webcal://intranat.example.se/arsplan/alla.ics"))
         // No temporary folders left beside the export.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sf-2027"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["published.json", "sf-2027"])
 
         // Byte-identical the second time.
-        let again = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
+        let again = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state", directory.appendingPathComponent("published.json").path])
         #expect(again.status == 0)
         #expect(try Self.contents(of: out) == files)
     }
@@ -92,7 +92,7 @@ struct ExportCommandTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("sf-2027")
-        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
+        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state", directory.appendingPathComponent("published.json").path])
         try #require(run.status == 0, "\(run.stderr)")
         let files = try Self.contents(of: out)
         let feeds = files.keys.filter { $0.hasSuffix(".ics") }.sorted().map { out.appendingPathComponent($0).path }
@@ -131,7 +131,9 @@ struct ExportCommandTests {
         let after = try Self.contents(of: out)
         #expect(after["agare-gammal.ics"] == nil)
         #expect(after["alla.ics"] != before["alla.ics"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["feeds", "namnd.ics", "trasig-plan.yaml"])
+        // Beside the plan: what the feeds published (written only by the export that succeeded).
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["feeds", "namnd.ics", "trasig-plan.published.json", "trasig-plan.yaml"])
     }
 
     @Test func datesFromReadsTheCalendarBesideThePlan() throws {

@@ -348,20 +348,21 @@ struct JournalCommandTests {
         }
         for keep in [false, true] {
             let out = w.directory.appendingPathComponent("ut-\(keep)")
-            let export = try w.run(arguments: ["export", plan, "--out", out.path] + (keep ? ["--keep-cancelled"] : []))
+            let export = try w.run(arguments: ["export", plan, "--out", out.path] + (keep ? ["--keep-cancelled"] : []), now: "2027-03-05T08:00:00Z")
             #expect(export.status == 0, "\(export.stderr)")
             let feed = try String(contentsOf: out.appendingPathComponent("alla.ics"), encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
             let moved = try #require(event("sf-2027-namnd-3", in: feed))
             #expect(moved.contains("DTSTART;TZID=Europe/Stockholm:20270330T170000"))
             #expect(moved.contains("SEQUENCE:1\r\n"))
-            #expect(moved.contains("LAST-MODIFIED:20270301T100000Z"))
+            // No publication state yet: first published by this export, stamped with its clock.
+            #expect(moved.contains("LAST-MODIFIED:20270305T080000Z"))
             let follows = try #require(event("sf-2027-protokoll-3", in: feed))
             #expect(follows.contains("SEQUENCE:1\r\n"))
             let untouched = try #require(event("sf-2027-namnd-2", in: feed))
             #expect(untouched.contains("SEQUENCE:0\r\n"))
-            // Nobody changed it: it keeps the plan's fixed stamp, not the latest entry's time.
-            #expect(untouched.contains("LAST-MODIFIED:20270101T000000Z"))
-            #expect(untouched.contains("DTSTAMP:20270101T000000Z"))
+            // Published by the first export and unchanged since: its stamp, never one in the future.
+            #expect(untouched.contains("LAST-MODIFIED:20270305T080000Z"))
+            #expect(untouched.contains("DTSTAMP:20270305T080000Z"))
             if keep {
                 let cancelled = try #require(event("sf-2027-kc-chatt-1", in: feed))
                 #expect(cancelled.contains("STATUS:CANCELLED"))

@@ -60,8 +60,10 @@ struct ReportCommandTests {
     }
 
     @Test func exportWritesTheOverviewBesideTheFeedsAndLinksIt() throws {
-        let dir = try CommandRunner.temporaryDirectory().appendingPathComponent("ut")
-        let result = try CommandRunner.run(["export", Self.plan, "--out", dir.path])
+        let temporary = try CommandRunner.temporaryDirectory()
+        let dir = temporary.appendingPathComponent("ut")
+        // The publication state in the temporary folder, not beside the repository's plan.
+        let result = try CommandRunner.run(["export", Self.plan, "--out", dir.path, "--state", temporary.appendingPathComponent("published.json").path])
         #expect(result.status == 0, "\(result.stderr)")
         let index = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<a href=\"oversikt.html\">Årsöversikt med årshjul</a>"))

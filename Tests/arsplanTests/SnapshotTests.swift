@@ -71,7 +71,11 @@ struct SnapshotTests {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("feeds")
-        _ = try Self.output(["export", Self.plan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/"])
+        // A fresh publication state and a fixed clock: every event first published at ARSPLAN_NOW.
+        let run = try CommandRunner.run(
+            ["export", Self.plan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state", directory.appendingPathComponent("published.json").path],
+            environment: ["ARSPLAN_NOW": "2026-11-20T10:00:00Z"])
+        try #require(run.status == 0, "\(run.stderr)")
         for name in ["alla.ics", "malgrupp-medarbetare.ics", "index.html"] {
             let data = try #require(FileManager.default.contents(atPath: out.appendingPathComponent(name).path), "export wrote no \(name)")
             try Self.check(data, "export-\(name)")

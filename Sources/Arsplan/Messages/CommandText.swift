@@ -11,6 +11,7 @@ public enum CommandText: Hashable, Sendable {
     case approveByMissing
     case approveRefMissing
     case outMustNameFolder
+    case stateMustNameFile
     case notADate(text: String)
     case dateOutsideAllowedYears(text: String, from: Int, to: Int)
     case notATime(text: String)
@@ -43,7 +44,7 @@ public enum CommandText: Hashable, Sendable {
     public enum Kind: CaseIterable, Sendable {
         case noPlanFile, journalMustNameFile, reasonMustSayWhy, byMustNameSomeone, occurrenceCountsFromOne
         case separatorValues, separatorOnlyForCSV, yearOutOfRange, approveByMissing, approveRefMissing
-        case outMustNameFolder, notADate, dateOutsideAllowedYears, notATime, invalidNow, whoMissing, validateSummary, problemSummary
+        case outMustNameFolder, stateMustNameFile, notADate, dateOutsideAllowedYears, notATime, invalidNow, whoMissing, validateSummary, problemSummary
         case dryRunNothingWritten, doneDespiteRefusals, savedAsEntry, approvalRefusedForErrors, approvedDeviations
         case exported, exportPlanHasErrors, exportUnusablePlanID, exportWriteFailed, unknownLanguage
         case optionNotADate, fromAfterTo, outAndWheelMustNameFile, notApprovedYet, cannotWrite, approvalUnchanged
@@ -62,6 +63,7 @@ public enum CommandText: Hashable, Sendable {
         case .approveByMissing: return .approveByMissing
         case .approveRefMissing: return .approveRefMissing
         case .outMustNameFolder: return .outMustNameFolder
+        case .stateMustNameFile: return .stateMustNameFile
         case .notADate: return .notADate
         case .dateOutsideAllowedYears: return .dateOutsideAllowedYears
         case .notATime: return .notATime
@@ -103,6 +105,7 @@ extension SwedishCatalogue {
         case .approveByMissing: return "--by måste ange vem som fastställer."
         case .approveRefMissing: return "--ref måste ge protokollshänvisningen."
         case .outMustNameFolder: return "--out måste ange en mapp."
+        case .stateMustNameFile: return "--state måste ange en fil."
         case .notADate(let text): return "'\(text)' är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2027-03-30."
         case .dateOutsideAllowedYears(let text, let from, let to):
             return "'\(text)' ligger utanför de år en plan kan använda (\(from)–\(to)); ingenting har sparats."
@@ -159,6 +162,7 @@ extension EnglishCatalogue {
         case .approveByMissing: return "--by must name who approves."
         case .approveRefMissing: return "--ref must give the minutes reference."
         case .outMustNameFolder: return "--out must name a folder."
+        case .stateMustNameFile: return "--state must name a file."
         case .notADate(let text): return "'\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-30."
         case .dateOutsideAllowedYears(let text, let from, let to):
             return "'\(text)' is outside the years a plan may use (\(from)–\(to)); nothing was recorded."

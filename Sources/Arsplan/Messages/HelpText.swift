@@ -5,7 +5,7 @@ public enum HelpText: String, Hashable, Sendable, CaseIterable {
     case validateAbstract, validateDiscussion
     case scheduleAbstract, scheduleDiscussion, scheduleFormat, scheduleSeparator
     case calendarAbstract, calendarDiscussion, calendarYear, calendarPlan
-    case exportAbstract, exportDiscussion, exportOut, exportBaseURL, exportKeepCancelled
+    case exportAbstract, exportDiscussion, exportOut, exportBaseURL, exportKeepCancelled, exportState, exportDryRun
     case moveAbstract, moveDiscussion, moveDate, moveOccurrence, moveTime, moveForce
     case cancelAbstract, cancelDiscussion, cancelOccurrence
     case assignAbstract, assignDiscussion, assignActivity, assignOwner
@@ -63,6 +63,9 @@ extension SwedishCatalogue {
             return "Var mappen publiceras, t.ex. https://intranat.example.se/arsplan/; index.html visar då webcal://-länkar att prenumerera på."
         case .exportKeepCancelled:
             return "Behåll inställda tillfällen i flödena, märkta INSTÄLLT, i stället för att ta bort dem."
+        case .exportState:
+            return "Vad flödena har publicerat, per händelse (standard: bredvid planfilen, <plan>.published.json). Checka in den med planen."
+        case .exportDryRun: return "Visa vad som skulle ändras för prenumeranterna; skriv ingenting."
         case .moveAbstract: return "Flytta ett tillfälle till en annan dag; det som beror på det följer med."
         case .moveDiscussion:
             return """
@@ -185,6 +188,9 @@ extension EnglishCatalogue {
         case .exportBaseURL:
             return "Where the folder will be published, e.g. https://intranat.example.se/arsplan/; index.html then shows webcal:// subscribe links."
         case .exportKeepCancelled: return "Keep cancelled occurrences in the feeds, marked as cancelled, instead of removing them."
+        case .exportState:
+            return "What the feeds have published, per event (default: beside the plan file, <plan>.published.json). Commit it with the plan."
+        case .exportDryRun: return "List what would change for subscribers; write nothing."
         case .moveAbstract: return "Move an occurrence to another day; its dependents follow."
         case .moveDiscussion:
             return """

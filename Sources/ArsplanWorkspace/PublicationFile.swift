@@ -1,0 +1,220 @@
+import Arsplan
+import Foundation
+
+/// The publication state on disk, `<plan>.published.json` beside the plan: what the feeds
+/// last gave subscribers, per occurrence UID. One event per line, sorted by UID, so a git
+/// diff shows which events an export changed:
+///
+/// ```json
+/// {
+///   "format": "arsplan-published-1",
+///   "plan": "sf-2027",
+///   "events": {
+///     "sf-2027-blad-1": {"start": "2027-02-02", "sequence": 0, "stamp": "2026-11-30T10:15:00Z", "fingerprint": "0f3c…"},
+///     "sf-2027-namnd-3": {"start": "2027-03-30T09:00", "sequence": 2, "stamp": "2027-03-01T10:00:00Z", "fingerprint": "…", "inFeeds": false}
+///   }
+/// }
+/// ```
+public enum PublicationFile {
+    public static let format = "arsplan-published-1"
+
+    /// `Plans/x.yaml` → `Plans/x.published.json` (beside `Plans/x.journal.jsonl`).
+    public static func defaultPath(forPlan planPath: String) -> String {
+        var base = planPath
+        for ext in [".yaml", ".yml"] where base.hasSuffix(ext) {
+            base.removeLast(ext.count)
+            break
+        }
+        return base + ".published.json"
+    }
+
+    /// The file's bytes for `state`: the same state gives the same bytes.
+    public static func encode(_ state: PublicationState, planID: String) -> [UInt8] {
+        var out: [UInt8] = []
+        let uids = state.events.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        out.reserveCapacity(96 + uids.count * 140)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        func add(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
+        add("{\n  \"format\": ")
+        add(quoted(format))
+        add(",\n  \"plan\": ")
+        add(quoted(planID))
+        add(",\n  \"events\": {")
+        for (n, uid) in uids.enumerated() {
+            let event = state.events[uid]!
+            add(n == 0 ? "\n    " : ",\n    ")
+            add(quoted(uid))
+            add(": {\"start\": ")
+            add(quoted(event.start))
+            add(", \"sequence\": ")
+            add(String(event.sequence))
+            add(", \"stamp\": \"")
+            add(event.stamp.description)
+            add("\", \"fingerprint\": \"")
+            add(hex(event.fingerprint))
+            add("\"")
+            add(event.inFeeds ? "}" : ", \"inFeeds\": false}")
+        }
+        add(uids.isEmpty ? "}\n}\n" : "\n  }\n}\n")
+        return out
+    }
+
+    /// Reads a state file; throws a sentence saying what is wrong.
+    public static func decode(_ bytes: [UInt8]) throws(FileSystemError) -> PublicationState {
+        // The layout `encode` writes is read directly (JSONDecoder takes seconds for 100,000
+        // events); anything else — a file edited by hand — by JSONDecoder, which also says
+        // what is wrong.
+        if let state = bytes.withUnsafeBufferPointer({ buffer in
+            var reader = FastReader(bytes: buffer)
+            return reader.read()
+        }) {
+            return state
+        }
+        return try decodeJSON(bytes)
+    }
+
+    /// Reads exactly the layout ``encode(_:planID:)`` writes, or returns nil.
+    struct FastReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func expect(_ text: StaticString) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard at + count <= bytes.count else { return false }
+            let matches = text.withUTF8Buffer { expected in
+                for i in 0..<count where bytes[at + i] != expected[i] { return false }
+                return true
+            }
+            if matches { at += count }
+            return matches
+        }
+
+        /// A string literal without escapes (nil when it has one: the slow path reads it).
+        mutating func string() -> String? {
+            guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+            let start = at + 1
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                if bytes[end] == UInt8(ascii: "\\") || bytes[end] < 0x20 { return nil }
+                end += 1
+            }
+            guard end < bytes.count else { return nil }
+            at = end + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+
+        mutating func number(_ count: Int? = nil) -> Int? {
+            var value = 0
+            var digits = 0
+            while at < bytes.count, bytes[at] >= 0x30, bytes[at] <= 0x39, digits < (count ?? 9) {
+                value = value * 10 + Int(bytes[at] - 0x30)
+                at += 1
+                digits += 1
+            }
+            guard digits > 0, count == nil || digits == count else { return nil }
+            return value
+        }
+
+        /// `"2026-11-20T10:00:00Z"`.
+        mutating func stamp() -> Timestamp? {
+            guard expect("\""), let y = number(4), expect("-"), let mo = number(2), expect("-"), let d = number(2), expect("T"),
+                let h = number(2), expect(":"), let mi = number(2), expect(":"), let s = number(2), expect("Z\""),
+                let day = Day(year: y, month: mo, day: d), h < 24, mi < 60, s < 60
+            else { return nil }
+            return Timestamp(secondsSince1970: day.dayNumber * 86_400 + h * 3600 + mi * 60 + s)
+        }
+
+        mutating func read() -> PublicationState? {
+            guard expect("{\n  \"format\": \""), expect("arsplan-published-1"), expect("\",\n  \"plan\": "), string() != nil,
+                expect(",\n  \"events\": {")
+            else { return nil }
+            var events: [String: PublishedEvent] = [:]
+            if expect("}\n}\n") { return at == bytes.count ? PublicationState(events: events) : nil }
+            events.reserveCapacity(bytes.count / 130)
+            repeat {
+                guard expect("\n    "), let uid = string(), expect(": {\"start\": "), let start = string(), expect(", \"sequence\": "),
+                    let sequence = number(), expect(", \"stamp\": "), let stamp = stamp(), expect(", \"fingerprint\": "),
+                    let text = string(), let fingerprint = UInt64(text, radix: 16), text.utf8.count == 16, events[uid] == nil
+                else { return nil }
+                let inFeeds = !expect(", \"inFeeds\": false")
+                guard expect("}") else { return nil }
+                events[uid] = PublishedEvent(fingerprint: fingerprint, sequence: sequence, stamp: stamp, start: start, inFeeds: inFeeds)
+            } while expect(",")
+            guard expect("\n  }\n}\n"), at == bytes.count else { return nil }
+            return PublicationState(events: events)
+        }
+    }
+
+    static func decodeJSON(_ bytes: [UInt8]) throws(FileSystemError) -> PublicationState {
+        struct Entry: Decodable {
+            var start: String
+            var sequence: Int
+            var stamp: String
+            var fingerprint: String
+            var inFeeds: Bool?
+        }
+        struct File: Decodable {
+            var format: String
+            var plan: String
+            var events: [String: Entry]
+        }
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: Data(bytes))
+        } catch {
+            throw FileSystemError("not a publication state arsplan wrote (\(Self.reason(error)))")
+        }
+        guard file.format == format else {
+            throw FileSystemError("format '\(file.format)' is not '\(format)' (written by another version of arsplan?)")
+        }
+        var events: [String: PublishedEvent] = [:]
+        events.reserveCapacity(file.events.count)
+        for (uid, entry) in file.events {
+            guard let stamp = Timestamp(iso: entry.stamp) else { throw FileSystemError("'\(uid)': the stamp '\(entry.stamp)' is not a UTC time") }
+            guard entry.sequence >= 0 else { throw FileSystemError("'\(uid)': negative sequence \(entry.sequence)") }
+            guard entry.fingerprint.utf8.count == 16, let fingerprint = UInt64(entry.fingerprint, radix: 16) else {
+                throw FileSystemError("'\(uid)': the fingerprint '\(entry.fingerprint)' is not 16 hex digits")
+            }
+            events[uid] = PublishedEvent(
+                fingerprint: fingerprint, sequence: entry.sequence, stamp: stamp, start: entry.start, inFeeds: entry.inFeeds ?? true)
+        }
+        return PublicationState(events: events)
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context): return context.debugDescription
+        case DecodingError.keyNotFound(let key, _): return "'\(key.stringValue)' missing"
+        case DecodingError.typeMismatch(_, let context): return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): wrong type"
+        case DecodingError.valueNotFound(_, let context): return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): missing value"
+        default: return "\(error)"
+        }
+    }
+
+    /// 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
