@@ -86,7 +86,9 @@ public enum CalendarImport {
         }
         guard !result.isEmpty else { throw .noEventsInYear(file: file, year: year) }
         let sorted = result.sorted { a, b in
-            (a.day, a.time?.minutesSinceMidnight ?? -1, a.length ?? 0, a.key ?? "") < (b.day, b.time?.minutesSinceMidnight ?? -1, b.length ?? 0, b.key ?? "")
+            (a.day, a.time?.minutesSinceMidnight ?? -1, a.length ?? 0, a.key ?? "") < (
+                b.day, b.time?.minutesSinceMidnight ?? -1, b.length ?? 0, b.key ?? ""
+            )
         }
         // Two events at the same time and of the same length are one date (the first key kept).
         var dates: [ImportedDate] = []
@@ -278,7 +280,8 @@ public enum CalendarImport {
             let recurrenceID = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY).map {
                 key(icalproperty_get_datetime_with_component($0, event))
             }
-            let recurring = recurrenceID != nil || starts.count > 1
+            let recurring =
+                recurrenceID != nil || starts.count > 1
                 || icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY) != nil
                 || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY) != nil
             var result: [ImportedDate] = []

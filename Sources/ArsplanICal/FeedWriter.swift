@@ -309,11 +309,18 @@ struct ActivityFingerprints {
 struct EventOutput {
     /// What a reusable property line is known by: its name and value.
     enum Line: Hashable {
-        case dtstamp(Timestamp), lastModified(Timestamp)
-        case startDay(Day), endDay(Day), startTime(LocalDateTime), endTime(LocalDateTime)
+        case dtstamp(Timestamp)
+        case lastModified(Timestamp)
+        case startDay(Day)
+        case endDay(Day)
+        case startTime(LocalDateTime)
+        case endTime(LocalDateTime)
         /// An activity's title and categories, by its ``EventText/Entry``.
-        case summary(activity: Int, cancelled: Bool), categories(activity: Int)
-        case status(OccurrenceStatus), sequence(Int32), transparent
+        case summary(activity: Int, cancelled: Bool)
+        case categories(activity: Int)
+        case status(OccurrenceStatus)
+        case sequence(Int32)
+        case transparent
 
         static let propertyCount = 9
 

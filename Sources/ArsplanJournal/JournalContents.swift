@@ -15,7 +15,9 @@ public struct JournalContents: Sendable {
     /// The last entry is complete but its line lacks the final newline (added before appending).
     public var endsWithoutNewline: Bool
 
-    public init(entries: [JournalEntry] = [], lines: [Int] = [], warnings: [Diagnostic] = [], tornTail: Range<Int>? = nil, endsWithoutNewline: Bool = false) {
+    public init(
+        entries: [JournalEntry] = [], lines: [Int] = [], warnings: [Diagnostic] = [], tornTail: Range<Int>? = nil, endsWithoutNewline: Bool = false
+    ) {
         self.entries = entries
         self.lines = lines
         self.warnings = warnings
@@ -122,11 +124,14 @@ public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .invalidLine(_, _, let message):
-            return "this line is not a valid journal entry: \(message); fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md)"
+            return
+                "this line is not a valid journal entry: \(message); fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md)"
         case .newerVersion(_, _, let version):
-            return "this entry was written by a newer arsplan (journal format \(version); this arsplan reads format \(JournalEntry.currentVersion) and older); upgrade arsplan to read this journal"
+            return
+                "this entry was written by a newer arsplan (journal format \(version); this arsplan reads format \(JournalEntry.currentVersion) and older); upgrade arsplan to read this journal"
         case .duplicateSequence(_, _, let sequence, let first):
-            return "entry number \(sequence) is used twice (also on line \(first)), as when two copies of a journal are merged; give one of them a new, higher number"
+            return
+                "entry number \(sequence) is used twice (also on line \(first)), as when two copies of a journal are merged; give one of them a new, higher number"
         case .cannotRead(_, let reason):
             return "cannot read the journal: \(reason)"
         case .cannotWrite(_, let reason):

@@ -182,7 +182,9 @@ public struct JournalFile: Sendable {
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(file: path, reason: "cannot create it in '\(directory.isEmpty ? "." : directory)': \(Self.reason(errno))") }
+        guard fd >= 0 else {
+            throw .cannotWrite(file: path, reason: "cannot create it in '\(directory.isEmpty ? "." : directory)': \(Self.reason(errno))")
+        }
         do {
             try write(data, to: fd, rollbackTo: nil)
         } catch {

@@ -108,7 +108,8 @@ func fastOffsetExpression(_ text: String) -> OffsetExpression? {
 }
 
 /// `offsetUnitWords` as bytes, for matching without making a string.
-private let offsetUnitTable: [(word: [UInt8], unit: OffsetUnit)] = offsetUnitWords
+private let offsetUnitTable: [(word: [UInt8], unit: OffsetUnit)] =
+    offsetUnitWords
     .map { (Array($0.key.utf8), $0.value) }
     .sorted { $0.word.lexicographicallyPrecedes($1.word) }
 

@@ -231,7 +231,9 @@ func parseOffsetExpressionByCharacter(_ text: String) -> Result<OffsetExpression
     let digits = scanner.take(while: { $0.isASCII && $0.isNumber })
     if !digits.isEmpty, Int(digits) == nil {
         return .failure(
-            .init("the offset \(digits) is larger than any offset can be", help: "offsets reach at most about ten years (\(PlanLimits.maxOffsetDays) days)", part: .offset, outOfRange: true))
+            .init(
+                "the offset \(digits) is larger than any offset can be",
+                help: "offsets reach at most about ten years (\(PlanLimits.maxOffsetDays) days)", part: .offset, outOfRange: true))
     }
     guard let amount = Int(digits) else {
         return .failure(

@@ -38,7 +38,8 @@ public enum PlanFile {
             UnreadablePlanFile(
                 diagnostic: Diagnostic(
                     severity: .error, code: .notUTF8,
-                    message: "the plan file is not UTF-8 text: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad) cannot start or continue a character; save the file as UTF-8",
+                    message:
+                        "the plan file is not UTF-8 text: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad) cannot start or continue a character; save the file as UTF-8",
                     file: file, location: at)))
     }
 
@@ -180,8 +181,7 @@ struct DiagnosticSink {
         add(.error, code, message, at: location, notes: notes)
     }
 
-    mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [String] = [])
-    {
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [String] = []) {
         add(.warning, code, message, at: location, notes: notes)
     }
 

@@ -41,7 +41,6 @@ extension PlanReader {
             }
             for goal in drafts[index].goals { check(goal, kind: "goal", section: "goals", in: goalIDs) }
 
-
             for use in drafts[index].references {
                 let id = use.reference.activity.rawValue
                 guard let targetIndex = activitiesByID[id] else {

@@ -123,27 +123,37 @@ public struct FeedIndexPage: Sendable {
         line("<body>")
         line("<main>")
         line("<h1>\(escape(title))</h1>")
-        line("<p>Här finns aktiviteterna i årsplanen för \(escape(plan.organization ?? plan.title)) \(plan.year) som kalendrar. "
-            + "Prenumerera på den eller de kalendrar du behöver – alla aktiviteter, en målgrupp, en ansvarig, en kanal eller ett verksamhetsområde. "
-            + "En prenumererad kalender uppdateras av sig själv när planen ändras: flyttade aktiviteter flyttas och inställda försvinner.</p>")
-        line("<p class=\"note\"><strong>Prenumerera, importera inte.</strong> Om du laddar ner en kalenderfil och öppnar den blir den en kopia "
-            + "som aldrig uppdateras, och när planen ändras får du dubbletter och gamla datum. Använd adressen och prenumerera enligt instruktionerna nedan.</p>")
+        line(
+            "<p>Här finns aktiviteterna i årsplanen för \(escape(plan.organization ?? plan.title)) \(plan.year) som kalendrar. "
+                + "Prenumerera på den eller de kalendrar du behöver – alla aktiviteter, en målgrupp, en ansvarig, en kanal eller ett verksamhetsområde. "
+                + "En prenumererad kalender uppdateras av sig själv när planen ändras: flyttade aktiviteter flyttas och inställda försvinner.</p>")
+        line(
+            "<p class=\"note\"><strong>Prenumerera, importera inte.</strong> Om du laddar ner en kalenderfil och öppnar den blir den en kopia "
+                + "som aldrig uppdateras, och när planen ändras får du dubbletter och gamla datum. Använd adressen och prenumerera enligt instruktionerna nedan.</p>"
+        )
         if let base {
-            line("<p>Välj <strong>Prenumerera</strong> vid kalendern du vill ha: datorn eller telefonen öppnar sitt kalenderprogram och frågar om du vill prenumerera. "
-                + "Fungerar det inte, kopiera adressen och klistra in den i kalenderprogrammet enligt instruktionerna längre ned.</p>")
+            line(
+                "<p>Välj <strong>Prenumerera</strong> vid kalendern du vill ha: datorn eller telefonen öppnar sitt kalenderprogram och frågar om du vill prenumerera. "
+                    + "Fungerar det inte, kopiera adressen och klistra in den i kalenderprogrammet enligt instruktionerna längre ned.</p>")
             line("<p>Alla kalendrar finns under <code>\(escape(base))</code>.</p>")
         } else {
             line("<div class=\"note\" id=\"ej-publicerad\">")
-            line("<p><strong>Den här mappen behöver läggas ut på en webbserver</strong> (till exempel intranätet) innan någon kan prenumerera. "
-                + "En kalender går inte att prenumerera på från en fil på din dator eller från en delad mapp.</p>")
-            line("<p>Adressen att prenumerera på blir mappens webbadress följd av kalenderns filnamn. Ligger mappen på "
-                + "<code>https://intranat.exempel.se/arsplan/</code> blir adressen till alla aktiviteter "
-                + "<code>https://intranat.exempel.se/arsplan/alla.ics</code>. Filnamnen står vid varje kalender nedan.</p>")
-            line("<p>Den som exporterar kan ange adressen med <code>arsplan export … --base-url https://…/</code>; då visar sidan färdiga prenumerationslänkar.</p>")
+            line(
+                "<p><strong>Den här mappen behöver läggas ut på en webbserver</strong> (till exempel intranätet) innan någon kan prenumerera. "
+                    + "En kalender går inte att prenumerera på från en fil på din dator eller från en delad mapp.</p>")
+            line(
+                "<p>Adressen att prenumerera på blir mappens webbadress följd av kalenderns filnamn. Ligger mappen på "
+                    + "<code>https://intranat.exempel.se/arsplan/</code> blir adressen till alla aktiviteter "
+                    + "<code>https://intranat.exempel.se/arsplan/alla.ics</code>. Filnamnen står vid varje kalender nedan.</p>")
+            line(
+                "<p>Den som exporterar kan ange adressen med <code>arsplan export … --base-url https://…/</code>; då visar sidan färdiga prenumerationslänkar.</p>"
+            )
             line("</div>")
         }
         if let overviewFileName {
-            line("<p><a href=\"\(escape(overviewFileName))\">Årsöversikt med årshjul</a> – hela årsplanen på en sida, att läsa eller skriva ut (årshjulet på A3).</p>")
+            line(
+                "<p><a href=\"\(escape(overviewFileName))\">Årsöversikt med årshjul</a> – hela årsplanen på en sida, att läsa eller skriva ut (årshjulet på A3).</p>"
+            )
         }
         line("<nav aria-label=\"Innehåll\"><ul>")
         for group in Self.groups where feeds.contains(where: { group.belongs($0.subject) }) {
@@ -171,12 +181,17 @@ public struct FeedIndexPage: Sendable {
         }
 
         line("<h2 id=\"hur\">Så prenumererar du</h2>")
-        line("<p>Kopiera kalenderns adress (\(base == nil ? "mappens webbadress följd av filnamnet" : "knappen <em>Kopiera adressen</em>")) och lägg till den som prenumeration i ditt kalenderprogram. "
-            + "Välj aldrig <em>Importera</em> eller <em>Öppna fil</em>.</p>")
+        line(
+            "<p>Kopiera kalenderns adress (\(base == nil ? "mappens webbadress följd av filnamnet" : "knappen <em>Kopiera adressen</em>")) och lägg till den som prenumeration i ditt kalenderprogram. "
+                + "Välj aldrig <em>Importera</em> eller <em>Öppna fil</em>.</p>")
         line("<h3 id=\"outlook\">Outlook</h3>")
         line("<ul>")
-        line("<li><strong>Outlook på webben och nya Outlook:</strong> gå till Kalender, välj <em>Lägg till kalender</em> och sedan <em>Prenumerera från webben</em>. Klistra in adressen, ge kalendern ett namn och välj <em>Importera</em> (i den rutan betyder det prenumerera).</li>")
-        line("<li><strong>Klassiska Outlook för Windows:</strong> gå till Kalender, välj <em>Lägg till kalender</em> och sedan <em>Från Internet</em>. Klistra in adressen och svara <em>Ja</em> på frågan om du vill prenumerera.</li>")
+        line(
+            "<li><strong>Outlook på webben och nya Outlook:</strong> gå till Kalender, välj <em>Lägg till kalender</em> och sedan <em>Prenumerera från webben</em>. Klistra in adressen, ge kalendern ett namn och välj <em>Importera</em> (i den rutan betyder det prenumerera).</li>"
+        )
+        line(
+            "<li><strong>Klassiska Outlook för Windows:</strong> gå till Kalender, välj <em>Lägg till kalender</em> och sedan <em>Från Internet</em>. Klistra in adressen och svara <em>Ja</em> på frågan om du vill prenumerera.</li>"
+        )
         line("</ul>")
         line("<p>Outlook hämtar prenumererade kalendrar med några timmars mellanrum; en ändring kan dröja så länge.</p>")
         line("<h3 id=\"google\">Google Kalender</h3>")
@@ -184,12 +199,17 @@ public struct FeedIndexPage: Sendable {
         line("<li>Öppna Google Kalender på en dator. Välj plustecknet vid <em>Andra kalendrar</em> och sedan <em>Från webbadress</em>.</li>")
         line("<li>Klistra in adressen och välj <em>Lägg till kalender</em>. Kalendern syns sedan också i mobilen.</li>")
         line("</ol>")
-        line("<p><strong>Observera:</strong> Google Kalender hämtar prenumererade kalendrar när Google själv bestämmer, oftast var 8:e till var 24:e timme, "
-            + "vad kalendern än begär. En ändring i planen kan därför synas först nästa dag i Google Kalender. Det går inte att skynda på.</p>")
+        line(
+            "<p><strong>Observera:</strong> Google Kalender hämtar prenumererade kalendrar när Google själv bestämmer, oftast var 8:e till var 24:e timme, "
+                + "vad kalendern än begär. En ändring i planen kan därför synas först nästa dag i Google Kalender. Det går inte att skynda på.</p>")
         line("<h3 id=\"apple\">Apple Kalender (Mac, iPhone, iPad)</h3>")
         line("<ul>")
-        line("<li><strong>Mac:</strong> öppna Kalender och välj <em>Arkiv</em> &gt; <em>Ny kalenderprenumeration</em>. Klistra in adressen, välj <em>Prenumerera</em> och sedan hur ofta kalendern ska uppdateras (till exempel varje timme).</li>")
-        line("<li><strong>iPhone och iPad:</strong> gå till <em>Inställningar</em> &gt; <em>Kalender</em> &gt; <em>Konton</em> &gt; <em>Lägg till konto</em> &gt; <em>Annat</em> &gt; <em>Lägg till prenumererad kalender</em> och klistra in adressen.</li>")
+        line(
+            "<li><strong>Mac:</strong> öppna Kalender och välj <em>Arkiv</em> &gt; <em>Ny kalenderprenumeration</em>. Klistra in adressen, välj <em>Prenumerera</em> och sedan hur ofta kalendern ska uppdateras (till exempel varje timme).</li>"
+        )
+        line(
+            "<li><strong>iPhone och iPad:</strong> gå till <em>Inställningar</em> &gt; <em>Kalender</em> &gt; <em>Konton</em> &gt; <em>Lägg till konto</em> &gt; <em>Annat</em> &gt; <em>Lägg till prenumererad kalender</em> och klistra in adressen.</li>"
+        )
         line("</ul>")
         line("<h3 id=\"thunderbird\">Thunderbird</h3>")
         line("<ol>")
@@ -197,11 +217,14 @@ public struct FeedIndexPage: Sendable {
         line("<li>Välj <em>På nätverket</em>, klistra in adressen och välj <em>Hitta kalendrar</em> och sedan <em>Prenumerera</em>.</li>")
         line("</ol>")
         line("<h3 id=\"android\">Android</h3>")
-        line("<p>Google Kalender-appen kan inte själv prenumerera på en adress. Antingen lägger du till kalendern i Google Kalender på en dator "
-            + "(se ovan), så syns den i telefonen, eller så installerar du den fria appen <strong>ICSx⁵</strong> (Google Play eller F-Droid), "
-            + "väljer plustecknet, klistrar in adressen och väljer hur ofta den ska hämtas. Kalendern syns sedan i telefonens kalenderapp.</p>")
+        line(
+            "<p>Google Kalender-appen kan inte själv prenumerera på en adress. Antingen lägger du till kalendern i Google Kalender på en dator "
+                + "(se ovan), så syns den i telefonen, eller så installerar du den fria appen <strong>ICSx⁵</strong> (Google Play eller F-Droid), "
+                + "väljer plustecknet, klistrar in adressen och väljer hur ofta den ska hämtas. Kalendern syns sedan i telefonens kalenderapp.</p>")
 
-        line("<p class=\"small\">Kalendrarna skapas av arsplan från planen <code>\(escape(plan.id))</code>. Tider anges i tidszonen \(escape(plan.timezone)).</p>")
+        line(
+            "<p class=\"small\">Kalendrarna skapas av arsplan från planen <code>\(escape(plan.id))</code>. Tider anges i tidszonen \(escape(plan.timezone)).</p>"
+        )
         line("</main>")
         line("<script>")
         line(Self.script)
@@ -257,7 +280,8 @@ public struct FeedIndexPage: Sendable {
         if let base {
             let http = base + feed.fileName
             let webcal = "webcal" + http[http.firstIndex(of: ":")!...]
-            html += "<p class=\"actions\"><a class=\"subscribe\" href=\"\(escape(webcal))\">Prenumerera<span class=\"visually-hidden\"> på \(escape(feed.subjectName))</span></a></p>\n"
+            html +=
+                "<p class=\"actions\"><a class=\"subscribe\" href=\"\(escape(webcal))\">Prenumerera<span class=\"visually-hidden\"> på \(escape(feed.subjectName))</span></a></p>\n"
             html += "<p class=\"address\">Adress att kopiera: <code>\(escape(http))</code> "
             html += "<button type=\"button\" class=\"copy\" data-copy=\"\(escape(http))\" hidden>Kopiera adressen</button></p>\n"
         } else {

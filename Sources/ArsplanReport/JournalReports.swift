@@ -69,7 +69,8 @@ public enum HistoryReport {
             var what = JournalText.action(entry.action, in: plan)
             if let undo = replay.undoneBy[entry.sequence] { what += " [ångrad av #\(undo)]" }
             if !replay.applied[position] { what += " [gäller inte]" }
-            return ["#\(entry.sequence)", JournalText.localTime(entry.at, zone: plan.timezone), entry.by, what, entry.reason ?? ""].map(TerminalText.line)
+            return ["#\(entry.sequence)", JournalText.localTime(entry.at, zone: plan.timezone), entry.by, what, entry.reason ?? ""].map(
+                TerminalText.line)
         }
         let header = ["nr", "när", "vem", "vad", "skäl"]
         var widths = header.map(\.count)
@@ -307,7 +308,8 @@ public enum DeviationsReport {
     static func approvalLine(_ report: DeviationReport, plan: Plan) -> String {
         let entry = report.approval.entry
         return TerminalText.line(
-            "Fastställd \(JournalText.localTime(entry.at, zone: plan.timezone)) av \(entry.by) (\(report.approval.approval.ref)), journalpost #\(entry.sequence).")
+            "Fastställd \(JournalText.localTime(entry.at, zone: plan.timezone)) av \(entry.by) (\(report.approval.approval.ref)), journalpost #\(entry.sequence)."
+        )
     }
 
     static func cause(_ d: Deviation, entries: [Int: JournalEntry]) -> String {
@@ -338,13 +340,20 @@ public enum StatusReport {
         let journal = TerminalText.line(journal)
         var out = "\(TerminalText.line(plan.title)) (\(TerminalText.line(plan.id)))\n"
         let changes = replay.entries.filter(\.isRecordedChange).count
-        out += "Journal:     \(journal)" + (journalExists ? ", \(JournalText.count(replay.entries.count, "post", "poster")) (\(JournalText.count(changes, "ändring", "ändringar")))" : " (finns inte ännu)") + "\n"
+        out +=
+            "Journal:     \(journal)"
+            + (journalExists
+                ? ", \(JournalText.count(replay.entries.count, "post", "poster")) (\(JournalText.count(changes, "ändring", "ändringar")))"
+                : " (finns inte ännu)") + "\n"
         if let deviations {
-            out += "Fastställd:  \(JournalText.localTime(deviations.approval.entry.at, zone: plan.timezone)) av \(TerminalText.line(deviations.approval.entry.by)), "
+            out +=
+                "Fastställd:  \(JournalText.localTime(deviations.approval.entry.at, zone: plan.timezone)) av \(TerminalText.line(deviations.approval.entry.by)), "
                 + "\(TerminalText.line(deviations.approval.approval.ref)) (#\(deviations.approval.entry.sequence))\n"
             let later = deviations.laterEntries.filter(\.isRecordedChange).count
-            out += "Sedan dess:  \(JournalText.count(later, "ändring", "ändringar")) i journalen; planfilen \(deviations.planFileChanged ? "har ändrats" : "är oförändrad")\n"
-            out += "Avvikelser:  "
+            out +=
+                "Sedan dess:  \(JournalText.count(later, "ändring", "ändringar")) i journalen; planfilen \(deviations.planFileChanged ? "har ändrats" : "är oförändrad")\n"
+            out +=
+                "Avvikelser:  "
                 + (deviations.isEmpty
                     ? "inga – schemat är som det fastställdes\n"
                     : "\(JournalText.count(deviations.deviations.count, "tillfälle avviker", "tillfällen avviker")) från den fastställda planen (arsplan deviations)\n")
@@ -354,7 +363,9 @@ public enum StatusReport {
         let errors = replay.schedule.conflicts.filter { $0.severity == .error }.count
         let warnings = replay.schedule.conflicts.filter { $0.severity == .warning }.count
         out += "Konflikter:  \(errors) fel, \(warnings) varning\(warnings == 1 ? "" : "ar")\n"
-        if !replay.notes.isEmpty { out += "Journalen:   \(JournalText.count(replay.notes.count, "post gäller inte längre", "poster gäller inte längre")) (arsplan history)\n" }
+        if !replay.notes.isEmpty {
+            out += "Journalen:   \(JournalText.count(replay.notes.count, "post gäller inte längre", "poster gäller inte längre")) (arsplan history)\n"
+        }
         return out
     }
 }

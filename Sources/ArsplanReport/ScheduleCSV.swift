@@ -50,7 +50,8 @@ public enum ScheduleCSV {
         }
         let separatorBytes = Array(String(separator).utf8)
         if !quote {
-            quote = text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            quote =
+                text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
                 || (separatorBytes.count == 1 ? text.utf8.contains(separatorBytes[0]) : text.contains(separator))
         }
         guard quote else { return text }

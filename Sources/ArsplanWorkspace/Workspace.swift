@@ -115,7 +115,8 @@ extension Workspace {
         }
         // Times in the spring-forward gap or the repeated autumn hour (libical's zone data).
         let clocks = (try? ClockCheck.conflicts(in: replay.schedule)) ?? []
-        let diagnostics = source.diagnostics + contents.warnings + notes
+        let diagnostics =
+            source.diagnostics + contents.warnings + notes
             + (replay.schedule.conflicts + replay.shiftedImportReferences + clocks).map { $0.diagnostic(file: source.path) }
         return LoadedPlan(source: source, journal: journal, contents: contents, replay: replay, diagnostics: diagnostics)
     }

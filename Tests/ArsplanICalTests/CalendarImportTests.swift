@@ -194,7 +194,8 @@ struct CalendarImportTests {
         #expect(Set(before.compactMap(\.key)).count == before.count)
         #expect(before.allSatisfy { $0.key?.count == 10 && $0.key!.allSatisfy(\.isHexDigit) })
         // A meeting added early in the year: every other date keeps its key.
-        let added = "BEGIN:VEVENT\r\nUID:extra@google.com\r\nDTSTAMP:20261201T000000Z\r\nSUMMARY:Extra\r\n"
+        let added =
+            "BEGIN:VEVENT\r\nUID:extra@google.com\r\nDTSTAMP:20261201T000000Z\r\nSUMMARY:Extra\r\n"
             + "DTSTART;TZID=Europe/Stockholm:20270112T170000\r\nDTEND;TZID=Europe/Stockholm:20270112T190000\r\nEND:VEVENT\r\n"
         let after = try CalendarImport.dates(
             fromICS: text.replacingOccurrences(of: "END:VCALENDAR", with: added + "END:VCALENDAR"), file: "g.ics", year: 2027,
@@ -202,7 +203,8 @@ struct CalendarImportTests {
         #expect(after.count == before.count + 1)
         #expect(Set(before.compactMap(\.key)).isSubset(of: Set(after.compactMap(\.key))))
         // A moved instance (RECURRENCE-ID) keeps the key of the instance it replaces.
-        let moved = "BEGIN:VEVENT\r\nUID:4r1vq0g2m5h8k3n6p9s2t5w8z1@google.com\r\nRECURRENCE-ID;TZID=Europe/Stockholm:20270224T170000\r\n"
+        let moved =
+            "BEGIN:VEVENT\r\nUID:4r1vq0g2m5h8k3n6p9s2t5w8z1@google.com\r\nRECURRENCE-ID;TZID=Europe/Stockholm:20270224T170000\r\n"
             + "DTSTAMP:20261201T000000Z\r\nSUMMARY:Flyttat\r\nDTSTART;TZID=Europe/Stockholm:20270303T090000\r\n"
             + "DTEND;TZID=Europe/Stockholm:20270303T110000\r\nEND:VEVENT\r\n"
         let afterMove = try CalendarImport.dates(

@@ -1,7 +1,8 @@
 import Arsplan
-@testable import ArsplanICal
 import Foundation
 import Testing
+
+@testable import ArsplanICal
 
 @Suite("Feed writer")
 struct FeedWriterTests {
@@ -340,7 +341,8 @@ struct ExternalParserTests {
         #expect(all["sf-test-inject-1@sf-test"]?.summary == "Nyhetsbrev END:VEVENT BEGIN:VEVENT UID:evil@example.com SUMMARY:pwned")
         #expect(
             all["sf-test-inject-1@sf-test"]?.description?.hasSuffix(
-                "Rad ett\nEND:VEVENT\nBEGIN:VALARM\nTRIGGER:-PT5Mslut; med, tecken \\ här\nÅterkommer varje månad, första tisdagen, utom i juli") == true)
+                "Rad ett\nEND:VEVENT\nBEGIN:VALARM\nTRIGGER:-PT5Mslut; med, tecken \\ här\nÅterkommer varje månad, första tisdagen, utom i juli")
+                == true)
         #expect(all["sf-test-prel-1@sf-test"]?.status == "TENTATIVE")
         if keepCancelled {
             #expect(all["sf-test-installt-1@sf-test"]?.status == "CANCELLED")

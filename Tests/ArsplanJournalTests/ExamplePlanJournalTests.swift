@@ -1,8 +1,9 @@
-@testable import Arsplan
 import ArsplanPlanFile
 import ArsplanReport
 import Foundation
 import Testing
+
+@testable import Arsplan
 
 /// The journal on the real example plan: what management and communicators would see.
 @Suite("Journal on the example plan")
@@ -20,9 +21,13 @@ struct ExamplePlanJournalTests {
 
     /// Applies `request` as the commands do: propose against the journal so far, append the entry.
     @discardableResult
-    func record(_ request: ChangeRequest, to entries: inout [JournalEntry], at time: String, by: String = "Anna Berg", reason: String? = "skäl", plan: Plan = Self.plan) throws -> ChangeProposal {
+    func record(
+        _ request: ChangeRequest, to entries: inout [JournalEntry], at time: String, by: String = "Anna Berg", reason: String? = "skäl",
+        plan: Plan = Self.plan
+    ) throws -> ChangeProposal {
         let replay = JournalReplay(plan: plan, entries: entries)
-        let proposal = try Rescheduling.propose(request, on: replay, context: ChangeContext(at: Timestamp(iso: time)!, by: by, reason: reason, planHash: Self.planHash))
+        let proposal = try Rescheduling.propose(
+            request, on: replay, context: ChangeContext(at: Timestamp(iso: time)!, by: by, reason: reason, planHash: Self.planHash))
         entries.append(proposal.entry)
         return proposal
     }
@@ -32,7 +37,8 @@ struct ExamplePlanJournalTests {
     @Test func movingABoardMeetingMovesEveryKindOfDependent() throws {
         var entries: [JournalEntry] = []
         // The meeting that decides VB moves a week later: with, after, before and for-each all follow.
-        let proposal = try record(.move(activity: "namnd", occurrence: 2, day: Day(iso: "2027-03-02")!, time: nil), to: &entries, at: "2027-02-01T09:00:00Z")
+        let proposal = try record(
+            .move(activity: "namnd", occurrence: 2, day: Day(iso: "2027-03-02")!, time: nil), to: &entries, at: "2027-02-01T09:00:00Z")
         #expect(
             uids(proposal.impact) == [
                 "namnd-2", "fsg-2", "vb-underlag-1", "namnd-handlingar-2", "vb-1", "vb-intranat-1", "protokoll-2", "vb-apt-1", "vb-kunder-1",
@@ -48,9 +54,11 @@ struct ExamplePlanJournalTests {
 
     @Test func thePinnedSurveyIsNotMovedAndDaysOffAreRefused() throws {
         var entries: [JournalEntry] = []
-        let pinned = try record(.move(activity: "medarbetarenkat", occurrence: nil, day: Day(iso: "2027-09-20")!, time: nil), to: &entries, at: "2027-02-01T09:00:00Z")
+        let pinned = try record(
+            .move(activity: "medarbetarenkat", occurrence: nil, day: Day(iso: "2027-09-20")!, time: nil), to: &entries, at: "2027-02-01T09:00:00Z")
         #expect(pinned.refusals == [.pinned("medarbetarenkat")])
-        let midsummer = try record(.move(activity: "forvaltningsdag", occurrence: nil, day: Day(iso: "2027-06-25")!, time: nil), to: &entries, at: "2027-02-01T09:00:00Z")
+        let midsummer = try record(
+            .move(activity: "forvaltningsdag", occurrence: nil, day: Day(iso: "2027-06-25")!, time: nil), to: &entries, at: "2027-02-01T09:00:00Z")
         #expect(midsummer.refusals == [.dayOff(Day(iso: "2027-06-25")!, reason: "Midsommarafton")])
         #expect(ChangeReport.refusals(midsummer.refusals, in: Self.plan).contains("fredag 25 juni 2027 är ledig dag (Midsommarafton)."))
     }
@@ -72,16 +80,24 @@ struct ExamplePlanJournalTests {
     @Test func approveMoveDeviationsApproveAsManagementWould() throws {
         var entries: [JournalEntry] = []
         try record(.approve(ref: "FL-protokoll 2026-12-10 §4"), to: &entries, at: "2026-12-10T13:00:00Z", by: "Förvaltningsledningen", reason: nil)
-        try record(.move(activity: "namnd", occurrence: 3, day: Day(iso: "2027-03-30")!, time: nil), to: &entries, at: "2027-03-01T10:00:00Z", reason: "Ordföranden är bortrest")
-        try record(.cancel(activity: "kc-informationsblad", occurrence: 2), to: &entries, at: "2027-03-02T09:00:00Z", by: "Mikael Öberg", reason: "Inget nytt att berätta")
-        try record(.assign(activity: "vb-kunder", owner: "kommunikator"), to: &entries, at: "2027-03-02T09:30:00Z", by: "Maria Holm", reason: "Johan är föräldraledig")
+        try record(
+            .move(activity: "namnd", occurrence: 3, day: Day(iso: "2027-03-30")!, time: nil), to: &entries, at: "2027-03-01T10:00:00Z",
+            reason: "Ordföranden är bortrest")
+        try record(
+            .cancel(activity: "kc-informationsblad", occurrence: 2), to: &entries, at: "2027-03-02T09:00:00Z", by: "Mikael Öberg",
+            reason: "Inget nytt att berätta")
+        try record(
+            .assign(activity: "vb-kunder", owner: "kommunikator"), to: &entries, at: "2027-03-02T09:30:00Z", by: "Maria Holm",
+            reason: "Johan är föräldraledig")
         try record(.move(activity: "gemensam-it", occurrence: 4, day: Day(iso: "2027-04-16")!, time: nil), to: &entries, at: "2027-03-03T09:30:00Z")
         try record(.undo, to: &entries, at: "2027-03-03T09:45:00Z", reason: nil)
 
         let replay = JournalReplay(plan: Self.plan, entries: entries)
         let report = try #require(DeviationReport(replay: replay, planHash: Self.planHash))
         #expect(
-            report.deviations.map { "\($0.uid.dropFirst(8)) \($0.kinds.map(\.rawValue).joined()) \($0.causes.map { "#\($0.sequence)\($0.direct ? "" : "~")" }.joined())" } == [
+            report.deviations.map {
+                "\($0.uid.dropFirst(8)) \($0.kinds.map(\.rawValue).joined()) \($0.causes.map { "#\($0.sequence)\($0.direct ? "" : "~")" }.joined())"
+            } == [
                 "vb-kunder-1 reassigned #4",
                 "fsg-3 moved #2~",
                 "namnd-handlingar-3 moved #2~",
@@ -93,7 +109,9 @@ struct ExamplePlanJournalTests {
 
         let markdown = DeviationsReport.markdown(report, replay: replay)
         #expect(markdown.hasPrefix("## Avvikelser från fastställd årsplan – Kommunikationsplan Serviceförvaltningen 2027\n"))
-        #expect(markdown.contains("Årsplanen fastställdes 2026-12-10 av Förvaltningsledningen (FL-protokoll 2026-12-10 §4). Sedan dess avviker 6 tillfällen"))
+        #expect(
+            markdown.contains(
+                "Årsplanen fastställdes 2026-12-10 av Förvaltningsledningen (FL-protokoll 2026-12-10 §4). Sedan dess avviker 6 tillfällen"))
         #expect(markdown.contains("### 1. Servicenämndens sammanträde (3/11) flyttas till tisdag 30 mars 2027\n"))
         #expect(markdown.contains("Ändring #2, registrerad 2027-03-01 11:00 av Anna Berg. Skäl: Ordföranden är bortrest."))
         #expect(markdown.contains("| Servicenämndens sammanträde (3/11) | flyttad | tis 23 mar 17:00–19:00 | tis 30 mar 17:00–19:00 |"))
@@ -113,7 +131,9 @@ struct ExamplePlanJournalTests {
         let clean = try #require(DeviationReport(replay: after, planHash: Self.planHash))
         #expect(clean.isEmpty)
         #expect(DeviationsReport.markdown(clean, replay: after).contains("Sedan dess har inget tillfälle ändrats."))
-        #expect(StatusReport.render(after, deviations: clean, journal: "j", journalExists: true).contains("Avvikelser:  inga – schemat är som det fastställdes"))
+        #expect(
+            StatusReport.render(after, deviations: clean, journal: "j", journalExists: true).contains(
+                "Avvikelser:  inga – schemat är som det fastställdes"))
     }
 
     @Test func handEditsOfThePlanFileAreDeviationsAndOldEntriesAreReported() throws {
@@ -139,7 +159,9 @@ struct ExamplePlanJournalTests {
 
     @Test func historyListsEveryEntryWithItsFate() throws {
         var entries: [JournalEntry] = []
-        try record(.move(activity: "namnd", occurrence: 3, day: Day(iso: "2027-03-30")!, time: nil), to: &entries, at: "2027-03-01T10:00:00Z", reason: "Ordföranden är bortrest")
+        try record(
+            .move(activity: "namnd", occurrence: 3, day: Day(iso: "2027-03-30")!, time: nil), to: &entries, at: "2027-03-01T10:00:00Z",
+            reason: "Ordföranden är bortrest")
         try record(.undo, to: &entries, at: "2027-03-01T11:00:00Z", reason: nil)
         let replay = JournalReplay(plan: Self.plan, entries: entries)
         let table = HistoryReport.table(replay, lines: [1, 2], journal: "j.jsonl")
@@ -157,7 +179,9 @@ struct ExamplePlanJournalTests {
         let entries = (1...24).map { n in
             JournalEntry(
                 sequence: n, at: Timestamp(secondsSince1970: 1_800_000_000 + n), by: "Anna Berg", reason: "skäl", planHash: nil,
-                action: n % 2 == 0 ? .cancel(activity: "personalblad", occurrence: n) : .move(activity: "namnd", occurrence: n % 11 + 1, day: Day(iso: "2027-06-0\(n % 5 + 1)")!, time: nil))
+                action: n % 2 == 0
+                    ? .cancel(activity: "personalblad", occurrence: n)
+                    : .move(activity: "namnd", occurrence: n % 11 + 1, day: Day(iso: "2027-06-0\(n % 5 + 1)")!, time: nil))
         }
         let replay = JournalReplay(plan: Self.plan, entries: entries)
         #expect(replay.schedule.occurrences.filter { $0.activity == "personalblad" && $0.status == .cancelled }.count == 12)
@@ -203,7 +227,9 @@ struct NaiveReplayTests {
             default:
                 action = .assign(activity: o.activity, owner: plan.owners.randomElement(using: &generator)!.id)
             }
-            entries.append(JournalEntry(sequence: n, at: Timestamp(secondsSince1970: 1_800_000_000 + 60 * n), by: "x", reason: "r", planHash: nil, action: action))
+            entries.append(
+                JournalEntry(
+                    sequence: n, at: Timestamp(secondsSince1970: 1_800_000_000 + 60 * n), by: "x", reason: "r", planHash: nil, action: action))
         }
         let replay = JournalReplay(plan: plan, entries: entries)
 

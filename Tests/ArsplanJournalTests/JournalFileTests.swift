@@ -47,9 +47,10 @@ struct JournalReadingTests {
         let contents = try parse(good + torn)
         #expect(contents.entries.map(\.sequence) == [1, 2])
         #expect(contents.tornTail == good.utf8.count..<(good + torn).utf8.count)
-        #expect(contents.warnings.map(\.description) == [
-            "x.journal.jsonl:3:1: varning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 2 entries before it are kept [journal_torn_line]"
-        ])
+        #expect(
+            contents.warnings.map(\.description) == [
+                "x.journal.jsonl:3:1: varning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 2 entries before it are kept [journal_torn_line]"
+            ])
         // NUL bytes from a crash, without a newline, are a torn tail as well.
         #expect(try parse(good + "\0\0\0\0").tornTail != nil)
     }
@@ -90,14 +91,22 @@ struct JournalReadingTests {
             }
         }
         let base = #""at":"2027-03-01T10:00:00Z","by":"x","seq":2,"v":1"#
-        #expect(message(#"{"action":"undo","undoes":9223372036854775807,\#(base)}"#) == "'undoes' must be from 1 to 999999999, not 9223372036854775807")
+        #expect(
+            message(#"{"action":"undo","undoes":9223372036854775807,\#(base)}"#) == "'undoes' must be from 1 to 999999999, not 9223372036854775807")
         #expect(message(#"{"action":"cancel","activity":"a","occurrence":0,\#(base)}"#) == "'occurrence' must be from 1 to 1000000, not 0")
-        #expect(message(#"{"action":"move","activity":"a","occurrence":1,"day":"0000-01-01",\#(base)}"#) == "'day' must be a day in 1900–2200, not 0000-01-01")
+        #expect(
+            message(#"{"action":"move","activity":"a","occurrence":1,"day":"0000-01-01",\#(base)}"#)
+                == "'day' must be a day in 1900–2200, not 0000-01-01")
         #expect(message(#"{"action":"move","activity":"a","occurrence":1,"day":"2027-03-01","occurrenceUID":"p-a-1",\#(base)}"#) != nil)
-        #expect(message(#"{"action":"move","activity":"a","occurrence":1,"day":"2027-03-01","occurrenceUID":"p-a-1","occurrenceDay":"2027-02-01",\#(base)}"#) == nil)
-        let approval = #"{"action":"approve","ref":"r","scheduleHash":"h","schedule":[{"uid":"p-a-1","activity":"a","index":1,"start":"9999-01-01","end":"9999-01-01","status":"planned"}],\#(base)}"#
+        #expect(
+            message(
+                #"{"action":"move","activity":"a","occurrence":1,"day":"2027-03-01","occurrenceUID":"p-a-1","occurrenceDay":"2027-02-01",\#(base)}"#)
+                == nil)
+        let approval =
+            #"{"action":"approve","ref":"r","scheduleHash":"h","schedule":[{"uid":"p-a-1","activity":"a","index":1,"start":"9999-01-01","end":"9999-01-01","status":"planned"}],\#(base)}"#
         #expect(message(approval) == "'9999-01-01'–'9999-01-01' must lie in 1900–2200")
-        let sequence = #"{"action":"approve","ref":"r","scheduleHash":"h","schedule":[{"uid":"p-a-1","activity":"a","index":1,"start":"2027-01-01","end":"2027-01-01","status":"planned","sequence":9223372036854775807}],\#(base)}"#
+        let sequence =
+            #"{"action":"approve","ref":"r","scheduleHash":"h","schedule":[{"uid":"p-a-1","activity":"a","index":1,"start":"2027-01-01","end":"2027-01-01","status":"planned","sequence":9223372036854775807}],\#(base)}"#
         #expect(message(sequence) == "'sequence' must be from 0 to 999999999, not 9223372036854775807")
     }
 
@@ -127,12 +136,16 @@ struct JournalReadingTests {
     @Test func anInvalidLineInTheMiddleIsAnErrorNamingTheLine() throws {
         let text = try line(testEntry(1)) + "not json\n" + (try line(testEntry(2)))
         #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 2, message: "not a JSON object on one line")) { try parse(text) }
-        let missing = try line(testEntry(1)) + #"{"v":1,"seq":2,"at":"2027-03-01T10:00:00Z","action":"undo","undoes":1}"# + "\n" + (try line(testEntry(3)))
+        let missing =
+            try line(testEntry(1)) + #"{"v":1,"seq":2,"at":"2027-03-01T10:00:00Z","action":"undo","undoes":1}"# + "\n" + (try line(testEntry(3)))
         do {
             _ = try parse(missing)
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostic.description == "x.journal.jsonl:2:1: fel: this line is not a valid journal entry: missing 'by'; fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md) [journal_invalid_line]")
+            #expect(
+                error.diagnostic.description
+                    == "x.journal.jsonl:2:1: fel: this line is not a valid journal entry: missing 'by'; fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md) [journal_invalid_line]"
+            )
         }
     }
 

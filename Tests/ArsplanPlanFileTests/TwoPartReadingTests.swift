@@ -29,7 +29,9 @@ struct TwoPartReadingTests {
             case 1: text += "\(field)date: 2027-03-\(10 + i % 18)\n"
             case 2: text += "\(field)after: a\(max(1, i - 1)) + \(i % 4) workdays\n"
             case 3: text += "\(field)repeat: {every: month, on: first tuesday, except-months: [7]}\n\(field)time: \"09:00\"\n"
-            default: text += "\(field)before: \"a\(max(1, i / 2))[1] - 2 workdays\"\n\(field)description: |\n\(field)  Rad ett\n\(field)  - inte en punkt\n"
+            default:
+                text +=
+                    "\(field)before: \"a\(max(1, i / 2))[1] - 2 workdays\"\n\(field)description: |\n\(field)  Rad ett\n\(field)  - inte en punkt\n"
             }
             if i % 7 == 0 { text += "\(field)audiences: [medarbetare, chefer]\n" }
             if i % 3 == 0 { text += "\n\(indent)# kommentar mellan aktiviteter\n" }
@@ -61,7 +63,8 @@ struct TwoPartReadingTests {
         var text = Self.head + Self.activities(300)
         // Errors near the start and the end: an unknown owner, a repeated key, a repeated
         // id across the cut, an unknown reference, an impossible date.
-        text = text.replacingOccurrences(of: "  - id: a3\n    title: \"Aktivitet 3 – åäö\"\n", with: "  - id: a3\n    title: \"Aktivitet 3 – åäö\"\n    owner: okand\n")
+        text = text.replacingOccurrences(
+            of: "  - id: a3\n    title: \"Aktivitet 3 – åäö\"\n", with: "  - id: a3\n    title: \"Aktivitet 3 – åäö\"\n    owner: okand\n")
         text += "  - id: a5\n    title: Igen\n    title: Två gånger\n    date: 2027-02-30\n    after: a9999\n"
         let whole = PlanFile.parseInOnePiece(text, file: "Plans/stor.yaml")
         #expect(Set(whole.diagnostics.map(\.code)).isSuperset(of: [.duplicateKey, .duplicateID, .invalidDate]))
@@ -75,7 +78,8 @@ struct TwoPartReadingTests {
     @Test func aPartThatDoesNotComposeAloneFallsBackToTheWholeFile() throws {
         // An alias in the second part to an anchor in the first cannot be composed alone.
         var text = Self.head + Self.activities(200)
-        text = text.replacingOccurrences(of: "    owner: anna\n", with: "    owner: &ansvarig anna\n", options: [], range: text.range(of: "    owner: anna\n"))
+        text = text.replacingOccurrences(
+            of: "    owner: anna\n", with: "    owner: &ansvarig anna\n", options: [], range: text.range(of: "    owner: anna\n"))
         text += "  - {id: sist, title: Sist, owner: *ansvarig, date: 2027-12-01}\n"
         let cut = try #require(ActivitiesCut.find(in: text))
         #expect(PlanFile.parseInTwoParts(text, file: "x", cut: cut) == nil)

@@ -82,11 +82,14 @@ struct FeedIndexPageTests {
     @Test func eachFeedShowsItsNextThreeEventsFromTheExportsDay() throws {
         var plan = Self.plan
         plan.activities = [
-            Activity(id: "blad", title: "Informationsblad", owner: "anna", audiences: ["medarbetare"], channels: ["intranat"], placement: .date(Day(year: 2027, month: 2, day: 2)!))
+            Activity(
+                id: "blad", title: "Informationsblad", owner: "anna", audiences: ["medarbetare"], channels: ["intranat"],
+                placement: .date(Day(year: 2027, month: 2, day: 2)!))
         ]
         let days = [3, 10, 17, 24, 31].map { Day(year: 2027, month: 3, day: $0)! }
         let occurrences = days.enumerated().map { n, day in
-            Occurrence(uid: "sf-2027-blad-\(n + 1)", activity: "blad", index: n + 1, timing: .allDay(first: day, last: day), status: .planned, owner: "anna")
+            Occurrence(
+                uid: "sf-2027-blad-\(n + 1)", activity: "blad", index: n + 1, timing: .allDay(first: day, last: day), status: .planned, owner: "anna")
         }
         let schedule = Schedule(plan: plan, occurrences: occurrences, conflicts: [])
         let feeds = schedule.feedDefinitions()

@@ -42,7 +42,9 @@ struct MarkdownEscapingTests {
         replay = JournalReplay(plan: plan, entries: entries)
         var change = context
         change.reason = "Skäl\r# Ledningen beslutade: <img src=x onerror=alert(1)>\u{2029}- punkt"
-        entries.append(try Rescheduling.propose(.move(activity: "namnd", occurrence: 1, day: isoDay("2027-03-30"), time: nil), on: replay, context: change).entry)
+        entries.append(
+            try Rescheduling.propose(.move(activity: "namnd", occurrence: 1, day: isoDay("2027-03-30"), time: nil), on: replay, context: change).entry
+        )
         replay = JournalReplay(plan: plan, entries: entries)
         let report = try #require(DeviationReport(replay: replay, planHash: nil))
         let markdown = DeviationsReport.markdown(report, replay: replay)

@@ -20,7 +20,9 @@ private func sampleSchedule() -> Schedule {
         units: [Unit(id: "kc", name: "Kontaktcenter Stockholm")], goals: [Goal(id: "aktiv", name: "Aktiv")],
         activities: [
             board,
-            Activity(id: "enkat", title: "Medarbetarenkät", kind: "enkat", unit: "kc", goals: ["aktiv"], placement: .date(day("2027-01-11")), duration: .weeks(2)),
+            Activity(
+                id: "enkat", title: "Medarbetarenkät", kind: "enkat", unit: "kc", goals: ["aktiv"], placement: .date(day("2027-01-11")),
+                duration: .weeks(2)),
         ])
     return Scheduler.schedule(plan)
 }
@@ -47,7 +49,10 @@ struct ScheduleRenderingTests {
         #expect(meeting["status"] as? String == "planned")
         #expect(occurrences[2]["status"] as? String == "cancelled")
         let keys = Set(meeting.keys)
-        for key in ["uid", "activity", "index", "title", "kind", "start", "end", "allDay", "owner", "audiences", "channels", "unit", "goals", "status", "pinned"] {
+        for key in [
+            "uid", "activity", "index", "title", "kind", "start", "end", "allDay", "owner", "audiences", "channels", "unit", "goals", "status",
+            "pinned",
+        ] {
             #expect(keys.contains(key), "missing key \(key)")
         }
         #expect(object["conflicts"] as? [Any] != nil)

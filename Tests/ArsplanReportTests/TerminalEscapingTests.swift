@@ -19,7 +19,8 @@ struct TerminalEscapingTests {
         let context = ChangeContext(at: Timestamp(iso: "2027-03-01T10:00:00Z")!, by: "Eva\u{1B}[1A", reason: "skäl\u{1B}[K", planHash: nil)
         var entries = [try Rescheduling.propose(.approve(ref: "FL\u{1B}[31m"), on: replay, context: context).entry]
         replay = JournalReplay(plan: plan, entries: entries)
-        let move = try Rescheduling.propose(.move(activity: "namnd", occurrence: 1, day: isoDay("2027-03-30"), time: nil), on: replay, context: context)
+        let move = try Rescheduling.propose(
+            .move(activity: "namnd", occurrence: 1, day: isoDay("2027-03-30"), time: nil), on: replay, context: context)
         entries.append(move.entry)
         replay = JournalReplay(plan: plan, entries: entries)
         let report = DeviationReport(replay: replay, planHash: nil)

@@ -10,7 +10,8 @@ struct CatalogueTests {
     static let commandSamples: [CommandText] = [
         .noPlanFile(path: "Plans/x.yaml"), .journalMustNameFile, .reasonMustSayWhy, .byMustNameSomeone,
         .occurrenceCountsFromOne, .separatorValues, .separatorOnlyForCSV, .yearOutOfRange(year: 1899), .approveByMissing,
-        .approveRefMissing, .outMustNameFolder, .stateMustNameFile, .notADate(text: "2027-02-30"), .dateOutsideAllowedYears(text: "0000-01-01", from: 1900, to: 2200), .notATime(text: "25:00"),
+        .approveRefMissing, .outMustNameFolder, .stateMustNameFile, .notADate(text: "2027-02-30"),
+        .dateOutsideAllowedYears(text: "0000-01-01", from: 1900, to: 2200), .notATime(text: "25:00"),
         .invalidNow(text: "x"), .whoMissing,
         .validateSummary(path: "Plans/x.yaml", activities: 57, occurrences: 170, errors: 0, warnings: 1),
         .problemSummary(path: "Plans/x.yaml", errors: 2, warnings: 2), .dryRunNothingWritten, .doneDespiteRefusals,

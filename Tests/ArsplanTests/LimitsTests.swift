@@ -44,7 +44,8 @@ struct LimitsTests {
         let a = activity("a", .date(day("2027-03-01")))
         for unit in [OffsetUnit.days, .weeks, .workdays] {
             let b = activity("b", .relative(after: [after("a", .max, unit)], before: nil))
-            let c = activity("c", .relative(after: [], before: DependencyOffset(reference: ActivityReference(activity: "a"), amount: .max, unit: unit)))
+            let c = activity(
+                "c", .relative(after: [], before: DependencyOffset(reference: ActivityReference(activity: "a"), amount: .max, unit: unit)))
             let schedule = Scheduler.schedule(plan([a, b, c]))
             #expect(schedule.kinds().filter { $0 == .dateOutOfRange }.count == 2, "\(unit): \(schedule.conflicts)")
             #expect(schedule.days("a") == ["2027-03-01"])
@@ -62,7 +63,8 @@ struct LimitsTests {
     }
 
     @Test func aRepeatOverCenturiesIsRefusedBeforeItIsExpanded() {
-        let weekly = Recurrence(frequency: .weeks(1), on: .weekday(.monday), from: Day(year: 1, month: 1, day: 1), until: Day(year: 9999, month: 12, day: 31))
+        let weekly = Recurrence(
+            frequency: .weeks(1), on: .weekday(.monday), from: Day(year: 1, month: 1, day: 1), until: Day(year: 9999, month: 12, day: 31))
         #expect(weekly.maximumCount(planYear: 2027) == 521_723)
         let schedule = Scheduler.schedule(plan([activity("vecka", .recurrence(weekly))]))
         #expect(schedule.kinds() == [.tooManyOccurrences])

@@ -24,7 +24,9 @@ enum CommandRunner {
 
     /// A process for `arguments`, not yet started: standard input empty, `environment` added
     /// to this process's own.
-    static func process(_ arguments: [String], executable: String? = nil, environment: [String: String?] = [:], in directory: URL? = repository) throws -> Process {
+    static func process(_ arguments: [String], executable: String? = nil, environment: [String: String?] = [:], in directory: URL? = repository)
+        throws -> Process
+    {
         let process = Process()
         let path = try #require(executable ?? binary, "the arsplan binary was not found; build it with `swift build --build-tests`")
         process.executableURL = URL(fileURLWithPath: path)
@@ -38,7 +40,9 @@ enum CommandRunner {
     }
 
     /// Runs `arguments` to the end and returns what it printed.
-    static func run(_ arguments: [String], executable: String? = nil, environment: [String: String?] = [:], in directory: URL? = repository) throws -> Result {
+    static func run(_ arguments: [String], executable: String? = nil, environment: [String: String?] = [:], in directory: URL? = repository) throws
+        -> Result
+    {
         try run(process(arguments, executable: executable, environment: environment, in: directory))
     }
 

@@ -16,7 +16,9 @@ struct DocumentationTests {
             if line.hasPrefix("### ") { heading = String(line.dropFirst(4)) }
             guard line.hasPrefix("| `") else { continue }
             let cell = line.split(separator: "|")[0]
-            let quoted = cell.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            let quoted = cell.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map {
+                String($0.element)
+            }
             codes[heading, default: []].formUnion(quoted)
         }
         return codes

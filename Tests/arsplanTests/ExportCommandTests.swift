@@ -61,7 +61,10 @@ struct ExportCommandTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("sf-2027")
-        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state", directory.appendingPathComponent("published.json").path])
+        let run = try Self.run([
+            "export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state",
+            directory.appendingPathComponent("published.json").path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let files = try Self.contents(of: out)
         #expect(files["alla.ics"] != nil)
@@ -76,7 +79,10 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["published.json", "sf-2027"])
 
         // Byte-identical the second time.
-        let again = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state", directory.appendingPathComponent("published.json").path])
+        let again = try Self.run([
+            "export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state",
+            directory.appendingPathComponent("published.json").path,
+        ])
         #expect(again.status == 0)
         #expect(try Self.contents(of: out) == files)
     }
@@ -92,7 +98,10 @@ struct ExportCommandTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("sf-2027")
-        let run = try Self.run(["export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state", directory.appendingPathComponent("published.json").path])
+        let run = try Self.run([
+            "export", Self.examplePlan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state",
+            directory.appendingPathComponent("published.json").path,
+        ])
         try #require(run.status == 0, "\(run.stderr)")
         let files = try Self.contents(of: out)
         let feeds = files.keys.filter { $0.hasSuffix(".ics") }.sorted().map { out.appendingPathComponent($0).path }
@@ -117,7 +126,8 @@ struct ExportCommandTests {
 
         // A plan with an error is not exported.
         let plan = directory.appendingPathComponent("trasig-plan.yaml")
-        try FileManager.default.copyItem(at: Self.icalFixtures.appendingPathComponent("namnd-2027.ics"), to: directory.appendingPathComponent("namnd.ics"))
+        try FileManager.default.copyItem(
+            at: Self.icalFixtures.appendingPathComponent("namnd-2027.ics"), to: directory.appendingPathComponent("namnd.ics"))
         try Data(Self.planText(datesFrom: "namnd.ics", brokenReference: true).utf8).write(to: plan)
         let failed = try Self.run(["export", plan.path, "--out", out.path])
         #expect(failed.status == 1)
@@ -133,7 +143,9 @@ struct ExportCommandTests {
         #expect(after["alla.ics"] != before["alla.ics"])
         // Beside the plan: what the feeds published (written only by the export that succeeded).
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["feeds", "namnd.ics", "trasig-plan.published.json", "trasig-plan.yaml"])
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "feeds", "namnd.ics", "trasig-plan.published.json", "trasig-plan.yaml",
+            ])
     }
 
     @Test func datesFromReadsTheCalendarBesideThePlan() throws {

@@ -131,7 +131,9 @@ struct JournalCommandTests {
         let journal = try #require(w.journalText)
         let again = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 2")
         #expect(again.status == 1)
-        #expect(again.stderr == "fel: ingenting har ändrats sedan fastställelsen #1 (FL 1); en ny fastställelse sparas bara med --force. Ingenting sparades.\n")
+        #expect(
+            again.stderr
+                == "fel: ingenting har ändrats sedan fastställelsen #1 (FL 1); en ny fastställelse sparas bara med --force. Ingenting sparades.\n")
         #expect(w.journalText == journal)
         try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp")
         let afterChange = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 3")

@@ -96,7 +96,8 @@ struct LimitsCommandTests {
     /// the quoted title on line 1, `between` after a comment on line 2.
     @Test(arguments: [("\u{2028}", "\n"), ("\u{85}", "\n"), ("\u{2029}", "\n"), ("", "\r"), ("", "\r\n"), ("", "\n")])
     func lineNumbersAreAnEditorsAfterUnusualLineBreaks(_ inTitle: String, _ between: String) throws {
-        let text = "plan: {id: t, title: \"Ett\(inTitle)Två\", year: 2027}\n# kommentar\(between)activities:\n  - {id: a, title: A, date: 2027-02-30}\n"
+        let text =
+            "plan: {id: t, title: \"Ett\(inTitle)Två\", year: 2027}\n# kommentar\(between)activities:\n  - {id: a, title: A, date: 2027-02-30}\n"
         let file = try CommandRunner.temporaryFile(named: "rader.yaml", text)
         let result = try CommandRunner.run(["validate", file])
         #expect(result.status == 1)

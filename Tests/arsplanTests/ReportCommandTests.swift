@@ -63,7 +63,9 @@ struct ReportCommandTests {
         let temporary = try CommandRunner.temporaryDirectory()
         let dir = temporary.appendingPathComponent("ut")
         // The publication state in the temporary folder, not beside the repository's plan.
-        let result = try CommandRunner.run(["export", Self.plan, "--out", dir.path, "--state", temporary.appendingPathComponent("published.json").path])
+        let result = try CommandRunner.run([
+            "export", Self.plan, "--out", dir.path, "--state", temporary.appendingPathComponent("published.json").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let index = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<a href=\"oversikt.html\">Årsöversikt med årshjul</a>"))

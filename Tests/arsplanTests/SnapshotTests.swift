@@ -73,7 +73,10 @@ struct SnapshotTests {
         let out = directory.appendingPathComponent("feeds")
         // A fresh publication state and a fixed clock: every event first published at ARSPLAN_NOW.
         let run = try CommandRunner.run(
-            ["export", Self.plan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state", directory.appendingPathComponent("published.json").path],
+            [
+                "export", Self.plan, "--out", out.path, "--base-url", "https://intranat.example.se/arsplan/", "--state",
+                directory.appendingPathComponent("published.json").path,
+            ],
             environment: ["ARSPLAN_NOW": "2026-11-20T10:00:00Z"])
         try #require(run.status == 0, "\(run.stderr)")
         for name in ["alla.ics", "malgrupp-medarbetare.ics", "index.html"] {

@@ -262,7 +262,9 @@ public struct UnsupportedJournalVersion: Error, Hashable, Sendable {
 
 extension JournalEntry: Codable {
     enum CodingKeys: String, CodingKey {
-        case version = "v", sequence = "seq", at, by, reason, planHash, action
+        case version = "v"
+        case sequence = "seq"
+        case at, by, reason, planHash, action
         case activity, occurrence, day, time, owner, undoes, ref, scheduleHash, schedule
         case occurrenceUID, occurrenceDay
     }
@@ -283,7 +285,8 @@ extension JournalEntry: Codable {
         guard JournalEntry.years.contains(day.year) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: c,
-                debugDescription: "'\(key.stringValue)' must be a day in \(JournalEntry.years.lowerBound)–\(JournalEntry.years.upperBound), not \(day)")
+                debugDescription:
+                    "'\(key.stringValue)' must be a day in \(JournalEntry.years.lowerBound)–\(JournalEntry.years.upperBound), not \(day)")
         }
         return day
     }
@@ -299,7 +302,8 @@ extension JournalEntry: Codable {
         sequence = try Self.decodeNumber(c, .sequence, in: 1...JournalEntry.maximumSequence)
         let atText = try c.decode(String.self, forKey: .at)
         guard let at = Timestamp(iso: atText) else {
-            throw DecodingError.dataCorruptedError(forKey: .at, in: c, debugDescription: "'at' must be a UTC time like 2027-03-01T10:00:00Z, not '\(atText)'")
+            throw DecodingError.dataCorruptedError(
+                forKey: .at, in: c, debugDescription: "'at' must be a UTC time like 2027-03-01T10:00:00Z, not '\(atText)'")
         }
         self.at = at
         by = try c.decode(String.self, forKey: .by)

@@ -141,7 +141,9 @@ public struct JournalReplay: Sendable {
             switch entry.action {
             case .move, .cancel, .assign:
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
-                    note(position, entry, .warning, .journalEntryNotApplied, "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
+                    note(
+                        position, entry, .warning, .journalEntryNotApplied,
+                        "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
                 } else if let changed = Self.occurrenceChanged(
                     entry, placed: { pass.placed[$0]?.map { ($0.index, $0.key, $0.timing.firstDay) } ?? [] }, position: written.activityPosition,
                     uid: uid)
@@ -155,11 +157,15 @@ public struct JournalReplay: Sendable {
                 }
             case .undo(let target):
                 guard let targetPosition = positionOf[target], targetPosition < position else {
-                    note(position, entry, .warning, .journalUndoNotApplied, "entry #\(entry.sequence) undoes #\(target), which is not an earlier entry of this journal; it is skipped")
+                    note(
+                        position, entry, .warning, .journalUndoNotApplied,
+                        "entry #\(entry.sequence) undoes #\(target), which is not an earlier entry of this journal; it is skipped")
                     break
                 }
                 guard let active = activeChanges.firstIndex(of: targetPosition) else {
-                    let why = undoneBy[target].map { "was already undone by #\($0)" } ?? (entries[targetPosition].isChange ? "was not applied" : "is not a change")
+                    let why =
+                        undoneBy[target].map { "was already undone by #\($0)" }
+                        ?? (entries[targetPosition].isChange ? "was not applied" : "is not a change")
                     note(position, entry, .warning, .journalUndoNotApplied, "entry #\(entry.sequence) undoes #\(target), which \(why); it is skipped")
                     break
                 }
@@ -171,7 +177,9 @@ public struct JournalReplay: Sendable {
             case .approve(let approval):
                 applied[position] = true
                 if !approval.isIntact {
-                    note(position, entry, .warning, .journalApprovalAltered, "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
+                    note(
+                        position, entry, .warning, .journalApprovalAltered,
+                        "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
                 }
                 var state: [String: OccurrenceState] = [:]
                 for (activity, placed) in pass.placed.enumerated() {
@@ -288,7 +296,8 @@ public struct JournalReplay: Sendable {
         text += "but occurrence \(n) is now \(nowUID == target.uid ? "on \(nowDay)" : "\(nowUID) on \(nowDay)") (the plan file was edited); "
         text += "it is skipped rather than applied to another occurrence"
         if let moved = placed.first(where: { $0.index != n && $0.day == target.day }) {
-            text += "; the occurrence on \(target.day) is now number \(moved.index): record the change again with --occurrence \(moved.index) if it still holds"
+            text +=
+                "; the occurrence on \(target.day) is now number \(moved.index): record the change again with --occurrence \(moved.index) if it still holds"
         } else {
             text += "; record the change again if it still holds"
         }

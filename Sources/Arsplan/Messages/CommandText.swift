@@ -44,7 +44,8 @@ public enum CommandText: Hashable, Sendable {
     public enum Kind: CaseIterable, Sendable {
         case noPlanFile, journalMustNameFile, reasonMustSayWhy, byMustNameSomeone, occurrenceCountsFromOne
         case separatorValues, separatorOnlyForCSV, yearOutOfRange, approveByMissing, approveRefMissing
-        case outMustNameFolder, stateMustNameFile, notADate, dateOutsideAllowedYears, notATime, invalidNow, whoMissing, validateSummary, problemSummary
+        case outMustNameFolder, stateMustNameFile, notADate, dateOutsideAllowedYears, notATime, invalidNow, whoMissing, validateSummary,
+            problemSummary
         case dryRunNothingWritten, doneDespiteRefusals, savedAsEntry, approvalRefusedForErrors, approvedDeviations
         case exported, exportPlanHasErrors, exportUnusablePlanID, exportWriteFailed, unknownLanguage
         case optionNotADate, fromAfterTo, outAndWheelMustNameFile, notApprovedYet, cannotWrite, approvalUnchanged

@@ -531,7 +531,8 @@ struct PlacementPass {
             guard expansion.maximumCount <= PlanLimits.maxOccurrencesPerActivity else {
                 report(
                     .tooManyOccurrences, .error, activity,
-                    "the 'repeat' of '\(activity.id)' gives up to \(expansion.maximumCount) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity")
+                    "the 'repeat' of '\(activity.id)' gives up to \(expansion.maximumCount) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity"
+                )
                 return nil
             }
             let days = expansion.days()
@@ -595,7 +596,8 @@ struct PlacementPass {
         guard candidates.count <= PlanLimits.maxOccurrencesPerActivity else {
             report(
                 .tooManyOccurrences, .error, activity,
-                "'\(activity.id)' has \(candidates.count) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity")
+                "'\(activity.id)' has \(candidates.count) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity"
+            )
             return nil
         }
         guard placedCount + candidates.count <= PlanLimits.maxOccurrencesPerPlan else {
@@ -603,7 +605,8 @@ struct PlacementPass {
                 reportedPlanLimit = true
                 report(
                     .tooManyOccurrences, .error, activity,
-                    "with '\(activity.id)' the plan has more than \(PlanLimits.maxOccurrencesPerPlan) occurrences, the limit for one plan; it and the activities after it are not placed")
+                    "with '\(activity.id)' the plan has more than \(PlanLimits.maxOccurrencesPerPlan) occurrences, the limit for one plan; it and the activities after it are not placed"
+                )
             }
             return nil
         }
@@ -686,10 +689,13 @@ struct PlacementPass {
             }
             if !allowedDays.contains(timing.firstDay) || !allowedDays.contains(timing.lastDay) {
                 let day = allowedDays.contains(timing.firstDay) ? timing.lastDay : timing.firstDay
-                if !outOfRange { report(
-                    .dateOutOfRange, .error, activity,
-                    "\(label) would fall on \(day), outside the years a plan for \(plan.year) may reach "
-                        + "(\(allowedDays.lowerBound.year)–\(allowedDays.upperBound.year): at most \(PlanLimits.yearsAroundPlanYear) years from the plan year, within \(PlanLimits.years.lowerBound)–\(PlanLimits.years.upperBound))") }
+                if !outOfRange {
+                    report(
+                        .dateOutOfRange, .error, activity,
+                        "\(label) would fall on \(day), outside the years a plan for \(plan.year) may reach "
+                            + "(\(allowedDays.lowerBound.year)–\(allowedDays.upperBound.year): at most \(PlanLimits.yearsAroundPlanYear) years from the plan year, within \(PlanLimits.years.lowerBound)–\(PlanLimits.years.upperBound))"
+                    )
+                }
                 outOfRange = true
                 continue
             }
