@@ -9,17 +9,19 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "arsplan", path: "..")],
     targets: [
+        // The one hand-over to libFuzzer's driver, shared by the three targets.
+        .target(name: "FuzzDriver"),
         // The plan reader and the scheduler: bytes → PlanFile.parse → Scheduler.schedule.
         .executableTarget(
             name: "FuzzPlan",
-            dependencies: [.product(name: "Arsplan", package: "arsplan"), .product(name: "ArsplanReading", package: "arsplan")]),
+            dependencies: ["FuzzDriver", .product(name: "Arsplan", package: "arsplan"), .product(name: "ArsplanReading", package: "arsplan")]),
         // The journal reader: bytes → JournalContents.parse → replay on the example plan.
         .executableTarget(
             name: "FuzzJournal",
-            dependencies: [.product(name: "Arsplan", package: "arsplan"), .product(name: "ArsplanReading", package: "arsplan")]),
+            dependencies: ["FuzzDriver", .product(name: "Arsplan", package: "arsplan"), .product(name: "ArsplanReading", package: "arsplan")]),
         // The .ics importer: bytes → CalendarImport.dates(fromICS:).
         .executableTarget(
             name: "FuzzICal",
-            dependencies: [.product(name: "Arsplan", package: "arsplan"), .product(name: "ArsplanReading", package: "arsplan")]),
+            dependencies: ["FuzzDriver", .product(name: "Arsplan", package: "arsplan"), .product(name: "ArsplanReading", package: "arsplan")]),
     ]
 )
