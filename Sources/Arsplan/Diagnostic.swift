@@ -103,6 +103,27 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     case journalUndoNotApplied = "journal_undo_not_applied"
     case journalApprovalAltered = "journal_approval_altered"
 
+    // A change or approval refused by `move`, `cancel`, `assign`, `undo`, `approve`: nothing is recorded.
+    case changeUnknownActivity = "change_unknown_activity"
+    case changeUnknownOccurrence = "change_unknown_occurrence"
+    case changeOccurrenceRequired = "change_occurrence_required"
+    case changeNoOccurrences = "change_no_occurrences"
+    case changeUnknownOwner = "change_unknown_owner"
+    case changeNothingToChange = "change_nothing_to_change"
+    case changeNothingToUndo = "change_nothing_to_undo"
+    case changeDayOutOfRange = "change_day_out_of_range"
+    case changeJournalFull = "change_journal_full"
+    /// Refused unless `--force`: a day off, before a dependency, a pinned activity, …
+    case changeOnDayOff = "change_on_day_off"
+    case changeBeforeDependency = "change_before_dependency"
+    case changePinned = "change_pinned"
+    case changeAlreadyPast = "change_already_past"
+    case changeOutsidePlanYear = "change_outside_plan_year"
+    case changeNewErrors = "change_new_errors"
+    case changeReassignsPast = "change_reassigns_past"
+    case approvalHasErrors = "approval_has_errors"
+    case approvalUnchanged = "approval_unchanged"
+
     /// The printed code: `unknown_reference`.
     public var description: String { rawValue }
 

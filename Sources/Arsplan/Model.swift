@@ -326,6 +326,17 @@ public struct OccurrenceOverride: Hashable, Codable, Sendable {
     }
 }
 
+/// A new owner for an activity's occurrences from a day on (`assign … --from DATE`).
+public struct OwnerChange: Hashable, Codable, Sendable {
+    public var from: Day
+    public var owner: Owner.ID
+
+    public init(from: Day, owner: Owner.ID) {
+        self.from = from
+        self.owner = owner
+    }
+}
+
 /// One activity of the årsplan.
 public struct Activity: Hashable, Codable, Sendable, Identifiable {
     public typealias ID = Identifier<Activity>
@@ -353,6 +364,9 @@ public struct Activity: Hashable, Codable, Sendable, Identifiable {
     public var status: OccurrenceStatus
     /// Changes from the journal, keyed by 1-based occurrence number.
     public var overrides: [Int: OccurrenceOverride]
+    /// Owners handed over from a day on (`assign … --from`), by ascending day: an occurrence
+    /// starting on or after a change's day has its owner; earlier ones keep ``owner``.
+    public var ownerChanges: [OwnerChange] = []
     /// Where the activity starts in the plan file.
     public var location: SourceLocation?
     /// Where the key that places it (`date:`, `after:`, `dates-from:`, …) is written.
@@ -486,4 +500,24 @@ struct PositionIndex<Element: Identifiable>: Hashable, Sendable where Element.ID
 
     static func == (_: Self, _: Self) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
+}
+
+extension Activity {
+    /// The owner of an occurrence that starts on `day`: the latest ``ownerChanges`` entry
+    /// from that day or earlier, else ``owner``.
+    public func owner(on day: Day) -> Owner.ID? {
+        if ownerChanges.isEmpty { return owner }
+        return ownerChanges.last(where: { $0.from <= day })?.owner ?? owner
+    }
+
+    /// Hands the activity to `owner`: from `day` on, or entirely when `day` is nil.
+    public mutating func assign(_ owner: Owner.ID, from day: Day?) {
+        guard let day else {
+            self.owner = owner
+            ownerChanges = []
+            return
+        }
+        ownerChanges.removeAll { $0.from >= day }
+        ownerChanges.append(OwnerChange(from: day, owner: owner))
+    }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 extension JournalText {
     /// A change entry as a headline for management: `Servicenämndens sammanträde (3/11) flyttas till tisdag 30 mars 2027`.
-    public static func headline(_ entry: JournalEntry, in schedule: Schedule, entries: [JournalEntry]) -> String {
-        headline(entry, in: schedule, entries: entries, counts: occurrenceCounts(schedule))
+    public static func headline(_ entry: JournalEntry, in schedule: Schedule, entries: [JournalEntry], language: Language = .swedish) -> String {
+        headline(entry, in: schedule, entries: entries, counts: occurrenceCounts(schedule), language: language)
     }
 
     /// How many occurrences each activity has in `schedule`.
@@ -14,65 +14,62 @@ extension JournalText {
         return counts
     }
 
-    /// ``headline(_:in:entries:)`` with the occurrence counts of `schedule` counted once.
-    static func headline(_ entry: JournalEntry, in schedule: Schedule, entries: [JournalEntry], counts: [Activity.ID: Int]) -> String {
+    /// ``headline(_:in:entries:language:)`` with the occurrence counts of `schedule` counted once.
+    static func headline(
+        _ entry: JournalEntry, in schedule: Schedule, entries: [JournalEntry], counts: [Activity.ID: Int], language: Language
+    ) -> String {
         let plan = schedule.plan
         func label(_ id: Activity.ID, _ n: Int) -> String {
             occurrence(id, n, in: plan, count: counts[id] ?? 0)
         }
+        let text: ChangeText
         switch entry.action {
-        case .move(let id, let n, let day, let time):
-            return "\(label(id, n)) flyttas till \(Swedish.longDate(day))\(time.map { " kl. \($0)" } ?? "")"
+        case .move(let id, let n, let day, let time): text = .headlineMove(occurrence: label(id, n), day: day, time: time?.description)
         case .cancel(let id, let n):
-            return n.map { "\(label(id, $0)) ställs in" } ?? "\(plan.activityTitle(id) ?? id.rawValue): alla tillfällen ställs in"
-        case .assign(let id, let owner):
-            return "\(plan.activityTitle(id) ?? id.rawValue) får ny ansvarig: \(JournalText.owner(owner, in: plan))"
+            text = n.map { .headlineCancel(occurrence: label(id, $0)) } ?? .headlineCancelAll(activity: plan.activityTitle(id) ?? id.rawValue)
+        case .assign(let id, let owner, let from):
+            text = .headlineAssign(
+                activity: plan.activityTitle(id) ?? id.rawValue, owner: JournalText.owner(owner, in: plan, language: language), from: from)
         case .undo(let target):
             let undone = entries.first { $0.sequence == target }
-            return "Ändring #\(target) ångras" + (undone.map { " (\(action($0.action, in: plan)))" } ?? "")
-        case .approve(let approval):
-            return "Planen fastställs (\(approval.ref))"
+            text = .headlineUndo(entry: target, action: undone.map { action($0.action, in: plan, language: language) })
+        case .approve(let approval): text = .headlineApprove(ref: approval.ref)
         }
+        return Message.change(text).text(in: language)
     }
 
-    public static func kind(_ kind: DeviationKind) -> String {
-        switch kind {
-        case .moved: return "flyttad"
-        case .cancelled: return "inställd"
-        case .reinstated: return "blir av igen"
-        case .statusChanged: return "ny status"
-        case .reassigned: return "ny ansvarig"
-        case .added: return "tillagd"
-        case .removed: return "borttagen"
-        }
-    }
+    public static func kind(_ kind: DeviationKind) -> String { self.kind(kind, language: .swedish) }
+
+    public static func kind(_ kind: DeviationKind, language: Language) -> String { Message.change(.deviationKind(kind)).text(in: language) }
 
     /// `tis 23 mar 17:00–19:00 (inställd), Anna Berg`: an occurrence's state for a table cell.
-    static func state(_ state: OccurrenceState?, in plan: Plan, showOwner: Bool) -> String {
+    static func state(_ state: OccurrenceState?, in plan: Plan, showOwner: Bool, language: Language = .swedish) -> String {
         guard let state else { return "—" }
-        var text = timing(state.timing)
-        if state.status != .planned { text += " (\(Swedish.status(state.status)))" }
-        if showOwner { text += ", \(owner(state.owner, in: plan))" }
+        var text = timing(state.timing, language: language)
+        if state.status != .planned { text += " (\(status(state.status, language: language)))" }
+        if showOwner { text += ", \(owner(state.owner, in: plan, language: language))" }
         return text
     }
 }
 
 /// `history`: every journal entry, oldest first.
 public enum HistoryReport {
-    public static func table(_ replay: JournalReplay, lines: [Int], journal: String) -> String {
+    public static func table(_ replay: JournalReplay, lines: [Int], journal: String, language: Language = .swedish) -> String {
         let plan = replay.plan
-        var out = "\(TerminalText.line(plan.title)) (\(TerminalText.line(plan.id))) – journal \(TerminalText.line(journal))\n"
-        guard !replay.entries.isEmpty else { return out + "Inga ändringar har registrerats.\n" }
-        out += "\(JournalText.count(replay.entries.count, "post", "poster")); tider i \(plan.timezone)\n\n"
+        func say(_ text: ChangeText) -> String { Message.change(text).text(in: language) }
+        var out =
+            say(.historyTitle(title: TerminalText.line(plan.title), id: TerminalText.line(plan.id), journal: TerminalText.line(journal))) + "\n"
+        guard !replay.entries.isEmpty else { return out + say(.historyEmpty) + "\n" }
+        out += say(.historyCount(entries: replay.entries.count, zone: plan.timezone)) + "\n\n"
         let notes = Dictionary(grouping: replay.notes, by: \.position)
         let rows: [[String]] = replay.entries.enumerated().map { position, entry in
-            var what = JournalText.action(entry.action, in: plan)
-            if let undo = replay.undoneBy[entry.sequence] { what += " [ångrad av #\(undo)]" }
-            if !replay.applied[position] { what += " [gäller inte]" }
+            var what = JournalText.action(entry.action, in: plan, language: language)
+            if let undo = replay.undoneBy[entry.sequence] { what += " " + say(.historyUndoneBy(entry: undo)) }
+            if !replay.applied[position] { what += " " + say(.historyNotApplied) }
             return ["#\(entry.sequence)", JournalText.localTime(entry.at, zone: plan.timezone), entry.by, what, entry.reason ?? ""].map(
                 TerminalText.line)
         }
-        let header = ["nr", "när", "vem", "vad", "skäl"]
+        let header = say(.historyColumns).split(separator: "\t").map(String.init)
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() where i < 4 { widths[i] = min(max(widths[i], cell.count), 60) } }
         func line(_ cells: [String]) -> String {
@@ -106,6 +103,7 @@ public enum HistoryReport {
         var day: String?
         var time: String?
         var owner: String?
+        var from: String?
         var undoes: Int?
         var ref: String?
         var scheduleHash: String?
@@ -128,7 +126,7 @@ public enum HistoryReport {
             case .move(let a, let n, let day, let time):
                 (entry.activity, entry.occurrence, entry.day, entry.time) = (a.rawValue, n, day.description, time?.description)
             case .cancel(let a, let n): (entry.activity, entry.occurrence) = (a.rawValue, n)
-            case .assign(let a, let o): (entry.activity, entry.owner) = (a.rawValue, o.rawValue)
+            case .assign(let a, let o, let from): (entry.activity, entry.owner, entry.from) = (a.rawValue, o.rawValue, from?.description)
             case .undo(let target): entry.undoes = target
             case .approve(let approval): (entry.ref, entry.scheduleHash) = (approval.ref, approval.scheduleHash)
             }
@@ -140,22 +138,24 @@ public enum HistoryReport {
 
 /// `deviations`: what differs from the last approved schedule, for management to decide on.
 public enum DeviationsReport {
-    public static func table(_ report: DeviationReport?, replay: JournalReplay) -> String {
+    public static func table(_ report: DeviationReport?, replay: JournalReplay, language: Language = .swedish) -> String {
         let plan = replay.plan
+        func say(_ text: ChangeText) -> String { Message.change(text).text(in: language) }
         var out = "\(TerminalText.line(plan.title)) (\(TerminalText.line(plan.id)))\n"
-        guard let report else { return out + "Planen har inte fastställts: ingen avvikelse att visa. Fastställ den med 'arsplan approve'.\n" }
-        out += approvalLine(report, plan: plan) + "\n"
-        if report.isEmpty { return out + "\nInga avvikelser: schemat är som det fastställdes.\n" }
-        out += "\n\(JournalText.count(report.deviations.count, "tillfälle avviker", "tillfällen avviker")):\n\n"
+        guard let report else { return out + say(.deviationsNotApproved) + "\n" }
+        out += approvalLine(report, plan: plan, language: language) + "\n"
+        if report.isEmpty { return out + "\n" + say(.deviationsNone) + "\n" }
+        out += "\n" + say(.deviationsCount(count: report.deviations.count)) + ":\n\n"
         let counts = occurrenceCounts(replay, report)
         let entries = Dictionary(replay.entries.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
         let rows: [[String]] = report.deviations.map { d in
             let showOwner = d.kinds.contains(.reassigned)
             return [
                 JournalText.occurrence(d.activity, d.index, in: plan, count: counts[d.activity] ?? 1, title: d.title),
-                d.kinds.map(JournalText.kind).joined(separator: ", "),
-                JournalText.state(d.approved, in: plan, showOwner: showOwner) + " → " + JournalText.state(d.current, in: plan, showOwner: showOwner),
-                cause(d, entries: entries),
+                d.kinds.map { JournalText.kind($0, language: language) }.joined(separator: ", "),
+                JournalText.state(d.approved, in: plan, showOwner: showOwner, language: language) + " → "
+                    + JournalText.state(d.current, in: plan, showOwner: showOwner, language: language),
+                cause(d, entries: entries, language: language),
             ].map(TerminalText.line)
         }
         var widths = [0, 0, 0]
@@ -166,21 +166,23 @@ public enum DeviationsReport {
         return out
     }
 
-    /// Markdown in Swedish, ready to paste into the management minutes: one section per change
-    /// with who, when and why and what follows from it, then hand edits of the plan file.
-    public static func markdown(_ report: DeviationReport?, replay: JournalReplay) -> String {
+    /// Markdown, ready to paste into the management minutes (Swedish unless `language` says
+    /// otherwise): one section per change with who, when and why and what follows from it,
+    /// then hand edits of the plan file.
+    public static func markdown(_ report: DeviationReport?, replay: JournalReplay, language: Language = .swedish) -> String {
         let plan = replay.plan
-        var out = "## Avvikelser från fastställd årsplan – \(escape(plan.title))\n\n"
+        func say(_ text: ChangeText) -> String { Message.change(text).text(in: language) }
+        var out = say(.minutesTitle(title: escape(plan.title))) + "\n\n"
         guard let report else {
-            return out + "Årsplanen har ännu inte fastställts, så det finns inga avvikelser att redovisa.\n"
+            return out + say(.minutesNotApproved) + "\n"
         }
         let approvalEntry = report.approval.entry
         let approvedDay = JournalText.localTime(approvalEntry.at, zone: plan.timezone).prefix(10)
-        out += "Årsplanen fastställdes \(approvedDay) av \(escape(approvalEntry.by)) (\(escape(report.approval.approval.ref))). "
+        out += say(.minutesApproved(day: String(approvedDay), by: escape(approvalEntry.by), ref: escape(report.approval.approval.ref))) + " "
         if report.isEmpty {
-            return out + "Sedan dess har inget tillfälle ändrats.\n"
+            return out + say(.minutesNone) + "\n"
         }
-        out += "Sedan dess avviker \(JournalText.count(report.deviations.count, "tillfälle", "tillfällen")) från den fastställda planen.\n"
+        out += say(.minutesCount(count: report.deviations.count)) + "\n"
         let counts = occurrenceCounts(replay, report)
         let entries = Dictionary(replay.entries.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
         let scheduleCounts = JournalText.occurrenceCounts(replay.schedule)
@@ -189,10 +191,12 @@ public enum DeviationsReport {
         }
         func row(_ d: Deviation, prefix: String = "") -> String {
             let showOwner = d.kinds.contains(.reassigned)
-            return "| \(prefix)\(label(d)) | \(d.kinds.map(JournalText.kind).joined(separator: ", ")) | "
-                + "\(escape(JournalText.state(d.approved, in: plan, showOwner: showOwner))) | \(escape(JournalText.state(d.current, in: plan, showOwner: showOwner))) |\n"
+            let approved = JournalText.state(d.approved, in: plan, showOwner: showOwner, language: language)
+            let current = JournalText.state(d.current, in: plan, showOwner: showOwner, language: language)
+            return "| \(prefix)\(label(d)) | \(d.kinds.map { JournalText.kind($0, language: language) }.joined(separator: ", ")) | "
+                + "\(escape(approved)) | \(escape(current)) |\n"
         }
-        let tableHead = "| Aktivitet | Avvikelse | Fastställt | Nu |\n| --- | --- | --- | --- |\n"
+        let tableHead = say(.minutesTableHead) + "\n"
 
         var number = 0
         let grouped = Dictionary(grouping: report.deviations.filter { $0.primaryCause != nil }, by: { $0.primaryCause!.sequence })
@@ -202,25 +206,28 @@ public enum DeviationsReport {
             let items = grouped[sequence]!
             let direct = items.filter { $0.primaryCause!.direct }
             let following = items.filter { !$0.primaryCause!.direct }
-            out += "\n### \(number). \(escape(JournalText.headline(entry, in: replay.schedule, entries: replay.entries, counts: scheduleCounts)))\n\n"
-            out += "Ändring #\(entry.sequence), registrerad \(JournalText.localTime(entry.at, zone: plan.timezone)) av \(escape(entry.by))."
-            if let reason = entry.reason, !reason.isEmpty { out += " Skäl: \(escape(reason))" + (reason.hasSuffix(".") ? "" : ".") }
+            let headline = JournalText.headline(entry, in: replay.schedule, entries: replay.entries, counts: scheduleCounts, language: language)
+            out += "\n### \(number). \(escape(headline))\n\n"
+            out += say(.minutesEntry(sequence: entry.sequence, at: JournalText.localTime(entry.at, zone: plan.timezone), by: escape(entry.by)))
+            if let reason = entry.reason, !reason.isEmpty {
+                out += " " + say(.minutesReason(reason: escape(reason))) + (reason.hasSuffix(".") ? "" : ".")
+            }
             out += "\n\n" + tableHead
             for d in direct { out += row(d) }
-            for d in following { out += row(d, prefix: "följer med: ") }
+            for d in following { out += row(d, prefix: say(.minutesFollowing) + " ") }
             let alsoEdited = items.filter(\.editedInPlanFile)
             if !alsoEdited.isEmpty {
-                out += "\n\(JournalText.count(alsoEdited.count, "tillfälle", "tillfällen")) ovan har också ändrats direkt i planfilen.\n"
+                out += "\n" + say(.minutesAlsoEdited(count: alsoEdited.count)) + "\n"
             }
         }
         let handEdits = report.deviations.filter { $0.primaryCause == nil }
         if !handEdits.isEmpty {
             number += 1
-            out += "\n### \(number). Ändrat direkt i planfilen\n\n"
-            out += "Ändringar som gjorts genom att redigera planfilen, utan ändring i journalen.\n\n" + tableHead
+            out += "\n### \(number). \(say(.minutesHandEditsHeading))\n\n"
+            out += say(.minutesHandEditsText) + "\n\n" + tableHead
             for d in handEdits { out += row(d) }
         }
-        out += "\n**Förslag till beslut:** att godkänna avvikelserna ovan och fastställa den justerade årsplanen.\n"
+        out += "\n" + say(.minutesProposal) + "\n"
         return out
     }
 
@@ -305,19 +312,23 @@ public enum DeviationsReport {
         return encodeJSON(document)
     }
 
-    static func approvalLine(_ report: DeviationReport, plan: Plan) -> String {
+    static func approvalLine(_ report: DeviationReport, plan: Plan, language: Language) -> String {
         let entry = report.approval.entry
         return TerminalText.line(
-            "Fastställd \(JournalText.localTime(entry.at, zone: plan.timezone)) av \(entry.by) (\(report.approval.approval.ref)), journalpost #\(entry.sequence)."
-        )
+            Message.change(
+                .deviationsApproved(
+                    at: JournalText.localTime(entry.at, zone: plan.timezone), by: entry.by, ref: report.approval.approval.ref,
+                    sequence: entry.sequence)
+            ).text(in: language))
     }
 
-    static func cause(_ d: Deviation, entries: [Int: JournalEntry]) -> String {
+    static func cause(_ d: Deviation, entries: [Int: JournalEntry], language: Language) -> String {
         var parts: [String] = []
         if let primary = d.primaryCause, let entry = entries[primary.sequence] {
-            parts.append((primary.direct ? "" : "följer med ") + "#\(entry.sequence) \(entry.by)" + (entry.reason.map { ": \($0)" } ?? ""))
+            let following = primary.direct ? "" : Message.change(.causeFollowing).text(in: language) + " "
+            parts.append(following + "#\(entry.sequence) \(entry.by)" + (entry.reason.map { ": \($0)" } ?? ""))
         }
-        if d.editedInPlanFile { parts.append("ändrad direkt i planfilen") }
+        if d.editedInPlanFile { parts.append(Message.change(.causeEditedInPlanFile).text(in: language)) }
         return parts.joined(separator: "; ")
     }
 
@@ -335,37 +346,32 @@ public enum DeviationsReport {
 
 /// `status`: approved when, by whom and with what reference; changes and deviations since; conflicts.
 public enum StatusReport {
-    public static func render(_ replay: JournalReplay, deviations: DeviationReport?, journal: String, journalExists: Bool) -> String {
+    public static func render(
+        _ replay: JournalReplay, deviations: DeviationReport?, journal: String, journalExists: Bool, language: Language = .swedish
+    ) -> String {
         let plan = replay.plan
+        func say(_ text: ChangeText) -> String { Message.change(text).text(in: language) + "\n" }
         let journal = TerminalText.line(journal)
         var out = "\(TerminalText.line(plan.title)) (\(TerminalText.line(plan.id)))\n"
         let changes = replay.entries.filter(\.isRecordedChange).count
         out +=
-            "Journal:     \(journal)"
-            + (journalExists
-                ? ", \(JournalText.count(replay.entries.count, "post", "poster")) (\(JournalText.count(changes, "ändring", "ändringar")))"
-                : " (finns inte ännu)") + "\n"
+            journalExists ? say(.statusJournal(path: journal, entries: replay.entries.count, changes: changes)) : say(.statusNoJournal(path: journal))
         if let deviations {
-            out +=
-                "Fastställd:  \(JournalText.localTime(deviations.approval.entry.at, zone: plan.timezone)) av \(TerminalText.line(deviations.approval.entry.by)), "
-                + "\(TerminalText.line(deviations.approval.approval.ref)) (#\(deviations.approval.entry.sequence))\n"
+            let approval = deviations.approval
+            out += say(
+                .statusApproved(
+                    at: JournalText.localTime(approval.entry.at, zone: plan.timezone), by: TerminalText.line(approval.entry.by),
+                    ref: TerminalText.line(approval.approval.ref), sequence: approval.entry.sequence))
             let later = deviations.laterEntries.filter(\.isRecordedChange).count
-            out +=
-                "Sedan dess:  \(JournalText.count(later, "ändring", "ändringar")) i journalen; planfilen \(deviations.planFileChanged ? "har ändrats" : "är oförändrad")\n"
-            out +=
-                "Avvikelser:  "
-                + (deviations.isEmpty
-                    ? "inga – schemat är som det fastställdes\n"
-                    : "\(JournalText.count(deviations.deviations.count, "tillfälle avviker", "tillfällen avviker")) från den fastställda planen (arsplan deviations)\n")
+            out += say(.statusSince(changes: later, planFileChanged: deviations.planFileChanged))
+            out += say(.statusDeviations(count: deviations.isEmpty ? 0 : deviations.deviations.count))
         } else {
-            out += "Fastställd:  nej – ingen fastställelse i journalen (arsplan approve)\n"
+            out += say(.statusNotApproved)
         }
         let errors = replay.schedule.conflicts.filter { $0.severity == .error }.count
         let warnings = replay.schedule.conflicts.filter { $0.severity == .warning }.count
-        out += "Konflikter:  \(errors) fel, \(warnings) varning\(warnings == 1 ? "" : "ar")\n"
-        if !replay.notes.isEmpty {
-            out += "Journalen:   \(JournalText.count(replay.notes.count, "post gäller inte längre", "poster gäller inte längre")) (arsplan history)\n"
-        }
+        out += say(.statusConflicts(errors: errors, warnings: warnings))
+        if !replay.notes.isEmpty { out += say(.statusNotes(count: replay.notes.count)) }
         return out
     }
 }

@@ -1,7 +1,7 @@
 import Arsplan
 import Foundation
 
-/// Swedish words for the journal: occurrences, timings, actions and times.
+/// The journal in words (from the message catalogue): occurrences, timings, actions and times.
 public enum JournalText {
     /// `2027-03-01 11:00` in the plan's zone (journal times are stored in UTC).
     public static func localTime(_ timestamp: Timestamp, zone: String) -> String {
@@ -15,9 +15,10 @@ public enum JournalText {
 
     /// `tis 23 mar 17:00–19:00`, `mån 13 sep–sön 3 okt`, `fre 26 mar`; with `planYear`, a
     /// day in another year shows its year (`tor 23 mar 2028`).
-    public static func timing(_ timing: OccurrenceTiming, planYear: Int? = nil) -> String {
+    public static func timing(_ timing: OccurrenceTiming, planYear: Int? = nil, language: Language = .swedish) -> String {
+        let catalogue = language.catalogue
         func date(_ day: Day) -> String {
-            planYear.map { $0 != day.year } == true ? "\(Swedish.shortDate(day)) \(day.year)" : Swedish.shortDate(day)
+            planYear.map { $0 != day.year } == true ? "\(catalogue.shortDate(day)) \(day.year)" : catalogue.shortDate(day)
         }
         switch timing {
         case .allDay(let first, let last):
@@ -35,44 +36,52 @@ public enum JournalText {
     }
 
     /// An owner's name, or the id when the plan does not know it.
-    public static func owner(_ id: Owner.ID?, in plan: Plan) -> String {
-        guard let id else { return "ingen ansvarig" }
+    public static func owner(_ id: Owner.ID?, in plan: Plan, language: Language = .swedish) -> String {
+        guard let id else { return Message.change(.noOwner).text(in: language) }
         return plan.owner(id)?.name ?? id.rawValue
     }
 
-    /// What an entry does, in a short Swedish phrase: `flyttar namnd (3) till tis 30 mar 2027`.
-    public static func action(_ action: JournalAction, in plan: Plan) -> String {
+    /// An occurrence status in words: `planerad`, `inställd` / `planned`, `cancelled`.
+    public static func status(_ status: OccurrenceStatus, language: Language = .swedish) -> String {
+        Message.change(.status(status)).text(in: language)
+    }
+
+    /// What an entry does, in a short phrase: `flyttar namnd (3) till tis 30 mar 2027`.
+    public static func action(_ action: JournalAction, in plan: Plan, language: Language = .swedish) -> String {
+        let text: ChangeText
         switch action {
         case .move(let activity, let n, let day, let time):
-            return "flyttar \(activity) (\(n)) till \(Swedish.shortDate(day)) \(day.year)\(time.map { " \($0)" } ?? "")"
-        case .cancel(let activity, let n):
-            return n.map { "ställer in \(activity) (\($0))" } ?? "ställer in alla tillfällen av \(activity)"
-        case .assign(let activity, let owner):
-            return "ger \(activity) till \(JournalText.owner(owner, in: plan))"
-        case .undo(let entry):
-            return "ångrar #\(entry)"
-        case .approve(let approval):
-            return "fastställer planen (\(approval.ref))"
+            text = .actionMove(activity: activity.rawValue, occurrence: n, day: day, time: time?.description)
+        case .cancel(let activity, let n): text = .actionCancel(activity: activity.rawValue, occurrence: n)
+        case .assign(let activity, let owner, let from):
+            text = .actionAssign(activity: activity.rawValue, owner: JournalText.owner(owner, in: plan, language: language), from: from)
+        case .undo(let entry): text = .actionUndo(entry: entry)
+        case .approve(let approval): text = .actionApprove(ref: approval.ref)
         }
+        return Message.change(text).text(in: language)
     }
 
     /// A state change in words: `tis 23 mar 17:00–19:00 → tis 30 mar 17:00–19:00`, `inställd`, `Anna Berg → Johan Sandberg`.
-    public static func change(_ change: StateChange, in plan: Plan) -> String {
-        func timing(_ timing: OccurrenceTiming) -> String { JournalText.timing(timing, planYear: plan.year) }
-        guard let before = change.before else { return "ny: \(change.after.map { timing($0.timing) } ?? "")" }
-        guard let after = change.after else { return "borttagen (var \(timing(before.timing)))" }
+    public static func change(_ change: StateChange, in plan: Plan, language: Language = .swedish) -> String {
+        func timing(_ timing: OccurrenceTiming) -> String { JournalText.timing(timing, planYear: plan.year, language: language) }
+        func say(_ text: ChangeText) -> String { Message.change(text).text(in: language) }
+        guard let before = change.before else { return say(.stateNew(timing: change.after.map { timing($0.timing) } ?? "")) }
+        guard let after = change.after else { return say(.stateRemoved(timing: timing(before.timing))) }
         var parts: [String] = []
         if before.timing != after.timing { parts.append("\(timing(before.timing)) → \(timing(after.timing))") }
         if before.status != after.status {
             if after.status == .cancelled {
-                parts.append("\(timing(after.timing)) ställs in")
+                parts.append(say(.stateCancelled(timing: timing(after.timing))))
             } else if before.status == .cancelled {
-                parts.append("\(before.timing == after.timing ? timing(after.timing) + " " : "")blir av igen")
+                parts.append(say(.stateReinstated(timing: before.timing == after.timing ? timing(after.timing) : nil)))
             } else {
-                parts.append("\(Swedish.status(before.status)) → \(Swedish.status(after.status))")
+                parts.append("\(status(before.status, language: language)) → \(status(after.status, language: language))")
             }
         }
-        if before.owner != after.owner { parts.append("ansvarig \(owner(before.owner, in: plan)) → \(owner(after.owner, in: plan))") }
+        if before.owner != after.owner {
+            parts.append(
+                say(.stateOwner(before: owner(before.owner, in: plan, language: language), after: owner(after.owner, in: plan, language: language))))
+        }
         return parts.joined(separator: "; ")
     }
 
@@ -83,62 +92,61 @@ public enum JournalText {
 
 /// What `move`, `cancel`, `assign` and `undo` print before they write: the impact of the change.
 public enum ChangeReport {
-    public static func render(_ proposal: ChangeProposal) -> String {
+    public static func render(_ proposal: ChangeProposal, language: Language = .swedish) -> String {
         let plan = proposal.after.plan
         let entry = proposal.entry
+        func say(_ text: ChangeText) -> String { Message.change(text).text(in: language) }
         if case .approve(let approval) = entry.action {
             let activities = Set(approval.occurrences.map(\.activity)).count
-            return "Fastställande (post #\(entry.sequence)): \(TerminalText.line(entry.by)), \(TerminalText.line(approval.ref))\n"
-                + "  \(JournalText.count(approval.occurrences.count, "tillfälle", "tillfällen")) i \(JournalText.count(activities, "aktivitet", "aktiviteter")); "
-                + "schemats kontrollsumma \(approval.scheduleHash)\n"
+            return say(
+                .previewApproval(
+                    sequence: entry.sequence, by: TerminalText.line(entry.by), ref: TerminalText.line(approval.ref),
+                    occurrences: approval.occurrences.count, activities: activities, hash: approval.scheduleHash)) + "\n"
         }
-        var out = ""
-        switch entry.action {
-        case .move: out += "Flytt"
-        case .cancel: out += "Inställt"
-        case .assign: out += "Ny ansvarig"
-        case .undo(let target): out += "Ångra #\(target)"
-        case .approve: out += "Fastställande"
-        }
-        out += " (ändring #\(entry.sequence), \(TerminalText.line(entry.by))): \(TerminalText.line(JournalText.action(entry.action, in: plan)))\n"
+        var undoes: Int?
+        if case .undo(let target) = entry.action { undoes = target }
+        var out =
+            say(
+                .previewHeading(
+                    action: entry.action.name, undoes: undoes, sequence: entry.sequence, by: TerminalText.line(entry.by),
+                    what: TerminalText.line(JournalText.action(entry.action, in: plan, language: language)))) + "\n"
         let direct = proposal.impact.occurrences.filter(\.direct)
         let following = proposal.impact.occurrences.filter { !$0.direct }
         let rows = (direct + following).map { impact in
             (
                 TerminalText.line(JournalText.occurrence(impact.activity, impact.index, in: plan, count: impact.count)),
-                TerminalText.line(JournalText.change(impact.change, in: plan))
+                TerminalText.line(JournalText.change(impact.change, in: plan, language: language))
             )
         }
         let width = min(rows.map(\.0.count).max() ?? 0, 60)
         for (i, row) in rows.enumerated() {
             if i == 0 && !direct.isEmpty { out += "\n" }
-            if i == direct.count { out += "\nFöljer med (\(following.count)):\n" }
+            if i == direct.count { out += "\n" + say(.previewFollowing(count: following.count)) + "\n" }
             out += "  \(row.0.padded(to: width))  \(row.1)\n"
         }
-        if rows.isEmpty { out += "\nInga tillfällen ändras.\n" }
-        let far = farMoves(following, in: plan)
+        if rows.isEmpty { out += "\n" + say(.previewNoChanges) + "\n" }
+        let far = farMoves(following, in: plan, language: language)
         if !far.isEmpty {
-            out += "\nVarning – följer med långt (\(far.count)):\n"
+            out += "\n" + say(.previewFarHeading(count: far.count)) + "\n"
             for line in far { out += "  \(line)\n" }
         }
+        let catalogue = language.catalogue
         if !proposal.impact.newConflicts.isEmpty {
-            out += "\nNya konflikter (\(proposal.impact.newConflicts.count)):\n"
+            out += "\n" + say(.previewNewConflicts(count: proposal.impact.newConflicts.count)) + "\n"
             for c in proposal.impact.newConflicts {
-                out +=
-                    "  \(c.severity == .error ? "fel" : c.severity == .warning ? "varning" : "not"): \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n"
+                out += "  \(catalogue.severity(c.severity)): \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n"
             }
         }
         if !proposal.impact.resolvedConflicts.isEmpty {
-            out += "\nKonflikter som försvinner (\(proposal.impact.resolvedConflicts.count)):\n"
+            out += "\n" + say(.previewResolvedConflicts(count: proposal.impact.resolvedConflicts.count)) + "\n"
             for c in proposal.impact.resolvedConflicts { out += "  \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n" }
         }
         return out
     }
 
-    /// Why the change is not made, and how to make it anyway.
     /// Dependants that move more than ten working days, or across a closed period (the
     /// summer closure): a change that looks small can pull a deadline far.
-    static func farMoves(_ impacts: [OccurrenceImpact], in plan: Plan) -> [String] {
+    static func farMoves(_ impacts: [OccurrenceImpact], in plan: Plan, language: Language) -> [String] {
         let calendar = WorkingCalendar(plan: plan)
         var lines: [String] = []
         for impact in impacts {
@@ -157,35 +165,33 @@ public enum ChangeReport {
             }
             guard workdays > 10 || closed != nil else { continue }
             let name = TerminalText.line(JournalText.occurrence(impact.activity, impact.index, in: plan, count: impact.count))
-            var why = "flyttas \(workdays) arbetsdagar \(after > before ? "senare" : "tidigare")"
-            if let closed { why += ", över \(TerminalText.line(closed))" }
-            lines.append(
-                "\(name): \(why) (\(JournalText.timing(impact.change.before!.timing, planYear: plan.year)) → \(JournalText.timing(impact.change.after!.timing, planYear: plan.year)))"
-            )
+            let why = Message.change(.previewFar(workdays: workdays, later: after > before, across: closed.map(TerminalText.line))).text(in: language)
+            let from = JournalText.timing(impact.change.before!.timing, planYear: plan.year, language: language)
+            let to = JournalText.timing(impact.change.after!.timing, planYear: plan.year, language: language)
+            lines.append("\(name): \(why) (\(from) → \(to))")
         }
         return lines
     }
 
-    public static func refusals(_ refusals: [Refusal], in plan: Plan) -> String {
-        var out = "\nÄndringen görs inte:\n"
+    /// Why the change is not made, and how to make it anyway; each reason with its code.
+    public static func refusals(_ refusals: [Refusal], in plan: Plan, language: Language = .swedish) -> String {
+        func say(_ text: ChangeText) -> String { Message.change(text).text(in: language) }
+        var out = "\n" + say(.refusedHeading) + "\n"
         for refusal in refusals {
+            let text: ChangeText
             switch refusal {
-            case .dayOff(let day, let reason):
-                out += "  • \(Swedish.longDate(day)) är ledig dag (\(TerminalText.line(reason))).\n"
-            case .beforeDependency(let conflict):
-                out += "  • Det nya datumet stämmer inte med vad aktiviteten beror på: \(TerminalText.line(conflict.message)).\n"
-            case .alreadyPast(let occurrence, let day, let today):
-                out += "  • '\(occurrence)' var \(day), före i dag (\(today)): det har redan ägt rum. Använd --force om ändringen ändå ska sparas.\n"
-            case .outsidePlanYear(let day, let year):
-                out +=
-                    "  • \(day) ligger utanför planåret \(year) – stämmer året? Skriv datumet inom \(year), eller använd --force om det ska ligga \(day.year).\n"
-            case .pinned(let id):
-                out += "  • '\(id)' är fastlåst (pinned: true): datumet är satt utifrån och flyttas inte.\n"
-            case .newErrors(let conflicts):
-                out += "  • Ändringen ger \(JournalText.count(conflicts.count, "nytt fel", "nya fel")) i planen (se Nya konflikter ovan).\n"
+            case .dayOff(let day, let reason): text = .refusedDayOff(day: day, reason: TerminalText.line(reason))
+            case .beforeDependency(let conflict): text = .refusedBeforeDependency(conflict: TerminalText.line(conflict.message))
+            case .alreadyPast(let occurrence, let day, let today): text = .refusedAlreadyPast(occurrence: occurrence, day: day, today: today)
+            case .outsidePlanYear(let day, let year): text = .refusedOutsidePlanYear(day: day, planYear: year)
+            case .pinned(let id): text = .refusedPinned(activity: id.rawValue)
+            case .newErrors(let conflicts): text = .refusedNewErrors(count: conflicts.count)
+            case .reassignsPast(let activity, let count, let first, let today):
+                text = .refusedReassignsPast(activity: activity, count: count, first: first, today: today)
             }
+            out += "  • \(say(text)) [\(refusal.code)]\n"
         }
-        out += "Ingenting har skrivits. Använd --force för att göra ändringen ändå.\n"
+        out += say(.refusedFooter) + "\n"
         return out
     }
 }

@@ -34,11 +34,11 @@ struct ApproveCommand: ParsableCommand {
         if let refused = outcome.refusedForErrors {
             let count = refused.count
             refused.diagnostics.forEach(Terminal.print)
-            Terminal.error(tr(.approvalRefusedForErrors(count: count)))
+            Terminal.error(tr(.approvalRefusedForErrors(count: count)), code: .approvalHasErrors)
             throw ExitCode(1)
         }
         if let unchanged = outcome.refusedUnchanged {
-            Terminal.error(tr(.approvalUnchanged(approval: unchanged.entry.sequence, ref: unchanged.approval.ref)))
+            Terminal.error(tr(.approvalUnchanged(approval: unchanged.entry.sequence, ref: unchanged.approval.ref)), code: .approvalUnchanged)
             throw ExitCode(1)
         }
         if let record = outcome.record { try Recording.report(record, force: force, dryRun: false) }

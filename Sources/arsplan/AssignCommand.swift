@@ -15,14 +15,21 @@ struct AssignCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(tr(.assignOwner)))
     var owner: String
 
+    @Option(help: ArgumentHelp(tr(.assignFrom), valueName: "date"))
+    var from: String?
+
     @OptionGroup var change: ChangeOptions
 
     @Flag(name: .customLong("dry-run"), help: ArgumentHelp(tr(.dryRun)))
     var dryRun = false
 
+    @Flag(help: ArgumentHelp(tr(.assignForce)))
+    var force = false
+
     func run() throws {
+        let day = try from.map(Recording.day)
         try Recording.record(
-            .assign(activity: Activity.ID(activity), owner: Owner.ID(owner)), plan: plan, by: try Recording.who(change.by),
-            reason: change.reason, dryRun: dryRun)
+            .assign(activity: Activity.ID(activity), owner: Owner.ID(owner), from: day), plan: plan, by: try Recording.who(change.by),
+            reason: change.reason, force: force, dryRun: dryRun)
     }
 }

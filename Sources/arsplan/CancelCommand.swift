@@ -20,6 +20,9 @@ struct CancelCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: ArgumentHelp(tr(.dryRun)))
     var dryRun = false
 
+    @Flag(help: ArgumentHelp(tr(.cancelForce)))
+    var force = false
+
     func validate() throws {
         if let occurrence, occurrence < 1 { throw ValidationError(tr(.occurrenceCountsFromOne)) }
     }
@@ -27,6 +30,6 @@ struct CancelCommand: ParsableCommand {
     func run() throws {
         try Recording.record(
             .cancel(activity: Activity.ID(activity), occurrence: occurrence), plan: plan, by: try Recording.who(change.by),
-            reason: change.reason, dryRun: dryRun)
+            reason: change.reason, force: force, dryRun: dryRun)
     }
 }

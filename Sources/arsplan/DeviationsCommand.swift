@@ -23,9 +23,9 @@ struct DeviationsCommand: ParsableCommand {
         loaded.journalDiagnostics.forEach(Terminal.print)
         let report = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
         switch format {
-        case .table: Terminal.output(DeviationsReport.table(report, replay: loaded.replay))
+        case .table: Terminal.output(DeviationsReport.table(report, replay: loaded.replay, language: Lang.current))
         case .json: Terminal.output(DeviationsReport.json(report, replay: loaded.replay))
-        case .markdown: Terminal.output(DeviationsReport.markdown(report, replay: loaded.replay))
+        case .markdown: Terminal.output(DeviationsReport.markdown(report, replay: loaded.replay, language: Lang.current))
         }
     }
 }

@@ -20,7 +20,8 @@ struct HistoryCommand: ParsableCommand {
         let loaded = try plan.load()
         loaded.journalDiagnostics.forEach(Terminal.print)
         switch format {
-        case .table: Terminal.output(HistoryReport.table(loaded.replay, lines: loaded.contents.lines, journal: loaded.journal.path))
+        case .table:
+            Terminal.output(HistoryReport.table(loaded.replay, lines: loaded.contents.lines, journal: loaded.journal.path, language: Lang.current))
         case .json: Terminal.output(HistoryReport.json(loaded.replay, lines: loaded.contents.lines, journal: loaded.journal.path))
         }
     }

@@ -34,18 +34,10 @@ struct MoveCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Range-checked here, where it is read: no year 0 or 9999 reaches the journal or a feed.
-        guard let day = Day(iso: date), PlanLimits.years.contains(day.year) else {
-            if date.count == 10, Day(iso: "2000" + date.dropFirst(4)) != nil, date.prefix(4).allSatisfy(\.isNumber) {
-                Terminal.error(tr(.dateOutsideAllowedYears(text: date, from: PlanLimits.years.lowerBound, to: PlanLimits.years.upperBound)))
-            } else {
-                Terminal.error(tr(.notADate(text: date)))
-            }
-            throw ExitCode(1)
-        }
+        let day = try Recording.day(date)
         let startTime = try time.map { text -> TimeOfDay in
             guard let parsed = TimeOfDay(written: text) else {
-                Terminal.error(tr(.notATime(text: text)))
+                Terminal.error(tr(.notATime(text: text)), code: .invalidTime)
                 throw ExitCode(1)
             }
             return parsed

@@ -42,6 +42,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((Lang.current.catalogue.severity(.error) + ": " + TerminalText.safe(text) + "\n").utf8))
     }
 
+    /// `fel: … [code]`: a refusal, with the code scripts match on.
+    static func error(_ text: String, code: DiagnosticCode) {
+        error(text + " [\(code)]")
+    }
+
     /// `Plans/x.yaml: 2 fel, 1 varning` on standard error.
     static func summary(path: String, diagnostics: [Diagnostic]) {
         let errors = diagnostics.filter { $0.severity == .error }.count

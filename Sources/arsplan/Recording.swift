@@ -39,6 +39,22 @@ enum Recording {
         Day(iso: JournalText.localTime(try now(), zone: plan.timezone).prefix(10))
     }
 
+    /// `text` read as a day (`--from`, a move's date) within the years a plan may use; exit 1 otherwise.
+    static func day(_ text: String) throws -> Day {
+        // Range-checked here, where it is read: no year 0 or 9999 reaches the journal or a feed.
+        guard let day = Day(iso: text), PlanLimits.years.contains(day.year) else {
+            if text.count == 10, Day(iso: "2000" + text.dropFirst(4)) != nil, text.prefix(4).allSatisfy(\.isNumber) {
+                Terminal.error(
+                    tr(.dateOutsideAllowedYears(text: text, from: PlanLimits.years.lowerBound, to: PlanLimits.years.upperBound)),
+                    code: .changeDayOutOfRange)
+            } else {
+                Terminal.error(tr(.notADate(text: text)), code: .invalidDate)
+            }
+            throw ExitCode(1)
+        }
+        return day
+    }
+
     /// `--by`, else `$ARSPLAN_USER`, else `$USER`.
     static func who(_ by: String?) throws -> String {
         let environment = ProcessInfo.processInfo.environment
@@ -57,7 +73,7 @@ enum Recording {
         // A day the plan may not reach is refused even with --force (see PlanLimits).
         if case .move(_, _, let day, _) = request, !PlanLimits.allowedDays(planYear: source.plan.year).contains(day) {
             let allowed = PlanLimits.allowedYears(planYear: source.plan.year)
-            Terminal.error(tr(.dateOutsideAllowedYears(text: "\(day)", from: allowed.lowerBound, to: allowed.upperBound)))
+            Terminal.error(tr(.dateOutsideAllowedYears(text: "\(day)", from: allowed.lowerBound, to: allowed.upperBound)), code: .changeDayOutOfRange)
             throw ExitCode(1)
         }
         let now = try now()
@@ -80,13 +96,13 @@ enum Recording {
         outcome.warnings.forEach(Terminal.print)
         outcome.journalNotes.forEach(Terminal.print)
         if let failure = outcome.failure {
-            Terminal.error(tr(.journal(failure)))
+            Terminal.error(tr(.journal(failure)), code: failure.code)
             throw ExitCode(1)
         }
         guard let proposal = outcome.proposal else { throw ExitCode(1) }
-        Terminal.output(ChangeReport.render(proposal))
+        Terminal.output(ChangeReport.render(proposal, language: Lang.current))
         if !proposal.refusals.isEmpty && !force {
-            Terminal.output(ChangeReport.refusals(proposal.refusals, in: proposal.after.plan))
+            Terminal.output(ChangeReport.refusals(proposal.refusals, in: proposal.after.plan, language: Lang.current))
             throw ExitCode(1)
         }
         if dryRun {

@@ -14,6 +14,8 @@ struct StatusCommand: ParsableCommand {
         let loaded = try plan.load()
         loaded.journalDiagnostics.forEach(Terminal.print)
         let report = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
-        Terminal.output(StatusReport.render(loaded.replay, deviations: report, journal: loaded.journal.path, journalExists: loaded.journal.exists))
+        Terminal.output(
+            StatusReport.render(
+                loaded.replay, deviations: report, journal: loaded.journal.path, journalExists: loaded.journal.exists, language: Lang.current))
     }
 }

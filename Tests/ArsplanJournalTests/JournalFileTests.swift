@@ -150,13 +150,13 @@ struct JournalReadingTests {
     }
 
     @Test func anEntryFromANewerVersionIsAnErrorWhereverItIs() throws {
-        let newer = #"{"v":2,"seq":2,"at":"2027-03-01T10:00:00Z","by":"x","action":"split","into":3}"#
+        let newer = #"{"v":3,"seq":2,"at":"2027-03-01T10:00:00Z","by":"x","action":"split","into":3}"#
         for text in [try line(testEntry(1)) + newer + "\n", try line(testEntry(1)) + newer + "\n" + (try line(testEntry(3)))] {
             do {
                 _ = try parse(text)
                 Issue.record("expected an error")
             } catch {
-                #expect(error == .newerVersion(file: "x.journal.jsonl", line: 2, version: 2))
+                #expect(error == .newerVersion(file: "x.journal.jsonl", line: 2, version: 3))
                 #expect(error.description.contains("written by a newer arsplan"))
                 #expect(error.description.contains("upgrade arsplan"))
             }

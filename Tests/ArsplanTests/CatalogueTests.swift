@@ -59,7 +59,9 @@ struct CatalogueTests {
         .noOccurrences("tom"), .unknownOwner("johann", suggestion: "johan"),
         .nothingToChange(.alreadyOn(occurrence: "namnd[3]", day: Day(iso: "2027-03-24")!, time: TimeOfDay(hour: 17, minute: 0))),
         .nothingToChange(.alreadyCancelled(occurrence: "blad")), .nothingToChange(.allAlreadyCancelled(activity: "blad")),
-        .nothingToChange(.alreadyOwned(activity: "vb", owner: "anna")), .nothingToUndo, .dayOutOfRange(Day(iso: "2027-01-01")!), .journalFull,
+        .nothingToChange(.alreadyOwned(activity: "vb", owner: "anna")),
+        .nothingToChange(.noOccurrenceFrom(activity: "vb", day: Day(iso: "2027-12-01")!)), .nothingToUndo, .dayOutOfRange(Day(iso: "2027-01-01")!),
+        .journalFull,
     ]
 
     static func journalKind(_ error: JournalError) -> String {
@@ -73,15 +75,56 @@ struct CatalogueTests {
         case .nothingToChange(.alreadyCancelled): return "alreadyCancelled"
         case .nothingToChange(.allAlreadyCancelled): return "allAlreadyCancelled"
         case .nothingToChange(.alreadyOwned): return "alreadyOwned"
+        case .nothingToChange(.noOccurrenceFrom): return "noOccurrenceFrom"
         case .nothingToUndo: return "nothingToUndo"
         case .dayOutOfRange: return "dayOutOfRange"
         case .journalFull: return "journalFull"
         }
     }
 
+    /// One sample of every journal command text (plan text in the samples is ASCII, so that
+    /// the English check below sees only the catalogue's own words).
+    static let changeSamples: [ChangeText] = {
+        let day = Day(iso: "2027-03-30")!
+        let today = Day(iso: "2027-05-10")!
+        return [
+            .actionMove(activity: "namnd", occurrence: 3, day: day, time: "17:00"), .actionMove(activity: "vb", occurrence: 1, day: day, time: nil),
+            .actionCancel(activity: "namnd", occurrence: 2), .actionCancel(activity: "namnd", occurrence: nil),
+            .actionAssign(activity: "namnd", owner: "Eva Sjoberg", from: day), .actionAssign(activity: "vb", owner: "Eva", from: nil),
+            .actionUndo(entry: 2), .actionApprove(ref: "FL 2027-03-01 item 4"), .noOwner, .status(.planned), .status(.tentative),
+            .status(.cancelled), .stateNew(timing: "Tue 30 Mar"), .stateRemoved(timing: "Tue 30 Mar"), .stateCancelled(timing: "Tue 30 Mar"),
+            .stateReinstated(timing: "Tue 30 Mar"), .stateReinstated(timing: nil), .stateOwner(before: "Anna", after: "Eva"),
+            .previewApproval(sequence: 1, by: "FL", ref: "FL 1", occurrences: 170, activities: 57, hash: "sha256:x"),
+            .previewHeading(action: "move", undoes: nil, sequence: 2, by: "Anna", what: "x"),
+            .previewHeading(action: "cancel", undoes: nil, sequence: 2, by: "Anna", what: "x"),
+            .previewHeading(action: "assign", undoes: nil, sequence: 2, by: "Anna", what: "x"),
+            .previewHeading(action: "undo", undoes: 1, sequence: 2, by: "Anna", what: "x"), .previewFollowing(count: 3), .previewNoChanges,
+            .previewFarHeading(count: 1), .previewFar(workdays: 12, later: true, across: "Sommar"),
+            .previewFar(workdays: 12, later: false, across: nil), .previewNewConflicts(count: 1), .previewResolvedConflicts(count: 1),
+            .refusedHeading, .refusedDayOff(day: day, reason: "Midsommarafton"), .refusedBeforeDependency(conflict: "'vb' x"),
+            .refusedAlreadyPast(occurrence: "namnd[2]", day: day, today: today), .refusedOutsidePlanYear(day: day, planYear: 2028),
+            .refusedPinned(activity: "kf"), .refusedNewErrors(count: 2),
+            .refusedReassignsPast(activity: "namnd", count: 4, first: day, today: today), .refusedFooter,
+            .historyTitle(title: "Plan", id: "p", journal: "p.journal.jsonl"), .historyEmpty, .historyCount(entries: 3, zone: "Europe/Stockholm"),
+            .historyColumns, .historyUndoneBy(entry: 3), .historyNotApplied, .deviationsNotApproved,
+            .deviationsApproved(at: "2027-03-01 11:00", by: "FL", ref: "FL 1", sequence: 1), .deviationsNone, .deviationsCount(count: 2),
+            .deviationKind(.moved), .deviationKind(.cancelled), .deviationKind(.reinstated), .deviationKind(.statusChanged),
+            .deviationKind(.reassigned), .deviationKind(.added), .deviationKind(.removed), .causeFollowing, .causeEditedInPlanFile,
+            .minutesTitle(title: "Plan"), .minutesNotApproved, .minutesApproved(day: "2027-03-01", by: "FL", ref: "FL 1"), .minutesNone,
+            .minutesCount(count: 2), .minutesTableHead, .minutesFollowing, .minutesEntry(sequence: 2, at: "2027-03-01 11:00", by: "Anna"),
+            .minutesReason(reason: "x"), .minutesAlsoEdited(count: 1), .minutesHandEditsHeading, .minutesHandEditsText, .minutesProposal,
+            .headlineMove(occurrence: "Meeting (3/11)", day: day, time: "17:00"), .headlineCancel(occurrence: "Meeting (2/11)"),
+            .headlineCancelAll(activity: "Meeting"), .headlineAssign(activity: "Meeting", owner: "Eva", from: day),
+            .headlineUndo(entry: 2, action: nil), .headlineApprove(ref: "FL 1"), .statusJournal(path: "j", entries: 3, changes: 2),
+            .statusNoJournal(path: "j"), .statusApproved(at: "2027-03-01 11:00", by: "FL", ref: "FL 1", sequence: 1),
+            .statusSince(changes: 1, planFileChanged: true), .statusSince(changes: 0, planFileChanged: false), .statusDeviations(count: 0),
+            .statusDeviations(count: 2), .statusNotApproved, .statusConflicts(errors: 0, warnings: 1), .statusNotes(count: 1),
+        ]
+    }()
+
     static let messages: [Message] =
         HelpText.allCases.map(Message.help) + commandSamples.map(Message.command) + scheduleSamples.map(Message.schedule)
-        + journalSamples.map(Message.journal)
+        + journalSamples.map(Message.journal) + changeSamples.map(Message.change)
 
     /// Words that are English and never Swedish, as they would appear in running text.
     static let englishWords = ["the ", "error", "warning", "activity", "activities", "occurrence", " is not", "must ", "write "]
@@ -89,7 +132,8 @@ struct CatalogueTests {
     @Test func theSamplesCoverEveryMessage() {
         #expect(Set(Self.commandSamples.map(\.kind)) == Set(CommandText.Kind.allCases))
         #expect(Set(Self.scheduleSamples.map(\.kind)) == Set(ScheduleText.Kind.allCases))
-        #expect(Set(Self.journalSamples.map(Self.journalKind)).count == 12)
+        #expect(Set(Self.journalSamples.map(Self.journalKind)).count == 13)
+        #expect(Set(Self.changeSamples.map(\.kind)) == Set(ChangeText.Kind.allCases))
     }
 
     @Test(arguments: Self.messages)

@@ -87,8 +87,8 @@ struct JournalEntryTests {
     }
 
     @Test func aNewerVersionIsATypedError() {
-        let line = #"{"v":2,"seq":1,"at":"2027-03-01T10:00:00Z","by":"x","action":"teleport","where":"moon"}"#
-        #expect(throws: UnsupportedJournalVersion(version: 2)) { try JSONDecoder().decode(JournalEntry.self, from: Data(line.utf8)) }
+        let line = #"{"v":3,"seq":1,"at":"2027-03-01T10:00:00Z","by":"x","action":"teleport","where":"moon"}"#
+        #expect(throws: UnsupportedJournalVersion(version: 3)) { try JSONDecoder().decode(JournalEntry.self, from: Data(line.utf8)) }
     }
 
     @Test func unknownActionsAndBadTimesAreErrors() {

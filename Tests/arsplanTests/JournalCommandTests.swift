@@ -90,7 +90,7 @@ struct JournalCommandTests {
         #expect(history.stdout.contains("flyttar namnd (3) till tis 30 mar 2027 [ångrad av #2]"))
         let nothing = try w.run("undo", plan)
         #expect(nothing.status == 1)
-        #expect(nothing.stderr == "fel: Ingenting att ångra: ändringsloggen har ingen ändring som gäller.\n")
+        #expect(nothing.stderr == "fel: Ingenting att ångra: ändringsloggen har ingen ändring som gäller. [change_nothing_to_undo]\n")
     }
 
     @Test func dryRunPrintsTheImpactAndWritesNothing() throws {
@@ -133,7 +133,8 @@ struct JournalCommandTests {
         #expect(again.status == 1)
         #expect(
             again.stderr
-                == "fel: ingenting har ändrats sedan fastställelsen #1 (FL 1); en ny fastställelse sparas bara med --force. Ingenting sparades.\n")
+                == "fel: ingenting har ändrats sedan fastställelsen #1 (FL 1); en ny fastställelse sparas bara med --force. Ingenting sparades. [approval_unchanged]\n"
+        )
         #expect(w.journalText == journal)
         try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp")
         let afterChange = try w.run("approve", plan, "--by", "Ledningen", "--ref", "FL 3")
@@ -171,14 +172,14 @@ struct JournalCommandTests {
 
         let unknown = try w.run("move", plan, "namd", "2027-03-30", "--occurrence", "3", "--reason", "x")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "fel: Det finns ingen aktivitet 'namd' i planen (menade du 'namnd'?).\n")
+        #expect(unknown.stderr == "fel: Det finns ingen aktivitet 'namd' i planen (menade du 'namnd'?). [change_unknown_activity]\n")
         let english = try w.run("move", plan, "namd", "2027-03-30", "--occurrence", "3", "--reason", "x", "--lang", "en")
         #expect(english.status == 1)
-        #expect(english.stderr == "error: There is no activity 'namd' in the plan (did you mean 'namnd'?).\n")
+        #expect(english.stderr == "error: There is no activity 'namd' in the plan (did you mean 'namnd'?). [change_unknown_activity]\n")
 
         let occurrence = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "14", "--reason", "x")
         #expect(occurrence.status == 1)
-        #expect(occurrence.stderr == "fel: Aktiviteten 'namnd' har inget tillfälle 14; den har 11 (1–11).\n")
+        #expect(occurrence.stderr == "fel: Aktiviteten 'namnd' har inget tillfälle 14; den har 11 (1–11). [change_unknown_occurrence]\n")
 
         let needsOccurrence = try w.run("move", plan, "namnd", "2027-03-30", "--reason", "x")
         #expect(needsOccurrence.status == 1)
@@ -186,7 +187,7 @@ struct JournalCommandTests {
 
         let date = try w.run("move", plan, "namnd", "2027-02-30", "--occurrence", "3", "--reason", "x")
         #expect(date.status == 1)
-        #expect(date.stderr == "fel: '2027-02-30' är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2027-03-30.\n")
+        #expect(date.stderr == "fel: '2027-02-30' är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2027-03-30. [invalid_date]\n")
 
         let reason = try w.run("move", plan, "namnd", "2027-03-30", "--occurrence", "3")
         #expect(reason.status == 64)
@@ -211,7 +212,7 @@ struct JournalCommandTests {
         var processes: [Process] = []
         for n in 1...20 {
             let process = try w.process(
-                ["cancel", plan, "personalblad", "--occurrence", "\(n)", "--reason", "Nummer \(n) utgår"], now: "2027-03-01T10:00:00Z",
+                ["cancel", plan, "personalblad", "--occurrence", "\(n)", "--reason", "Nummer \(n) utgår"], now: "2026-12-01T10:00:00Z",
                 user: "Kommunikatör \(n)")
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -235,11 +236,11 @@ struct JournalCommandTests {
     @Test func aJournalFromANewerArsplanIsRefused() throws {
         let w = try Workspace()
         try w.run("cancel", plan, "kc-chatt", "--reason", "Skjuts upp")
-        let newer = #"{"v":2,"seq":2,"at":"2027-03-02T10:00:00Z","by":"Framtiden","action":"split","activity":"namnd","parts":2}"#
+        let newer = #"{"v":3,"seq":2,"at":"2027-03-02T10:00:00Z","by":"Framtiden","action":"split","activity":"namnd","parts":2}"#
         let text = try #require(w.journalText) + newer + "\n"
         try text.write(to: w.journal, atomically: true, encoding: .utf8)
         let message =
-            "\(JournalCommandTests.journalName):2:1: fel: this entry was written by a newer arsplan (journal format 2; this arsplan reads format 1 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
+            "\(JournalCommandTests.journalName):2:1: fel: this entry was written by a newer arsplan (journal format 3; this arsplan reads format 2 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
         for run in [
             try w.run("schedule", plan), try w.run("validate", plan), try w.run("status", plan),
             try w.run("cancel", plan, "oppet-hus", "--reason", "x"),
@@ -289,7 +290,7 @@ struct JournalCommandTests {
         let w = try Workspace()
         let sunday = try w.run("move", plan, "oppet-hus", "2027-10-10", "--reason", "Helgöppet")
         #expect(sunday.status == 1)
-        #expect(sunday.stdout.contains("Ändringen görs inte:\n  • söndag 10 oktober 2027 är ledig dag (söndag).\n"))
+        #expect(sunday.stdout.contains("Ändringen görs inte:\n  • söndag 10 oktober 2027 är ledig dag (söndag). [change_on_day_off]\n"))
         #expect(w.journalText == nil)
         let forced = try w.run("move", plan, "oppet-hus", "2027-10-10", "--reason", "Helgöppet", "--force")
         #expect(forced.status == 0)

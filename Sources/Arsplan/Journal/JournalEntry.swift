@@ -9,8 +9,10 @@
 /// `{"action":"move","activity":"namnd","at":"2027-03-01T10:00:00Z","by":"Anna Berg",
 /// "day":"2027-03-30","occurrence":3,"planHash":"sha256:…","reason":"…","seq":4,"v":1}`.
 public struct JournalEntry: Hashable, Sendable {
-    /// The journal format this arsplan writes and the newest it reads.
-    public static let currentVersion = 1
+    /// The newest journal format this arsplan reads and writes. Format 2 adds `from` to
+    /// `assign`; an entry is written in the oldest format that holds it (``JournalAction/minimumVersion``),
+    /// so a journal without such an entry stays readable by an arsplan that reads only format 1.
+    public static let currentVersion = 2
 
     /// The format version the entry was written in (`v`).
     public var version: Int
@@ -32,10 +34,10 @@ public struct JournalEntry: Hashable, Sendable {
     public var target: OccurrenceMark?
 
     public init(
-        version: Int = JournalEntry.currentVersion, sequence: Int, at: Timestamp, by: String, reason: String?,
+        version: Int? = nil, sequence: Int, at: Timestamp, by: String, reason: String?,
         planHash: String?, action: JournalAction, target: OccurrenceMark? = nil
     ) {
-        self.version = version
+        self.version = version ?? action.minimumVersion
         self.sequence = sequence
         self.at = at
         self.by = by
@@ -79,8 +81,9 @@ public enum JournalAction: Hashable, Sendable {
     case move(activity: Activity.ID, occurrence: Int, day: Day, time: TimeOfDay?)
     /// One occurrence cancelled, or every occurrence of the activity when `occurrence` is nil.
     case cancel(activity: Activity.ID, occurrence: Int?)
-    /// The activity handed to another owner.
-    case assign(activity: Activity.ID, owner: Owner.ID)
+    /// The activity handed to another owner: every occurrence, or with `from` only those
+    /// starting on or after that day (journal format 2).
+    case assign(activity: Activity.ID, owner: Owner.ID, from: Day? = nil)
     /// Reverses the change recorded in the entry with this sequence number.
     case undo(entry: Int)
     /// Management approved the schedule as it then stood.
@@ -97,10 +100,16 @@ public enum JournalAction: Hashable, Sendable {
         }
     }
 
+    /// The oldest journal format (`v`) that holds the action: 2 for `assign … --from`, else 1.
+    public var minimumVersion: Int {
+        if case .assign(_, _, .some) = self { return 2 }
+        return 1
+    }
+
     /// The activity the action is about, if it is about one.
     public var activity: Activity.ID? {
         switch self {
-        case .move(let activity, _, _, _), .cancel(let activity, _), .assign(let activity, _): return activity
+        case .move(let activity, _, _, _), .cancel(let activity, _), .assign(let activity, _, _): return activity
         case .undo, .approve: return nil
         }
     }
@@ -265,7 +274,7 @@ extension JournalEntry: Codable {
         case version = "v"
         case sequence = "seq"
         case at, by, reason, planHash, action
-        case activity, occurrence, day, time, owner, undoes, ref, scheduleHash, schedule
+        case activity, occurrence, day, time, owner, from, undoes, ref, scheduleHash, schedule
         case occurrenceUID, occurrenceDay
     }
 
@@ -319,7 +328,14 @@ extension JournalEntry: Codable {
         case "cancel":
             action = .cancel(activity: try c.decode(Activity.ID.self, forKey: .activity), occurrence: occurrence)
         case "assign":
-            action = .assign(activity: try c.decode(Activity.ID.self, forKey: .activity), owner: try c.decode(Owner.ID.self, forKey: .owner))
+            // `from` is format 2: in an entry that says it is format 1 it is an error, not ignored.
+            if version < 2 && c.contains(.from) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .from, in: c, debugDescription: "'from' needs journal format 2 ('v': 2), not \(version)")
+            }
+            action = .assign(
+                activity: try c.decode(Activity.ID.self, forKey: .activity), owner: try c.decode(Owner.ID.self, forKey: .owner),
+                from: c.contains(.from) ? try Self.decodeDay(c, .from) : nil)
         case "undo":
             action = .undo(entry: try Self.decodeNumber(c, .undoes, in: 1...JournalEntry.maximumSequence))
         case "approve":
@@ -357,9 +373,10 @@ extension JournalEntry: Codable {
         case .cancel(let activity, let occurrence):
             try c.encode(activity, forKey: .activity)
             try c.encodeIfPresent(occurrence, forKey: .occurrence)
-        case .assign(let activity, let owner):
+        case .assign(let activity, let owner, let from):
             try c.encode(activity, forKey: .activity)
             try c.encode(owner, forKey: .owner)
+            try c.encodeIfPresent(from, forKey: .from)
         case .undo(let entry):
             try c.encode(entry, forKey: .undoes)
         case .approve(let approval):

@@ -183,8 +183,11 @@ public struct JournalReplay: Sendable {
                 }
                 var state: [String: OccurrenceState] = [:]
                 for (activity, placed) in pass.placed.enumerated() {
-                    let owner = pass.plan.activities[activity].owner
-                    for p in placed ?? [] { state[uid(activity, p.index, p.key)] = OccurrenceState(timing: p.timing, status: p.status, owner: owner) }
+                    let owned = pass.plan.activities[activity]
+                    for p in placed ?? [] {
+                        state[uid(activity, p.index, p.key)] = OccurrenceState(
+                            timing: p.timing, status: p.status, owner: owned.owner(on: p.timing.firstDay))
+                    }
                 }
                 latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: state)
                 // SEQUENCE never goes back: an occurrence starts from what it was approved with,
@@ -208,17 +211,26 @@ public struct JournalReplay: Sendable {
             for p in activeChanges where entries[p].action.activity == id {
                 Self.apply(followedActions[p] ?? entries[p].action, to: &activity, numbers: numbers)
             }
-            let ownerBefore = pass.plan.activities[i].owner
+            let ownedBefore = pass.plan.activities[i]
             var changes: [String: StateChange] = [:]
             for (j, placedBefore) in pass.replace(activity, at: i) {
-                let ownerAfter = pass.plan.activities[j].owner
+                let ownedAfter = pass.plan.activities[j]
                 let before = Dictionary(
                     (placedBefore ?? []).map {
-                        ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: j == i ? ownerBefore : ownerAfter)))
+                        (
+                            $0.index,
+                            (
+                                $0.key,
+                                OccurrenceState(
+                                    timing: $0.timing, status: $0.status, owner: (j == i ? ownedBefore : ownedAfter).owner(on: $0.timing.firstDay))
+                            )
+                        )
                     },
                     uniquingKeysWith: { first, _ in first })
                 let after = Dictionary(
-                    (pass.placed[j] ?? []).map { ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: ownerAfter))) },
+                    (pass.placed[j] ?? []).map {
+                        ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: ownedAfter.owner(on: $0.timing.firstDay))))
+                    },
                     uniquingKeysWith: { first, _ in first })
                 for (index, (key, state)) in before where after[index]?.1 != state {
                     changes[uid(j, index, key)] = StateChange(before: state, after: after[index]?.1)
@@ -331,7 +343,7 @@ public struct JournalReplay: Sendable {
         switch action {
         case .move(_, let n, _, _), .cancel(_, .some(let n)):
             if !indices.contains(n) { return "'\(id)' has no occurrence \(n) (it has \(indices.count))" }
-        case .assign(_, let owner):
+        case .assign(_, let owner, _):
             if plan.owner(owner) == nil { return "owner '\(owner)' is no longer in the plan file" }
         default: break
         }
@@ -367,8 +379,8 @@ public struct JournalReplay: Sendable {
             for number in n.map({ [$0] }) ?? numbers[activity.id] ?? [] {
                 activity.overrides[number, default: OccurrenceOverride()].status = .cancelled
             }
-        case .assign(_, let owner):
-            activity.owner = owner
+        case .assign(_, let owner, let from):
+            activity.assign(owner, from: from)
         case .undo, .approve:
             break
         }

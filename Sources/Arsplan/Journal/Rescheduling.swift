@@ -4,8 +4,8 @@ public enum ChangeRequest: Hashable, Sendable {
     case move(activity: Activity.ID, occurrence: Int?, day: Day, time: TimeOfDay?)
     /// Cancel one occurrence, or every occurrence that is not already cancelled when `occurrence` is nil.
     case cancel(activity: Activity.ID, occurrence: Int?)
-    /// Hand the activity to another owner.
-    case assign(activity: Activity.ID, owner: Owner.ID)
+    /// Hand the activity to another owner: every occurrence, or with `from` those starting on or after that day.
+    case assign(activity: Activity.ID, owner: Owner.ID, from: Day? = nil)
     /// Reverse the latest change still in effect.
     case undo
     /// Approve the schedule as it stands, with a minutes reference.
@@ -28,7 +28,7 @@ public struct ChangeContext: Hashable, Sendable {
     }
 }
 
-/// Why a requested move is not made unless forced.
+/// Why a requested change is not made unless forced.
 public enum Refusal: Hashable, Sendable {
     /// The new day is not a working day.
     case dayOff(Day, reason: String)
@@ -43,6 +43,22 @@ public enum Refusal: Hashable, Sendable {
     case outsidePlanYear(Day, planYear: Int)
     /// The change gives the schedule new errors (a window or not-after date missed, a pinned activity pushed, …).
     case newErrors([Conflict])
+    /// A new owner would also be written into occurrences already past (`count` of them, the
+    /// first on `first`); `assign … --from` today leaves them as they were.
+    case reassignsPast(activity: String, count: Int, first: Day, today: Day)
+
+    /// The stable code printed in brackets after the refusal.
+    public var code: DiagnosticCode {
+        switch self {
+        case .dayOff: return .changeOnDayOff
+        case .beforeDependency: return .changeBeforeDependency
+        case .pinned: return .changePinned
+        case .alreadyPast: return .changeAlreadyPast
+        case .outsidePlanYear: return .changeOutsidePlanYear
+        case .newErrors: return .changeNewErrors
+        case .reassignsPast: return .changeReassignsPast
+        }
+    }
 }
 
 /// One occurrence a change affects.
@@ -140,13 +156,22 @@ public enum Rescheduling {
             if case .cancel(_, .some(let n)) = action, let named = targets.first(where: { $0.index == n }) {
                 target = OccurrenceMark(uid: named.uid, day: named.timing.firstDay)
             }
-        case .assign(let id, let owner):
+        case .assign(let id, let owner, let from):
             let activity = try resolve(id, in: plan)
             guard plan.owner(owner) != nil else {
                 throw .unknownOwner(owner.rawValue, suggestion: closestMatch(to: owner.rawValue, in: plan.owners.map(\.id.rawValue)))
             }
-            if activity.owner == owner { throw .nothingToChange(.alreadyOwned(activity: activity.id.rawValue, owner: owner.rawValue)) }
-            action = .assign(activity: activity.id, owner: owner)
+            if let from {
+                guard JournalEntry.years.contains(from.year) else { throw .dayOutOfRange(from) }
+                let reached = before.occurrences.filter { $0.activity == activity.id && $0.timing.firstDay >= from }
+                if reached.isEmpty { throw .nothingToChange(.noOccurrenceFrom(activity: activity.id.rawValue, day: from)) }
+                if reached.allSatisfy({ $0.owner == owner }) {
+                    throw .nothingToChange(.alreadyOwned(activity: activity.id.rawValue, owner: owner.rawValue))
+                }
+            } else if activity.owner == owner && activity.ownerChanges.allSatisfy({ $0.owner == owner }) {
+                throw .nothingToChange(.alreadyOwned(activity: activity.id.rawValue, owner: owner.rawValue))
+            }
+            action = .assign(activity: activity.id, owner: owner, from: from)
         case .undo:
             guard let position = replay.activeChanges.last else { throw .nothingToUndo }
             dropping = position
@@ -165,8 +190,22 @@ public enum Rescheduling {
         let after = Scheduler.schedule(whatIf, stamp: context.at)
         let impact = impact(of: action, undoing: dropping.map { replay.entries[$0].action }, before: before, after: after)
 
-        // Only moves are refused: a cancellation or a new owner changes no dates, and an undo
-        // must always be possible (it returns to a state someone already recorded).
+        // A cancellation or a new owner changes no dates, but rewriting what has already taken
+        // place is refused; an undo must always be possible (it returns to a state someone
+        // already recorded).
+        let today = context.at.day
+        let pastDirect = impact.occurrences.filter { $0.direct && ($0.change.before?.timing.firstDay).map { $0 < today } == true }
+        switch action {
+        case .cancel(let id, _):
+            for o in pastDirect {
+                refusals.append(.alreadyPast(occurrence: label(id, o.index, in: before), day: o.change.before!.timing.firstDay, today: today))
+            }
+        case .assign(let id, _, _):
+            if let first = pastDirect.compactMap({ $0.change.before?.timing.firstDay }).min() {
+                refusals.append(.reassignsPast(activity: id.rawValue, count: pastDirect.count, first: first, today: today))
+            }
+        default: break
+        }
         if case .move(let id, let n, _, _) = action {
             if let violated = impact.newConflicts.first(where: { $0.kind == .dependencyViolated && $0.activities.first == id && $0.occurrence == n })
             {
@@ -241,7 +280,7 @@ extension JournalAction {
         switch self {
         case .move(let a, let n, _, _): return a == activity && n == index
         case .cancel(let a, let n): return a == activity && (n == nil || n == index)
-        case .assign(let a, _): return a == activity
+        case .assign(let a, _, _): return a == activity
         case .undo, .approve: return false
         }
     }
@@ -264,6 +303,21 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The text in Swedish (the default language); ``Message/journal(_:)`` in any.
     public var description: String { Message.journal(self).text(in: .swedish) }
 
+    /// The stable code printed in brackets after the message.
+    public var code: DiagnosticCode {
+        switch self {
+        case .unknownActivity: return .changeUnknownActivity
+        case .unknownOccurrence: return .changeUnknownOccurrence
+        case .occurrenceRequired: return .changeOccurrenceRequired
+        case .noOccurrences: return .changeNoOccurrences
+        case .unknownOwner: return .changeUnknownOwner
+        case .nothingToChange: return .changeNothingToChange
+        case .nothingToUndo: return .changeNothingToUndo
+        case .dayOutOfRange: return .changeDayOutOfRange
+        case .journalFull: return .changeJournalFull
+        }
+    }
+
     /// A change that would change nothing.
     public enum Unchanged: Hashable, Sendable {
         /// `occurrence` names it as the plan does: `namnd[3]`, or `vb` for an activity with one.
@@ -271,6 +325,8 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
         case alreadyCancelled(occurrence: String)
         case allAlreadyCancelled(activity: String)
         case alreadyOwned(activity: String, owner: String)
+        /// `assign … --from` a day after the activity's last occurrence.
+        case noOccurrenceFrom(activity: String, day: Day)
     }
 
     /// One occurrence to choose from with `--occurrence N`.

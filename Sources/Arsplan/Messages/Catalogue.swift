@@ -43,6 +43,8 @@ public enum Message: Hashable, Sendable {
     case schedule(ScheduleText)
     /// A change that cannot be made (unknown activity, nothing to undo, …).
     case journal(JournalError)
+    /// The journal commands' previews, refusals, history, deviations and status.
+    case change(ChangeText)
     /// Text not yet moved into the catalogue, shown as written (in English). Each one left is
     /// a place to convert: `grep -rn untranslated Sources`.
     case untranslated(String)
@@ -60,6 +62,7 @@ public protocol Catalogue: Sendable {
     func command(_ text: CommandText) -> String
     func schedule(_ text: ScheduleText) -> String
     func journal(_ error: JournalError) -> String
+    func change(_ text: ChangeText) -> String
     /// "fel", "varning", "not" / "error", "warning", "note".
     func severity(_ severity: Severity) -> String
     /// Weekday as in running text: "tisdag" / "Tuesday".
@@ -86,6 +89,7 @@ extension Catalogue {
         case .command(let text): return command(text)
         case .schedule(let text): return schedule(text)
         case .journal(let error): return journal(error)
+        case .change(let text): return change(text)
         case .untranslated(let text): return text
         }
     }

@@ -7,8 +7,9 @@ public enum HelpText: String, Hashable, Sendable, CaseIterable {
     case calendarAbstract, calendarDiscussion, calendarYear, calendarPlan
     case exportAbstract, exportDiscussion, exportOut, exportBaseURL, exportKeepCancelled, exportState, exportDryRun
     case moveAbstract, moveDiscussion, moveDate, moveOccurrence, moveTime, moveForce
-    case cancelAbstract, cancelDiscussion, cancelOccurrence
-    case assignAbstract, assignDiscussion, assignActivity, assignOwner
+    case cancelAbstract, cancelDiscussion, cancelOccurrence, cancelForce
+    case assignAbstract, assignDiscussion, assignActivity, assignOwner, assignFrom, assignForce
+    case initAbstract, initDiscussion, initPlan, initID, initTitle, initYear, initOrganization
     case undoAbstract, undoDiscussion, undoBy, undoReason, undoDryRun
     case historyAbstract
     case approveAbstract, approveDiscussion, approveBy, approveRef, approveForce
@@ -92,6 +93,22 @@ extension SwedishCatalogue {
         case .assignDiscussion: return "Den ansvariga är ett id under 'owners:' i planen. Sparas i planens ändringslogg."
         case .assignActivity: return "Aktivitetens id, t.ex. vb-kunder."
         case .assignOwner: return "Den nya ansvarigas id, t.ex. kommunikator."
+        case .assignFrom: return "Bara tillfällen från och med den dagen (ÅÅÅÅ-MM-DD); tidigare behåller sin ansvariga."
+        case .assignForce: return "Ge över även tillfällen som redan har ägt rum."
+        case .cancelForce: return "Ställ in även ett tillfälle som redan har ägt rum."
+        case .initAbstract: return "Skriv en ny planfil med en svensk förvaltnings standardår, att fylla i."
+        case .initDiscussion:
+            return """
+                Planen får nämndens sammanträden (månadsvis utom sommaren, datumen att ersätta), \
+                VB, T1, T2 och VP kopplade till dem, medarbetar- och kundenkät, ett månadsbrev utom \
+                i juli, en notis på intranätet efter varje sammanträde och sommarstängningen. \
+                Kommentarerna i filen förklarar formatet. En befintlig fil skrivs aldrig över.
+                """
+        case .initPlan: return "Den nya planfilen, t.ex. Plans/min-forvaltning-2028.yaml."
+        case .initID: return "Planens id (små bokstäver, siffror, bindestreck), t.ex. mf-2028."
+        case .initTitle: return "Planens titel."
+        case .initYear: return "Planåret, 1900–2200."
+        case .initOrganization: return "Förvaltningens eller bolagets namn."
         case .undoAbstract: return "Ångra den senaste ändringen som fortfarande gäller, som en ny post i ändringsloggen."
         case .undoDiscussion:
             return """
@@ -217,6 +234,22 @@ extension EnglishCatalogue {
         case .assignDiscussion: return "The owner is an id declared under 'owners:' in the plan. Recorded in the plan's journal."
         case .assignActivity: return "The activity's id, e.g. vb-kunder."
         case .assignOwner: return "The new owner's id, e.g. kommunikator."
+        case .assignFrom: return "Only occurrences from that day on (YYYY-MM-DD); earlier ones keep their owner."
+        case .assignForce: return "Reassign occurrences that have already taken place too."
+        case .cancelForce: return "Cancel an occurrence that has already taken place too."
+        case .initAbstract: return "Write a new plan file with a Swedish administration's standard year, to fill in."
+        case .initDiscussion:
+            return """
+                The plan gets the board's meetings (monthly except summer, dates to replace), VB, T1, T2 \
+                and VP tied to them, the staff and customer surveys, a monthly newsletter except July, an \
+                intranet notice after each meeting and the summer closure. The comments in the file \
+                explain the format. An existing file is never overwritten.
+                """
+        case .initPlan: return "The new plan file, e.g. Plans/my-administration-2028.yaml."
+        case .initID: return "The plan's id (lowercase letters, digits, hyphens), e.g. mf-2028."
+        case .initTitle: return "The plan's title."
+        case .initYear: return "The plan year, 1900–2200."
+        case .initOrganization: return "The administration's or company's name."
         case .undoAbstract: return "Reverse the latest change still in effect, as a new journal entry."
         case .undoDiscussion:
             return """

@@ -21,6 +21,7 @@ extension SwedishCatalogue {
             case .alreadyCancelled(let occurrence): what = "'\(occurrence)' är redan inställt."
             case .allAlreadyCancelled(let activity): what = "alla tillfällen av '\(activity)' är redan inställda."
             case .alreadyOwned(let activity, let owner): what = "'\(activity)' har redan '\(owner)' som ansvarig."
+            case .noOccurrenceFrom(let activity, let day): what = "'\(activity)' har inget tillfälle från \(day) och framåt."
             }
             return "Ingenting att ändra: \(what)"
         case .nothingToUndo: return "Ingenting att ångra: ändringsloggen har ingen ändring som gäller."
@@ -54,6 +55,7 @@ extension EnglishCatalogue {
             case .alreadyCancelled(let occurrence): what = "'\(occurrence)' is already cancelled."
             case .allAlreadyCancelled(let activity): what = "every occurrence of '\(activity)' is already cancelled."
             case .alreadyOwned(let activity, let owner): what = "'\(activity)' is already owned by '\(owner)'."
+            case .noOccurrenceFrom(let activity, let day): what = "'\(activity)' has no occurrence on or after \(day)."
             }
             return "Nothing to change: \(what)"
         case .nothingToUndo: return "Nothing to undo: the journal has no change in effect."

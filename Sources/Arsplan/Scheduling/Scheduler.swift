@@ -32,6 +32,7 @@ public struct Scheduler: Sendable {
             // Field by field: copying the whole activity out costs a retain per field.
             let id = plan.activities[activityIndex].id
             let owner = plan.activities[activityIndex].owner
+            let ownerChanges = plan.activities[activityIndex].ownerChanges
             let overrides = plan.activities[activityIndex].overrides
             let uidPrefix = plan.id + "-" + id.rawValue + "-"
             for p in placed {
@@ -39,7 +40,8 @@ public struct Scheduler: Sendable {
                 occurrences.append(
                     Occurrence(
                         uid: uidPrefix + (p.key ?? String(p.index)), activity: id, index: p.index,
-                        timing: p.timing, status: p.status, owner: owner,
+                        timing: p.timing, status: p.status,
+                        owner: ownerChanges.isEmpty ? owner : plan.activities[activityIndex].owner(on: p.timing.firstDay),
                         sequence: override?.sequence ?? 0, lastModified: override?.modified))
                 order.append(activityIndex)
             }
