@@ -134,12 +134,12 @@ public enum ChangeReport {
         if !proposal.impact.newConflicts.isEmpty {
             out += "\n" + say(.previewNewConflicts(count: proposal.impact.newConflicts.count)) + "\n"
             for c in proposal.impact.newConflicts {
-                out += "  \(catalogue.severity(c.severity)): \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n"
+                out += "  \(catalogue.severity(c.severity)): \(TerminalText.line(c.text.text(in: language))) [\(c.kind.rawValue)]\n"
             }
         }
         if !proposal.impact.resolvedConflicts.isEmpty {
             out += "\n" + say(.previewResolvedConflicts(count: proposal.impact.resolvedConflicts.count)) + "\n"
-            for c in proposal.impact.resolvedConflicts { out += "  \(TerminalText.line(c.message)) [\(c.kind.rawValue)]\n" }
+            for c in proposal.impact.resolvedConflicts { out += "  \(TerminalText.line(c.text.text(in: language))) [\(c.kind.rawValue)]\n" }
         }
         return out
     }
@@ -181,7 +181,7 @@ public enum ChangeReport {
             let text: ChangeText
             switch refusal {
             case .dayOff(let day, let reason): text = .refusedDayOff(day: day, reason: TerminalText.line(reason))
-            case .beforeDependency(let conflict): text = .refusedBeforeDependency(conflict: TerminalText.line(conflict.message))
+            case .beforeDependency(let conflict): text = .refusedBeforeDependency(conflict: TerminalText.line(conflict.text.text(in: language)))
             case .alreadyPast(let occurrence, let day, let today): text = .refusedAlreadyPast(occurrence: occurrence, day: day, today: today)
             case .outsidePlanYear(let day, let year): text = .refusedOutsidePlanYear(day: day, planYear: year)
             case .pinned(let id): text = .refusedPinned(activity: id.rawValue)
