@@ -15,6 +15,7 @@ struct ArsplanCommand: ParsableCommand {
         discussion: tr(.rootDiscussion),
         version: "0.1.0",
         subcommands: [
+            InitCommand.self,
             Validate.self,
             ScheduleCommand.self,
             CalendarCommand.self,

@@ -20,6 +20,8 @@ struct CatalogueTests {
         .exportPlanHasErrors, .exportUnusablePlanID(id: ".."), .exportWriteFailed(reason: "ENOSPC", directory: "Exports/x"),
         .unknownLanguage(text: "de"), .optionNotADate(option: "--from", text: "1 mars"), .fromAfterTo, .outAndWheelMustNameFile,
         .notApprovedYet, .cannotWrite(path: "x.html", reason: "EACCES"), .approvalUnchanged(approval: 4, ref: "FL 2027-03-01 item 4"),
+        .initInvalidID(id: "mf 2028"), .initInvalidName(option: "--title"), .initFileExists(path: "Plans/x.yaml"),
+        .initWritten(path: "Plans/x.yaml"),
     ]
 
     /// One sample of every scheduler text.

@@ -39,6 +39,11 @@ public enum CommandText: Hashable, Sendable {
     case cannotWrite(path: String, reason: String)
     /// `approve` with nothing changed since approval `approval`.
     case approvalUnchanged(approval: Int, ref: String)
+    /// `init`: refusals and what was written.
+    case initInvalidID(id: String)
+    case initInvalidName(option: String)
+    case initFileExists(path: String)
+    case initWritten(path: String)
 
     /// Every case without its values, so a test can render each one in both languages.
     public enum Kind: CaseIterable, Sendable {
@@ -49,6 +54,7 @@ public enum CommandText: Hashable, Sendable {
         case dryRunNothingWritten, doneDespiteRefusals, savedAsEntry, approvalRefusedForErrors, approvedDeviations
         case exported, exportPlanHasErrors, exportUnusablePlanID, exportWriteFailed, unknownLanguage
         case optionNotADate, fromAfterTo, outAndWheelMustNameFile, notApprovedYet, cannotWrite, approvalUnchanged
+        case initInvalidID, initInvalidName, initFileExists, initWritten
     }
 
     public var kind: Kind {
@@ -88,6 +94,10 @@ public enum CommandText: Hashable, Sendable {
         case .notApprovedYet: return .notApprovedYet
         case .cannotWrite: return .cannotWrite
         case .approvalUnchanged: return .approvalUnchanged
+        case .initInvalidID: return .initInvalidID
+        case .initInvalidName: return .initInvalidName
+        case .initFileExists: return .initFileExists
+        case .initWritten: return .initWritten
         }
     }
 }
@@ -145,6 +155,13 @@ extension SwedishCatalogue {
         case .approvalUnchanged(let approval, let ref):
             return
                 "ingenting har ändrats sedan fastställelsen #\(approval) (\(ref)); en ny fastställelse sparas bara med --force. Ingenting sparades."
+        case .initInvalidID(let id):
+            return "--id '\(id)' kan inte vara ett plan-id: använd 1–64 bokstäver a–z, siffror, '-' och '_', t.ex. mf-2028."
+        case .initInvalidName(let option): return "\(option) måste vara en rad text på högst 200 tecken."
+        case .initFileExists(let path):
+            return "'\(path)' finns redan och skrivs inte över; välj ett annat filnamn eller ta bort filen först."
+        case .initWritten(let path):
+            return "Skrev \(path). Fyll i ansvariga och nämndens datum, och kontrollera med: arsplan validate \(path)"
         }
     }
 }
@@ -197,6 +214,12 @@ extension EnglishCatalogue {
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         case .approvalUnchanged(let approval, let ref):
             return "nothing has changed since approval #\(approval) (\(ref)); a new approval is recorded only with --force. Nothing was recorded."
+        case .initInvalidID(let id):
+            return "--id '\(id)' cannot be a plan id: use 1–64 letters a–z, digits, '-' and '_', e.g. mf-2028."
+        case .initInvalidName(let option): return "\(option) must be one line of text of at most 200 characters."
+        case .initFileExists(let path): return "'\(path)' already exists and is not overwritten; choose another file name or remove the file first."
+        case .initWritten(let path):
+            return "Wrote \(path). Fill in the owners and the board's dates, and check with: arsplan validate \(path)"
         }
     }
 }
