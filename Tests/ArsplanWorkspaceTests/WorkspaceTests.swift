@@ -245,14 +245,15 @@ struct WorkspaceTests {
         #expect(source.diagnostics.allSatisfy { $0.severity != .error })
 
         let outcome = try workspace.record(
-            .cancel(activity: "kf", occurrence: 1), in: source, by: "Anna", reason: "Inställt av staden", at: Self.now)
+            // The third meeting: the first two are past on 1 March, and cancelling them would be refused.
+            .cancel(activity: "kf", occurrence: 3), in: source, by: "Anna", reason: "Inställt av staden", at: Self.now)
         #expect(outcome.appended?.entry.sequence == 1)
         let journal = try #require(files["Plans/serviceforvaltningen-2027.journal.jsonl"])
         #expect(try JournalContents.parse(journal, file: "j").entries.map(\.at) == [Self.now])
 
         let loaded = try workspace.load(Self.plan)
         #expect(Self.days(of: "kf", in: loaded.schedule) == (try Self.councilDays()))
-        #expect(loaded.schedule.occurrences.first { $0.activity == "kf" && $0.index == 1 }?.status == .cancelled)
+        #expect(loaded.schedule.occurrences.first { $0.activity == "kf" && $0.index == 3 }?.status == .cancelled)
 
         let summary = try workspace.export(loaded, at: Self.now)
         #expect(summary.directory == "Exports/\(loaded.plan.id)")
