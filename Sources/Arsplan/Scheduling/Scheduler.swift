@@ -41,7 +41,8 @@ public struct Scheduler: Sendable {
                     Occurrence(
                         uid: uidPrefix + (p.key ?? String(p.index)), activity: id, index: p.index,
                         timing: p.timing, status: p.status,
-                        owner: ownerChanges.isEmpty ? owner : plan.activities[activityIndex].owner(on: p.timing.firstDay),
+                        // Handed over from a day on (`assign --from`): the latest hand-over by then.
+                        owner: ownerChanges.isEmpty ? owner : ownerChanges.last { $0.from <= p.timing.firstDay }?.owner ?? owner,
                         sequence: override?.sequence ?? 0, lastModified: override?.modified))
                 order.append(activityIndex)
             }
