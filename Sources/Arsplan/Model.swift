@@ -335,6 +335,12 @@ public struct OwnerChange: Hashable, Codable, Sendable {
         self.from = from
         self.owner = owner
     }
+
+    /// The owner on `day` of an activity owned by `owner` with these hand-overs (by ascending day).
+    public static func owner(_ owner: Owner.ID?, handedOver changes: [OwnerChange], on day: Day) -> Owner.ID? {
+        if changes.isEmpty { return owner }
+        return changes.last(where: { $0.from <= day })?.owner ?? owner
+    }
 }
 
 /// One activity of the årsplan.
@@ -505,10 +511,7 @@ struct PositionIndex<Element: Identifiable>: Hashable, Sendable where Element.ID
 extension Activity {
     /// The owner of an occurrence that starts on `day`: the latest ``ownerChanges`` entry
     /// from that day or earlier, else ``owner``.
-    public func owner(on day: Day) -> Owner.ID? {
-        if ownerChanges.isEmpty { return owner }
-        return ownerChanges.last(where: { $0.from <= day })?.owner ?? owner
-    }
+    public func owner(on day: Day) -> Owner.ID? { OwnerChange.owner(owner, handedOver: ownerChanges, on: day) }
 
     /// Hands the activity to `owner`: from `day` on, or entirely when `day` is nil.
     public mutating func assign(_ owner: Owner.ID, from day: Day?) {

@@ -183,10 +183,11 @@ public struct JournalReplay: Sendable {
                 }
                 var state: [String: OccurrenceState] = [:]
                 for (activity, placed) in pass.placed.enumerated() {
-                    let owned = pass.plan.activities[activity]
+                    // The two fields only: copying the whole activity out costs a retain per field.
+                    let (owner, changes) = (pass.plan.activities[activity].owner, pass.plan.activities[activity].ownerChanges)
                     for p in placed ?? [] {
                         state[uid(activity, p.index, p.key)] = OccurrenceState(
-                            timing: p.timing, status: p.status, owner: owned.owner(on: p.timing.firstDay))
+                            timing: p.timing, status: p.status, owner: OwnerChange.owner(owner, handedOver: changes, on: p.timing.firstDay))
                     }
                 }
                 latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: state)
@@ -211,25 +212,21 @@ public struct JournalReplay: Sendable {
             for p in activeChanges where entries[p].action.activity == id {
                 Self.apply(followedActions[p] ?? entries[p].action, to: &activity, numbers: numbers)
             }
-            let ownedBefore = pass.plan.activities[i]
+            let ownedBefore = (pass.plan.activities[i].owner, pass.plan.activities[i].ownerChanges)
             var changes: [String: StateChange] = [:]
             for (j, placedBefore) in pass.replace(activity, at: i) {
-                let ownedAfter = pass.plan.activities[j]
+                let ownedAfter = (pass.plan.activities[j].owner, pass.plan.activities[j].ownerChanges)
+                let ownedThen = j == i ? ownedBefore : ownedAfter
                 let before = Dictionary(
                     (placedBefore ?? []).map {
-                        (
-                            $0.index,
-                            (
-                                $0.key,
-                                OccurrenceState(
-                                    timing: $0.timing, status: $0.status, owner: (j == i ? ownedBefore : ownedAfter).owner(on: $0.timing.firstDay))
-                            )
-                        )
+                        let owner = OwnerChange.owner(ownedThen.0, handedOver: ownedThen.1, on: $0.timing.firstDay)
+                        return ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: owner)))
                     },
                     uniquingKeysWith: { first, _ in first })
                 let after = Dictionary(
                     (pass.placed[j] ?? []).map {
-                        ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: ownedAfter.owner(on: $0.timing.firstDay))))
+                        let owner = OwnerChange.owner(ownedAfter.0, handedOver: ownedAfter.1, on: $0.timing.firstDay)
+                        return ($0.index, ($0.key, OccurrenceState(timing: $0.timing, status: $0.status, owner: owner)))
                     },
                     uniquingKeysWith: { first, _ in first })
                 for (index, (key, state)) in before where after[index]?.1 != state {

@@ -42,7 +42,7 @@ public struct Scheduler: Sendable {
                         uid: uidPrefix + (p.key ?? String(p.index)), activity: id, index: p.index,
                         timing: p.timing, status: p.status,
                         // Handed over from a day on (`assign --from`): the latest hand-over by then.
-                        owner: ownerChanges.isEmpty ? owner : ownerChanges.last { $0.from <= p.timing.firstDay }?.owner ?? owner,
+                        owner: OwnerChange.owner(owner, handedOver: ownerChanges, on: p.timing.firstDay),
                         sequence: override?.sequence ?? 0, lastModified: override?.modified))
                 order.append(activityIndex)
             }
