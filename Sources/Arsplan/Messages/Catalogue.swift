@@ -43,6 +43,10 @@ public enum Message: Hashable, Sendable {
     case schedule(ScheduleText)
     /// A change that cannot be made (unknown activity, nothing to undo, …).
     case journal(JournalError)
+    /// The schedule views: table, CSV, their filters.
+    case view(ViewText)
+    /// `calendar YEAR`'s days off.
+    case daysOff(DaysOffText)
     /// Text not yet moved into the catalogue, shown as written (in English). Each one left is
     /// a place to convert: `grep -rn untranslated Sources`.
     case untranslated(String)
@@ -60,6 +64,8 @@ public protocol Catalogue: Sendable {
     func command(_ text: CommandText) -> String
     func schedule(_ text: ScheduleText) -> String
     func journal(_ error: JournalError) -> String
+    func view(_ text: ViewText) -> String
+    func daysOff(_ text: DaysOffText) -> String
     /// "fel", "varning", "not" / "error", "warning", "note".
     func severity(_ severity: Severity) -> String
     /// Weekday as in running text: "tisdag" / "Tuesday".
@@ -86,6 +92,8 @@ extension Catalogue {
         case .command(let text): return command(text)
         case .schedule(let text): return schedule(text)
         case .journal(let error): return journal(error)
+        case .view(let text): return view(text)
+        case .daysOff(let text): return daysOff(text)
         case .untranslated(let text): return text
         }
     }
