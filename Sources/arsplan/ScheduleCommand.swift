@@ -21,18 +21,27 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: ArgumentHelp(tr(.scheduleSeparator)))
     var separator: String = ","
 
+    @Flag(help: ArgumentHelp(tr(.view(.helpWide))))
+    var wide = false
+
     func validate() throws {
         guard separator == "," || separator == ";" else { throw ValidationError(tr(.separatorValues)) }
         if separator != "," && format != .csv { throw ValidationError(tr(.separatorOnlyForCSV)) }
+        if wide && format != .table { throw ValidationError(tr(.view(.wideOnlyForTable))) }
     }
 
     func run() throws {
         let loaded = try plan.load()
         loaded.diagnostics.forEach(Terminal.print)
+        let catalogue = Lang.current.catalogue
         switch format {
-        case .table: Terminal.output(ScheduleTable.render(loaded.schedule))
-        case .json: ScheduleJSON.renderChunks(loaded.schedule, language: Lang.current).forEach(Terminal.output(bytes:))
-        case .csv: Terminal.output(ScheduleCSV.render(loaded.schedule, separator: separator.first!))
+        case .table:
+            Terminal.output(
+                ScheduleTable.render(loaded.schedule, width: wide ? nil : ScheduleTable.standardWidth, catalogue: catalogue))
+        case .json:
+            ScheduleJSON.renderChunks(loaded.schedule, language: Lang.current).forEach(Terminal.output(bytes:))
+        case .csv:
+            Terminal.output(ScheduleCSV.render(loaded.schedule, separator: separator.first!))
         }
         if loaded.hasErrors { throw ExitCode(1) }
     }

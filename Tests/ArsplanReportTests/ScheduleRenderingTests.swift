@@ -71,11 +71,11 @@ struct ScheduleRenderingTests {
     }
 
     @Test func tableIsMonthByMonthInSwedish() {
-        let text = ScheduleTable.render(sampleSchedule())
+        let text = ScheduleTable.render(sampleSchedule(), width: nil)
         #expect(text.contains("JANUARI 2027"))
         #expect(text.contains("FEBRUARI 2027"))
         #expect(text.contains("mån 11 jan–sön 24 jan"))
-        #expect(text.contains("ons 27 jan            17:00–19:00 Servicenämndens sammanträde (1/2)"))
+        #expect(text.contains("  v. 4  ons 27 jan            17:00–19:00 Servicenämndens sammanträde (1/2)"))
         #expect(text.contains("[INSTÄLLD] Servicenämndens sammanträde (2/2)"))
     }
 
