@@ -24,6 +24,8 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(tr(.view(.helpWide))))
     var wide = false
 
+    @OptionGroup var filters: FilterOptions
+
     func validate() throws {
         guard separator == "," || separator == ";" else { throw ValidationError(tr(.separatorValues)) }
         if separator != "," && format != .csv { throw ValidationError(tr(.separatorOnlyForCSV)) }
@@ -32,16 +34,23 @@ struct ScheduleCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try plan.load()
+        let filter = filters.filter
+        // An id the plan does not have is a mistake on the command line, not an empty view.
+        let problems = filter.problems(in: loaded.plan)
+        if !problems.isEmpty {
+            for problem in problems { Terminal.error(tr(.view(problem.text))) }
+            throw ExitCode(64)
+        }
         loaded.diagnostics.forEach(Terminal.print)
         let catalogue = Lang.current.catalogue
         switch format {
         case .table:
             Terminal.output(
-                ScheduleTable.render(loaded.schedule, width: wide ? nil : ScheduleTable.standardWidth, catalogue: catalogue))
+                ScheduleTable.render(loaded.schedule, filter: filter, width: wide ? nil : ScheduleTable.standardWidth, catalogue: catalogue))
         case .json:
-            ScheduleJSON.renderChunks(loaded.schedule, language: Lang.current).forEach(Terminal.output(bytes:))
+            ScheduleJSON.renderChunks(filter.apply(to: loaded.schedule), language: Lang.current).forEach(Terminal.output(bytes:))
         case .csv:
-            Terminal.output(ScheduleCSV.render(loaded.schedule, separator: separator.first!))
+            Terminal.output(ScheduleCSV.render(filter.apply(to: loaded.schedule), separator: separator.first!))
         }
         if loaded.hasErrors { throw ExitCode(1) }
     }

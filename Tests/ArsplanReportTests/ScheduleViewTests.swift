@@ -103,6 +103,20 @@ struct ScheduleViewTests {
         #expect(long.contains("  Redaktionsgrupp…"))
     }
 
+    @Test func aFilteredTableCountsTheWholePlanAndNumbersAgainstAllOccurrences() {
+        var filter = ScheduleFilter()
+        filter.owners = ["chef-it"]
+        filter.month = 3
+        let table = ScheduleTable.render(Self.example, filter: filter)
+        let rows = Self.rows(table)
+        #expect(rows.count == 1)
+        #expect(rows[0].contains("Nyhetsbrevet Gemensam IT (3/11)"))
+        #expect(table.contains("1 av \(Self.example.occurrences.count) tillfällen visas, 57 aktiviteter"))
+        #expect(!table.contains("FEBRUARI"))
+        filter.month = 7
+        #expect(ScheduleTable.render(Self.example, filter: filter).hasSuffix("\nInga tillfällen matchar urvalet.\n"))
+    }
+
     @Test func theTableInEnglish() {
         let table = ScheduleTable.render(Self.example, catalogue: EnglishCatalogue())
         #expect(table.contains("\nJANUARY 2027\n"))
