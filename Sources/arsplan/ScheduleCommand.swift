@@ -19,7 +19,10 @@ struct ScheduleCommand: ParsableCommand {
     var format: Format = .table
 
     @Option(help: ArgumentHelp(tr(.scheduleSeparator)))
-    var separator: String = ","
+    var separator: String?
+
+    @Flag(help: ArgumentHelp(tr(.view(.helpExcel))))
+    var excel = false
 
     @Flag(help: ArgumentHelp(tr(.view(.helpWide))))
     var wide = false
@@ -27,8 +30,12 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
 
     func validate() throws {
-        guard separator == "," || separator == ";" else { throw ValidationError(tr(.separatorValues)) }
-        if separator != "," && format != .csv { throw ValidationError(tr(.separatorOnlyForCSV)) }
+        if let separator {
+            guard separator == "," || separator == ";" else { throw ValidationError(tr(.separatorValues)) }
+            if separator != "," && format != .csv { throw ValidationError(tr(.separatorOnlyForCSV)) }
+            if excel { throw ValidationError(tr(.view(.excelUsesSemicolon))) }
+        }
+        if excel && format != .csv { throw ValidationError(tr(.view(.excelOnlyForCSV))) }
         if wide && format != .table { throw ValidationError(tr(.view(.wideOnlyForTable))) }
     }
 
@@ -50,7 +57,8 @@ struct ScheduleCommand: ParsableCommand {
         case .json:
             ScheduleJSON.renderChunks(filter.apply(to: loaded.schedule), language: Lang.current).forEach(Terminal.output(bytes:))
         case .csv:
-            Terminal.output(ScheduleCSV.render(filter.apply(to: loaded.schedule), separator: separator.first!))
+            Terminal.output(
+                ScheduleCSV.render(filter.apply(to: loaded.schedule), separator: separator?.first ?? ",", excel: excel, catalogue: catalogue))
         }
         if loaded.hasErrors { throw ExitCode(1) }
     }

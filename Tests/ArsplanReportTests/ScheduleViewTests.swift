@@ -128,4 +128,26 @@ struct ScheduleViewTests {
         #expect(ScheduleTable.render(cancelled).contains("[INSTÄLLD] Möte"))
     }
 
+    @Test func excelCSVHasABOMSemicolonsAndDatesAndTimesApart() throws {
+        let csv = ScheduleCSV.render(Self.schedule(title: "=HYPERLINK(\"x\")"), excel: true)
+        #expect(csv.hasPrefix("\u{FEFF}uid;aktivitet;nr;titel;typ;startdatum;starttid;slutdatum;sluttid;heldag;"))
+        #expect(Array(csv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines.count == 5 && lines.last == "")
+        #expect(lines[1].hasPrefix("w-lang-1;lang;1;\"'=HYPERLINK(\"\"x\"\")\";;2027-03-23;09:00;2027-03-23;10:00;nej;Anna Berg;"))
+        #expect(lines[2].hasPrefix("w-kort-1;kort;1;Kort;;2027-03-24;;2027-03-24;;ja;Per Wallin;"))
+        // The separator asked for is ignored: Excel in Swedish wants ';'.
+        let sample = Self.schedule(title: "a")
+        #expect(ScheduleCSV.render(sample, separator: ",", excel: true) == ScheduleCSV.render(sample, excel: true))
+        // Without excel: as before, no BOM.
+        let plain = ScheduleCSV.render(Self.schedule(title: "a"))
+        #expect(plain.hasPrefix("uid,aktivitet,nr,titel,typ,start,slut,heldag,"))
+        #expect(plain.contains(",2027-03-23T09:00,2027-03-23T10:00,nej,"))
+    }
+
+    @Test func csvInEnglish() {
+        let csv = ScheduleCSV.render(Self.schedule(title: "a"), excel: true, catalogue: EnglishCatalogue())
+        #expect(csv.hasPrefix("\u{FEFF}uid;activity;no;title;kind;start date;start time;end date;end time;all day;owner;"))
+        #expect(csv.contains(";no;Anna Berg;") && csv.contains(";yes;Per Wallin;") && csv.contains(";planned\r\n"))
+    }
 }

@@ -106,6 +106,8 @@ struct ViewCommandTests {
         (["--from", "2027-03-02", "--to", "2027-03-01"], "--from får inte ligga efter --to."),
         (["--from", "1 mars"], "--from måste vara ett datum som 2027-03-01, inte '1 mars'."),
         (["--to", "2027-02-30"], "--to måste vara ett datum som 2027-03-01, inte '2027-02-30'."),
+        (["--excel"], "--excel gäller bara --format csv."),
+        (["--format", "csv", "--excel", "--separator", ";"], "--excel använder alltid ';'; utelämna --separator."),
         (["--wide", "--format", "json"], "--wide gäller bara tabellen (--format table)."),
     ])
     func outOfRangeAndConflictingOptionsAreRefused(arguments: [String], expected: String) throws {
@@ -126,6 +128,18 @@ struct ViewCommandTests {
         #expect(wide.stdout.contains("Beslut i kommunfullmäktige som rör förvaltningen – notis på intranätet (1/10)"))
         #expect(wide.stdout.contains("Redaktionsgruppen för intranätet\n"))
         #expect(table.stdout.contains("  v. 12  "))
+    }
+
+    @Test func excelCSV() throws {
+        let run = try CommandRunner.run(["schedule", Self.plan, "--format", "csv", "--excel", "--owner", "forvaltningschef", "--month", "1"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("\u{FEFF}uid;aktivitet;nr;titel;typ;startdatum;starttid;slutdatum;sluttid;heldag;ansvarig;"))
+        #expect(run.stdout.contains(";2027-01-26;17:00;2027-01-26;19:00;nej;Karin Ljungberg;"))
+        let plain = try CommandRunner.run(["schedule", Self.plan, "--format", "csv", "--separator", ";"])
+        #expect(!plain.stdout.hasPrefix("\u{FEFF}"))
+        #expect(plain.stdout.hasPrefix("uid;aktivitet;nr;titel;typ;start;slut;heldag;"))
+        let english = try CommandRunner.run(["schedule", Self.plan, "--format", "csv", "--excel", "--lang", "en"])
+        #expect(english.stdout.hasPrefix("\u{FEFF}uid;activity;no;title;kind;start date;start time;end date;end time;all day;owner;"))
     }
 
     @Test func englishTableAndDaysOff() throws {
