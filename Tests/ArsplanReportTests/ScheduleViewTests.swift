@@ -147,7 +147,7 @@ struct ScheduleViewTests {
 
     @Test func csvInEnglish() {
         let csv = ScheduleCSV.render(Self.schedule(title: "a"), excel: true, catalogue: EnglishCatalogue())
-        #expect(csv.hasPrefix("\u{FEFF}uid;activity;no;title;kind;start date;start time;end date;end time;all day;owner;"))
+        #expect(csv.hasPrefix("\u{FEFF}uid;activity;number;title;kind;start date;start time;end date;end time;all day;owner;"))
         #expect(csv.contains(";no;Anna Berg;") && csv.contains(";yes;Per Wallin;") && csv.contains(";planned\r\n"))
     }
 }

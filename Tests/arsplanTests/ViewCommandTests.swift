@@ -139,7 +139,7 @@ struct ViewCommandTests {
         #expect(!plain.stdout.hasPrefix("\u{FEFF}"))
         #expect(plain.stdout.hasPrefix("uid;aktivitet;nr;titel;typ;start;slut;heldag;"))
         let english = try CommandRunner.run(["schedule", Self.plan, "--format", "csv", "--excel", "--lang", "en"])
-        #expect(english.stdout.hasPrefix("\u{FEFF}uid;activity;no;title;kind;start date;start time;end date;end time;all day;owner;"))
+        #expect(english.stdout.hasPrefix("\u{FEFF}uid;activity;number;title;kind;start date;start time;end date;end time;all day;owner;"))
     }
 
     @Test func englishTableAndDaysOff() throws {

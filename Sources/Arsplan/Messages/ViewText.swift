@@ -192,7 +192,7 @@ extension EnglishCatalogue {
             switch column {
             case .uid: return "uid"
             case .activity: return "activity"
-            case .number: return "no"
+            case .number: return "number"
             case .title: return "title"
             case .kind: return "kind"
             case .start: return "start"
