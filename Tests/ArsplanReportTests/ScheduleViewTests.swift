@@ -95,6 +95,18 @@ struct ScheduleViewTests {
         #expect(rows.allSatisfy { TerminalText.width(String($0)) <= 100 })
     }
 
+    /// The fast path (a scalar a column) and the Character-by-Character path agree on every
+    /// title and name of the example plan, and on text the fast path hands over.
+    @Test func bothWidthPathsAgree() {
+        let plan = Self.example.plan
+        let texts =
+            plan.activities.map(\.title) + plan.owners.map(\.name) + plan.audiences.map(\.name) + plan.channels.map(\.name)
+            + ["Möte – “citat” … ’", "e\u{301}a", "年度計画", "a\u{200B}b", "🎉 fest", "Ærø Ø ß þ", "\u{FFFD}x"]
+        for text in texts {
+            #expect(TerminalText.width(text) == TerminalText.characterWidth(text), "\(text)")
+        }
+    }
+
     @Test func aLongOwnerNameIsShortenedOnlyWhenTheLineIsTooLong() {
         let name = "Redaktionsgruppen för intranätet och webben"
         let short = ScheduleTable.render(Self.schedule(title: "Kort titel", owner: name))
