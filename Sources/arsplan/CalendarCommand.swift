@@ -34,8 +34,8 @@ struct CalendarCommand: ParsableCommand {
         }
         let calendar = WorkingCalendar(settings: settings, years: year...year)
         switch format {
-        case .table: Terminal.output(DaysOffReport.table(calendar, year: year))
-        case .json: Terminal.output(DaysOffReport.json(calendar, year: year))
+        case .table: Terminal.output(DaysOffReport.table(calendar, year: year, catalogue: Lang.current.catalogue))
+        case .json: Terminal.output(DaysOffReport.json(calendar, year: year, catalogue: Lang.current.catalogue))
         }
     }
 }

@@ -71,11 +71,11 @@ struct ScheduleRenderingTests {
     }
 
     @Test func tableIsMonthByMonthInSwedish() {
-        let text = ScheduleTable.render(sampleSchedule())
+        let text = ScheduleTable.render(sampleSchedule(), width: nil)
         #expect(text.contains("JANUARI 2027"))
         #expect(text.contains("FEBRUARI 2027"))
         #expect(text.contains("mån 11 jan–sön 24 jan"))
-        #expect(text.contains("ons 27 jan            17:00–19:00 Servicenämndens sammanträde (1/2)"))
+        #expect(text.contains("  v. 4  ons 27 jan            17:00–19:00 Servicenämndens sammanträde (1/2)"))
         #expect(text.contains("[INSTÄLLD] Servicenämndens sammanträde (2/2)"))
     }
 
@@ -92,6 +92,21 @@ struct ScheduleRenderingTests {
         let json = DaysOffReport.json(calendar, year: 2027)
         #expect(json.contains("\"kind\" : \"de-facto\""))
         #expect(json.contains("\"workingDays\" : 228"))
+    }
+
+    @Test func daysOffInEnglishKeepTheHolidayNames() {
+        let calendar = WorkingCalendar(
+            settings: CalendarSettings(closed: [ClosedPeriod(from: day("2027-07-05"), to: day("2027-08-06"), name: "Sommarstängt")]),
+            years: 2027...2027)
+        let text = DaysOffReport.table(calendar, year: 2027, catalogue: EnglishCatalogue())
+        #expect(text.hasPrefix("Days off 2027 (weekends not listed)\n"))
+        #expect(text.contains("Mon 5 Jul–Fri 6 Aug"))
+        #expect(text.contains("Sommarstängt"))
+        #expect(text.contains("closed (25 weekdays)"))
+        #expect(text.contains("Midsommarafton") && text.contains("day off"))
+        #expect(text.hasSuffix("\nWorking days 2027: 228\n"))
+        #expect(DaysOffReport.json(calendar, year: 2027, catalogue: EnglishCatalogue()).contains("\"weekday\" : \"Friday\""))
+        #expect(DaysOffReport.json(calendar, year: 2027).contains("\"weekday\" : \"fredag\""))
     }
 }
 

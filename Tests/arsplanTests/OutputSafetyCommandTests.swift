@@ -30,14 +30,15 @@ struct OutputSafetyCommandTests {
 
     @Test func noEscapeReachesTheTerminal() throws {
         let plan = try workspace()
-        for arguments in [["validate", plan], ["schedule", plan], ["status", plan]] {
+        for arguments in [["validate", plan], ["schedule", plan], ["schedule", plan, "--wide"], ["status", plan]] {
             let run = try CommandRunner.run(arguments)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
             for text in [run.stdout, run.stderr] {
                 #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(arguments): \(text.debugDescription)")
             }
         }
-        let schedule = try CommandRunner.run(["schedule", plan]).stdout
+        // At full width: the 100-column table shortens this title.
+        let schedule = try CommandRunner.run(["schedule", plan, "--wide"]).stdout
         #expect(schedule.contains("Möte\u{FFFD}[2J # Ledningen beslutade: <script>alert(1)</script> (1/2)"))
         let validate = try CommandRunner.run(["validate", plan]).stderr
         #expect(validate.contains("[fixed_date_on_day_off]"))

@@ -45,6 +45,10 @@ public enum Message: Hashable, Sendable {
     case journal(JournalError)
     /// The journal commands' previews, refusals, history, deviations and status.
     case change(ChangeText)
+    /// The schedule views: table, CSV, their filters.
+    case view(ViewText)
+    /// `calendar YEAR`'s days off.
+    case daysOff(DaysOffText)
     /// Text not yet moved into the catalogue, shown as written (in English). Each one left is
     /// a place to convert: `grep -rn untranslated Sources`.
     case untranslated(String)
@@ -63,6 +67,8 @@ public protocol Catalogue: Sendable {
     func schedule(_ text: ScheduleText) -> String
     func journal(_ error: JournalError) -> String
     func change(_ text: ChangeText) -> String
+    func view(_ text: ViewText) -> String
+    func daysOff(_ text: DaysOffText) -> String
     /// "fel", "varning", "not" / "error", "warning", "note".
     func severity(_ severity: Severity) -> String
     /// Weekday as in running text: "tisdag" / "Tuesday".
@@ -90,6 +96,8 @@ extension Catalogue {
         case .schedule(let text): return schedule(text)
         case .journal(let error): return journal(error)
         case .change(let text): return change(text)
+        case .view(let text): return view(text)
+        case .daysOff(let text): return daysOff(text)
         case .untranslated(let text): return text
         }
     }
