@@ -186,6 +186,8 @@ public enum ChangeReport {
             case .outsidePlanYear(let day, let year): text = .refusedOutsidePlanYear(day: day, planYear: year)
             case .pinned(let id): text = .refusedPinned(activity: id.rawValue)
             case .newErrors(let conflicts): text = .refusedNewErrors(count: conflicts.count)
+            case .cancelsPast(let activity, let count, let first, let last, let today):
+                text = .refusedCancelsPast(activity: activity, count: count, first: first, last: last, today: today)
             case .reassignsPast(let activity, let count, let first, let today):
                 text = .refusedReassignsPast(activity: activity, count: count, first: first, today: today)
             }

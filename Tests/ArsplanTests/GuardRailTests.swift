@@ -76,9 +76,19 @@ struct GuardRailTests {
         #expect(past.refusals.map(\.code) == [.changeAlreadyPast])
         let future = try Rescheduling.propose(.cancel(activity: "namnd", occurrence: 4), on: replay, context: may)
         #expect(future.refusals.isEmpty)
-        // Every occurrence: one refusal per occurrence already past.
+        // Every occurrence: one refusal for all those already past, with their span.
         let all = try Rescheduling.propose(.cancel(activity: "namnd", occurrence: nil), on: replay, context: may)
-        #expect(all.refusals.count == 3)
+        #expect(all.refusals.count == 1)
+        guard case .cancelsPast(let activity, let count, let first, let last, let today)? = all.refusals.first else {
+            Issue.record("expected one cancelsPast refusal, got \(all.refusals)")
+            return
+        }
+        #expect(activity == "namnd" && count == 3 && first == day("2027-01-27") && today == day("2027-05-10"))
+        #expect(last > day("2027-02-24") && last < today)
+        #expect(all.refusals.map(\.code) == [.changeAlreadyPast])
+        let text = Message.change(.refusedCancelsPast(activity: "namnd", count: 3, first: first, last: last, today: today))
+        #expect(text.text(in: .swedish).contains("3 tillfällen av 'namnd'") && text.text(in: .swedish).contains("--occurrence N"))
+        #expect(text.text(in: .english).contains("3 occurrences of 'namnd'") && text.text(in: .english).contains("--force"))
         // On the day itself it has not passed yet.
         let sameDay = try Rescheduling.propose(.cancel(activity: "namnd", occurrence: 2), on: replay, context: Self.context("2027-02-24T08:00:00Z"))
         #expect(sameDay.refusals.isEmpty)

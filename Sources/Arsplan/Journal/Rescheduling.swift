@@ -46,6 +46,9 @@ public enum Refusal: Hashable, Sendable {
     /// A new owner would also be written into occurrences already past (`count` of them, the
     /// first on `first`); `assign … --from` today leaves them as they were.
     case reassignsPast(activity: String, count: Int, first: Day, today: Day)
+    /// Cancelling every occurrence would also cancel `count` already past (the first on
+    /// `first`, the last on `last`): one refusal for them all, not one line each.
+    case cancelsPast(activity: String, count: Int, first: Day, last: Day, today: Day)
 
     /// The stable code printed in brackets after the refusal.
     public var code: DiagnosticCode {
@@ -57,6 +60,7 @@ public enum Refusal: Hashable, Sendable {
         case .outsidePlanYear: return .changeOutsidePlanYear
         case .newErrors: return .changeNewErrors
         case .reassignsPast: return .changeReassignsPast
+        case .cancelsPast: return .changeAlreadyPast
         }
     }
 }
@@ -197,8 +201,11 @@ public enum Rescheduling {
         let pastDirect = impact.occurrences.filter { $0.direct && ($0.change.before?.timing.firstDay).map { $0 < today } == true }
         switch action {
         case .cancel(let id, _):
-            for o in pastDirect {
-                refusals.append(.alreadyPast(occurrence: label(id, o.index, in: before), day: o.change.before!.timing.firstDay, today: today))
+            let pastDays = pastDirect.map { $0.change.before!.timing.firstDay }
+            if pastDirect.count == 1 {
+                refusals.append(.alreadyPast(occurrence: label(id, pastDirect[0].index, in: before), day: pastDays[0], today: today))
+            } else if let first = pastDays.min(), let last = pastDays.max() {
+                refusals.append(.cancelsPast(activity: id.rawValue, count: pastDirect.count, first: first, last: last, today: today))
             }
         case .assign(let id, _, _):
             if let first = pastDirect.compactMap({ $0.change.before?.timing.firstDay }).min() {

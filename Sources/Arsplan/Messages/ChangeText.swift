@@ -42,6 +42,7 @@ public enum ChangeText: Hashable, Sendable {
     case refusedPinned(activity: String)
     case refusedNewErrors(count: Int)
     case refusedReassignsPast(activity: String, count: Int, first: Day, today: Day)
+    case refusedCancelsPast(activity: String, count: Int, first: Day, last: Day, today: Day)
     case refusedFooter
 
     // `history`.
@@ -101,7 +102,7 @@ public enum ChangeText: Hashable, Sendable {
         case previewApproval, previewHeading, previewFollowing, previewNoChanges, previewFarHeading, previewFar, previewNewConflicts,
             previewResolvedConflicts
         case refusedHeading, refusedDayOff, refusedBeforeDependency, refusedAlreadyPast, refusedOutsidePlanYear, refusedPinned,
-            refusedNewErrors, refusedReassignsPast, refusedFooter
+            refusedNewErrors, refusedReassignsPast, refusedCancelsPast, refusedFooter
         case historyTitle, historyEmpty, historyCount, historyColumns, historyUndoneBy, historyNotApplied
         case deviationsNotApproved, deviationsApproved, deviationsNone, deviationsCount, deviationKind, causeFollowing,
             causeEditedInPlanFile
@@ -142,6 +143,7 @@ public enum ChangeText: Hashable, Sendable {
         case .refusedPinned: return .refusedPinned
         case .refusedNewErrors: return .refusedNewErrors
         case .refusedReassignsPast: return .refusedReassignsPast
+        case .refusedCancelsPast: return .refusedCancelsPast
         case .refusedFooter: return .refusedFooter
         case .historyTitle: return .historyTitle
         case .historyEmpty: return .historyEmpty
@@ -248,6 +250,10 @@ extension SwedishCatalogue {
         case .refusedReassignsPast(let activity, let count, let first, let today):
             return "'\(activity)' har \(counted(count, "tillfälle", "tillfällen")) före i dag (\(today)), det första \(first), som redan har ägt rum "
                 + "och skulle få den nya ansvariga. Använd --from \(today) för att bara ge över det som återstår, eller --force för alla."
+        case .refusedCancelsPast(let activity, let count, let first, let last, let today):
+            return
+                "\(counted(count, "tillfälle", "tillfällen")) av '\(activity)' (\(first)–\(last)) ligger före i dag (\(today)) och har redan ägt rum. "
+                + "Ställ in de kommande ett i taget med --occurrence N, eller använd --force för att ställa in alla."
         case .refusedFooter: return "Ingenting har skrivits. Använd --force för att göra ändringen ändå."
         case .historyTitle(let title, let id, let journal): return "\(title) (\(id)) – journal \(journal)"
         case .historyEmpty: return "Inga ändringar har registrerats."
@@ -367,6 +373,9 @@ extension EnglishCatalogue {
         case .refusedReassignsPast(let activity, let n, let first, let today):
             return "'\(activity)' has \(count(n, .occurrence)) before today (\(today)), the first on \(first), that have already taken place "
                 + "and would get the new owner. Use --from \(today) to hand over only what remains, or --force for all."
+        case .refusedCancelsPast(let activity, let n, let first, let last, let today):
+            return "\(count(n, .occurrence)) of '\(activity)' (\(first)–\(last)) lie before today (\(today)) and have already taken place. "
+                + "Cancel the coming ones one at a time with --occurrence N, or use --force to cancel them all."
         case .refusedFooter: return "Nothing has been written. Use --force to make the change anyway."
         case .historyTitle(let title, let id, let journal): return "\(title) (\(id)) – change journal \(journal)"
         case .historyEmpty: return "No changes have been recorded."
