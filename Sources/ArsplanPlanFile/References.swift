@@ -20,7 +20,8 @@ extension PlanReader {
             if let first = activitiesByID[id] {
                 sink.error(
                     .duplicateID,
-                    "activity '\(id)' is defined again (first at \(drafts[first].activity.location ?? SourceLocation(line: 1, column: 1)))",
+                    .duplicateID(
+                        kind: .activity, id: id, first: drafts[first].activity.location ?? SourceLocation(line: 1, column: 1)),
                     at: drafts[index].idLocation ?? drafts[index].activity.location ?? SourceLocation(line: 1, column: 1))
             } else {
                 activitiesByID[id] = index
@@ -31,24 +32,23 @@ extension PlanReader {
         var counts: [Int: Int?] = [:]
 
         for index in drafts.indices {
-            if let owner = drafts[index].owner { check(owner, kind: "owner", section: "owners", in: ownerIDs) }
-            if let unit = drafts[index].unit { check(unit, kind: "unit", section: "units", in: unitIDs) }
+            if let owner = drafts[index].owner { check(owner, kind: .owner, in: ownerIDs) }
+            if let unit = drafts[index].unit { check(unit, kind: .unit, in: unitIDs) }
             for audience in drafts[index].audiences {
-                check(audience, kind: "audience", section: "audiences", in: audienceIDs)
+                check(audience, kind: .audience, in: audienceIDs)
             }
             for channel in drafts[index].channels {
-                check(channel, kind: "channel", section: "channels", in: channelIDs)
+                check(channel, kind: .channel, in: channelIDs)
             }
-            for goal in drafts[index].goals { check(goal, kind: "goal", section: "goals", in: goalIDs) }
+            for goal in drafts[index].goals { check(goal, kind: .goal, in: goalIDs) }
 
             for use in drafts[index].references {
                 let id = use.reference.activity.rawValue
                 guard let targetIndex = activitiesByID[id] else {
-                    var message = "unknown activity '\(id)' in '\(use.key)'"
-                    if let suggestion = suggest(id, in: activityIDs) {
-                        message += " (did you mean '\(suggestion)'?)"
-                    }
-                    sink.error(.unknownReference, message, at: use.location)
+                    sink.error(
+                        .unknownReference,
+                        .unknownActivity(id: id, key: use.key, suggestion: suggest(id, in: activityIDs)),
+                        at: use.location)
                     continue
                 }
                 guard let occurrence = use.reference.occurrence else { continue }
@@ -57,25 +57,22 @@ extension PlanReader {
                 if occurrence > count {
                     sink.error(
                         .missingOccurrence,
-                        "'\(use.reference)' in '\(use.key)' does not exist: '\(id)' has \(count == 1 ? "1 occurrence" : "\(count) occurrences")",
+                        .missingOccurrence(reference: use.reference.description, key: use.key, id: id, count: count),
                         at: use.location)
                 }
             }
         }
     }
 
-    private mutating func check(_ reference: Located<String>, kind: String, section: String, in ids: IDList) {
+    private mutating func check(_ reference: Located<String>, kind: IDKind, in ids: IDList) {
         guard !ids.set.contains(reference.value) else { return }
         let ids = ids.list
-        var message = "unknown \(kind) '\(reference.value)'"
-        if let suggestion = suggest(reference.value, in: ids) {
-            message += " (did you mean '\(suggestion)'?)"
-        }
-        let listed = ids.count > 12 ? ids.prefix(12).joined(separator: ", ") + ", …" : ids.joined(separator: ", ")
-        let note =
+        let note: PlanText =
             ids.isEmpty
-            ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(listed)"
-        sink.error(.unknownReference, message, at: reference.location, notes: [note])
+            ? .noIDsDefined(kind: kind) : .idsDefined(kind: kind, ids: Array(ids.prefix(12)), more: ids.count > 12)
+        sink.error(
+            .unknownReference, .unknownID(kind: kind, id: reference.value, suggestion: suggest(reference.value, in: ids)),
+            at: reference.location, notes: [note])
     }
 }
 

@@ -43,6 +43,10 @@ public enum Message: Hashable, Sendable {
     case schedule(ScheduleText)
     /// A change that cannot be made (unknown activity, nothing to undo, …).
     case journal(JournalError)
+    /// The plan reader: YAML, keys, types, values, placements, references.
+    case plan(PlanText)
+    /// The expression grammar inside plan values (references, offsets, durations, repeats).
+    case expression(ExpressionText)
     /// Text not yet moved into the catalogue, shown as written (in English). Each one left is
     /// a place to convert: `grep -rn untranslated Sources`.
     case untranslated(String)
@@ -60,6 +64,8 @@ public protocol Catalogue: Sendable {
     func command(_ text: CommandText) -> String
     func schedule(_ text: ScheduleText) -> String
     func journal(_ error: JournalError) -> String
+    func plan(_ text: PlanText) -> String
+    func expression(_ text: ExpressionText) -> String
     /// "fel", "varning", "not" / "error", "warning", "note".
     func severity(_ severity: Severity) -> String
     /// Weekday as in running text: "tisdag" / "Tuesday".
@@ -86,6 +92,8 @@ extension Catalogue {
         case .command(let text): return command(text)
         case .schedule(let text): return schedule(text)
         case .journal(let error): return journal(error)
+        case .plan(let text): return plan(text)
+        case .expression(let text): return expression(text)
         case .untranslated(let text): return text
         }
     }
