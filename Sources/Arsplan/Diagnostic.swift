@@ -144,16 +144,6 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.noteTexts = notes
     }
 
-    /// A diagnostic whose text is not yet in the message catalogue (shown as written).
-    public init(
-        severity: Severity, code: DiagnosticCode, message: String, file: String? = nil, location: SourceLocation? = nil,
-        notes: [String] = []
-    ) {
-        self.init(
-            severity: severity, code: code, text: .untranslated(message), file: file, location: location,
-            notes: notes.map(Message.untranslated))
-    }
-
     /// The message in Swedish (the default language).
     public var message: String { text.text(in: .swedish) }
 

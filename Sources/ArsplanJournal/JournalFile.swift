@@ -100,7 +100,7 @@ public struct JournalFile: Sendable {
                 warnings.append(
                     Diagnostic(
                         severity: .warning, code: .journalTornLineRemoved,
-                        message: "removed the incomplete last line before appending (\(torn.count) bytes: \(removed.debugDescription))",
+                        text: .file(.journalTornLineRemoved(bytes: torn.count, removed: String(removed.debugDescription.dropFirst().dropLast()))),
                         file: path, location: SourceLocation(line: line, column: 1)))
             } else if contents.endsWithoutNewline {
                 data.insert(UInt8(ascii: "\n"), at: 0)

@@ -47,6 +47,13 @@ struct CatalogueTests {
             .overCapacity(subject: .audience(id: "kunder", name: "Kunder"), count: 4, period: .week(week: 15, year: 2027), limit: 3, occurrences: []),
             .overCapacity(
                 subject: .channel(id: "intranat", name: "Intranet"), count: 4, period: .week(week: 15, year: 2027), limit: 3, occurrences: []),
+            .timeInClockGap(activity: "x", time: "02:30", day: day, zone: "Europe/Stockholm"),
+            .timeTwice(activity: "x", time: "02:30", day: day, zone: "Europe/Stockholm"),
+            .referenceTargetChanged(activity: "x", reference: "kf[2]", was: day, approval: "FL 1", now: later, movedTo: "kf[3]"),
+            .referenceTargetChanged(activity: "x", reference: "kf[2]", was: day, approval: "FL 1", now: nil, movedTo: nil),
+            .repeatOverLimit(activity: "x", count: 20_000, limit: 10_000), .occurrencesOverLimit(activity: "x", count: 20_000, limit: 10_000),
+            .planOccurrencesOverLimit(activity: "x", limit: 200_000),
+            .outsideReachableYears(label: "'x[2]'", day: later, year: 2027, from: 2017, to: 2037, around: 10, first: 1900, last: 2200),
         ]
     }()
 
@@ -139,6 +146,39 @@ struct CatalogueTests {
         .unknownFrequencyUnit(word: "veckr", suggestion: "veckor"),
     ]
 
+    /// One sample of every file text.
+    static let fileSamples: [FileText] = {
+        let day = Day(iso: "2027-03-23")!
+        return [
+            .journalTornLine(kept: 1), .journalTornLine(kept: 2), .journalTornLineRemoved(bytes: 12, removed: "{v:1"),
+            .journalInvalidLine(.missingKey("by", in: nil)), .journalInvalidLine(.missingKey("start", in: "schedule.0")),
+            .journalInvalidLine(.wrongType("seq")), .journalInvalidLine(.notAnObject),
+            .journalInvalidLine(.outOfRange(key: "seq", from: 1, to: 999_999_999, value: 0)),
+            .journalInvalidLine(.dayOutOfRange(key: "day", from: 1900, to: 2200, day: Day(iso: "2300-01-01")!)),
+            .journalInvalidLine(.versionBelowOne(0)), .journalInvalidLine(.notATime("igår")), .journalInvalidLine(.unknownAction("flytta")),
+            .journalInvalidLine(.notARange(start: "x", end: "y")),
+            .journalInvalidLine(.rangeOutsideYears(start: "2300-01-01", end: "2300-01-02", from: 1900, to: 2200)),
+            .journalInvalidLine(.decoder("Not a date: 'x'")), .journalNewerVersion(version: 2, reads: 1),
+            .journalDuplicateEntry(sequence: 3, firstLine: 1), .journalUnreadable(reason: "EACCES"), .journalUnwritable(reason: "ENOSPC"),
+            .journalNotAFile(kind: "FIFO"), .journalDanglingLink(target: "gone/j.jsonl"),
+            .entryNotApplied(sequence: 1, action: "cancel", problem: .activityGone("kc-chatt")),
+            .entryNotApplied(sequence: 1, action: "move", problem: .noOccurrence(activity: "namnd", occurrence: 14, count: 11)),
+            .entryNotApplied(sequence: 1, action: "assign", problem: .ownerGone("anna")),
+            .entryOccurrenceChanged(
+                sequence: 1, action: "cancel", occurrence: 3, activity: "namnd", day: day, uid: "u1", now: "u2", nowDay: day, movedTo: 4),
+            .entryOccurrenceChanged(
+                sequence: 1, action: "cancel", occurrence: 3, activity: "namnd", day: day, uid: "u1", now: nil, nowDay: day, movedTo: nil),
+            .undoNotEarlier(sequence: 2, target: 9), .undoAlreadyUndone(sequence: 3, target: 1, by: 2), .undoNotApplied(sequence: 3, target: 1),
+            .undoNotAChange(sequence: 3, target: 1), .approvalAltered(sequence: 4),
+            .datesFrom(activity: "namnd", problem: .calendarUnreadable(path: "kf.ics")), .calendarUnreadable(path: "kf.ics"),
+            .calendarPathNote, .libicalWarning(message: "Parse error in property name"),
+            .libicalWarningNote(activity: "namnd", at: "Plans/x.yaml:18:5"), .unknownTimeZone(name: "Europe/Stokholm"),
+            .libicalFailed(what: "icalcomponent_new"), .unparsableCalendar(file: "kf.ics", problems: ["a", "b"], more: 3),
+            .noEventsInYear(file: "kf.ics", year: 2027), .unknownEventTimeZone(file: "kf.ics", tzid: "Mars", line: 12),
+            .planUnreadable(reason: "ENOENT"), .publicationStateNotSaved(reason: "ENOSPC"), .publicationStateUnreadable(reason: "EACCES"),
+        ]
+    }()
+
     static func journalKind(_ error: JournalError) -> String {
         switch error {
         case .unknownActivity: return "unknownActivity"
@@ -159,6 +199,7 @@ struct CatalogueTests {
     static let messages: [Message] =
         HelpText.allCases.map(Message.help) + commandSamples.map(Message.command) + scheduleSamples.map(Message.schedule)
         + journalSamples.map(Message.journal) + planSamples.map(Message.plan) + expressionSamples.map(Message.expression)
+        + fileSamples.map(Message.file)
 
     /// Words that are English and never Swedish, as they would appear in running text.
     static let englishWords = ["the ", "error", "warning", "activity", "activities", "occurrence", " is not", "must ", "write "]
@@ -169,6 +210,7 @@ struct CatalogueTests {
         #expect(Set(Self.journalSamples.map(Self.journalKind)).count == 12)
         #expect(Set(Self.planSamples.map(\.kind)) == Set(PlanText.Kind.allCases))
         #expect(Set(Self.expressionSamples.map(\.kind)) == Set(ExpressionText.Kind.allCases))
+        #expect(Set(Self.fileSamples.map(\.kind)) == Set(FileText.Kind.allCases))
     }
 
     @Test(arguments: Self.messages)
@@ -233,6 +275,11 @@ struct CatalogueTests {
 extension Conflict {
     /// The conflict's text in English, for tests of its English wording.
     var english: String { text.text(in: .english) }
+}
+
+extension ReplayNote {
+    /// The note in English, as the tests state it.
+    var english: String { Message.file(text).text(in: .english) }
 }
 
 /// `text` without what it quotes ('…' or "…"): the plan's ids, keys and values as written.

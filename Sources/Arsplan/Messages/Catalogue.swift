@@ -47,9 +47,8 @@ public enum Message: Hashable, Sendable {
     case plan(PlanText)
     /// The expression grammar inside plan values (references, offsets, durations, repeats).
     case expression(ExpressionText)
-    /// Text not yet moved into the catalogue, shown as written (in English). Each one left is
-    /// a place to convert: `grep -rn untranslated Sources`.
-    case untranslated(String)
+    /// The journal file and its replay, imported calendars, the export folder and publication state.
+    case file(FileText)
 
     /// The text in `language`.
     public func text(in language: Language) -> String {
@@ -66,6 +65,7 @@ public protocol Catalogue: Sendable {
     func journal(_ error: JournalError) -> String
     func plan(_ text: PlanText) -> String
     func expression(_ text: ExpressionText) -> String
+    func file(_ text: FileText) -> String
     /// "fel", "varning", "not" / "error", "warning", "note".
     func severity(_ severity: Severity) -> String
     /// Weekday as in running text: "tisdag" / "Tuesday".
@@ -94,7 +94,7 @@ extension Catalogue {
         case .journal(let error): return journal(error)
         case .plan(let text): return plan(text)
         case .expression(let text): return expression(text)
-        case .untranslated(let text): return text
+        case .file(let text): return file(text)
         }
     }
 

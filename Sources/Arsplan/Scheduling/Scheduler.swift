@@ -347,17 +347,6 @@ struct PlacementPass {
                 location: location ?? activity.location, occurrence: occurrence, day: day, limit: limit))
     }
 
-    /// A conflict whose text is not yet in the message catalogue.
-    private mutating func report(
-        _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [],
-        at location: SourceLocation? = nil, occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
-    ) {
-        conflicts.append(
-            Conflict(
-                kind: kind, severity: severity, activities: [activity.id] + others, message: message,
-                location: location ?? activity.location, occurrence: occurrence, day: day, limit: limit))
-    }
-
     private func occurrences(of id: Activity.ID) -> [PlacedOccurrence] {
         indexOf[id].flatMap { placed[$0] } ?? []
     }
@@ -531,8 +520,8 @@ struct PlacementPass {
             guard expansion.maximumCount <= PlanLimits.maxOccurrencesPerActivity else {
                 report(
                     .tooManyOccurrences, .error, activity,
-                    "the 'repeat' of '\(activity.id)' gives up to \(expansion.maximumCount) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity"
-                )
+                    .repeatOverLimit(
+                        activity: activity.id.rawValue, count: expansion.maximumCount, limit: PlanLimits.maxOccurrencesPerActivity))
                 return nil
             }
             let days = expansion.days()
@@ -596,8 +585,8 @@ struct PlacementPass {
         guard candidates.count <= PlanLimits.maxOccurrencesPerActivity else {
             report(
                 .tooManyOccurrences, .error, activity,
-                "'\(activity.id)' has \(candidates.count) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity"
-            )
+                .occurrencesOverLimit(
+                    activity: activity.id.rawValue, count: candidates.count, limit: PlanLimits.maxOccurrencesPerActivity))
             return nil
         }
         guard placedCount + candidates.count <= PlanLimits.maxOccurrencesPerPlan else {
@@ -605,8 +594,7 @@ struct PlacementPass {
                 reportedPlanLimit = true
                 report(
                     .tooManyOccurrences, .error, activity,
-                    "with '\(activity.id)' the plan has more than \(PlanLimits.maxOccurrencesPerPlan) occurrences, the limit for one plan; it and the activities after it are not placed"
-                )
+                    .planOccurrencesOverLimit(activity: activity.id.rawValue, limit: PlanLimits.maxOccurrencesPerPlan))
             }
             return nil
         }
@@ -692,9 +680,10 @@ struct PlacementPass {
                 if !outOfRange {
                     report(
                         .dateOutOfRange, .error, activity,
-                        "\(label) would fall on \(day), outside the years a plan for \(plan.year) may reach "
-                            + "(\(allowedDays.lowerBound.year)–\(allowedDays.upperBound.year): at most \(PlanLimits.yearsAroundPlanYear) years from the plan year, within \(PlanLimits.years.lowerBound)–\(PlanLimits.years.upperBound))"
-                    )
+                        .outsideReachableYears(
+                            label: label, day: day, year: plan.year, from: allowedDays.lowerBound.year,
+                            to: allowedDays.upperBound.year, around: PlanLimits.yearsAroundPlanYear,
+                            first: PlanLimits.years.lowerBound, last: PlanLimits.years.upperBound))
                 }
                 outOfRange = true
                 continue
