@@ -20,6 +20,9 @@ struct ActivityDraft: Sendable {
     var references: [(reference: ActivityReference, location: SourceLocation, key: String)] = []
     /// Where the id is written.
     var idLocation: SourceLocation?
+    /// Text written where an owner, unit, … id belongs that is no id (a name, perhaps):
+    /// reported by the reference check, which knows the names.
+    var notIDs: [(kind: IDKind, text: Located<String>)] = []
 }
 
 extension PlanReader {
@@ -86,25 +89,25 @@ extension PlanReader {
             case .kind: draft.activity.kind = text(value, for: "kind")
             case .description: draft.activity.description = text(value, for: "description")
             case .owner:
-                if let id = identifier(value, for: "owner") {
+                if let id = referenceID(value, for: "owner", kind: .owner, into: &draft) {
                     draft.owner = Located(value: id, location: location(of: value))
                     draft.activity.owner = .init(id)
                 }
             case .unit:
-                if let id = identifier(value, for: "unit") {
+                if let id = referenceID(value, for: "unit", kind: .unit, into: &draft) {
                     draft.unit = Located(value: id, location: location(of: value))
                     draft.activity.unit = .init(id)
                 }
             // The ids go into the activity now (while reading, on every core); the reference
             // check later only looks them up.
             case .audiences:
-                draft.audiences = identifierList(value, for: "audiences", of: .audiences)
+                draft.audiences = identifierList(value, for: "audiences", of: .audiences, kind: .audience, into: &draft)
                 draft.activity.audiences = draft.audiences.map { .init($0.value) }
             case .channels:
-                draft.channels = identifierList(value, for: "channels", of: .channels)
+                draft.channels = identifierList(value, for: "channels", of: .channels, kind: .channel, into: &draft)
                 draft.activity.channels = draft.channels.map { .init($0.value) }
             case .goals:
-                draft.goals = identifierList(value, for: "goals", of: .goals)
+                draft.goals = identifierList(value, for: "goals", of: .goals, kind: .goal, into: &draft)
                 draft.activity.goals = draft.goals.map { .init($0.value) }
             case .date:
                 placementEntries.append(entry)
@@ -250,22 +253,48 @@ extension PlanReader {
     }
 
     /// A list of identifiers (`audiences: [medarbetare, kunder]`, or one without brackets).
-    private mutating func identifierList(_ node: Node, for key: String, of what: PlanListItem) -> [Located<String>] {
+    private mutating func identifierList(
+        _ node: Node, for key: String, of what: PlanListItem, kind: IDKind, into draft: inout ActivityDraft
+    ) -> [Located<String>] {
         var result: [Located<String>] = []
         if case .sequence(let sequence) = node {
             // The items in place (`list` would first copy them into an array).
             result.reserveCapacity(sequence.count)
             for index in sequence.indices {
                 let item = sequence[index]
-                if let id = identifier(item, for: key) { result.append(Located(value: id, location: location(of: item))) }
+                if let id = referenceID(item, for: key, kind: kind, into: &draft) {
+                    result.append(Located(value: id, location: location(of: item)))
+                }
             }
             return result
         }
         guard let items = list(node, for: key, of: what) else { return [] }
         for item in items {
-            if let id = identifier(item, for: key) { result.append(Located(value: id, location: location(of: item))) }
+            if let id = referenceID(item, for: key, kind: kind, list: true, into: &draft) {
+                result.append(Located(value: id, location: location(of: item)))
+            }
         }
         return result
+    }
+
+    /// The id an owner, unit, … reference names, or nil. Text that is no id is kept in
+    /// `draft` for the reference check, which tells whether it is a name; a comma list
+    /// written where a list belongs (`audiences: medarbetare, chefer`) is reported with
+    /// the list it means.
+    private mutating func referenceID(
+        _ node: Node, for key: String, kind: IDKind, list: Bool = false, into draft: inout ActivityDraft
+    ) -> String? {
+        guard let text = text(node, for: key) else { return nil }
+        if isValidIdentifier(text) { return text }
+        if list, text.contains(",") {
+            let parts = text.split(separator: ",").map { String($0).trimmingSpaces() }
+            if parts.count > 1, parts.allSatisfy(isValidIdentifier) {
+                sink.error(.invalidID, .invalidID(text: text), at: location(of: node), notes: [.commaListNote(items: parts)])
+                return nil
+            }
+        }
+        draft.notIDs.append((kind, Located(value: text, location: location(of: node))))
+        return nil
     }
 
     /// `with: namnd[2]`: a bare reference.

@@ -32,6 +32,12 @@ extension PlanReader {
         var counts: [Int: Int?] = [:]
 
         for index in drafts.indices {
+            for notID in drafts[index].notIDs {
+                let named = named(notID.text.value, kind: notID.kind)
+                sink.error(
+                    .invalidID, .invalidID(text: notID.text.value), at: notID.text.location,
+                    notes: named.map { [.nameForIDNote(id: $0.id, name: $0.name)] } ?? [])
+            }
             if let owner = drafts[index].owner { check(owner, kind: .owner, in: ownerIDs) }
             if let unit = drafts[index].unit { check(unit, kind: .unit, in: unitIDs) }
             for audience in drafts[index].audiences {
@@ -67,12 +73,36 @@ extension PlanReader {
     private mutating func check(_ reference: Located<String>, kind: IDKind, in ids: IDList) {
         guard !ids.set.contains(reference.value) else { return }
         let ids = ids.list
-        let note: PlanText =
+        var notes: [PlanText] = [
             ids.isEmpty
-            ? .noIDsDefined(kind: kind) : .idsDefined(kind: kind, ids: Array(ids.prefix(12)), more: ids.count > 12)
+                ? .noIDsDefined(kind: kind) : .idsDefined(kind: kind, ids: Array(ids.prefix(12)), more: ids.count > 12)
+        ]
+        let suggestion = suggest(reference.value, in: ids)
+        if suggestion == nil, let named = named(reference.value, kind: kind) {
+            notes.insert(.nameForIDNote(id: named.id, name: named.name), at: 0)
+        }
         sink.error(
-            .unknownReference, .unknownID(kind: kind, id: reference.value, suggestion: suggest(reference.value, in: ids)),
-            at: reference.location, notes: [note])
+            .unknownReference, .unknownID(kind: kind, id: reference.value, suggestion: suggestion),
+            at: reference.location, notes: notes)
+    }
+
+    /// The owner, unit, … whose name `text` is (or nearly is), when an id was written as a name.
+    private func named(_ text: String, kind: IDKind) -> (id: String, name: String)? {
+        let named: [(id: String, name: String)]
+        switch kind {
+        case .owner: named = owners.map { ($0.id.rawValue, $0.name) }
+        case .audience: named = audiences.map { ($0.id.rawValue, $0.name) }
+        case .channel: named = channels.map { ($0.id.rawValue, $0.name) }
+        case .unit: named = units.map { ($0.id.rawValue, $0.name) }
+        case .goal: named = goals.map { ($0.id.rawValue, $0.name) }
+        case .activity: return nil
+        }
+        // Only names that are not the id itself (`owners: {hr: HR}` names nothing new).
+        let names = named.filter { $0.name != $0.id }
+        let lowered = text.lowercased().trimmingSpaces()
+        if let exact = names.first(where: { $0.name.lowercased() == lowered }) { return exact }
+        guard let close = closestMatch(to: text, in: names.map(\.name)) else { return nil }
+        return names.first { $0.name == close }
     }
 }
 

@@ -257,14 +257,86 @@ private func notes(
     problem: String, at location: SourceLocation, lines: [Int], in bytes: UnsafeBufferPointer<UInt8>
 ) -> [PlanText] {
     var notes: [PlanText] = []
-    if problem.contains("found character that cannot start any token"), bytes.contains(UInt8(ascii: "\t")) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let fileLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if problem.contains("tab") || problem.contains("found character that cannot start any token"),
+        bytes.contains(UInt8(ascii: "\t"))
+    {
         notes.append(.tabNote)
     }
-    let text = String(decoding: bytes, as: UTF8.self)
     if let reference = lines.lazy.compactMap({ bracketedReference(onLine: $0, of: text) }).first {
         notes.append(.bracketNote(reference: reference))
+    } else if problem == "mapping values are not allowed in this context",
+        let quoted = quotedValueLine(location.line, in: fileLines)
+    {
+        notes.append(.quoteValueNote(line: quoted))
+    } else if problem == "mapping values are not allowed in this context" || problem == "did not find expected key"
+        || problem == "did not find expected '-' indicator",
+        let column = siblingIndentation(around: location.line, in: fileLines)
+    {
+        notes.append(.indentationNote(column: column))
     }
     return notes
+}
+
+/// The line `line` (1-based) with its value quoted, when it is `key: value` whose value has
+/// a colon and a space in it (`title: T2: Tertialrapport` → `title: "T2: Tertialrapport"`),
+/// without its indentation.
+private func quotedValueLine(_ line: Int, in lines: [Substring]) -> String? {
+    guard line >= 1, line <= lines.count else { return nil }
+    let content = String(lines[line - 1]).trimmingTrailingCarriageReturn()
+    let indent = content.prefix(while: { $0 == " " })
+    var body = content.dropFirst(indent.count)
+    if body.hasPrefix("- ") {
+        body = body.dropFirst(2)
+    }
+    let prefix = content.dropFirst(indent.count).prefix(content.count - indent.count - body.count)
+    guard let colon = body.range(of: ": ") else { return nil }
+    let key = body[..<colon.lowerBound]
+    let value = body[colon.upperBound...].trimmingCharacters(in: " ")
+    guard !key.isEmpty, key.allSatisfy(isIdentifierCharacter), value.contains(": "),
+        let first = value.first, !"\"'[{|>&*!#".contains(first)
+    else { return nil }
+    var escaped = ""
+    for character in value {
+        if character == "\\" || character == "\"" { escaped.append("\\") }
+        escaped.append(character)
+    }
+    return "\(prefix)\(key): \"\(escaped)\""
+}
+
+/// The column (1-based) the keys of the nearest line above `line` with content start in,
+/// when `line` (or the nearest line above it with content) starts in another: where its
+/// siblings are. The key after a list item's `- ` counts, so `  - id: x` gives column 5.
+private func siblingIndentation(around line: Int, in lines: [Substring]) -> Int? {
+    guard line >= 1, line <= lines.count else { return nil }
+    func indentation(_ text: Substring) -> Int? {
+        var body = text.drop(while: { $0 == " " })
+        guard let first = body.first, first != "#", first != "\r" else { return nil }
+        while body.hasPrefix("- ") { body = body.dropFirst(2).drop(while: { $0 == " " }) }
+        return text.count - body.count
+    }
+    // The line the error is on, or the nearest line above with content.
+    var index = line - 1
+    while index >= 0, indentation(lines[index]) == nil { index -= 1 }
+    guard index >= 1, let own = indentation(lines[index]) else { return nil }
+    var above = index - 1
+    while above >= 0, indentation(lines[above]) == nil { above -= 1 }
+    guard above >= 0, let sibling = indentation(lines[above]), sibling != own else { return nil }
+    return sibling + 1
+}
+
+extension String {
+    fileprivate func trimmingTrailingCarriageReturn() -> String { hasSuffix("\r") ? String(dropLast()) : self }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = self
+        while let c = s.first, set.contains(c) { s = s.dropFirst() }
+        while let c = s.last, set.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
 }
 
 /// A reference with an occurrence number (`namnd[2]`) written unquoted inside a flow

@@ -141,7 +141,7 @@ extension EnglishCatalogue {
         case .bracketNote(let reference):
             return "inside { } or [ ] a bracket starts a list: put a reference with an occurrence number in quotes, \"\(reference)\""
         case .quoteValueNote(let line): return "a value with a colon and a space must be quoted: \(line)"
-        case .indentationNote(let column): return "the lines around it are indented to column \(column); indent this line as far"
+        case .indentationNote(let column): return "the keys above it start in column \(column); indent this line as far"
         case .nameForIDNote(let id, let name): return "did you mean '\(id)' (\(name))? The id goes here, not the name"
         case .commaListNote(let items): return "a list is written in brackets: [\(items.joined(separator: ", "))]"
         case .ownersDefinedNote: return "the plan has owners under 'owners:', so every activity should have one"

@@ -164,7 +164,7 @@ extension SwedishCatalogue {
                 "inom { } eller [ ] inleder en hakparentes en lista: sätt en hänvisning med tillfällesnummer inom citattecken, \"\(reference)\""
         case .quoteValueNote(let line): return "ett värde med kolon och mellanslag måste stå inom citattecken: \(line)"
         case .indentationNote(let column):
-            return "raderna intill är indragna till kolumn \(column); dra in den här raden lika långt"
+            return "nycklarna ovanför börjar i kolumn \(column); dra in den här raden lika långt"
         case .nameForIDNote(let id, let name): return "menade du '\(id)' (\(name))? Här skrivs id:t, inte namnet"
         case .commaListNote(let items):
             return "en lista skrivs inom hakparenteser: [\(items.joined(separator: ", "))]"
