@@ -120,21 +120,46 @@ private struct IDList {
 extension PlanReader {
     /// How many occurrences the activity at `index` has, when the plan file alone tells
     /// (fixed dates, and relative placements that follow them); nil for repeats and
-    /// imported dates, whose count the scheduler knows, and for `for-each` cycles.
+    /// imported dates, whose count the scheduler knows, for `for-each` cycles, and for a
+    /// relative placement whose reference without `[n]` may mean several occurrences (the
+    /// scheduler reports that one mistake as `ambiguous_reference`; a count of 1 here
+    /// would add a `missing_occurrence` for every activity that refers to this one).
     func occurrenceCount(of index: Int, byID: [String: Int]) -> Int? {
-        var index = index
         var visited: Set<Int> = []
+        return occurrenceCount(of: index, byID: byID, visited: &visited)
+    }
+
+    private func occurrenceCount(of index: Int, byID: [String: Int], visited: inout Set<Int>) -> Int? {
+        var index = index
         while visited.insert(index).inserted {
             switch drafts[index].activity.placement {
             case .date: return 1
             case .dates(let days): return days.isEmpty ? nil : Set(days).count
             case .recurrence, .imported: return nil
-            case .with, .relative:
-                guard let forEach = drafts[index].activity.forEach else { return 1 }
+            case .with(let reference):
+                guard let forEach = drafts[index].activity.forEach else {
+                    return onlyOccurrence(reference, byID: byID, visited: &visited) ? 1 : nil
+                }
+                guard let target = byID[forEach.rawValue] else { return nil }
+                index = target
+            case .relative(let after, let before):
+                guard let forEach = drafts[index].activity.forEach else {
+                    let references = after.map(\.reference) + (before.map { [$0.reference] } ?? [])
+                    return references.allSatisfy { onlyOccurrence($0, byID: byID, visited: &visited) } ? 1 : nil
+                }
                 guard let target = byID[forEach.rawValue] else { return nil }
                 index = target
             }
         }
         return nil
+    }
+
+    /// Whether `reference` surely means one occurrence: it names one (`namnd[2]`), or its
+    /// activity has exactly one.
+    private func onlyOccurrence(_ reference: ActivityReference, byID: [String: Int], visited: inout Set<Int>) -> Bool {
+        guard reference.occurrence == nil else { return true }
+        guard let target = byID[reference.activity.rawValue] else { return false }
+        var seen = visited
+        return occurrenceCount(of: target, byID: byID, visited: &seen) == 1
     }
 }

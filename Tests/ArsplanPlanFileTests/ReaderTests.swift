@@ -335,3 +335,50 @@ extension Diagnostic {
     /// The message in English (`--lang en`), as the tests state it.
     var english: String { text.text(in: .english) }
 }
+
+@Suite("One mistake, one error")
+struct CascadeTests {
+    /// `with: namnd` without `[n]` on a monthly meeting is one mistake (`ambiguous_reference`);
+    /// what refers to `underlag[2]` must not add a `missing_occurrence`, neither in the reader
+    /// (which cannot know how many occurrences `underlag` has) nor in the scheduler.
+    @Test func aWithOnARecurringActivityIsOneError() throws {
+        let result = PlanFile.parse(
+            """
+            plan: {id: kaskad, title: Kaskad, year: 2027}
+            activities:
+              - id: namnd
+                title: Nämnd
+                repeat: {every: month, on: last wednesday}
+              - id: underlag
+                title: Underlag
+                with: namnd
+              - id: utskick
+                title: Utskick
+                after: underlag[2] + 1 workday
+            """, file: "Plans/kaskad.yaml")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let plan = try #require(result.plan)
+        let errors = Scheduler.schedule(plan).conflicts.filter { $0.severity == .error }
+        #expect(errors.map(\.kind) == [.ambiguousReference], "\(errors.map(\.english))")
+        #expect(errors.first?.activities.first == "underlag")
+    }
+
+    /// With the occurrence named, the same plan schedules, and a reference past the last
+    /// occurrence of a `with` that follows a one-off activity is still reported.
+    @Test func aReferencePastTheOnlyOccurrenceIsStillReported() {
+        let result = PlanFile.parse(
+            """
+            plan: {id: kaskad, title: Kaskad, year: 2027}
+            activities:
+              - {id: vb, title: VB, date: 2027-03-24}
+              - {id: underlag, title: Underlag, with: vb}
+              - {id: utskick, title: Utskick, after: 'underlag[2] + 1 workday'}
+            """, file: "Plans/kaskad.yaml")
+        #expect(result.diagnostics.map(\.code) == [.missingOccurrence])
+    }
+}
+
+extension Conflict {
+    /// The conflict in English, for a failure message.
+    var english: String { text.text(in: .english) }
+}

@@ -144,6 +144,9 @@ struct PlacementPass {
     let indexOf: [Activity.ID: Int]
     private(set) var placed: [[PlacedOccurrence]?]
     private(set) var conflicts: [Conflict] = []
+    /// Activities an error was reported for while placing them: what refers to them reports
+    /// no error of its own about the occurrences they lack (one mistake, one error).
+    private var erred: Set<Activity.ID> = []
     /// The days an occurrence may fall on (``PlanLimits/allowedDays(planYear:)``).
     let allowedDays: ClosedRange<Day>
     /// Occurrences placed so far, held to ``PlanLimits/maxOccurrencesPerPlan``.
@@ -341,6 +344,7 @@ struct PlacementPass {
         _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ text: ScheduleText, others: [Activity.ID] = [],
         at location: SourceLocation? = nil, occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
     ) {
+        if severity == .error { erred.insert(activity.id) }
         conflicts.append(
             Conflict(
                 kind: kind, severity: severity, activities: [activity.id] + others, text: .schedule(text),
@@ -369,6 +373,11 @@ struct PlacementPass {
             return found
         }
         let candidates = occurrences(of: reference.activity)
+        // The target's own error says why it has too few occurrences.
+        if erred.contains(reference.activity) {
+            erred.insert(activity.id)
+            return nil
+        }
         if reference.occurrence != nil {
             report(
                 .missingOccurrence, .error, activity,
