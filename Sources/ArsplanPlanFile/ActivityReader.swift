@@ -23,6 +23,8 @@ struct ActivityDraft: Sendable {
     /// Text written where an owner, unit, … id belongs that is no id (a name, perhaps):
     /// reported by the reference check, which knows the names.
     var notIDs: [(kind: IDKind, text: Located<String>)] = []
+    /// Whether an `owner` key is written (whatever its value).
+    var ownerWritten = false
 }
 
 extension PlanReader {
@@ -89,6 +91,7 @@ extension PlanReader {
             case .kind: draft.activity.kind = text(value, for: "kind")
             case .description: draft.activity.description = text(value, for: "description")
             case .owner:
+                draft.ownerWritten = true
                 if let id = referenceID(value, for: "owner", kind: .owner, into: &draft) {
                     draft.owner = Located(value: id, location: location(of: value))
                     draft.activity.owner = .init(id)
@@ -125,7 +128,18 @@ extension PlanReader {
                         at: location(of: value))
                     break
                 }
-                let days = items.compactMap { day($0, for: "dates") }
+                var first: [Day: SourceLocation] = [:]
+                var days: [Day] = []
+                days.reserveCapacity(items.count)
+                for item in items {
+                    guard let day = day(item, for: "dates") else { continue }
+                    days.append(day)
+                    if let earlier = first[day] {
+                        sink.warning(.duplicateDate, .duplicateDate(date: day, first: earlier), at: location(of: item))
+                    } else {
+                        first[day] = location(of: item)
+                    }
+                }
                 if days.count == items.count { placement = .dates(days) }
             case .repeat:
                 placementEntries.append(entry)
@@ -200,6 +214,9 @@ extension PlanReader {
                 }
             }
         }
+
+        // A misspelt `owner` (reported as unknown_key) is not also an activity without one.
+        if !seen.contains(.owner), isWritten("owner", in: mapping, known: Self.activityKeys) { draft.ownerWritten = true }
 
         // Required keys.
         for key in [ActivityKey.id, .title] where !seen.contains(key) {

@@ -39,6 +39,14 @@ extension PlanReader {
                     notes: named.map { [.nameForIDNote(id: $0.id, name: $0.name)] } ?? [])
             }
             if let owner = drafts[index].owner { check(owner, kind: .owner, in: ownerIDs) }
+            // Only in a plan that declares owners: one without would warn on every activity.
+            // An activity defined again is reported as that, and only the first is checked here.
+            if !owners.isEmpty, !drafts[index].ownerWritten, activitiesByID[drafts[index].activity.id.rawValue] == index {
+                sink.warning(
+                    .activityWithoutOwner, .activityWithoutOwner(activity: drafts[index].activity.id.rawValue),
+                    at: drafts[index].idLocation ?? drafts[index].activity.location ?? SourceLocation(line: 1, column: 1),
+                    notes: [.ownersDefinedNote])
+            }
             if let unit = drafts[index].unit { check(unit, kind: .unit, in: unitIDs) }
             for audience in drafts[index].audiences {
                 check(audience, kind: .audience, in: audienceIDs)

@@ -13,8 +13,13 @@ struct ReaderTests {
 
         """
 
+    /// The file read, without `activity_without_owner` warnings: `head` declares an owner
+    /// that the activities of these tests, about other diagnostics, do not name
+    /// (that warning has its fixture, `Correct/new-warnings.yaml`).
     private func parse(_ text: String, file: String = "Plans/test.yaml") -> PlanFileResult {
-        PlanFile.parse(text, file: file)
+        var result = PlanFile.parse(text, file: file)
+        result.diagnostics.removeAll { $0.code == .activityWithoutOwner }
+        return result
     }
 
     private func codes(_ result: PlanFileResult) -> [String] { result.diagnostics.map(\.code.rawValue) }
