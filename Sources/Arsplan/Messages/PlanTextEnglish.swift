@@ -100,7 +100,7 @@ extension EnglishCatalogue {
             if let key, let written { text += " in '\(key): \(written)'" }
             return text + (help.map { "; \($0)" } ?? "")
         case .unknownStatus(let text, let suggestion):
-            return "'status' must be planned, tentative or cancelled, not '\(text)'\(mean(suggestion))"
+            return "'status' must be 'planned', 'tentative' or 'cancelled', not '\(text)'\(mean(suggestion))"
         case .durationWithoutTime(let duration, let activity):
             return
                 "duration '\(duration)' is counted in hours but \(self.activity(activity)) has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d')"
@@ -110,7 +110,7 @@ extension EnglishCatalogue {
         case .dayOfMonth(let found): return "'day-of-month' must be 1–31, or 'last' (-1), not \(self.found(found))"
         case .exceptMonths(let found):
             return "'except-months' takes month numbers 1–12 (or names such as 'juli'), not \(self.found(found))"
-        case .repeatNeedsEvery: return "'repeat' needs 'every': week, 2 weeks, month, 3 months, …"
+        case .repeatNeedsEvery: return "'repeat' needs 'every': 'week', '2 weeks', 'month', '3 months', …"
         case .weeklyDayOfMonth: return "a weekly repeat falls on a weekday ('on: monday'); 'day-of-month' is for monthly repeats"
         case .weeklyNth(let weekday):
             return "a weekly repeat falls on a weekday: write 'on: \(name(weekday))'; 'first', 'last', … are for monthly repeats"
@@ -133,8 +133,9 @@ extension EnglishCatalogue {
         case .duplicateDate(let date, let first): return "\(date) is listed twice in 'dates' (first at \(first)); remove one"
 
         case .formatNote: return "a newer arsplan may read it; or write 'format: 1' and use only the keys of docs/plan-format.md"
-        case .keysHere(let keys): return "keys here: " + keys.joined(separator: ", ")
-        case .idsDefined(let kind, let ids, let more): return "\(kind.section) defined: " + ids.joined(separator: ", ") + (more ? ", …" : "")
+        case .keysHere(let keys): return "keys here: " + keys.map { "'\($0)'" }.joined(separator: ", ")
+        case .idsDefined(let kind, let ids, let more):
+            return "\(kind.section) defined: " + ids.map { "'\($0)'" }.joined(separator: ", ") + (more ? ", …" : "")
         case .noIDsDefined(let kind): return "the plan defines no \(kind.section); add a '\(kind.section):' section"
         case .secondDocumentNote: return "remove the '---' line, or split the file in two plans"
         case .tabNote: return "YAML indents with spaces; a tab cannot be used for indentation: use spaces"
@@ -178,7 +179,7 @@ extension EnglishCatalogue {
             return ("expected a number after '\(sign)'", "write the number in digits, such as '\(reference) \(sign) 2 workdays'")
         case .missingUnit(let amount):
             return ("missing unit after '\(amount)'", "write '\(amount) workdays', '\(amount) days' or '\(amount) weeks'")
-        case .unknownUnit(let word, let suggestion): return ("unknown unit '\(word)'\(mean(suggestion))", "use workdays, days or weeks")
+        case .unknownUnit(let word, let suggestion): return ("unknown unit '\(word)'\(mean(suggestion))", "use 'workdays', 'days' or 'weeks'")
         case .durationOverLimit(let text, let limit, let unit):
             return ("the duration '\(text)' is longer than the limit of \(limit) \(self.unit(unit))", nil)
         case .durationWithoutUnit(let text): return ("duration '\(text)' has no unit: \(durationHelp)", nil)
@@ -189,7 +190,7 @@ extension EnglishCatalogue {
         case .unknownWeekday(let word, let suggestion): return ("unknown weekday '\(word)' (did you mean '\(suggestion)'?)", nil)
         case .weekdayExpected(let word): return ("'\(word)' is not a weekday", nil)
         case .unknownOrdinal(let word, let suggestion):
-            return ("unknown ordinal '\(word)'; use first, second, third, fourth, fifth or last\(mean(suggestion))", nil)
+            return ("unknown ordinal '\(word)'; use 'first', 'second', 'third', 'fourth', 'fifth' or 'last'\(mean(suggestion))", nil)
         case .notARepeatDay(let text): return ("'\(text)' is not a day of the repeat: \(onHelp)", nil)
         case .notAFrequency(let text): return ("'\(text)' is not a frequency: \(frequencyHelp)", nil)
         case .intervalZero(let text): return ("a repeat needs an interval of at least 1, not '\(text)'", nil)

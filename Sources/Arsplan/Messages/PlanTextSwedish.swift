@@ -109,7 +109,7 @@ extension SwedishCatalogue {
             if let key, let written { text += " i '\(key): \(written)'" }
             return text + (help.map { "; \($0)" } ?? "")
         case .unknownStatus(let text, let suggestion):
-            return "'status' måste vara planned, tentative eller cancelled, inte '\(text)'\(mean(suggestion))"
+            return "'status' måste vara 'planned', 'tentative' eller 'cancelled', inte '\(text)'\(mean(suggestion))"
         case .durationWithoutTime(let duration, let activity):
             return
                 "längden '\(duration)' räknas i timmar, men \(self.activity(activity)) har ingen 'time' och varar därför hela dagen; lägg till 'time: \"HH:MM\"' eller ange längden i dagar ('1d')"
@@ -119,7 +119,7 @@ extension SwedishCatalogue {
         case .dayOfMonth(let found): return "'day-of-month' måste vara 1–31 eller 'last' (-1), inte \(self.found(found))"
         case .exceptMonths(let found):
             return "'except-months' tar månadsnummer 1–12 (eller namn som 'juli'), inte \(self.found(found))"
-        case .repeatNeedsEvery: return "'repeat' behöver 'every': week, 2 weeks, month, 3 months, …"
+        case .repeatNeedsEvery: return "'repeat' behöver 'every': 'week', '2 weeks', 'month', '3 months', …"
         case .weeklyDayOfMonth:
             return "en veckovis upprepning infaller på en veckodag ('on: monday'); 'day-of-month' är för månadsvisa"
         case .weeklyNth(let weekday):
@@ -152,9 +152,9 @@ extension SwedishCatalogue {
 
         case .formatNote:
             return "en nyare arsplan kan kanske läsa den; eller skriv 'format: 1' och använd bara nycklarna i docs/plan-format.md"
-        case .keysHere(let keys): return "nycklar här: " + keys.joined(separator: ", ")
+        case .keysHere(let keys): return "nycklar här: " + keys.map { "'\($0)'" }.joined(separator: ", ")
         case .idsDefined(let kind, let ids, let more):
-            return "definierade \(plural(kind)): " + ids.joined(separator: ", ") + (more ? ", …" : "")
+            return "definierade \(plural(kind)): " + ids.map { "'\($0)'" }.joined(separator: ", ") + (more ? ", …" : "")
         case .noIDsDefined(let kind):
             return "planen definierar inga \(plural(kind)); lägg till avsnittet '\(kind.section):'"
         case .secondDocumentNote: return "ta bort raden '---', eller dela filen i två planer"
@@ -208,7 +208,7 @@ extension SwedishCatalogue {
         case .missingUnit(let amount):
             return ("enhet saknas efter '\(amount)'", "skriv '\(amount) workdays', '\(amount) days' eller '\(amount) weeks'")
         case .unknownUnit(let word, let suggestion):
-            return ("okänd enhet '\(word)'\(mean(suggestion))", "använd workdays, days eller weeks")
+            return ("okänd enhet '\(word)'\(mean(suggestion))", "använd 'workdays', 'days' eller 'weeks'")
         case .durationOverLimit(let text, let limit, let unit):
             return ("längden '\(text)' är längre än gränsen \(limit) \(self.unit(unit, limit))", nil)
         case .durationWithoutUnit(let text): return ("längden '\(text)' saknar enhet: \(durationHelp)", nil)
@@ -219,7 +219,7 @@ extension SwedishCatalogue {
         case .unknownWeekday(let word, let suggestion): return ("okänd veckodag '\(word)'\(mean(suggestion))", nil)
         case .weekdayExpected(let word): return ("'\(word)' är ingen veckodag", nil)
         case .unknownOrdinal(let word, let suggestion):
-            return ("okänt ordningstal '\(word)'; använd first, second, third, fourth, fifth eller last\(mean(suggestion))", nil)
+            return ("okänt ordningstal '\(word)'; använd 'first', 'second', 'third', 'fourth', 'fifth' eller 'last'\(mean(suggestion))", nil)
         case .notARepeatDay(let text): return ("'\(text)' är ingen dag för upprepningen: \(onHelp)", nil)
         case .notAFrequency(let text): return ("'\(text)' är ingen frekvens: \(frequencyHelp)", nil)
         case .intervalZero(let text): return ("en upprepning behöver ett intervall på minst 1, inte '\(text)'", nil)
