@@ -176,6 +176,11 @@ struct CatalogueTests {
             .libicalFailed(what: "icalcomponent_new"), .unparsableCalendar(file: "kf.ics", problems: ["a", "b"], more: 3),
             .noEventsInYear(file: "kf.ics", year: 2027), .unknownEventTimeZone(file: "kf.ics", tzid: "Mars", line: 12),
             .planUnreadable(reason: "ENOENT"), .publicationStateNotSaved(reason: "ENOSPC"), .publicationStateUnreadable(reason: "EACCES"),
+            .exportIntoRootOrHome(path: "/", home: false), .exportIntoRootOrHome(path: "~", home: true),
+            .exportFolderHoldsProtected(path: "Plans", file: "Plans/x.yaml"), .exportFolderUnexaminable(path: "x", reason: "EACCES"),
+            .exportFolderNotAFolder(path: "x"), .exportFolderUnreadable(path: "x", reason: "EACCES"),
+            .exportMarkerInvalid(path: "x", marker: ".arsplan-export"), .exportFolderOfAnotherPlan(path: "x", owner: "a", plan: "b"),
+            .exportFolderHoldsOtherFiles(path: "webb", files: ["a.html", "b.css", "c.js"], more: true),
         ]
     }()
 

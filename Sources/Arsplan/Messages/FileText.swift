@@ -39,6 +39,17 @@ public indirect enum FileText: Hashable, Sendable {
     case unknownEventTimeZone(file: String, tzid: String, line: Int?)
 
     // The plan file, the export folder and the publication state.
+    /// `export --out` names the root folder (`home` false) or the home folder.
+    case exportIntoRootOrHome(path: String, home: Bool)
+    /// The folder holds a file an export must never put at risk (the plan file, its journal).
+    case exportFolderHoldsProtected(path: String, file: String)
+    case exportFolderUnexaminable(path: String, reason: String)
+    case exportFolderNotAFolder(path: String)
+    case exportFolderUnreadable(path: String, reason: String)
+    case exportMarkerInvalid(path: String, marker: String)
+    case exportFolderOfAnotherPlan(path: String, owner: String, plan: String)
+    /// `files`: the first few names, and whether there are more.
+    case exportFolderHoldsOtherFiles(path: String, files: [String], more: Bool)
     case planUnreadable(reason: String)
     case publicationStateNotSaved(reason: String)
     case publicationStateUnreadable(reason: String)
@@ -50,6 +61,8 @@ public indirect enum FileText: Hashable, Sendable {
         case approvalAltered, datesFrom, calendarUnreadable, calendarPathNote, libicalWarning, libicalWarningNote
         case unknownTimeZone, libicalFailed, unparsableCalendar, noEventsInYear, unknownEventTimeZone
         case planUnreadable, publicationStateNotSaved, publicationStateUnreadable
+        case exportIntoRootOrHome, exportFolderHoldsProtected, exportFolderUnexaminable, exportFolderNotAFolder
+        case exportFolderUnreadable, exportMarkerInvalid, exportFolderOfAnotherPlan, exportFolderHoldsOtherFiles
     }
 
     public var kind: Kind {
@@ -83,6 +96,14 @@ public indirect enum FileText: Hashable, Sendable {
         case .planUnreadable: return .planUnreadable
         case .publicationStateNotSaved: return .publicationStateNotSaved
         case .publicationStateUnreadable: return .publicationStateUnreadable
+        case .exportIntoRootOrHome: return .exportIntoRootOrHome
+        case .exportFolderHoldsProtected: return .exportFolderHoldsProtected
+        case .exportFolderUnexaminable: return .exportFolderUnexaminable
+        case .exportFolderNotAFolder: return .exportFolderNotAFolder
+        case .exportFolderUnreadable: return .exportFolderUnreadable
+        case .exportMarkerInvalid: return .exportMarkerInvalid
+        case .exportFolderOfAnotherPlan: return .exportFolderOfAnotherPlan
+        case .exportFolderHoldsOtherFiles: return .exportFolderHoldsOtherFiles
         }
     }
 }
@@ -184,6 +205,24 @@ extension SwedishCatalogue {
             return "flödena skrevs, men publiceringsläget kunde inte sparas: \(reason)"
         case .publicationStateUnreadable(let reason):
             return "kan inte läsa publiceringsläget: \(reason); ingenting exporterades"
+        case .exportIntoRootOrHome(let path, let home):
+            return
+                "exporterar inte till '\(path)': det är \(home ? "hemmappen" : "rotmappen"); välj en egen mapp med --out"
+        case .exportFolderHoldsProtected(let path, let file):
+            return
+                "exporterar inte till '\(path)': den innehåller '\(file)', och en export ersätter hela sin mapp; välj en egen mapp med --out"
+        case .exportFolderUnexaminable(let path, let reason): return "kan inte undersöka '\(path)': \(reason)"
+        case .exportFolderNotAFolder(let path): return "exporterar inte till '\(path)': den finns och är ingen mapp"
+        case .exportFolderUnreadable(let path, let reason): return "kan inte läsa mappen '\(path)': \(reason)"
+        case .exportMarkerInvalid(let path, let marker):
+            return
+                "exporterar inte till '\(path)': dess fil \(marker) är ingen exportmarkering; ta bort mappen eller välj en annan med --out"
+        case .exportFolderOfAnotherPlan(let path, let owner, let plan):
+            return
+                "exporterar inte till '\(path)': den innehåller flödena för planen '\(owner)', inte '\(plan)'; välj en annan mapp med --out"
+        case .exportFolderHoldsOtherFiles(let path, let files, let more):
+            return
+                "exporterar inte till '\(path)': den innehåller filer som ingen export skrev (\(files.map { "'\($0)'" }.joined(separator: ", "))\(more ? " …" : "")), och en export ersätter hela mappen; välj en ny eller tom mapp med --out"
         }
     }
 
@@ -275,6 +314,23 @@ extension EnglishCatalogue {
         case .publicationStateNotSaved(let reason):
             return "the feeds were written, but the publication state could not be saved: \(reason)"
         case .publicationStateUnreadable(let reason): return "cannot read the publication state: \(reason); nothing exported"
+        case .exportIntoRootOrHome(let path, let home):
+            return "refusing to export into '\(path)': that is the \(home ? "home" : "root") folder; choose a folder of its own with --out"
+        case .exportFolderHoldsProtected(let path, let file):
+            return
+                "refusing to export into '\(path)': it holds '\(file)', and an export replaces its whole folder; choose a folder of its own with --out"
+        case .exportFolderUnexaminable(let path, let reason): return "cannot examine '\(path)': \(reason)"
+        case .exportFolderNotAFolder(let path): return "refusing to export into '\(path)': it exists and is not a folder"
+        case .exportFolderUnreadable(let path, let reason): return "cannot read the folder '\(path)': \(reason)"
+        case .exportMarkerInvalid(let path, let marker):
+            return
+                "refusing to export into '\(path)': its \(marker) file is not an export marker; remove the folder or choose another with --out"
+        case .exportFolderOfAnotherPlan(let path, let owner, let plan):
+            return
+                "refusing to export into '\(path)': it holds the feeds of the plan '\(owner)', not '\(plan)'; choose another folder with --out"
+        case .exportFolderHoldsOtherFiles(let path, let files, let more):
+            return
+                "refusing to export into '\(path)': it holds files an export did not write (\(files.map { "'\($0)'" }.joined(separator: ", "))\(more ? " …" : "")), and an export replaces the whole folder; choose a new or empty folder with --out"
         }
     }
 
