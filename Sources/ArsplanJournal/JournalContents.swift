@@ -115,10 +115,10 @@ public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible
     case invalidLine(file: String, line: Int, problem: JournalLineProblem)
     case newerVersion(file: String, line: Int, version: Int)
     case duplicateSequence(file: String, line: Int, sequence: Int, firstLine: Int)
-    case cannotRead(file: String, reason: String)
-    case cannotWrite(file: String, reason: String)
+    case cannotRead(file: String, reason: JournalIOProblem)
+    case cannotWrite(file: String, reason: JournalIOProblem)
     /// The journal's path is a named pipe, a device, a socket or a folder.
-    case notAFile(file: String, kind: String)
+    case notAFile(file: String, kind: JournalFileKind)
     /// The journal's path is a symbolic link to something that does not exist.
     case danglingLink(file: String, target: String)
 

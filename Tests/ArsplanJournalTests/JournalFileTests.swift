@@ -290,7 +290,7 @@ struct JournalAppendingTests {
         }
         chmod(directory.path, 0o555)
         let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
-        #expect(throws: JournalFileError.cannotWrite(file: journal.path, reason: "cannot create it in '\(directory.path)': permission denied")) {
+        #expect(throws: JournalFileError.cannotWrite(file: journal.path, reason: .create(directory: directory.path, .permissionDenied))) {
             try journal.append { nextEntry($0) }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
@@ -299,10 +299,10 @@ struct JournalAppendingTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
     func aDeviceIsNotAJournal() throws {
         // /dev/full would take the lock and fail every write: it is refused before that.
-        #expect(throws: JournalFileError.notAFile(file: "/dev/full", kind: "a device")) {
+        #expect(throws: JournalFileError.notAFile(file: "/dev/full", kind: .device)) {
             try JournalFile(path: "/dev/full").append { nextEntry($0) }
         }
-        #expect(throws: JournalFileError.notAFile(file: "/dev/null", kind: "a device")) { try JournalFile(path: "/dev/null").read() }
+        #expect(throws: JournalFileError.notAFile(file: "/dev/null", kind: .device)) { try JournalFile(path: "/dev/null").read() }
     }
 
     @Test func aCompleteInvalidLastLineIsNeverTruncated() throws {
@@ -325,9 +325,9 @@ struct JournalAppendingTests {
         let path = directory.appendingPathComponent("p.journal.jsonl").path
         #expect(mkfifo(path, 0o644) == 0)
         // No writer ever opens the pipe: a blocking open would hang here.
-        #expect(throws: JournalFileError.notAFile(file: path, kind: "a named pipe (FIFO)")) { try JournalFile(path: path).read() }
-        #expect(throws: JournalFileError.notAFile(file: path, kind: "a named pipe (FIFO)")) { try JournalFile(path: path).append { nextEntry($0) } }
-        #expect(throws: JournalFileError.notAFile(file: directory.path, kind: "a folder")) { try JournalFile(path: directory.path).read() }
+        #expect(throws: JournalFileError.notAFile(file: path, kind: .namedPipe)) { try JournalFile(path: path).read() }
+        #expect(throws: JournalFileError.notAFile(file: path, kind: .namedPipe)) { try JournalFile(path: path).append { nextEntry($0) } }
+        #expect(throws: JournalFileError.notAFile(file: directory.path, kind: .folder)) { try JournalFile(path: directory.path).read() }
     }
 
     @Test func aDanglingSymbolicLinkIsRefusedAndNothingIsCreated() throws {

@@ -280,7 +280,7 @@ struct JournalCommandTests {
         #expect(run.status == 1)
         #expect(
             run.stderr
-                == "\(journal): fel: kan inte skriva ändringsloggen: cannot open it for appending: a part of the path is not a folder; ingenting sparades [journal_unwritable]\n"
+                == "\(journal): fel: kan inte skriva ändringsloggen: kan inte öppna den för att lägga till: en del av sökvägen är ingen mapp; ingenting sparades [journal_unwritable]\n"
         )
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") }.sorted() == ["fil", plan])
     }
@@ -392,7 +392,7 @@ struct JournalCommandTests {
         #expect(first.status == 1, "killed by a signal? \(first.status) \(first.stderr)")
         #expect(
             first.stderr.contains(
-                "kan inte skriva ändringsloggen: the file would grow beyond the largest size allowed (ulimit -f); ingenting sparades [journal_unwritable]"
+                "kan inte skriva ändringsloggen: filen skulle bli större än den största tillåtna storleken (ulimit -f); ingenting sparades [journal_unwritable]"
             ))
         #expect(w.journalText == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") } == [plan])
@@ -429,7 +429,7 @@ struct JournalCommandTests {
         #expect(pipe.status == 1)
         #expect(
             pipe.stderr
-                == "\(JournalCommandTests.journalName): fel: ändringsloggen är ingen vanlig fil: den är a named pipe (FIFO); ingenting lästes eller sparades (ange en fil med --journal) [journal_not_a_file]\n"
+                == "\(JournalCommandTests.journalName): fel: ändringsloggen är ingen vanlig fil: den är en namngiven rörledning (FIFO); ingenting lästes eller sparades (ange en fil med --journal) [journal_not_a_file]\n"
         )
         try FileManager.default.removeItem(at: w.journal)
         #expect(symlink("gone/j.jsonl", w.journal.path) == 0)

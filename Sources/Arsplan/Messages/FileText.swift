@@ -8,9 +8,9 @@ public indirect enum FileText: Hashable, Sendable {
     case journalInvalidLine(JournalLineProblem)
     case journalNewerVersion(version: Int, reads: Int)
     case journalDuplicateEntry(sequence: Int, firstLine: Int)
-    case journalUnreadable(reason: String)
-    case journalUnwritable(reason: String)
-    case journalNotAFile(kind: String)
+    case journalUnreadable(reason: JournalIOProblem)
+    case journalUnwritable(reason: JournalIOProblem)
+    case journalNotAFile(kind: JournalFileKind)
     case journalDanglingLink(target: String)
 
     // Replaying the journal.
@@ -126,6 +126,29 @@ public enum JournalLineProblem: Error, Hashable, Sendable {
     case decoder(String)
 }
 
+/// Why the journal file cannot be read or written: the step, and the system's reason.
+public enum JournalIOProblem: Hashable, Sendable {
+    case system(SystemReason)
+    case openForAppending(SystemReason)
+    case lock(SystemReason)
+    case removeTornLine(SystemReason)
+    case create(directory: String, SystemReason)
+    case keptBeingReplaced
+    /// The JSON encoder's own words.
+    case encode(String)
+}
+
+/// Why the system refused a file operation (`errno`); `other` is `strerror`'s text.
+public enum SystemReason: Hashable, Sendable {
+    case permissionDenied, readOnly, noSpace, notAFolderInPath, folderMissing, isAFolder, tooLarge, symlinkLoop
+    case other(String)
+}
+
+/// What the journal's path is when it is not a regular file.
+public enum JournalFileKind: Hashable, Sendable {
+    case folder, namedPipe, device, socket, other
+}
+
 /// Why a journal change no longer applies to the plan.
 public enum ReplayProblem: Hashable, Sendable {
     case activityGone(String)
@@ -150,10 +173,18 @@ extension SwedishCatalogue {
         case .journalDuplicateEntry(let sequence, let first):
             return
                 "postnummer \(sequence) används två gånger (också på rad \(first)), som när två kopior av en logg slagits ihop; ge den ena ett nytt, högre nummer"
-        case .journalUnreadable(let reason): return "kan inte läsa ändringsloggen: \(reason)"
-        case .journalUnwritable(let reason): return "kan inte skriva ändringsloggen: \(reason); ingenting sparades"
+        case .journalUnreadable(let reason): return "kan inte läsa ändringsloggen: \(io(reason))"
+        case .journalUnwritable(let reason): return "kan inte skriva ändringsloggen: \(io(reason)); ingenting sparades"
         case .journalNotAFile(let kind):
-            return "ändringsloggen är ingen vanlig fil: den är \(kind); ingenting lästes eller sparades (ange en fil med --journal)"
+            let what: String
+            switch kind {
+            case .folder: what = "den är en mapp"
+            case .namedPipe: what = "den är en namngiven rörledning (FIFO)"
+            case .device: what = "den är en enhet"
+            case .socket: what = "den är en socket"
+            case .other: what = "den är något annat"
+            }
+            return "ändringsloggen är ingen vanlig fil: \(what); ingenting lästes eller sparades (ange en fil med --journal)"
         case .journalDanglingLink(let target):
             return
                 "ändringsloggen är en symbolisk länk till '\(target)', som inte finns; ingenting lästes eller sparades (rätta länken eller ta bort den)"
@@ -226,6 +257,32 @@ extension SwedishCatalogue {
         }
     }
 
+    private func io(_ problem: JournalIOProblem) -> String {
+        switch problem {
+        case .system(let reason): return system(reason)
+        case .openForAppending(let reason): return "kan inte öppna den för att lägga till: \(system(reason))"
+        case .lock(let reason): return "kan inte låsa den: \(system(reason))"
+        case .removeTornLine(let reason): return "kan inte ta bort den ofullständiga sista raden: \(system(reason))"
+        case .create(let directory, let reason): return "kan inte skapa den i '\(directory)': \(system(reason))"
+        case .keptBeingReplaced: return "den byttes ut gång på gång medan låset väntades på"
+        case .encode(let words): return "kan inte koda posten: JSON-kodaren säger '\(words)'"
+        }
+    }
+
+    private func system(_ reason: SystemReason) -> String {
+        switch reason {
+        case .permissionDenied: return "åtkomst nekas"
+        case .readOnly: return "filsystemet är skrivskyddat"
+        case .noSpace: return "det finns inget utrymme kvar på enheten"
+        case .notAFolderInPath: return "en del av sökvägen är ingen mapp"
+        case .folderMissing: return "mappen finns inte"
+        case .isAFolder: return "den är en mapp"
+        case .tooLarge: return "filen skulle bli större än den största tillåtna storleken (ulimit -f)"
+        case .symlinkLoop: return "dess symboliska länkar går runt i en slinga"
+        case .other(let words): return "systemet säger '\(words)'"
+        }
+    }
+
     private func problem(_ problem: JournalLineProblem) -> String {
         switch problem {
         case .missingKey(let key, let object): return "'\(key)' saknas" + (object.map { " i '\($0)'" } ?? "")
@@ -260,10 +317,18 @@ extension EnglishCatalogue {
         case .journalDuplicateEntry(let sequence, let first):
             return
                 "entry number \(sequence) is used twice (also on line \(first)), as when two copies of a journal are merged; give one of them a new, higher number"
-        case .journalUnreadable(let reason): return "cannot read the journal: \(reason)"
-        case .journalUnwritable(let reason): return "cannot write the journal: \(reason); nothing was recorded"
+        case .journalUnreadable(let reason): return "cannot read the journal: \(io(reason))"
+        case .journalUnwritable(let reason): return "cannot write the journal: \(io(reason)); nothing was recorded"
         case .journalNotAFile(let kind):
-            return "the journal is not a regular file: it is \(kind); nothing was read or recorded (name a file with --journal)"
+            let what: String
+            switch kind {
+            case .folder: what = "it is a folder"
+            case .namedPipe: what = "it is a named pipe (FIFO)"
+            case .device: what = "it is a device"
+            case .socket: what = "it is a socket"
+            case .other: what = "it is something else"
+            }
+            return "the journal is not a regular file: \(what); nothing was read or recorded (name a file with --journal)"
         case .journalDanglingLink(let target):
             return
                 "the journal is a symbolic link to '\(target)', which does not exist; nothing was read or recorded (fix the link or remove it)"
@@ -331,6 +396,32 @@ extension EnglishCatalogue {
         case .exportFolderHoldsOtherFiles(let path, let files, let more):
             return
                 "refusing to export into '\(path)': it holds files an export did not write (\(files.map { "'\($0)'" }.joined(separator: ", "))\(more ? " …" : "")), and an export replaces the whole folder; choose a new or empty folder with --out"
+        }
+    }
+
+    private func io(_ problem: JournalIOProblem) -> String {
+        switch problem {
+        case .system(let reason): return system(reason)
+        case .openForAppending(let reason): return "cannot open it for appending: \(system(reason))"
+        case .lock(let reason): return "cannot lock it: \(system(reason))"
+        case .removeTornLine(let reason): return "cannot remove the incomplete last line: \(system(reason))"
+        case .create(let directory, let reason): return "cannot create it in '\(directory)': \(system(reason))"
+        case .keptBeingReplaced: return "it kept being replaced while waiting for the lock"
+        case .encode(let words): return "cannot encode the entry: \(words)"
+        }
+    }
+
+    private func system(_ reason: SystemReason) -> String {
+        switch reason {
+        case .permissionDenied: return "permission denied"
+        case .readOnly: return "the file system is read-only"
+        case .noSpace: return "no space left on the device"
+        case .notAFolderInPath: return "a part of the path is not a folder"
+        case .folderMissing: return "the folder does not exist"
+        case .isAFolder: return "it is a folder"
+        case .tooLarge: return "the file would grow beyond the largest size allowed (ulimit -f)"
+        case .symlinkLoop: return "its symbolic links go round in a loop"
+        case .other(let words): return words
         }
     }
 
