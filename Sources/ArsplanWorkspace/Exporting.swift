@@ -143,12 +143,18 @@ extension Workspace {
         _ loaded: LoadedPlan, options: ExportOptions, statePath: String, at now: Timestamp
     ) throws(ExportError) -> (FeedSet, PublicationState?) {
         let previous: PublicationState?
-        do throws(FileSystemError) {
-            previous = try files.contentsIfPresent(of: statePath).map { bytes throws(FileSystemError) in try PublicationFile.decode(bytes) }
+        do throws(PublicationStateProblem) {
+            let bytes: [UInt8]?
+            do throws(FileSystemError) {
+                bytes = try files.contentsIfPresent(of: statePath)
+            } catch {
+                throw .system(error.description)
+            }
+            previous = try bytes.map { bytes throws(PublicationStateProblem) in try PublicationFile.decode(bytes) }
         } catch {
             throw .publicationState(
                 Diagnostic(
-                    severity: .error, code: .publicationStateUnreadable, text: .file(.publicationStateUnreadable(reason: "\(error)")),
+                    severity: .error, code: .publicationStateUnreadable, text: .file(.publicationStateUnreadable(reason: error)),
                     file: statePath))
         }
         do throws(ICalError) {

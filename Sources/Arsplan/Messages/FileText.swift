@@ -52,7 +52,7 @@ public indirect enum FileText: Hashable, Sendable {
     case exportFolderHoldsOtherFiles(path: String, files: [String], more: Bool)
     case planUnreadable(reason: String)
     case publicationStateNotSaved(reason: String)
-    case publicationStateUnreadable(reason: String)
+    case publicationStateUnreadable(reason: PublicationStateProblem)
 
     public enum Kind: CaseIterable, Sendable {
         case journalTornLine, journalTornLineRemoved, journalInvalidLine, journalNewerVersion, journalDuplicateEntry
@@ -149,6 +149,18 @@ public enum JournalFileKind: Hashable, Sendable {
     case folder, namedPipe, device, socket, other
 }
 
+/// Why the publication state file cannot be used.
+public enum PublicationStateProblem: Error, Hashable, Sendable {
+    /// The file cannot be read: the system's words.
+    case system(String)
+    /// Not a state file arsplan wrote (JSON that does not decode, as for a journal line).
+    case notAState(JournalLineProblem)
+    case wrongFormat(found: String, expected: String)
+    case badStamp(uid: String, stamp: String)
+    case negativeSequence(uid: String, sequence: Int)
+    case badFingerprint(uid: String, fingerprint: String)
+}
+
 /// Why a journal change no longer applies to the plan.
 public enum ReplayProblem: Hashable, Sendable {
     case activityGone(String)
@@ -235,7 +247,17 @@ extension SwedishCatalogue {
         case .publicationStateNotSaved(let reason):
             return "flödena skrevs, men publiceringsläget kunde inte sparas: \(reason)"
         case .publicationStateUnreadable(let reason):
-            return "kan inte läsa publiceringsläget: \(reason); ingenting exporterades"
+            let why: String
+            switch reason {
+            case .system(let words): why = words
+            case .notAState(let problem): why = "det är inget publiceringsläge som arsplan skrev (\(self.problem(problem)))"
+            case .wrongFormat(let found, let expected):
+                why = "formatet '\(found)' är inte '\(expected)' (skrivet av en annan version av arsplan?)"
+            case .badStamp(let uid, let stamp): why = "'\(uid)': tidsstämpeln '\(stamp)' är ingen UTC-tid"
+            case .negativeSequence(let uid, let sequence): why = "'\(uid)': negativt sekvensnummer \(sequence)"
+            case .badFingerprint(let uid, let fingerprint): why = "'\(uid)': fingeravtrycket '\(fingerprint)' är inte 16 hexadecimala siffror"
+            }
+            return "kan inte läsa publiceringsläget: \(why); ingenting exporterades"
         case .exportIntoRootOrHome(let path, let home):
             return
                 "exporterar inte till '\(path)': det är \(home ? "hemmappen" : "rotmappen"); välj en egen mapp med --out"
@@ -378,7 +400,18 @@ extension EnglishCatalogue {
         case .planUnreadable(let reason): return "cannot read the plan file: \(reason)"
         case .publicationStateNotSaved(let reason):
             return "the feeds were written, but the publication state could not be saved: \(reason)"
-        case .publicationStateUnreadable(let reason): return "cannot read the publication state: \(reason); nothing exported"
+        case .publicationStateUnreadable(let reason):
+            let why: String
+            switch reason {
+            case .system(let words): why = words
+            case .notAState(let problem): why = "not a publication state arsplan wrote (\(self.problem(problem)))"
+            case .wrongFormat(let found, let expected):
+                why = "format '\(found)' is not '\(expected)' (written by another version of arsplan?)"
+            case .badStamp(let uid, let stamp): why = "'\(uid)': the stamp '\(stamp)' is not a UTC time"
+            case .negativeSequence(let uid, let sequence): why = "'\(uid)': negative sequence \(sequence)"
+            case .badFingerprint(let uid, let fingerprint): why = "'\(uid)': the fingerprint '\(fingerprint)' is not 16 hex digits"
+            }
+            return "cannot read the publication state: \(why); nothing exported"
         case .exportIntoRootOrHome(let path, let home):
             return "refusing to export into '\(path)': that is the \(home ? "home" : "root") folder; choose a folder of its own with --out"
         case .exportFolderHoldsProtected(let path, let file):
