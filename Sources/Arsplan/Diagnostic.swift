@@ -30,6 +30,10 @@ public enum DiagnosticCode: String, Hashable, Codable, Sendable, CaseIterable, C
     /// A numbered reference past the last occurrence (from the reader for `dates`, the scheduler otherwise).
     case missingOccurrence = "missing_occurrence"
     case durationWithoutTime = "duration_without_time"
+    /// An activity with no `owner` in a plan that declares owners (a warning).
+    case activityWithoutOwner = "activity_without_owner"
+    /// The same date twice in an activity's `dates` (a warning).
+    case duplicateDate = "duplicate_date"
     /// A number beyond its limit in ``PlanLimits`` (an offset, a duration, a repeat interval).
     case valueOutOfRange = "value_out_of_range"
     /// A date outside ``PlanLimits/years`` (reader), or an occurrence outside
@@ -163,16 +167,6 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.file = file
         self.location = location
         self.noteTexts = notes
-    }
-
-    /// A diagnostic whose text is not yet in the message catalogue (shown as written).
-    public init(
-        severity: Severity, code: DiagnosticCode, message: String, file: String? = nil, location: SourceLocation? = nil,
-        notes: [String] = []
-    ) {
-        self.init(
-            severity: severity, code: code, text: .untranslated(message), file: file, location: location,
-            notes: notes.map(Message.untranslated))
     }
 
     /// The message in Swedish (the default language).

@@ -141,16 +141,6 @@ public struct Conflict: Hashable, Sendable {
         self.limit = limit
     }
 
-    /// A conflict whose text is not yet in the message catalogue (shown as written).
-    public init(
-        kind: DiagnosticCode, severity: Severity, activities: [Activity.ID], message: String, location: SourceLocation? = nil,
-        occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
-    ) {
-        self.init(
-            kind: kind, severity: severity, activities: activities, text: .untranslated(message), location: location,
-            occurrence: occurrence, day: day, limit: limit)
-    }
-
     /// The message in Swedish (the default language).
     public var message: String { text.text(in: .swedish) }
 }

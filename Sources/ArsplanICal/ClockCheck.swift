@@ -41,19 +41,13 @@ public enum ClockCheck {
             guard let code = verdict, reported.insert("\(occurrence.activity)|\(start.day)").inserted else { continue }
             let activity = schedule.plan.activity(occurrence.activity)
             let time = start.time.description
-            let message: String
-            if code == .timeInDSTGap {
-                message =
-                    "'\(occurrence.activity)' is at \(time) on \(start.day), a time that does not exist in \(zone.name) that day "
-                    + "(the clocks are put forward); calendar programs will show it at different times"
-            } else {
-                message =
-                    "'\(occurrence.activity)' is at \(time) on \(start.day), a time that happens twice in \(zone.name) that day "
-                    + "(the clocks are put back); it is written as the first of the two"
-            }
+            let text: ScheduleText =
+                code == .timeInDSTGap
+                ? .timeInClockGap(activity: occurrence.activity.rawValue, time: time, day: start.day, zone: zone.name)
+                : .timeTwice(activity: occurrence.activity.rawValue, time: time, day: start.day, zone: zone.name)
             result.append(
                 Conflict(
-                    kind: code, severity: .warning, activities: [occurrence.activity], message: message,
+                    kind: code, severity: .warning, activities: [occurrence.activity], text: .schedule(text),
                     location: activity?.location, occurrence: occurrence.index, day: start.day))
         }
         return result

@@ -14,25 +14,20 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
     /// an IANA zone nor a Windows zone name arsplan knows.
     case unknownEventTimeZone(file: String, tzid: String, line: Int?)
 
-    public var description: String {
+    /// What went wrong, in the catalogue.
+    public var text: FileText {
         switch self {
-        case .unknownTimeZone(let name):
-            return "Time zone '\(name)' is not known to libical; check the name, and that the system's "
-                + "time-zone data is installed (Debian: tzdata)."
-        case .libical(let what):
-            return "libical failed: \(what)."
+        case .unknownTimeZone(let name): return .unknownTimeZone(name: name)
+        case .libical(let what): return .libicalFailed(what: what)
         case .unparsableCalendar(let file, let problems):
-            let shown = problems.prefix(5).map { "'\($0)'" }.joined(separator: "; ")
-            let more = problems.count > 5 ? " (and \(problems.count - 5) more)" : ""
-            return "Calendar file '\(file)' is not valid iCalendar: \(shown)\(more)."
-        case .noEventsInYear(let file, let year):
-            return "Calendar file '\(file)' has no events in \(year)."
-        case .unknownEventTimeZone(let file, let tzid, let line):
-            return "Calendar file '\(file)'\(line.map { " (line \($0))" } ?? "") uses time zone '\(tzid)', which it does not define "
-                + "(no VTIMEZONE) and which is neither an IANA zone nor a known Windows zone name; ask for an export with time-zone "
-                + "definitions, or with times in UTC."
+            return .unparsableCalendar(file: file, problems: Array(problems.prefix(5)), more: max(0, problems.count - 5))
+        case .noEventsInYear(let file, let year): return .noEventsInYear(file: file, year: year)
+        case .unknownEventTimeZone(let file, let tzid, let line): return .unknownEventTimeZone(file: file, tzid: tzid, line: line)
         }
     }
+
+    /// What went wrong, in English (for logs and test failures; people read ``text``).
+    public var description: String { Message.file(text).text(in: .english) }
 
     /// The error's stable code for diagnostics.
     public var code: DiagnosticCode {

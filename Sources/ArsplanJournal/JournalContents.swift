@@ -69,12 +69,11 @@ public struct JournalContents: Sendable {
                     contents.warnings.append(
                         Diagnostic(
                             severity: .warning, code: .journalTornLine,
-                            message: "the last line is incomplete (it has no newline: an interrupted write?) and is ignored; "
-                                + "the \(kept) entr\(kept == 1 ? "y before it is" : "ies before it are") kept",
+                            text: .file(.journalTornLine(kept: kept)),
                             file: file, location: SourceLocation(line: line, column: 1)))
                     break
                 }
-                throw .invalidLine(file: file, line: line, message: describe(error))
+                throw .invalidLine(file: file, line: line, problem: describe(error))
             }
             if let first = firstLineOf[entry.sequence] {
                 throw .duplicateSequence(file: file, line: line, sequence: entry.sequence, firstLine: first)
@@ -91,57 +90,53 @@ public struct JournalContents: Sendable {
         bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 
-    /// A decoding error in a sentence, naming the key.
-    static func describe(_ error: any Error) -> String {
+    /// What is wrong with a line, naming the key.
+    static func describe(_ error: any Error) -> JournalLineProblem {
         func path(_ keys: [any CodingKey]) -> String { keys.map(\.stringValue).filter { !$0.isEmpty }.joined(separator: ".") }
         switch error {
+        case let problem as JournalLineProblem:
+            return problem
         case DecodingError.keyNotFound(let key, let context):
             let at = path(context.codingPath)
-            return "missing '\(key.stringValue)'" + (at.isEmpty ? "" : " in '\(at)'")
+            return .missingKey(key.stringValue, in: at.isEmpty ? nil : at)
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "'\(path(context.codingPath))' has the wrong type"
+            return .wrongType(path(context.codingPath))
         case DecodingError.dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not a JSON object on one line" }
-            return context.debugDescription
+            if context.codingPath.isEmpty { return .notAnObject }
+            return .decoder(context.debugDescription)
         default:
-            return "\(error)"
+            return .decoder("\(error)")
         }
     }
 }
 
 /// What can go wrong reading or writing a journal file. Every case names the file.
 public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible {
-    case invalidLine(file: String, line: Int, message: String)
+    case invalidLine(file: String, line: Int, problem: JournalLineProblem)
     case newerVersion(file: String, line: Int, version: Int)
     case duplicateSequence(file: String, line: Int, sequence: Int, firstLine: Int)
-    case cannotRead(file: String, reason: String)
-    case cannotWrite(file: String, reason: String)
+    case cannotRead(file: String, reason: JournalIOProblem)
+    case cannotWrite(file: String, reason: JournalIOProblem)
     /// The journal's path is a named pipe, a device, a socket or a folder.
-    case notAFile(file: String, kind: String)
+    case notAFile(file: String, kind: JournalFileKind)
     /// The journal's path is a symbolic link to something that does not exist.
     case danglingLink(file: String, target: String)
 
-    public var description: String {
+    /// What went wrong, in the catalogue.
+    public var text: FileText {
         switch self {
-        case .invalidLine(_, _, let message):
-            return
-                "this line is not a valid journal entry: \(message); fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md)"
-        case .newerVersion(_, _, let version):
-            return
-                "this entry was written by a newer arsplan (journal format \(version); this arsplan reads format \(JournalEntry.currentVersion) and older); upgrade arsplan to read this journal"
-        case .duplicateSequence(_, _, let sequence, let first):
-            return
-                "entry number \(sequence) is used twice (also on line \(first)), as when two copies of a journal are merged; give one of them a new, higher number"
-        case .cannotRead(_, let reason):
-            return "cannot read the journal: \(reason)"
-        case .cannotWrite(_, let reason):
-            return "cannot write the journal: \(reason); nothing was recorded"
-        case .notAFile(_, let kind):
-            return "the journal is not a regular file: it is \(kind); nothing was read or recorded (name a file with --journal)"
-        case .danglingLink(_, let target):
-            return "the journal is a symbolic link to '\(target)', which does not exist; nothing was read or recorded (fix the link or remove it)"
+        case .invalidLine(_, _, let problem): return .journalInvalidLine(problem)
+        case .newerVersion(_, _, let version): return .journalNewerVersion(version: version, reads: JournalEntry.currentVersion)
+        case .duplicateSequence(_, _, let sequence, let first): return .journalDuplicateEntry(sequence: sequence, firstLine: first)
+        case .cannotRead(_, let reason): return .journalUnreadable(reason: reason)
+        case .cannotWrite(_, let reason): return .journalUnwritable(reason: reason)
+        case .notAFile(_, let kind): return .journalNotAFile(kind: kind)
+        case .danglingLink(_, let target): return .journalDanglingLink(target: target)
         }
     }
+
+    /// What went wrong, in English (for logs and test failures; people read ``diagnostic``).
+    public var description: String { Message.file(text).text(in: .english) }
 
     /// The error's stable code.
     public var code: DiagnosticCode {
@@ -160,9 +155,9 @@ public enum JournalFileError: Error, Hashable, Sendable, CustomStringConvertible
     public var diagnostic: Diagnostic {
         switch self {
         case .invalidLine(let file, let line, _), .newerVersion(let file, let line, _), .duplicateSequence(let file, let line, _, _):
-            return Diagnostic(severity: .error, code: code, message: description, file: file, location: SourceLocation(line: line, column: 1))
+            return Diagnostic(severity: .error, code: code, text: .file(text), file: file, location: SourceLocation(line: line, column: 1))
         case .cannotRead(let file, _), .cannotWrite(let file, _), .notAFile(let file, _), .danglingLink(let file, _):
-            return Diagnostic(severity: .error, code: code, message: description, file: file)
+            return Diagnostic(severity: .error, code: code, text: .file(text), file: file)
         }
     }
 }

@@ -31,7 +31,7 @@ extension JournalFile {
         if failure == nil, fsync(fd) != 0 { failure = errno }
         if let failure {
             if let length { _ = ftruncate(fd, off_t(length)) }
-            throw .cannotWrite(file: path, reason: Self.reason(failure))
+            throw .cannotWrite(file: path, reason: .system(Self.reason(failure)))
         }
     }
 
@@ -39,7 +39,7 @@ extension JournalFile {
         var total = size
         if total == nil {
             var st = stat()
-            guard fstat(fd, &st) == 0 else { throw .cannotRead(file: path, reason: Self.reason(errno)) }
+            guard fstat(fd, &st) == 0 else { throw .cannotRead(file: path, reason: .system(Self.reason(errno))) }
             total = Int(st.st_size)
         }
         let count = total!
@@ -58,7 +58,7 @@ extension JournalFile {
                 offset += n
             }
         }
-        if let failure { throw .cannotRead(file: path, reason: Self.reason(failure)) }
+        if let failure { throw .cannotRead(file: path, reason: .system(Self.reason(failure))) }
         return Array(bytes[..<offset])
     }
 }

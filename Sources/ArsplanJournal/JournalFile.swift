@@ -40,7 +40,7 @@ public struct JournalFile: Sendable {
 
     /// Reads the journal under a shared lock; an absent journal has no entries.
     public func read() throws(JournalFileError) -> JournalContents {
-        guard let fd = try openJournal(O_RDONLY, failure: { .cannotRead(file: path, reason: Self.reason($0)) }) else { return .empty }
+        guard let fd = try openJournal(O_RDONLY, failure: { .cannotRead(file: path, reason: .system(Self.reason($0))) }) else { return .empty }
         defer { close(fd) }
         // Best effort: a file system without locks can still be read.
         _ = Self.lock(fd, LOCK_SH)
@@ -69,14 +69,14 @@ public struct JournalFile: Sendable {
     @discardableResult
     public func append(_ make: (JournalContents) throws -> JournalEntry?) throws -> Appended? {
         for _ in 0..<64 {
-            let opened = try openJournal(O_RDWR | O_APPEND) { .cannotWrite(file: path, reason: "cannot open it for appending: \(Self.reason($0))") }
+            let opened = try openJournal(O_RDWR | O_APPEND) { .cannotWrite(file: path, reason: .openForAppending(Self.reason($0))) }
             guard let fd = opened else {
                 guard let entry = try make(.empty) else { return nil }
                 if try create(with: entry) { return Appended(entry: entry, line: 1, warnings: []) }
                 continue  // Another process created it first: append to theirs.
             }
             defer { close(fd) }
-            guard Self.lock(fd, LOCK_EX) == 0 else { throw JournalFileError.cannotWrite(file: path, reason: "cannot lock it: \(Self.reason(errno))") }
+            guard Self.lock(fd, LOCK_EX) == 0 else { throw JournalFileError.cannotWrite(file: path, reason: .lock(Self.reason(errno))) }
             // The journal may have been replaced (renamed over) while we waited for the lock.
             var held = stat()
             var named = stat()
@@ -93,14 +93,14 @@ public struct JournalFile: Sendable {
             if let torn = contents.tornTail {
                 let removed = String(decoding: bytes[torn], as: UTF8.self)
                 guard ftruncate(fd, off_t(torn.lowerBound)) == 0 else {
-                    throw JournalFileError.cannotWrite(file: path, reason: "cannot remove the incomplete last line: \(Self.reason(errno))")
+                    throw JournalFileError.cannotWrite(file: path, reason: .removeTornLine(Self.reason(errno)))
                 }
                 length = torn.lowerBound
                 line = bytes[..<torn.lowerBound].filter { $0 == UInt8(ascii: "\n") }.count + 1
                 warnings.append(
                     Diagnostic(
                         severity: .warning, code: .journalTornLineRemoved,
-                        message: "removed the incomplete last line before appending (\(torn.count) bytes: \(removed.debugDescription))",
+                        text: .file(.journalTornLineRemoved(bytes: torn.count, removed: String(removed.debugDescription.dropFirst().dropLast()))),
                         file: path, location: SourceLocation(line: line, column: 1)))
             } else if contents.endsWithoutNewline {
                 data.insert(UInt8(ascii: "\n"), at: 0)
@@ -110,7 +110,7 @@ public struct JournalFile: Sendable {
             try write(data, to: fd, rollbackTo: length)
             return Appended(entry: entry, line: line, warnings: warnings)
         }
-        throw JournalFileError.cannotWrite(file: path, reason: "it kept being replaced while waiting for the lock")
+        throw JournalFileError.cannotWrite(file: path, reason: .keptBeingReplaced)
     }
 
     /// The entry as one line of JSON (no newline): keys sorted, so the same entry always gives the same bytes.
@@ -137,7 +137,7 @@ public struct JournalFile: Sendable {
                 }
                 return nil
             }
-            if code == ENXIO { throw .notAFile(file: path, kind: "a socket") }
+            if code == ENXIO { throw .notAFile(file: path, kind: .socket) }
             throw failure(code)
         }
         var st = stat()
@@ -146,14 +146,14 @@ public struct JournalFile: Sendable {
             close(fd)
             throw failure(code)
         }
-        let kind: String?
+        let kind: JournalFileKind?
         switch st.st_mode & S_IFMT {
         case S_IFREG: kind = nil
-        case S_IFDIR: kind = "a folder"
-        case S_IFIFO: kind = "a named pipe (FIFO)"
-        case S_IFCHR, S_IFBLK: kind = "a device"
-        case S_IFSOCK: kind = "a socket"
-        default: kind = "not a regular file"
+        case S_IFDIR: kind = .folder
+        case S_IFIFO: kind = .namedPipe
+        case S_IFCHR, S_IFBLK: kind = .device
+        case S_IFSOCK: kind = .socket
+        default: kind = .other
         }
         if let kind {
             close(fd)
@@ -176,14 +176,14 @@ public struct JournalFile: Sendable {
     private func create(with entry: JournalEntry) throws(JournalFileError) -> Bool {
         let data: [UInt8]
         do { data = Array(try Self.encode(entry).utf8) + [UInt8(ascii: "\n")] } catch {
-            throw .cannotWrite(file: path, reason: "cannot encode the entry: \(error)")
+            throw .cannotWrite(file: path, reason: .encode("\(error)"))
         }
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw .cannotWrite(file: path, reason: "cannot create it in '\(directory.isEmpty ? "." : directory)': \(Self.reason(errno))")
+            throw .cannotWrite(file: path, reason: .create(directory: directory.isEmpty ? "." : directory, Self.reason(errno)))
         }
         do {
             try write(data, to: fd, rollbackTo: nil)
@@ -201,7 +201,7 @@ public struct JournalFile: Sendable {
                 if stat(path, &st) != 0, lstat(path, &st) == 0 { throw .danglingLink(file: path, target: Self.linkTarget(path) ?? "?") }
                 return false
             }
-            throw .cannotWrite(file: path, reason: Self.reason(errno))
+            throw .cannotWrite(file: path, reason: .system(Self.reason(errno)))
         }
         // Make the new directory entry durable too.
         let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
@@ -219,17 +219,17 @@ public struct JournalFile: Sendable {
         }
     }
 
-    static func reason(_ code: Int32) -> String {
+    static func reason(_ code: Int32) -> SystemReason {
         switch code {
-        case EACCES, EPERM: return "permission denied"
-        case EROFS: return "the file system is read-only"
-        case ENOSPC: return "no space left on the device"
-        case ENOTDIR: return "a part of the path is not a folder"
-        case ENOENT: return "the folder does not exist"
-        case EISDIR: return "it is a folder"
-        case EFBIG: return "the file would grow beyond the largest size allowed (ulimit -f)"
-        case ELOOP: return "its symbolic links go round in a loop"
-        default: return String(cString: strerror(code))
+        case EACCES, EPERM: return .permissionDenied
+        case EROFS: return .readOnly
+        case ENOSPC: return .noSpace
+        case ENOTDIR: return .notAFolderInPath
+        case ENOENT: return .folderMissing
+        case EISDIR: return .isAFolder
+        case EFBIG: return .tooLarge
+        case ELOOP: return .symlinkLoop
+        default: return .other(String(cString: strerror(code)))
         }
     }
 }

@@ -20,15 +20,19 @@ struct ActivityDraft: Sendable {
     var references: [(reference: ActivityReference, location: SourceLocation, key: String)] = []
     /// Where the id is written.
     var idLocation: SourceLocation?
+    /// Text written where an owner, unit, … id belongs that is no id (a name, perhaps):
+    /// reported by the reference check, which knows the names.
+    var notIDs: [(kind: IDKind, text: Located<String>)] = []
+    /// Whether an `owner` key is written (whatever its value).
+    var ownerWritten = false
 }
 
 extension PlanReader {
     static let activityKeys = ActivityKey.allCases.map(\.rawValue)
     static let repeatKeys = ["every", "on", "day-of-month", "except-months", "except-dates", "from", "until"]
-    static let placementHelp = "'date', 'dates', 'repeat', 'with', 'after'/'before' or 'dates-from'"
 
     mutating func readActivities(_ node: Node) {
-        guard let items = list(node, for: "activities", single: false, of: "activities (each starting with '- id:')")
+        guard let items = list(node, for: "activities", single: false, of: .activityItems)
         else { return }
         readActivityItems(items)
     }
@@ -45,19 +49,14 @@ extension PlanReader {
     /// Reads one `- id: …` item; nil when it is not a mapping at all.
     private mutating func readActivity(_ node: Node) -> ActivityDraft? {
         guard case .mapping(let mapping) = node else {
-            sink.error(
-                .invalidType,
-                "each activity must be a mapping starting with '- id:', not \(node.kindDescription)",
-                at: location(of: node))
+            sink.error(.invalidType, .activityNotAMapping(found: node.found), at: location(of: node))
             return nil
         }
         let here = location(of: node)
-        // How messages name the activity; made only for a message.
-        func name() -> String {
-            let writtenID =
-                mapping.first?.key.scalar?.string == "id"
+        // The id as written, for messages; looked up only for a message.
+        func name() -> String? {
+            mapping.first?.key.scalar?.string == "id"
                 ? mapping.first?.value.rawText : mapping.value(forKey: "id")?.rawText
-            return writtenID.map { "activity '\($0)'" } ?? "the activity"
         }
         var draft = ActivityDraft(activity: Activity(id: "", title: "", placement: .dates([]), location: here))
 
@@ -75,7 +74,7 @@ extension PlanReader {
             var activityKey: ActivityKey?
             guard
                 let key = knownKey(
-                    keyNode, in: name(), known: Self.activityKeys,
+                    keyNode, in: .activity(name()), known: Self.activityKeys,
                     isKnown: {
                         activityKey = ActivityKey(named: $0)
                         return activityKey != nil
@@ -92,45 +91,55 @@ extension PlanReader {
             case .kind: draft.activity.kind = text(value, for: "kind")
             case .description: draft.activity.description = text(value, for: "description")
             case .owner:
-                if let id = identifier(value, for: "owner") {
+                draft.ownerWritten = true
+                if let id = referenceID(value, for: "owner", kind: .owner, into: &draft) {
                     draft.owner = Located(value: id, location: location(of: value))
                     draft.activity.owner = .init(id)
                 }
             case .unit:
-                if let id = identifier(value, for: "unit") {
+                if let id = referenceID(value, for: "unit", kind: .unit, into: &draft) {
                     draft.unit = Located(value: id, location: location(of: value))
                     draft.activity.unit = .init(id)
                 }
             // The ids go into the activity now (while reading, on every core); the reference
             // check later only looks them up.
             case .audiences:
-                draft.audiences = identifierList(value, for: "audiences", of: "target groups")
+                draft.audiences = identifierList(value, for: "audiences", of: .audiences, kind: .audience, into: &draft)
                 draft.activity.audiences = draft.audiences.map { .init($0.value) }
             case .channels:
-                draft.channels = identifierList(value, for: "channels", of: "channels")
+                draft.channels = identifierList(value, for: "channels", of: .channels, kind: .channel, into: &draft)
                 draft.activity.channels = draft.channels.map { .init($0.value) }
             case .goals:
-                draft.goals = identifierList(value, for: "goals", of: "goals")
+                draft.goals = identifierList(value, for: "goals", of: .goals, kind: .goal, into: &draft)
                 draft.activity.goals = draft.goals.map { .init($0.value) }
             case .date:
                 placementEntries.append(entry)
                 if let day = day(value, for: "date") { placement = .date(day) }
             case .dates:
                 placementEntries.append(entry)
-                guard let items = list(value, for: "dates", of: "dates (YYYY-MM-DD)") else { break }
+                guard let items = list(value, for: "dates", of: .dates) else { break }
                 if items.isEmpty {
-                    sink.error(
-                        .invalidValue, "'dates' lists no dates", at: location(of: value.isNull ? entry.keyNode : value))
+                    sink.error(.invalidValue, .datesEmpty, at: location(of: value.isNull ? entry.keyNode : value))
                     break
                 }
                 guard items.count <= PlanLimits.maxOccurrencesPerActivity else {
                     sink.error(
-                        .tooManyOccurrences,
-                        "'dates' lists \(items.count) dates, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) occurrences for one activity",
+                        .tooManyOccurrences, .tooManyDates(count: items.count, limit: PlanLimits.maxOccurrencesPerActivity),
                         at: location(of: value))
                     break
                 }
-                let days = items.compactMap { day($0, for: "dates") }
+                var first: [Day: SourceLocation] = [:]
+                var days: [Day] = []
+                days.reserveCapacity(items.count)
+                for item in items {
+                    guard let day = day(item, for: "dates") else { continue }
+                    days.append(day)
+                    if let earlier = first[day] {
+                        sink.warning(.duplicateDate, .duplicateDate(date: day, first: earlier), at: location(of: item))
+                    } else {
+                        first[day] = location(of: item)
+                    }
+                }
                 if days.count == items.count { placement = .dates(days) }
             case .repeat:
                 placementEntries.append(entry)
@@ -146,11 +155,9 @@ extension PlanReader {
                 if let path = text(value, for: "dates-from") { placement = .imported(source: path, dates: []) }
             case .after:
                 placementEntries.append(entry)
-                guard let items = list(value, for: "after", of: "activities") else { break }
+                guard let items = list(value, for: "after", of: .activities) else { break }
                 if items.isEmpty {
-                    sink.error(
-                        .invalidValue, "'after' names no activity",
-                        at: location(of: value.isNull ? entry.keyNode : value))
+                    sink.error(.invalidValue, .afterEmpty, at: location(of: value.isNull ? entry.keyNode : value))
                 }
                 for item in items {
                     guard let text = text(item, for: "after") else { continue }
@@ -161,10 +168,7 @@ extension PlanReader {
             case .before:
                 placementEntries.append(entry)
                 if case .sequence = value {
-                    sink.error(
-                        .invalidType,
-                        "'before' takes one activity, not a list: the activity must end before that one",
-                        at: location(of: value))
+                    sink.error(.invalidType, .beforeList, at: location(of: value))
                     break
                 }
                 guard let text = text(value, for: "before") else { break }
@@ -177,24 +181,22 @@ extension PlanReader {
                     draft.activity.forEach = reference.activity
                     draft.references.append((reference, location(of: value), "for-each"))
                 case .success:
-                    sink.error(
-                        .invalidForEach,
-                        "'for-each' takes an activity without an occurrence number: '\(text)' names one occurrence",
-                        at: location(of: value))
+                    sink.error(.invalidForEach, .forEachOccurrence(text: text), at: location(of: value))
                 case .failure(let error):
-                    sink.error(.invalidReference, error.describe(in: "for-each: \(text)"), at: location(of: value))
+                    sink.error(.invalidReference, error.describe(key: "for-each", written: text), at: location(of: value))
                 }
             case .time:
                 guard let text = text(value, for: "time") else { break }
                 switch parseTime(text) {
                 case .success(let time): draft.activity.time = time
-                case .failure(let error): sink.error(.invalidTime, error.message, at: location(of: value))
+                case .failure(let error): sink.error(.invalidTime, error.plain, at: location(of: value))
                 }
             case .duration:
                 guard let text = text(value, for: "duration") else { break }
                 switch parseDuration(text) {
                 case .success(let duration): draft.activity.duration = duration
-                case .failure(let error): sink.error(error.outOfRange ? .valueOutOfRange : .invalidDuration, error.message, at: location(of: value))
+                case .failure(let error):
+                    sink.error(error.outOfRange ? .valueOutOfRange : .invalidDuration, error.plain, at: location(of: value))
                 }
             case .notBefore: draft.activity.notBefore = day(value, for: "not-before")
             case .notAfter: draft.activity.notAfter = day(value, for: "not-after")
@@ -204,19 +206,22 @@ extension PlanReader {
                 if let status = OccurrenceStatus(rawValue: text.lowercased()) {
                     draft.activity.status = status
                 } else {
-                    var message = "'status' must be planned, tentative or cancelled, not '\(text)'"
-                    if let suggestion = suggest(text, in: ["planned", "tentative", "cancelled", "canceled"]) {
-                        message += " (did you mean '\(suggestion == "canceled" ? "cancelled" : suggestion)'?)"
-                    }
-                    sink.error(.invalidValue, message, at: location(of: value))
+                    let suggestion = suggest(text, in: ["planned", "tentative", "cancelled", "canceled"])
+                    sink.error(
+                        .invalidValue,
+                        .unknownStatus(text: text, suggestion: suggestion.map { $0 == "canceled" ? "cancelled" : $0 }),
+                        at: location(of: value))
                 }
             }
         }
 
+        // A misspelt `owner` (reported as unknown_key) is not also an activity without one.
+        if !seen.contains(.owner), isWritten("owner", in: mapping, known: Self.activityKeys) { draft.ownerWritten = true }
+
         // Required keys.
         for key in [ActivityKey.id, .title] where !seen.contains(key) {
             guard !isWritten(key.rawValue, in: mapping, known: Self.activityKeys) else { continue }
-            sink.error(.missingKey, "\(name()) has no '\(key.rawValue)'", at: here)
+            sink.error(.missingKey, .activityHasNo(activity: name(), key: key.rawValue), at: here)
         }
 
         // Exactly one way of placing the activity (after and before together count as one).
@@ -226,12 +231,10 @@ extension PlanReader {
             groups.append((group(entry.key), entry))
         }
         if groups.isEmpty {
-            sink.error(.missingPlacement, "\(name()) has no date: give it one of \(Self.placementHelp)", at: here)
+            sink.error(.missingPlacement, .noPlacement(activity: name()), at: here)
         } else if groups.count > 1 {
-            let names = groups.map { "'\($0.entry.key)'" }
             sink.error(
-                .multiplePlacements,
-                "\(name()) is placed by both \(names[0]) and \(names[1...].joined(separator: " and ")); keep exactly one of \(Self.placementHelp)",
+                .multiplePlacements, .multiplePlacements(activity: name(), keys: groups.map(\.entry.key)),
                 at: groups[1].entry.keyLocation)
         } else if groups[0].name == "after/before" {
             if seen.contains(.after) == !after.isEmpty, seen.contains(.before) == (before != nil) {
@@ -247,10 +250,7 @@ extension PlanReader {
         if let forEachEntry, let only = groups.first, groups.count == 1,
             !["with", "after/before"].contains(only.name)
         {
-            sink.error(
-                .invalidForEach,
-                "'for-each' works with 'with', 'after' or 'before', not with '\(only.entry.key)'",
-                at: forEachEntry.keyLocation)
+            sink.error(.invalidForEach, .forEachPlacement(key: only.entry.key), at: forEachEntry.keyLocation)
         }
 
         if case .minutes = draft.activity.duration, draft.activity.time == nil,
@@ -258,34 +258,60 @@ extension PlanReader {
         {
             sink.warning(
                 .durationWithoutTime,
-                "duration '\(draft.activity.duration!)' is counted in hours but \(name()) has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d')",
+                .durationWithoutTime(duration: draft.activity.duration!.description, activity: name()),
                 at: location(of: entry))
         }
         if let notBefore = draft.activity.notBefore, let notAfter = draft.activity.notAfter, notAfter < notBefore {
             sink.error(
-                .invalidRange, "'not-after' (\(notAfter)) is earlier than 'not-before' (\(notBefore))",
+                .invalidRange, .notAfterBeforeNotBefore(notAfter: notAfter, notBefore: notBefore),
                 at: mapping.value(forKey: "not-after").map { location(of: $0) } ?? here)
         }
         return draft
     }
 
     /// A list of identifiers (`audiences: [medarbetare, kunder]`, or one without brackets).
-    private mutating func identifierList(_ node: Node, for key: String, of what: String) -> [Located<String>] {
+    private mutating func identifierList(
+        _ node: Node, for key: String, of what: PlanListItem, kind: IDKind, into draft: inout ActivityDraft
+    ) -> [Located<String>] {
         var result: [Located<String>] = []
         if case .sequence(let sequence) = node {
             // The items in place (`list` would first copy them into an array).
             result.reserveCapacity(sequence.count)
             for index in sequence.indices {
                 let item = sequence[index]
-                if let id = identifier(item, for: key) { result.append(Located(value: id, location: location(of: item))) }
+                if let id = referenceID(item, for: key, kind: kind, into: &draft) {
+                    result.append(Located(value: id, location: location(of: item)))
+                }
             }
             return result
         }
         guard let items = list(node, for: key, of: what) else { return [] }
         for item in items {
-            if let id = identifier(item, for: key) { result.append(Located(value: id, location: location(of: item))) }
+            if let id = referenceID(item, for: key, kind: kind, list: true, into: &draft) {
+                result.append(Located(value: id, location: location(of: item)))
+            }
         }
         return result
+    }
+
+    /// The id an owner, unit, … reference names, or nil. Text that is no id is kept in
+    /// `draft` for the reference check, which tells whether it is a name; a comma list
+    /// written where a list belongs (`audiences: medarbetare, chefer`) is reported with
+    /// the list it means.
+    private mutating func referenceID(
+        _ node: Node, for key: String, kind: IDKind, list: Bool = false, into draft: inout ActivityDraft
+    ) -> String? {
+        guard let text = text(node, for: key) else { return nil }
+        if isValidIdentifier(text) { return text }
+        if list, text.contains(",") {
+            let parts = text.split(separator: ",").map { String($0).trimmingSpaces() }
+            if parts.count > 1, parts.allSatisfy(isValidIdentifier) {
+                sink.error(.invalidID, .invalidID(text: text), at: location(of: node), notes: [.commaListNote(items: parts)])
+                return nil
+            }
+        }
+        draft.notIDs.append((kind, Located(value: text, location: location(of: node))))
+        return nil
     }
 
     /// `with: namnd[2]`: a bare reference.
@@ -297,12 +323,9 @@ extension PlanReader {
             draft.references.append((reference, location, "with"))
             return reference
         case .failure(let error) where error.part == .offset:
-            sink.error(
-                .invalidReference,
-                "'with' places the activity on the same day as another and takes no offset, not '\(text)'; use 'after' or 'before' for an offset",
-                at: location)
+            sink.error(.invalidReference, .withOffset(text: text), at: location)
         case .failure(let error):
-            sink.error(.invalidReference, error.describe(in: "with: \(text)"), at: location)
+            sink.error(.invalidReference, error.describe(key: "with", written: text), at: location)
         }
         return nil
     }
@@ -315,22 +338,21 @@ extension PlanReader {
         case .failure(let error):
             sink.error(
                 error.outOfRange ? .valueOutOfRange : error.part == .reference ? .invalidReference : .invalidOffset,
-                error.describe(in: "\(key): \(text)"), at: location)
+                error.describe(key: key, written: text), at: location)
             return nil
         case .success(let expression):
             let reference = expression.reference
-            var amount: String { "\(expression.amount) \(expression.unit.rawValue)" }  // for messages
             if key == "after", expression.sign == .minus {
                 sink.error(
                     .invalidOffset,
-                    "'after' counts forward from '\(reference)': write 'after: \(reference) + \(amount)'; for a deadline before '\(reference)' write 'before: \(reference) - \(amount)'",
+                    .afterMinus(reference: reference.description, amount: expression.amount, unit: expression.unit),
                     at: location)
                 return nil
             }
             if key == "before", expression.sign == .plus {
                 sink.error(
                     .invalidOffset,
-                    "'before' counts back from '\(reference)': write 'before: \(reference) - \(amount)'; to start after '\(reference)' write 'after: \(reference) + \(amount)'",
+                    .beforePlus(reference: reference.description, amount: expression.amount, unit: expression.unit),
                     at: location)
                 return nil
             }
@@ -344,7 +366,7 @@ extension PlanReader {
     private mutating func readRepeat(_ entry: Entry) -> Recurrence? {
         guard
             let mapping = mapping(
-                entry.value, for: "repeat", hint: "write for example '{every: month, on: first tuesday}'")
+                entry.value, for: "repeat", hint: .repeatFields)
         else { return nil }
         let here = entry.value.isNull ? entry.keyLocation : location(of: entry.value)
         var frequency: RecurrenceFrequency?
@@ -357,7 +379,7 @@ extension PlanReader {
         var keys: [String: SourceLocation] = [:]
         var failed = false
 
-        for field in entries(of: mapping, in: "'repeat'", known: Self.repeatKeys) {
+        for field in entries(of: mapping, in: .section("repeat"), known: Self.repeatKeys) {
             keys[field.key] = field.keyLocation
             let value = field.value
             switch field.key {
@@ -369,7 +391,7 @@ extension PlanReader {
                 switch parseFrequency(text) {
                 case .success(let f): frequency = f
                 case .failure(let error):
-                    sink.error(error.outOfRange ? .valueOutOfRange : .invalidRepeat, error.message, at: location(of: value))
+                    sink.error(error.outOfRange ? .valueOutOfRange : .invalidRepeat, error.plain, at: location(of: value))
                     failed = true
                 }
             case "on":
@@ -380,7 +402,7 @@ extension PlanReader {
                 switch parseRepeatOn(text) {
                 case .success(let day): on = Located(value: day, location: location(of: value))
                 case .failure(let error):
-                    sink.error(.invalidRepeat, error.message, at: location(of: value))
+                    sink.error(.invalidRepeat, error.plain, at: location(of: value))
                     failed = true
                 }
             case "day-of-month":
@@ -390,13 +412,11 @@ extension PlanReader {
                 } else if let text, let n = Int(text), (1...31).contains(n) || n == -1 {
                     dayOfMonth = Located(value: n, location: location(of: value))
                 } else {
-                    sink.error(
-                        .invalidRepeat, "'day-of-month' must be 1–31, or 'last' (-1), not \(value.kindDescription)",
-                        at: location(of: value))
+                    sink.error(.invalidRepeat, .dayOfMonth(found: value.found), at: location(of: value))
                     failed = true
                 }
             case "except-months":
-                guard let items = list(value, for: "except-months", of: "months (1–12)") else {
+                guard let items = list(value, for: "except-months", of: .months) else {
                     failed = true
                     break
                 }
@@ -407,15 +427,12 @@ extension PlanReader {
                     } else if let n = month(named: text) {
                         exceptMonths.insert(n)
                     } else {
-                        sink.error(
-                            .invalidRepeat,
-                            "'except-months' takes month numbers 1–12 (or names such as 'juli'), not \(item.kindDescription)",
-                            at: location(of: item))
+                        sink.error(.invalidRepeat, .exceptMonths(found: item.found), at: location(of: item))
                         failed = true
                     }
                 }
             case "except-dates":
-                guard let items = list(value, for: "except-dates", of: "dates (YYYY-MM-DD)") else {
+                guard let items = list(value, for: "except-dates", of: .dates) else {
                     failed = true
                     break
                 }
@@ -434,8 +451,7 @@ extension PlanReader {
 
         guard let frequency else {
             if !isWritten("every", in: mapping, known: Self.repeatKeys) {
-                sink.error(
-                    .missingKey, "'repeat' needs 'every': week, 2 weeks, month, 3 months, …", at: here)
+                sink.error(.missingKey, .repeatNeedsEvery, at: here)
             }
             return nil
         }
@@ -443,28 +459,21 @@ extension PlanReader {
         switch frequency {
         case .weeks:
             if let dayOfMonth {
-                sink.error(
-                    .invalidRepeat,
-                    "a weekly repeat falls on a weekday ('on: monday'); 'day-of-month' is for monthly repeats",
-                    at: keys["day-of-month"] ?? dayOfMonth.location)
+                sink.error(.invalidRepeat, .weeklyDayOfMonth, at: keys["day-of-month"] ?? dayOfMonth.location)
             }
             switch on?.value {
             case .weekday(let weekday): day = .weekday(weekday)
             case .nth(_, let weekday):
-                sink.error(
-                    .invalidRepeat,
-                    "a weekly repeat falls on a weekday: write 'on: \(weekdayName(weekday))'; 'first', 'last', … are for monthly repeats",
-                    at: on!.location)
+                sink.error(.invalidRepeat, .weeklyNth(weekday: weekday), at: on!.location)
             case nil:
                 if !failed, dayOfMonth == nil {
-                    sink.error(
-                        .invalidRepeat, "a weekly repeat needs a weekday: add 'on: monday' (or another day)", at: here)
+                    sink.error(.invalidRepeat, .weeklyNeedsWeekday, at: here)
                 }
             }
         case .months:
             if let on, let dayOfMonth {
                 sink.error(
-                    .invalidRepeat, "a monthly repeat takes either 'on' or 'day-of-month', not both",
+                    .invalidRepeat, .monthlyOnAndDayOfMonth,
                     at: max(keys["on"] ?? on.location, keys["day-of-month"] ?? dayOfMonth.location, by: isBefore))
                 break
             }
@@ -472,23 +481,16 @@ extension PlanReader {
             switch on?.value {
             case .nth(let n, let weekday): day = .nthWeekday(n, weekday)
             case .weekday(let weekday):
-                let name = weekdayName(weekday)
-                sink.error(
-                    .invalidRepeat,
-                    "a monthly repeat needs which \(name) of the month: 'first \(name)', 'second \(name)', … or 'last \(name)'",
-                    at: on!.location)
+                sink.error(.invalidRepeat, .monthlyNeedsWhich(weekday: weekday), at: on!.location)
             case nil:
                 if !failed, dayOfMonth == nil {
-                    sink.error(
-                        .invalidRepeat,
-                        "a monthly repeat needs 'on' (such as 'first tuesday') or 'day-of-month' (such as 15)", at: here
-                    )
+                    sink.error(.invalidRepeat, .monthlyNeedsDay, at: here)
                 }
             }
         }
         if let from, let until, until < from {
             sink.error(
-                .invalidRange, "'until' (\(until)) is earlier than 'from' (\(from)) in 'repeat'",
+                .invalidRange, .untilBeforeFrom(until: until, from: from),
                 at: keys["until"] ?? here)
             return nil
         }
@@ -500,16 +502,12 @@ extension PlanReader {
         if from != nil || until != nil, recurrence.maximumCount(planYear: nil) > PlanLimits.maxOccurrencesPerActivity {
             sink.error(
                 .tooManyOccurrences,
-                "this 'repeat' gives up to \(recurrence.maximumCount(planYear: nil)) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity; narrow 'from'/'until'",
+                .repeatTooMany(count: recurrence.maximumCount(planYear: nil), limit: PlanLimits.maxOccurrencesPerActivity),
                 at: here)
             return nil
         }
         return recurrence
     }
-}
-
-private func weekdayName(_ weekday: Weekday) -> String {
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][weekday.rawValue - 1]
 }
 
 private func isBefore(_ a: SourceLocation, _ b: SourceLocation) -> Bool {

@@ -110,20 +110,19 @@ private func scanReference(_ scanner: inout Scanner) -> Result<ActivityReference
     let id = scanner.take(while: isIdentifierCharacter)
     guard !id.isEmpty else {
         if let c = scanner.current {
-            return .failure(
-                .init("expected an activity id, found '\(c)'", help: "ids use letters, digits, '-' and '_'"))
+            return .failure(.init(.expectedIDFound(character: String(c))))
         }
-        return .failure(.init("expected an activity id"))
+        return .failure(.init(.expectedID))
     }
     guard scanner.take("[") else { return .success(ActivityReference(activity: .init(id))) }
     scanner.skipSpaces()
     let digits = scanner.take(while: { $0.isASCII && $0.isNumber })
     scanner.skipSpaces()
     guard !digits.isEmpty, scanner.take("]"), let number = Int(digits) else {
-        return .failure(.init("expected an occurrence number in brackets", help: "such as '\(id)[2]' for the second"))
+        return .failure(.init(.expectedOccurrenceNumber(id: id)))
     }
     guard number >= 1 else {
-        return .failure(.init("occurrences are counted from 1", help: "'\(id)[1]' is the first"))
+        return .failure(.init(.occurrenceFromOne(id: id)))
     }
     return .success(ActivityReference(activity: .init(id), occurrence: number))
 }
@@ -136,25 +135,26 @@ struct ExpressionError: Error, Equatable {
         /// The offset after the reference is malformed.
         case offset
     }
-    var message: String
-    /// What to write instead, shown after the message and the text it is about.
-    var help: String?
+    /// What is wrong, and what to write instead.
+    var text: ExpressionText
     var part: Part
     /// The text is well formed but a number in it is beyond its limit (``PlanLimits``):
     /// reported as `value_out_of_range`.
     var outOfRange = false
 
-    init(_ message: String, help: String? = nil, part: Part = .reference, outOfRange: Bool = false) {
-        self.message = message
-        self.help = help
+    init(_ text: ExpressionText, part: Part = .reference, outOfRange: Bool = false) {
+        self.text = text
         self.part = part
         self.outOfRange = outOfRange
     }
 
-    /// `message in 'after: vb + 2 workdys'; help`.
-    func describe(in context: String) -> String {
-        "\(message) in '\(context)'" + (help.map { "; \($0)" } ?? "")
+    /// The message about `key: written` (`… in 'after: vb + 2 workdys'; help`).
+    func describe(key: String, written: String) -> PlanText {
+        .expression(text, key: key, text: written)
     }
+
+    /// The message on its own, for a value whose key the message already names.
+    var plain: PlanText { .expression(text, key: nil, text: nil) }
 }
 
 /// The reference an expression starts with, and the spaces around it.
@@ -180,7 +180,7 @@ func parseReferenceByCharacter(_ text: String) -> Result<ActivityReference, Expr
     case .failure(let e): return .failure(e)
     }
     guard scanner.atEnd else {
-        return .failure(.init("unexpected '\(scanner.rest)' after '\(reference)'", part: .offset))
+        return .failure(.init(.unexpectedAfter(rest: scanner.rest, after: reference.description), part: .offset))
     }
     return .success(reference)
 }
@@ -198,8 +198,8 @@ func parseOffsetExpression(_ text: String) -> Result<OffsetExpression, Expressio
     guard expression.amount <= limit else {
         return .failure(
             .init(
-                "the offset \(expression.amount) \(expression.unit.rawValue) is larger than the limit of \(limit) \(expression.unit.rawValue)",
-                help: "offsets reach at most about ten years (see 'What is guaranteed' in docs/plan-format.md)", part: .offset, outOfRange: true))
+                .offsetOverLimit(amount: expression.amount, unit: expression.unit, limit: limit), part: .offset,
+                outOfRange: true))
     }
     return parsed
 }
@@ -222,44 +222,32 @@ func parseOffsetExpressionByCharacter(_ text: String) -> Result<OffsetExpression
     case "-", "\u{2212}", "\u{2013}": sign = .minus
     default:
         return .failure(
-            .init(
-                "expected '+' or '-' after '\(reference)', found '\(scanner.rest)'",
-                help: "such as '\(reference) + 2 workdays'; put spaces around the sign", part: .offset))
+            .init(.expectedSign(reference: reference.description, found: scanner.rest), part: .offset))
     }
     scanner.position += 1
     scanner.skipSpaces()
     let digits = scanner.take(while: { $0.isASCII && $0.isNumber })
     if !digits.isEmpty, Int(digits) == nil {
         return .failure(
-            .init(
-                "the offset \(digits) is larger than any offset can be",
-                help: "offsets reach at most about ten years (\(PlanLimits.maxOffsetDays) days)", part: .offset, outOfRange: true))
+            .init(.offsetTooLarge(digits: digits, maxDays: PlanLimits.maxOffsetDays), part: .offset, outOfRange: true))
     }
     guard let amount = Int(digits) else {
         return .failure(
-            .init(
-                "expected a number after '\(signCharacter)'",
-                help: "write the number in digits, such as '\(reference) \(signCharacter) 2 workdays'",
-                part: .offset))
+            .init(.expectedNumber(sign: String(signCharacter), reference: reference.description), part: .offset))
     }
     scanner.skipSpaces()
     let word = scanner.take(while: { $0.isLetter })
     guard !word.isEmpty else {
         return .failure(
-            .init(
-                "missing unit after '\(amount)'",
-                help: "write '\(amount) workdays', '\(amount) days' or '\(amount) weeks'", part: .offset))
+            .init(.missingUnit(amount: amount), part: .offset))
     }
     guard let unit = offsetUnitWords[word.lowercased()] else {
-        var message = "unknown unit '\(word)'"
-        if let suggestion = suggest(word, in: offsetUnitWords.keys) {
-            message += " (did you mean '\(suggestion)'?)"
-        }
-        return .failure(.init(message, help: "use workdays, days or weeks", part: .offset))
+        return .failure(
+            .init(.unknownUnit(word: word, suggestion: suggest(word, in: offsetUnitWords.keys)), part: .offset))
     }
     scanner.skipSpaces()
     guard scanner.atEnd else {
-        return .failure(.init("unexpected '\(scanner.rest)' after '\(amount) \(word)'", part: .offset))
+        return .failure(.init(.unexpectedAfter(rest: scanner.rest, after: "\(amount) \(word)"), part: .offset))
     }
     return .success(OffsetExpression(reference: reference, sign: sign, amount: amount, unit: unit))
 }
@@ -268,14 +256,14 @@ func parseOffsetExpressionByCharacter(_ text: String) -> Result<OffsetExpression
 func parseDuration(_ text: String) -> Result<ActivityDuration, ExpressionError> {
     let parsed = fastDuration(text).map { Result.success($0) } ?? parseDurationByCharacter(text)
     guard case .success(let duration) = parsed else { return parsed }
-    let (value, limit, unit): (Int, Int, String)
+    let (value, limit, unit): (Int, Int, DurationUnit)
     switch duration {
-    case .minutes(let n): (value, limit, unit) = (n, PlanLimits.maxDurationMinutes, "minutes")
-    case .workdays(let n): (value, limit, unit) = (n, PlanLimits.maxDurationWorkdays, "working days")
-    case .weeks(let n): (value, limit, unit) = (n, PlanLimits.maxDurationWeeks, "weeks")
+    case .minutes(let n): (value, limit, unit) = (n, PlanLimits.maxDurationMinutes, .minutes)
+    case .workdays(let n): (value, limit, unit) = (n, PlanLimits.maxDurationWorkdays, .workdays)
+    case .weeks(let n): (value, limit, unit) = (n, PlanLimits.maxDurationWeeks, .weeks)
     }
     guard value <= limit else {
-        return .failure(.init("the duration '\(text)' is longer than the limit of \(limit) \(unit)", outOfRange: true))
+        return .failure(.init(.durationOverLimit(text: text, limit: limit, unit: unit), outOfRange: true))
     }
     return parsed
 }
@@ -283,14 +271,13 @@ func parseDuration(_ text: String) -> Result<ActivityDuration, ExpressionError> 
 /// `parseDuration` by `Character`: any text, and every message.
 func parseDurationByCharacter(_ text: String) -> Result<ActivityDuration, ExpressionError> {
     let compact = text.lowercased().filter { !$0.isWhitespace }
-    let help = "write hours and minutes ('2h', '90min', '1h30min'), working days ('3d') or weeks ('2w')"
     // Numbers too large for any duration are read as the largest, which the limit then rejects.
     func number(_ s: Substring) -> Int? {
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(s) ?? Int.max
     }
     if number(Substring(compact)) != nil {
-        return .failure(.init("duration '\(text)' has no unit: \(help)"))
+        return .failure(.init(.durationWithoutUnit(text: text)))
     }
     var value: ActivityDuration?
     if compact.hasSuffix("min") {
@@ -310,10 +297,10 @@ func parseDurationByCharacter(_ text: String) -> Result<ActivityDuration, Expres
         default: break
         }
     }
-    guard let value else { return .failure(.init("'\(text)' is not a duration: \(help)")) }
+    guard let value else { return .failure(.init(.notADuration(text: text))) }
     switch value {
     case .minutes(let n) where n <= 0, .workdays(let n) where n <= 0, .weeks(let n) where n <= 0:
-        return .failure(.init("a duration must be longer than zero, not '\(text)'"))
+        return .failure(.init(.durationZero(text: text)))
     default:
         return .success(value)
     }
@@ -345,7 +332,7 @@ func parseTime(_ text: String) -> Result<TimeOfDay, ExpressionError> {
     let trimmed = text.trimmingSpaces()
     let normalized = trimmed.replacingDots()
     if let time = TimeOfDay(text: normalized) { return .success(time) }
-    return .failure(.init("'\(text)' is not a time of day; write HH:MM, such as '17:00'"))
+    return .failure(.init(.notATime(text: text)))
 }
 
 /// Weekday names, English and Swedish (with and without å/ö).
@@ -386,39 +373,32 @@ enum RepeatOn: Equatable {
 /// Parses `monday`, `first tuesday`, `last friday`, `andra onsdagen`.
 func parseRepeatOn(_ text: String) -> Result<RepeatOn, ExpressionError> {
     let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-    let help = "write a weekday ('monday', 'tisdag') or which one in the month ('first tuesday', 'last friday')"
     switch words.count {
     case 1:
         if let day = weekday(named: words[0]) { return .success(.weekday(day)) }
-        return .failure(.init(unknownWeekday(words[0]) ?? "'\(text)' is not a weekday: \(help)"))
+        return .failure(.init(unknownWeekday(words[0]) ?? .notAWeekday(text: text)))
     case 2:
         guard let n = ordinalWords[words[0].lowercased()] else {
-            var message = "unknown ordinal '\(words[0])'; use first, second, third, fourth, fifth or last"
-            if let suggestion = suggest(words[0], in: ordinalWords.keys) {
-                message += " (did you mean '\(suggestion)'?)"
-            }
-            return .failure(.init(message))
+            return .failure(.init(.unknownOrdinal(word: words[0], suggestion: suggest(words[0], in: ordinalWords.keys))))
         }
         guard let day = weekday(named: words[1]) else {
-            return .failure(.init(unknownWeekday(words[1]) ?? "'\(words[1])' is not a weekday"))
+            return .failure(.init(unknownWeekday(words[1]) ?? .weekdayExpected(word: words[1])))
         }
         return .success(.nth(n, day))
     default:
-        return .failure(.init("'\(text)' is not a day of the repeat: \(help)"))
+        return .failure(.init(.notARepeatDay(text: text)))
     }
 }
 
-private func unknownWeekday(_ word: String) -> String? {
+private func unknownWeekday(_ word: String) -> ExpressionText? {
     guard let suggestion = suggest(word, in: weekdayWords.keys) else { return nil }
-    return "unknown weekday '\(word)' (did you mean '\(suggestion)'?)"
+    return .unknownWeekday(word: word, suggestion: suggestion)
 }
 
 /// Parses `every:`: `week`, `2 weeks`, `month`, `3 months`, `vecka`, `2 veckor`, `månad`,
 /// `varannan vecka` (every other week).
 func parseFrequency(_ text: String) -> Result<RecurrenceFrequency, ExpressionError> {
     let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
-    let help =
-        "write 'week', '2 weeks', 'month' or '3 months' (Swedish: 'vecka', '2 veckor', 'månad', 'varannan vecka')"
     let weekWords: Set<String> = ["week", "weeks", "weekly", "vecka", "veckor"]
     let monthWords: Set<String> = ["month", "months", "monthly", "månad", "månader", "manad", "manader"]
     var count = 1
@@ -432,30 +412,31 @@ func parseFrequency(_ text: String) -> Result<RecurrenceFrequency, ExpressionErr
         } else if words[0].allSatisfy({ $0.isASCII && $0.isNumber }), !words[0].isEmpty {
             count = Int(words[0]) ?? Int.max
         } else {
-            return .failure(.init("'\(text)' is not a frequency: \(help)"))
+            return .failure(.init(.notAFrequency(text: text)))
         }
         unitWord = words[1]
     default:
-        return .failure(.init("'\(text)' is not a frequency: \(help)"))
+        return .failure(.init(.notAFrequency(text: text)))
     }
-    guard count >= 1 else { return .failure(.init("a repeat needs an interval of at least 1, not '\(text)'")) }
+    guard count >= 1 else { return .failure(.init(.intervalZero(text: text))) }
     if weekWords.contains(unitWord) {
         guard count <= PlanLimits.maxRepeatWeeks else {
-            return .failure(.init("'every: \(text)' is more than the limit of \(PlanLimits.maxRepeatWeeks) weeks", outOfRange: true))
+            return .failure(
+                .init(.repeatOverLimit(text: text, limit: PlanLimits.maxRepeatWeeks, unit: .weeks), outOfRange: true))
         }
         return .success(.weeks(count))
     }
     if monthWords.contains(unitWord) {
         guard count <= PlanLimits.maxRepeatMonths else {
-            return .failure(.init("'every: \(text)' is more than the limit of \(PlanLimits.maxRepeatMonths) months", outOfRange: true))
+            return .failure(
+                .init(.repeatOverLimit(text: text, limit: PlanLimits.maxRepeatMonths, unit: .months), outOfRange: true))
         }
         return .success(.months(count))
     }
-    var message = "'\(text)' is not a frequency: \(help)"
     if let suggestion = suggest(unitWord, in: weekWords.union(monthWords)) {
-        message = "unknown unit '\(unitWord)' in 'every' (did you mean '\(suggestion)'?)"
+        return .failure(.init(.unknownFrequencyUnit(word: unitWord, suggestion: suggestion)))
     }
-    return .failure(.init(message))
+    return .failure(.init(.notAFrequency(text: text)))
 }
 
 /// Month names for `except-months`, English and Swedish, also abbreviated to three letters.

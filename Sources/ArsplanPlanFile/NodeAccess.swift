@@ -22,15 +22,14 @@ extension Node {
         return scalar.isNull
     }
 
-    /// A short description of what the node is, for "expected …, found …" messages.
-    var kindDescription: String {
+    /// What the node is, for "must be …, not …" messages.
+    var found: PlanFound {
         switch self {
         case .scalar(let scalar):
-            if isNull { return "an empty value" }
-            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
-            return "'\(text)'"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
+            if isNull { return .empty }
+            return .text(scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string)
+        case .sequence: return .list
+        case .mapping: return .mapping
         }
     }
 
@@ -58,7 +57,7 @@ extension Node.Scalar {
 extension PlanReader {
     /// The entries of a mapping whose keys are fixed names: reports unknown keys (with a
     /// suggestion), keys that are not text, and repeated keys.
-    mutating func entries(of mapping: Node.Mapping, in context: @autoclosure () -> String, known: [String]) -> [Entry] {
+    mutating func entries(of mapping: Node.Mapping, in context: @autoclosure () -> PlanPlace, known: [String]) -> [Entry] {
         var result: [Entry] = []
         result.reserveCapacity(mapping.count)
         for index in mapping.indices {
@@ -73,7 +72,7 @@ extension PlanReader {
     /// reported, for a key that is not text, a repeated key, a merge key or an unknown key.
     @inline(__always)
     mutating func knownKey(
-        _ keyNode: Node, in context: @autoclosure () -> String, known: [String], isKnown: (String) -> Bool
+        _ keyNode: Node, in context: @autoclosure () -> PlanPlace, known: [String], isKnown: (String) -> Bool
     ) -> String? {
         guard let key = keyText(keyNode, in: context()) else { return nil }
         if duplicates.isEmpty || duplicates[location(of: keyNode)] == nil, isKnown(key) { return key }
@@ -82,47 +81,38 @@ extension PlanReader {
     }
 
     /// Reports a key that is repeated, a merge key or not one of `known`.
-    private mutating func reportKey(_ keyNode: Node, key: String, in context: String, known: [String]) {
+    private mutating func reportKey(_ keyNode: Node, key: String, in context: PlanPlace, known: [String]) {
         if let duplicate = takeDuplicate(keyNode, key: key) {
             sink.error(
-                .duplicateKey,
-                "'\(duplicate.key)' is written again in \(context) (first at \(duplicate.first)); keep one",
+                .duplicateKey, .duplicateKey(key: duplicate.key, in: context, first: duplicate.first),
                 at: duplicate.location)
             return
         }
         if key == "<<" {
-            sink.error(
-                .unknownKey, "YAML merge keys ('<<') are not supported in plan files; write the keys out",
-                at: location(of: keyNode))
+            sink.error(.unknownKey, .mergeKey, at: location(of: keyNode))
             return
         }
-        var message = "unknown key '\(key)' in \(context)"
-        if let suggestion = suggest(key, in: known) {
-            message += " (did you mean '\(suggestion)'?)"
-        }
         sink.error(
-            .unknownKey, message, at: location(of: keyNode),
-            notes: ["keys here: " + known.joined(separator: ", ")])
+            .unknownKey, .unknownKey(key: key, in: context, suggestion: suggest(key, in: known)), at: location(of: keyNode),
+            notes: [.keysHere(keys: known)])
     }
 
     /// The entries of a mapping keyed by identifiers (`owners`, `units`, …): reports keys
     /// that are not valid identifiers and identifiers given twice (`duplicate_id`).
-    mutating func idEntries(of mapping: Node.Mapping, kind: String) -> [Entry] {
+    mutating func idEntries(of mapping: Node.Mapping, kind: IDKind) -> [Entry] {
         var result: [Entry] = []
         result.reserveCapacity(mapping.count)
         for index in mapping.indices {
             let (keyNode, value) = mapping[index]
-            guard let key = keyText(keyNode, in: "the \(kind)s") else { continue }
+            guard let key = keyText(keyNode, in: .entry(kind, id: nil)) else { continue }
             if let duplicate = takeDuplicate(keyNode, key: key) {
                 sink.error(
-                    .duplicateID, "\(kind) '\(duplicate.key)' is defined again (first at \(duplicate.first))",
+                    .duplicateID, .duplicateID(kind: kind, id: duplicate.key, first: duplicate.first),
                     at: duplicate.location)
                 continue
             }
             guard isValidIdentifier(key) else {
-                sink.error(
-                    .invalidID, "\(kind) id '\(key)' may contain only letters, digits, '-' and '_'",
-                    at: location(of: keyNode))
+                sink.error(.invalidID, .invalidGroupID(kind: kind, id: key), at: location(of: keyNode))
                 continue
             }
             result.append(Entry(key: key, keyNode: keyNode, value: value))
@@ -130,11 +120,9 @@ extension PlanReader {
         return result
     }
 
-    private mutating func keyText(_ keyNode: Node, in context: @autoclosure () -> String) -> String? {
+    private mutating func keyText(_ keyNode: Node, in context: @autoclosure () -> PlanPlace) -> String? {
         guard case .scalar(let scalar) = keyNode else {
-            sink.error(
-                .invalidType, "a key in \(context()) must be text, not \(keyNode.kindDescription)",
-                at: location(of: keyNode))
+            sink.error(.invalidType, .keyNotText(in: context(), found: keyNode.found), at: location(of: keyNode))
             return nil
         }
         return scalar.string
@@ -147,12 +135,11 @@ extension PlanReader {
     }
 
     /// A mapping, or nil (reported) when the node is something else; an empty value is an empty mapping.
-    mutating func mapping(_ node: Node, for key: String, hint: String? = nil) -> Node.Mapping? {
+    mutating func mapping(_ node: Node, for key: String, hint: PlanHint? = nil) -> Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
         if node.isNull { return Node.Mapping(keysAndValues: [], mark: node.mark) }
-        var message = "'\(key)' must be a mapping of keys and values, not \(node.kindDescription)"
-        if let hint { message += "; \(hint)" }
-        sink.error(.invalidType, message, at: location(of: node))
+        sink.error(
+            .invalidType, .wrongType(key: key, expected: .mapping, found: node.found, hint: hint), at: location(of: node))
         return nil
     }
 
@@ -160,9 +147,10 @@ extension PlanReader {
     mutating func text(_ node: Node, for key: String) -> String? {
         if let text = node.rawText { return text }
         if node.isNull {
-            sink.error(.invalidType, "'\(key)' has no value", at: location(of: node))
+            sink.error(.invalidType, .noValue(key: key), at: location(of: node))
         } else {
-            sink.error(.invalidType, "'\(key)' must be text, not \(node.kindDescription)", at: location(of: node))
+            sink.error(
+                .invalidType, .wrongType(key: key, expected: .text, found: node.found, hint: nil), at: location(of: node))
         }
         return nil
     }
@@ -171,9 +159,7 @@ extension PlanReader {
     mutating func identifier(_ node: Node, for key: String) -> String? {
         guard let text = text(node, for: key) else { return nil }
         guard isValidIdentifier(text) else {
-            sink.error(
-                .invalidID, "'\(text)' is not a valid id: use only letters, digits, '-' and '_'", at: location(of: node)
-            )
+            sink.error(.invalidID, .invalidID(text: text), at: location(of: node))
             return nil
         }
         return text
@@ -183,12 +169,15 @@ extension PlanReader {
     mutating func integer(_ node: Node, for key: String) -> Int? {
         guard case .scalar(let scalar) = node, !node.isNull else {
             sink.error(
-                .invalidType, "'\(key)' must be a whole number, not \(node.kindDescription)", at: location(of: node))
+                .invalidType, .wrongType(key: key, expected: .wholeNumber, found: node.found, hint: nil),
+                at: location(of: node))
             return nil
         }
         let text = scalar.string.trimmingSpaces()
         guard let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) else {
-            sink.error(.invalidType, "'\(key)' must be a whole number, not '\(scalar.string)'", at: location(of: node))
+            sink.error(
+                .invalidType, .wrongType(key: key, expected: .wholeNumber, found: .text(scalar.string), hint: nil),
+                at: location(of: node))
             return nil
         }
         return value
@@ -198,7 +187,7 @@ extension PlanReader {
     mutating func positiveInteger(_ node: Node, for key: String) -> Int? {
         guard let value = integer(node, for: key) else { return nil }
         guard value >= 1 else {
-            sink.error(.invalidValue, "'\(key)' must be 1 or more, not \(value)", at: location(of: node))
+            sink.error(.invalidValue, .notPositive(key: key, value: value), at: location(of: node))
             return nil
         }
         return value
@@ -211,7 +200,8 @@ extension PlanReader {
         case "false", "no": return false
         default:
             sink.error(
-                .invalidType, "'\(key)' must be true or false, not \(node.kindDescription)", at: location(of: node))
+                .invalidType, .wrongType(key: key, expected: .trueOrFalse, found: node.found, hint: nil),
+                at: location(of: node))
             return nil
         }
     }
@@ -220,8 +210,7 @@ extension PlanReader {
     mutating func day(_ node: Node, for key: String) -> Day? {
         guard case .scalar(let scalar) = node, !node.isNull else {
             sink.error(
-                .invalidType, "'\(key)' must be a date (YYYY-MM-DD), not \(node.kindDescription)",
-                at: location(of: node))
+                .invalidType, .wrongType(key: key, expected: .date, found: node.found, hint: nil), at: location(of: node))
             return nil
         }
         let text = scalar.string.trimmingSpaces()
@@ -229,7 +218,7 @@ extension PlanReader {
         if let year = writtenYear(text), !PlanLimits.years.contains(year) {
             sink.error(
                 .dateOutOfRange,
-                "\(text) is outside the years a plan may use (\(PlanLimits.years.lowerBound)–\(PlanLimits.years.upperBound))",
+                .dateOutOfRange(text: text, from: PlanLimits.years.lowerBound, to: PlanLimits.years.upperBound),
                 at: location(of: node))
             return nil
         }
@@ -238,7 +227,7 @@ extension PlanReader {
     }
 
     /// A list; an empty value is an empty list, and with `single` a lone scalar is a list of one.
-    mutating func list(_ node: Node, for key: String, single: Bool = true, of what: String) -> [Node]? {
+    mutating func list(_ node: Node, for key: String, single: Bool = true, of what: PlanListItem) -> [Node]? {
         switch node {
         // The whole slice shares the sequence's storage (`Array(sequence)` copies every node).
         case .sequence(let sequence): return sequence.items
@@ -246,7 +235,8 @@ extension PlanReader {
         case .scalar where single: return [node]
         default:
             sink.error(
-                .invalidType, "'\(key)' must be a list of \(what), not \(node.kindDescription)", at: location(of: node))
+                .invalidType, .wrongType(key: key, expected: .list(what), found: node.found, hint: nil),
+                at: location(of: node))
             return nil
         }
     }
@@ -297,29 +287,24 @@ func writtenYear(_ text: String) -> Int? {
 }
 
 /// Explains why `text` is not a date.
-func dateProblem(_ text: String) -> String {
+func dateProblem(_ text: String) -> PlanText {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
         let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
     {
         if !(1...12).contains(month) {
-            return "\(text) is not a date: there is no month \(month)"
+            return .noSuchMonth(text: text, month: month)
         }
         let days = Day.daysInMonth(year: year, month: month)
-        return "\(text) is not a date: \(monthNames[month - 1]) \(year) has \(days) days, not \(day)"
+        return .noSuchDay(text: text, month: month, year: year, days: days, day: day)
     }
     if text.contains("T") || text.contains(" ") && text.contains(":") {
-        return "'\(text)' is not a date: write the day as YYYY-MM-DD and the time of day under 'time'"
+        return .dateWithTime(text: text)
     }
     if parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
         let day = Int(parts[2]), let date = Day(year: year, month: month, day: day)
     {
-        return "'\(text)' is not a date: write the month and day with two digits, '\(date)'"
+        return .dateDigits(text: text, written: date.description)
     }
-    return "'\(text)' is not a date: write YYYY-MM-DD, such as 2027-03-30"
+    return .notADate(text: text)
 }
-
-let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-]

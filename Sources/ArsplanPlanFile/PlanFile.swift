@@ -28,7 +28,7 @@ public enum PlanFile {
                 UnreadablePlanFile(
                     diagnostic: Diagnostic(
                         severity: .error, code: .fileTooLarge,
-                        message: "the plan file is \(bytes.count) bytes, more than the limit of \(PlanLimits.maxFileBytes) bytes",
+                        text: .plan(.fileTooLarge(bytes: bytes.count, limit: PlanLimits.maxFileBytes)),
                         file: file, location: SourceLocation(line: 1, column: 1))))
         }
         if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
@@ -38,8 +38,7 @@ public enum PlanFile {
             UnreadablePlanFile(
                 diagnostic: Diagnostic(
                     severity: .error, code: .notUTF8,
-                    message:
-                        "the plan file is not UTF-8 text: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad) cannot start or continue a character; save the file as UTF-8",
+                    text: .plan(.notUTF8(byte: bytes[bad], offset: bad)),
                     file: file, location: at)))
     }
 
@@ -50,7 +49,7 @@ public enum PlanFile {
         case .success(let tree):
             composed = tree
         case .failure(let failure):
-            sink.error(failure.code, failure.message, at: failure.location, notes: failure.notes)
+            sink.error(failure.code, failure.text, at: failure.location, notes: failure.notes)
             return PlanFileResult(plan: nil, diagnostics: sink.sorted())
         }
         var reader = PlanReader(sink: sink, duplicates: composed.duplicates)
@@ -168,21 +167,22 @@ struct DiagnosticSink {
     init(file: String) { self.file = file }
 
     mutating func add(
-        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
-        notes: [String] = []
+        _ severity: Severity, _ code: DiagnosticCode, _ text: PlanText, at location: SourceLocation,
+        notes: [PlanText] = []
     ) {
         diagnostics.append(
             Diagnostic(
-                severity: severity, code: code, message: message, file: file, location: location, notes: notes)
+                severity: severity, code: code, text: .plan(text), file: file, location: location,
+                notes: notes.map(Message.plan))
         )
     }
 
-    mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [String] = []) {
-        add(.error, code, message, at: location, notes: notes)
+    mutating func error(_ code: DiagnosticCode, _ text: PlanText, at location: SourceLocation, notes: [PlanText] = []) {
+        add(.error, code, text, at: location, notes: notes)
     }
 
-    mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [String] = []) {
-        add(.warning, code, message, at: location, notes: notes)
+    mutating func warning(_ code: DiagnosticCode, _ text: PlanText, at location: SourceLocation, notes: [PlanText] = []) {
+        add(.warning, code, text, at: location, notes: notes)
     }
 
     mutating func append(_ more: [Diagnostic]) { diagnostics += more }

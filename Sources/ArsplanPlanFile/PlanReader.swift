@@ -40,16 +40,11 @@ struct PlanReader {
     mutating func readSections(_ root: Node?) -> Plan? {
         let start = SourceLocation(line: 1, column: 1)
         guard let root else {
-            sink.error(
-                .missingKey, "the plan file is empty; it needs at least a 'plan' section with 'id', 'title' and 'year'",
-                at: start)
+            sink.error(.missingKey, .emptyFile, at: start)
             return nil
         }
         guard case .mapping(let top) = root else {
-            sink.error(
-                .invalidType,
-                "a plan file must be a mapping with the sections 'plan', 'calendar', 'owners', …, 'activities', not \(root.kindDescription)",
-                at: location(of: root))
+            sink.error(.invalidType, .fileNotAMapping(found: root.found), at: location(of: root))
             return nil
         }
 
@@ -58,19 +53,15 @@ struct PlanReader {
             guard let format = integer(formatNode, for: "format") else { return nil }
             guard PlanFile.supportedFormats.contains(format) else {
                 sink.error(
-                    .unsupportedFormat,
-                    "plan-file format \(format) is not supported: this version of arsplan reads format 1",
-                    at: location(of: formatNode),
-                    notes: [
-                        "a newer arsplan may read it; or write 'format: 1' and use only the keys of docs/plan-format.md"
-                    ])
+                    .unsupportedFormat, .unsupportedFormat(format: format), at: location(of: formatNode),
+                    notes: [.formatNote])
                 return nil
             }
         }
 
         var plan = Plan(id: "", title: "", year: 0)
         var sawPlan = false
-        for entry in entries(of: top, in: "the plan file", known: Self.topLevelKeys) {
+        for entry in entries(of: top, in: .file, known: Self.topLevelKeys) {
             switch entry.key {
             case "format": break
             case "plan":
@@ -80,19 +71,19 @@ struct PlanReader {
                 if let calendar = readCalendar(entry.value) { plan.calendar = calendar }
             case "owners": owners = readOwners(entry.value)
             case "audiences":
-                audiences = readCapacityGroup(entry.value, key: "audiences", kind: "audience") {
+                audiences = readCapacityGroup(entry.value, key: "audiences", kind: .audience) {
                     Audience(id: .init($0), name: $1, capacity: $2, location: $3)
                 }
             case "channels":
-                channels = readCapacityGroup(entry.value, key: "channels", kind: "channel") {
+                channels = readCapacityGroup(entry.value, key: "channels", kind: .channel) {
                     Channel(id: .init($0), name: $1, capacity: $2, location: $3)
                 }
             case "units":
-                units = readNamedGroup(entry.value, key: "units", kind: "unit") {
+                units = readNamedGroup(entry.value, key: "units", kind: .unit) {
                     Arsplan.Unit(id: .init($0), name: $1, location: $2)
                 }
             case "goals":
-                goals = readNamedGroup(entry.value, key: "goals", kind: "goal") {
+                goals = readNamedGroup(entry.value, key: "goals", kind: .goal) {
                     Goal(id: .init($0), name: $1, location: $2)
                 }
             case "activities":
@@ -101,8 +92,7 @@ struct PlanReader {
             }
         }
         if !sawPlan {
-            sink.error(
-                .missingKey, "missing the 'plan' section (with 'id', 'title' and 'year')", at: location(of: root))
+            sink.error(.missingKey, .missingPlanSection, at: location(of: root))
         }
         return plan
     }
@@ -129,8 +119,7 @@ struct PlanReader {
             ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }) {
             sink.error(
-                .duplicateKey, "'\(duplicate.key)' is written again in the same mapping (first at \(duplicate.first))",
-                at: duplicate.location)
+                .duplicateKey, .duplicateKey(key: duplicate.key, in: nil, first: duplicate.first), at: duplicate.location)
         }
         duplicates = [:]
         return sink.sorted()
@@ -141,7 +130,7 @@ struct PlanReader {
     private mutating func readPlanSection(_ section: Entry, into plan: inout Plan) {
         guard let mapping = mapping(section.value, for: "plan") else { return }
         var seen: Set<String> = []
-        for entry in entries(of: mapping, in: "'plan'", known: Self.planKeys) {
+        for entry in entries(of: mapping, in: .section("plan"), known: Self.planKeys) {
             seen.insert(entry.key)
             switch entry.key {
             case "id":
@@ -153,7 +142,7 @@ struct PlanReader {
                 if (1900...2200).contains(year) {
                     plan.year = year
                 } else {
-                    sink.error(.invalidValue, "plan year \(year) is outside 1900–2200", at: location(of: entry.value))
+                    sink.error(.invalidValue, .yearOutOfRange(year: year), at: location(of: entry.value))
                 }
             case "timezone":
                 if let zone = text(entry.value, for: "plan.timezone") {
@@ -168,18 +157,15 @@ struct PlanReader {
         for key in ["id", "title", "year"]
         where !seen.contains(key) && !isWritten(key, in: mapping, known: Self.planKeys) {
             sink.error(
-                .missingKey, "'plan' has no '\(key)'",
+                .missingKey, .planHasNo(key: key),
                 at: location(of: section.value.isNull ? section.keyNode : section.value))
         }
     }
 
     private mutating func checkTimeZone(_ zone: String, at location: SourceLocation) {
         guard TimeZone(identifier: zone) == nil else { return }
-        var message = "unknown time zone '\(zone)'; use an IANA name such as 'Europe/Stockholm'"
-        if let suggestion = closestMatch(to: zone, in: TimeZone.knownTimeZoneIdentifiers) {
-            message = "unknown time zone '\(zone)' (did you mean '\(suggestion)'?)"
-        }
-        sink.error(.invalidValue, message, at: location)
+        let suggestion = closestMatch(to: zone, in: TimeZone.knownTimeZoneIdentifiers)
+        sink.error(.invalidValue, .unknownTimeZone(zone: zone, suggestion: suggestion), at: location)
     }
 
     // MARK: - calendar
@@ -187,21 +173,19 @@ struct PlanReader {
     private mutating func readCalendar(_ node: Node) -> CalendarSettings? {
         guard let mapping = mapping(node, for: "calendar") else { return nil }
         var calendar = CalendarSettings()
-        for entry in entries(of: mapping, in: "'calendar'", known: Self.calendarKeys) {
+        for entry in entries(of: mapping, in: .section("calendar"), known: Self.calendarKeys) {
             switch entry.key {
             case "holidays":
                 guard let value = text(entry.value, for: "holidays") else { break }
                 if let rules = HolidayRules(rawValue: value.lowercased()) {
                     calendar.holidays = rules
                 } else {
-                    var message = "'holidays' must be 'sweden' or 'none', not '\(value)'"
-                    if let suggestion = suggest(value, in: ["sweden", "none"]) {
-                        message += " (did you mean '\(suggestion)'?)"
-                    }
-                    sink.error(.invalidValue, message, at: location(of: entry.value))
+                    sink.error(
+                        .invalidValue, .unknownHolidays(value: value, suggestion: suggest(value, in: ["sweden", "none"])),
+                        at: location(of: entry.value))
                 }
             case "closed":
-                guard let items = list(entry.value, for: "closed", single: false, of: "closed periods") else { break }
+                guard let items = list(entry.value, for: "closed", single: false, of: .closedPeriods) else { break }
                 calendar.closed = items.compactMap { readClosedPeriod($0) }
             default: break
             }
@@ -211,10 +195,7 @@ struct PlanReader {
 
     private mutating func readClosedPeriod(_ node: Node) -> ClosedPeriod? {
         guard case .mapping(let mapping) = node else {
-            sink.error(
-                .invalidType,
-                "a closed period must be a mapping such as '{from: 2027-07-05, to: 2027-08-06, name: Sommarstängt}' or '{date: 2027-05-07, name: Klämdag}', not \(node.kindDescription)",
-                at: location(of: node))
+            sink.error(.invalidType, .closedPeriodNotAMapping(found: node.found), at: location(of: node))
             return nil
         }
         var from: Day?
@@ -222,7 +203,7 @@ struct PlanReader {
         var date: Day?
         var name = "Stängt"
         var seen: [String: Node] = [:]
-        for entry in entries(of: mapping, in: "a closed period", known: Self.closedKeys) {
+        for entry in entries(of: mapping, in: .closedPeriod, known: Self.closedKeys) {
             seen[entry.key] = entry.keyNode
             switch entry.key {
             case "from": from = day(entry.value, for: "from")
@@ -235,9 +216,7 @@ struct PlanReader {
         let here = location(of: node)
         if let dateKey = seen["date"] {
             if seen["from"] != nil || seen["to"] != nil {
-                sink.error(
-                    .invalidValue, "a closed period has either 'date' or 'from' and 'to', not both",
-                    at: location(of: dateKey))
+                sink.error(.invalidValue, .closedDateAndRange, at: location(of: dateKey))
                 return nil
             }
             guard let date else { return nil }
@@ -245,19 +224,19 @@ struct PlanReader {
         }
         switch (seen["from"], seen["to"]) {
         case (nil, nil):
-            sink.error(.missingKey, "a closed period needs 'from' and 'to', or 'date'", at: here)
+            sink.error(.missingKey, .closedNeedsDates, at: here)
             return nil
         case (_?, nil):
-            sink.error(.missingKey, "a closed period with 'from' needs 'to' as well", at: here)
+            sink.error(.missingKey, .closedFromWithoutTo, at: here)
             return nil
         case (nil, _?):
-            sink.error(.missingKey, "a closed period with 'to' needs 'from' as well", at: here)
+            sink.error(.missingKey, .closedToWithoutFrom, at: here)
             return nil
         default: break
         }
         guard let from, let to else { return nil }
         guard from <= to else {
-            sink.error(.invalidRange, "closed period '\(name)' ends (\(to)) before it starts (\(from))", at: here)
+            sink.error(.invalidRange, .closedEndsBeforeStart(name: name, from: from, to: to), at: here)
             return nil
         }
         return ClosedPeriod(from: from, to: to, name: name)
@@ -266,17 +245,14 @@ struct PlanReader {
     // MARK: - owners, audiences, channels, units, goals
 
     private mutating func readOwners(_ node: Node) -> [Owner] {
-        guard let mapping = mapping(node, for: "owners", hint: "write 'owners:' then one 'id: {name: …}' per line")
-        else {
-            return []
-        }
+        guard let mapping = mapping(node, for: "owners", hint: .section("owners")) else { return [] }
         var result: [Owner] = []
-        for entry in idEntries(of: mapping, kind: "owner") {
+        for entry in idEntries(of: mapping, kind: .owner) {
             var owner = Owner(id: .init(entry.key), name: entry.key, location: entry.keyLocation)
             if let name = entry.value.rawText {
                 owner.name = name
-            } else if let fields = self.mapping(entry.value, for: entry.key, hint: "write '{name: …, email: …}'") {
-                for field in entries(of: fields, in: "owner '\(entry.key)'", known: Self.ownerKeys) {
+            } else if let fields = self.mapping(entry.value, for: entry.key, hint: .ownerFields) {
+                for field in entries(of: fields, in: .entry(.owner, id: entry.key), known: Self.ownerKeys) {
                     switch field.key {
                     case "name": owner.name = text(field.value, for: "name") ?? owner.name
                     case "email":
@@ -284,8 +260,7 @@ struct PlanReader {
                         if email.contains("@"), !email.contains(where: \.isWhitespace) {
                             owner.email = email
                         } else {
-                            sink.error(
-                                .invalidValue, "'\(email)' is not an e-mail address", at: location(of: field.value))
+                            sink.error(.invalidValue, .notAnEmail(text: email), at: location(of: field.value))
                         }
                     case "max-per-day": owner.capacity.maxPerDay = positiveInteger(field.value, for: "max-per-day")
                     case "max-per-week": owner.capacity.maxPerWeek = positiveInteger(field.value, for: "max-per-week")
@@ -300,26 +275,26 @@ struct PlanReader {
 
     /// Audiences and channels: a name and a capacity.
     private mutating func readCapacityGroup<T>(
-        _ node: Node, key: String, kind: String, make: (String, String, Capacity, SourceLocation) -> T
+        _ node: Node, key: String, kind: IDKind, make: (String, String, Capacity, SourceLocation) -> T
     ) -> [T] {
-        readGroup(node, key: key, kind: kind, known: Self.audienceKeys, hint: "write '{name: …, max-per-week: …}'", make: make)
+        readGroup(node, key: key, kind: kind, known: Self.audienceKeys, hint: .capacityFields, make: make)
     }
 
     /// Units and goals: a name only.
     private mutating func readNamedGroup<T>(
-        _ node: Node, key: String, kind: String, make: (String, String, SourceLocation) -> T
+        _ node: Node, key: String, kind: IDKind, make: (String, String, SourceLocation) -> T
     ) -> [T] {
-        readGroup(node, key: key, kind: kind, known: Self.unitKeys, hint: "write '{name: …}'") { id, name, _, location in
+        readGroup(node, key: key, kind: kind, known: Self.unitKeys, hint: .nameField) { id, name, _, location in
             make(id, name, location)
         }
     }
 
     /// `id: Name` or `id: {name: …, …}` entries with the fields `known` allows.
     private mutating func readGroup<T>(
-        _ node: Node, key: String, kind: String, known: [String], hint: String,
+        _ node: Node, key: String, kind: IDKind, known: [String], hint: PlanHint,
         make: (String, String, Capacity, SourceLocation) -> T
     ) -> [T] {
-        guard let mapping = mapping(node, for: key, hint: "write '\(key):' then one 'id: {name: …}' per line") else {
+        guard let mapping = mapping(node, for: key, hint: .section(key)) else {
             return []
         }
         var result: [T] = []
@@ -329,7 +304,7 @@ struct PlanReader {
             if let text = entry.value.rawText {
                 name = text
             } else if let fields = self.mapping(entry.value, for: entry.key, hint: hint) {
-                for field in entries(of: fields, in: "\(kind) '\(entry.key)'", known: known) {
+                for field in entries(of: fields, in: .entry(kind, id: entry.key), known: known) {
                     switch field.key {
                     case "name": name = text(field.value, for: "name") ?? name
                     case "max-per-day": capacity.maxPerDay = positiveInteger(field.value, for: "max-per-day")

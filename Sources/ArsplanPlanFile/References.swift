@@ -20,7 +20,8 @@ extension PlanReader {
             if let first = activitiesByID[id] {
                 sink.error(
                     .duplicateID,
-                    "activity '\(id)' is defined again (first at \(drafts[first].activity.location ?? SourceLocation(line: 1, column: 1)))",
+                    .duplicateID(
+                        kind: .activity, id: id, first: drafts[first].activity.location ?? SourceLocation(line: 1, column: 1)),
                     at: drafts[index].idLocation ?? drafts[index].activity.location ?? SourceLocation(line: 1, column: 1))
             } else {
                 activitiesByID[id] = index
@@ -31,24 +32,37 @@ extension PlanReader {
         var counts: [Int: Int?] = [:]
 
         for index in drafts.indices {
-            if let owner = drafts[index].owner { check(owner, kind: "owner", section: "owners", in: ownerIDs) }
-            if let unit = drafts[index].unit { check(unit, kind: "unit", section: "units", in: unitIDs) }
+            for notID in drafts[index].notIDs {
+                let named = named(notID.text.value, kind: notID.kind)
+                sink.error(
+                    .invalidID, .invalidID(text: notID.text.value), at: notID.text.location,
+                    notes: named.map { [.nameForIDNote(id: $0.id, name: $0.name)] } ?? [])
+            }
+            if let owner = drafts[index].owner { check(owner, kind: .owner, in: ownerIDs) }
+            // Only in a plan that declares owners: one without would warn on every activity.
+            // An activity defined again is reported as that, and only the first is checked here.
+            if !owners.isEmpty, !drafts[index].ownerWritten, activitiesByID[drafts[index].activity.id.rawValue] == index {
+                sink.warning(
+                    .activityWithoutOwner, .activityWithoutOwner(activity: drafts[index].activity.id.rawValue),
+                    at: drafts[index].idLocation ?? drafts[index].activity.location ?? SourceLocation(line: 1, column: 1),
+                    notes: [.ownersDefinedNote])
+            }
+            if let unit = drafts[index].unit { check(unit, kind: .unit, in: unitIDs) }
             for audience in drafts[index].audiences {
-                check(audience, kind: "audience", section: "audiences", in: audienceIDs)
+                check(audience, kind: .audience, in: audienceIDs)
             }
             for channel in drafts[index].channels {
-                check(channel, kind: "channel", section: "channels", in: channelIDs)
+                check(channel, kind: .channel, in: channelIDs)
             }
-            for goal in drafts[index].goals { check(goal, kind: "goal", section: "goals", in: goalIDs) }
+            for goal in drafts[index].goals { check(goal, kind: .goal, in: goalIDs) }
 
             for use in drafts[index].references {
                 let id = use.reference.activity.rawValue
                 guard let targetIndex = activitiesByID[id] else {
-                    var message = "unknown activity '\(id)' in '\(use.key)'"
-                    if let suggestion = suggest(id, in: activityIDs) {
-                        message += " (did you mean '\(suggestion)'?)"
-                    }
-                    sink.error(.unknownReference, message, at: use.location)
+                    sink.error(
+                        .unknownReference,
+                        .unknownActivity(id: id, key: use.key, suggestion: suggest(id, in: activityIDs)),
+                        at: use.location)
                     continue
                 }
                 guard let occurrence = use.reference.occurrence else { continue }
@@ -57,25 +71,46 @@ extension PlanReader {
                 if occurrence > count {
                     sink.error(
                         .missingOccurrence,
-                        "'\(use.reference)' in '\(use.key)' does not exist: '\(id)' has \(count == 1 ? "1 occurrence" : "\(count) occurrences")",
+                        .missingOccurrence(reference: use.reference.description, key: use.key, id: id, count: count),
                         at: use.location)
                 }
             }
         }
     }
 
-    private mutating func check(_ reference: Located<String>, kind: String, section: String, in ids: IDList) {
+    private mutating func check(_ reference: Located<String>, kind: IDKind, in ids: IDList) {
         guard !ids.set.contains(reference.value) else { return }
         let ids = ids.list
-        var message = "unknown \(kind) '\(reference.value)'"
-        if let suggestion = suggest(reference.value, in: ids) {
-            message += " (did you mean '\(suggestion)'?)"
-        }
-        let listed = ids.count > 12 ? ids.prefix(12).joined(separator: ", ") + ", …" : ids.joined(separator: ", ")
-        let note =
+        var notes: [PlanText] = [
             ids.isEmpty
-            ? "the plan defines no \(section); add a '\(section):' section" : "\(section) defined: \(listed)"
-        sink.error(.unknownReference, message, at: reference.location, notes: [note])
+                ? .noIDsDefined(kind: kind) : .idsDefined(kind: kind, ids: Array(ids.prefix(12)), more: ids.count > 12)
+        ]
+        let suggestion = suggest(reference.value, in: ids)
+        if suggestion == nil, let named = named(reference.value, kind: kind) {
+            notes.insert(.nameForIDNote(id: named.id, name: named.name), at: 0)
+        }
+        sink.error(
+            .unknownReference, .unknownID(kind: kind, id: reference.value, suggestion: suggestion),
+            at: reference.location, notes: notes)
+    }
+
+    /// The owner, unit, … whose name `text` is (or nearly is), when an id was written as a name.
+    private func named(_ text: String, kind: IDKind) -> (id: String, name: String)? {
+        let named: [(id: String, name: String)]
+        switch kind {
+        case .owner: named = owners.map { ($0.id.rawValue, $0.name) }
+        case .audience: named = audiences.map { ($0.id.rawValue, $0.name) }
+        case .channel: named = channels.map { ($0.id.rawValue, $0.name) }
+        case .unit: named = units.map { ($0.id.rawValue, $0.name) }
+        case .goal: named = goals.map { ($0.id.rawValue, $0.name) }
+        case .activity: return nil
+        }
+        // Only names that are not the id itself (`owners: {hr: HR}` names nothing new).
+        let names = named.filter { $0.name != $0.id }
+        let lowered = text.lowercased().trimmingSpaces()
+        if let exact = names.first(where: { $0.name.lowercased() == lowered }) { return exact }
+        guard let close = closestMatch(to: text, in: names.map(\.name)) else { return nil }
+        return names.first { $0.name == close }
     }
 }
 
@@ -93,21 +128,46 @@ private struct IDList {
 extension PlanReader {
     /// How many occurrences the activity at `index` has, when the plan file alone tells
     /// (fixed dates, and relative placements that follow them); nil for repeats and
-    /// imported dates, whose count the scheduler knows, and for `for-each` cycles.
+    /// imported dates, whose count the scheduler knows, for `for-each` cycles, and for a
+    /// relative placement whose reference without `[n]` may mean several occurrences (the
+    /// scheduler reports that one mistake as `ambiguous_reference`; a count of 1 here
+    /// would add a `missing_occurrence` for every activity that refers to this one).
     func occurrenceCount(of index: Int, byID: [String: Int]) -> Int? {
-        var index = index
         var visited: Set<Int> = []
+        return occurrenceCount(of: index, byID: byID, visited: &visited)
+    }
+
+    private func occurrenceCount(of index: Int, byID: [String: Int], visited: inout Set<Int>) -> Int? {
+        var index = index
         while visited.insert(index).inserted {
             switch drafts[index].activity.placement {
             case .date: return 1
             case .dates(let days): return days.isEmpty ? nil : Set(days).count
             case .recurrence, .imported: return nil
-            case .with, .relative:
-                guard let forEach = drafts[index].activity.forEach else { return 1 }
+            case .with(let reference):
+                guard let forEach = drafts[index].activity.forEach else {
+                    return onlyOccurrence(reference, byID: byID, visited: &visited) ? 1 : nil
+                }
+                guard let target = byID[forEach.rawValue] else { return nil }
+                index = target
+            case .relative(let after, let before):
+                guard let forEach = drafts[index].activity.forEach else {
+                    let references = after.map(\.reference) + (before.map { [$0.reference] } ?? [])
+                    return references.allSatisfy { onlyOccurrence($0, byID: byID, visited: &visited) } ? 1 : nil
+                }
                 guard let target = byID[forEach.rawValue] else { return nil }
                 index = target
             }
         }
         return nil
+    }
+
+    /// Whether `reference` surely means one occurrence: it names one (`namnd[2]`), or its
+    /// activity has exactly one.
+    private func onlyOccurrence(_ reference: ActivityReference, byID: [String: Int], visited: inout Set<Int>) -> Bool {
+        guard reference.occurrence == nil else { return true }
+        guard let target = byID[reference.activity.rawValue] else { return false }
+        var seen = visited
+        return occurrenceCount(of: target, byID: byID, visited: &seen) == 1
     }
 }

@@ -30,9 +30,9 @@ struct Composed: Sendable {
 
 /// YAML that could not be composed at all.
 struct ComposeFailure: Error {
-    var message: String
+    var text: PlanText
     var location: SourceLocation
-    var notes: [String] = []
+    var notes: [PlanText] = []
     /// The diagnostic code: `yaml_syntax`, or the limit that was reached.
     var code: DiagnosticCode = .yamlSyntax
 }
@@ -92,19 +92,21 @@ private final class YAMLParser {
         case YAML_READER_ERROR:
             // An encoding problem: libyaml gives a byte offset, not a line.
             let location = editorLocation(ofByte: parser.problem_offset, in: bytes)
-            return ComposeFailure(message: "invalid YAML: \(problem)", location: location)
+            return ComposeFailure(text: .yamlSyntax(problem: problem, context: nil, contextAt: nil), location: location)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
-            var message = "invalid YAML: \(problem)"
-            var lines = [mark(parser.problem_mark).line]
+            var text = PlanText.yamlSyntax(problem: problem, context: nil, contextAt: nil)
+            let location = mark(parser.problem_mark)
+            var lines = [location.line]
             if let context = parser.context.map({ String(cString: $0) }), !context.isEmpty {
                 let at = mark(parser.context_mark)
-                message += " (\(context) at \(at))"
+                text = .yamlSyntax(problem: problem, context: context, contextAt: at)
                 lines.append(at.line)
             }
             return ComposeFailure(
-                message: message, location: mark(parser.problem_mark), notes: notes(problem: problem, lines: lines, in: bytes))
+                text: text, location: location, notes: notes(problem: problem, at: location, lines: lines, in: bytes))
         default:
-            return ComposeFailure(message: "invalid YAML: \(problem)", location: SourceLocation(line: 1, column: 1))
+            return ComposeFailure(
+                text: .yamlSyntax(problem: problem, context: nil, contextAt: nil), location: SourceLocation(line: 1, column: 1))
         }
     }
 }
@@ -160,7 +162,7 @@ private struct Composer {
             guard data.length <= PlanLimits.maxValueBytes else {
                 return .failed(
                     ComposeFailure(
-                        message: "this value is \(data.length) bytes long, more than the limit of \(PlanLimits.maxValueBytes) bytes for one value",
+                        text: .valueTooLong(bytes: data.length, limit: PlanLimits.maxValueBytes),
                         location: mark.location, code: .valueTooLong))
             }
             let string = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
@@ -173,7 +175,7 @@ private struct Composer {
             // Refused before it is composed: nothing deeper is built, walked or released.
             return .failed(
                 ComposeFailure(
-                    message: "lists and mappings are nested more than \(PlanLimits.maxNestingDepth) deep here, the limit for a plan file",
+                    text: .nestingTooDeep(limit: PlanLimits.maxNestingDepth),
                     location: mark.location, code: .nestingTooDeep))
         case YAML_SEQUENCE_START_EVENT:
             stack.append(Open(isMapping: false, mark: mark, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
@@ -195,7 +197,7 @@ private struct Composer {
             guard let node = anchors[name] else {
                 return .failed(
                     ComposeFailure(
-                        message: "invalid YAML: the alias '*\(name)' names no anchor ('&\(name)') written before it", location: mark.location))
+                        text: .aliasWithoutAnchor(name: name), location: mark.location))
             }
             add(node)
         case YAML_DOCUMENT_START_EVENT:
@@ -203,8 +205,7 @@ private struct Composer {
             if documents > 1 {
                 return .failed(
                     ComposeFailure(
-                        message: "a plan file is one YAML document, but a second one starts here",
-                        location: mark.location, notes: ["remove the '---' line, or split the file in two plans"]))
+                        text: .secondDocument, location: mark.location, notes: [.secondDocumentNote]))
             }
         case YAML_STREAM_END_EVENT:
             return .done
@@ -252,18 +253,90 @@ private struct Composer {
 }
 
 /// Hints for the YAML mistakes plan authors make most.
-private func notes(problem: String, lines: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-    var notes: [String] = []
-    if problem.contains("found character that cannot start any token"), bytes.contains(UInt8(ascii: "\t")) {
-        notes.append("YAML indents with spaces; a tab cannot be used for indentation")
-    }
+private func notes(
+    problem: String, at location: SourceLocation, lines: [Int], in bytes: UnsafeBufferPointer<UInt8>
+) -> [PlanText] {
+    var notes: [PlanText] = []
     let text = String(decoding: bytes, as: UTF8.self)
+    let fileLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if problem.contains("tab") || problem.contains("found character that cannot start any token"),
+        bytes.contains(UInt8(ascii: "\t"))
+    {
+        notes.append(.tabNote)
+    }
     if let reference = lines.lazy.compactMap({ bracketedReference(onLine: $0, of: text) }).first {
-        notes.append(
-            "inside { } or [ ] a bracket starts a list: put a reference with an occurrence number in quotes, \"\(reference)\""
-        )
+        notes.append(.bracketNote(reference: reference))
+    } else if problem == "mapping values are not allowed in this context",
+        let quoted = quotedValueLine(location.line, in: fileLines)
+    {
+        notes.append(.quoteValueNote(line: quoted))
+    } else if problem == "mapping values are not allowed in this context" || problem == "did not find expected key"
+        || problem == "did not find expected '-' indicator",
+        let column = siblingIndentation(around: location.line, in: fileLines)
+    {
+        notes.append(.indentationNote(column: column))
     }
     return notes
+}
+
+/// The line `line` (1-based) with its value quoted, when it is `key: value` whose value has
+/// a colon and a space in it (`title: T2: Tertialrapport` → `title: "T2: Tertialrapport"`),
+/// without its indentation.
+private func quotedValueLine(_ line: Int, in lines: [Substring]) -> String? {
+    guard line >= 1, line <= lines.count else { return nil }
+    let content = String(lines[line - 1]).trimmingTrailingCarriageReturn()
+    let indent = content.prefix(while: { $0 == " " })
+    var body = content.dropFirst(indent.count)
+    if body.hasPrefix("- ") {
+        body = body.dropFirst(2)
+    }
+    let prefix = content.dropFirst(indent.count).prefix(content.count - indent.count - body.count)
+    guard let colon = body.range(of: ": ") else { return nil }
+    let key = body[..<colon.lowerBound]
+    let value = body[colon.upperBound...].trimmingCharacters(in: " ")
+    guard !key.isEmpty, key.allSatisfy(isIdentifierCharacter), value.contains(": "),
+        let first = value.first, !"\"'[{|>&*!#".contains(first)
+    else { return nil }
+    var escaped = ""
+    for character in value {
+        if character == "\\" || character == "\"" { escaped.append("\\") }
+        escaped.append(character)
+    }
+    return "\(prefix)\(key): \"\(escaped)\""
+}
+
+/// The column (1-based) the keys of the nearest line above `line` with content start in,
+/// when `line` (or the nearest line above it with content) starts in another: where its
+/// siblings are. The key after a list item's `- ` counts, so `  - id: x` gives column 5.
+private func siblingIndentation(around line: Int, in lines: [Substring]) -> Int? {
+    guard line >= 1, line <= lines.count else { return nil }
+    func indentation(_ text: Substring) -> Int? {
+        var body = text.drop(while: { $0 == " " })
+        guard let first = body.first, first != "#", first != "\r" else { return nil }
+        while body.hasPrefix("- ") { body = body.dropFirst(2).drop(while: { $0 == " " }) }
+        return text.count - body.count
+    }
+    // The line the error is on, or the nearest line above with content.
+    var index = line - 1
+    while index >= 0, indentation(lines[index]) == nil { index -= 1 }
+    guard index >= 1, let own = indentation(lines[index]) else { return nil }
+    var above = index - 1
+    while above >= 0, indentation(lines[above]) == nil { above -= 1 }
+    guard above >= 0, let sibling = indentation(lines[above]), sibling != own else { return nil }
+    return sibling + 1
+}
+
+extension String {
+    fileprivate func trimmingTrailingCarriageReturn() -> String { hasSuffix("\r") ? String(dropLast()) : self }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = self
+        while let c = s.first, set.contains(c) { s = s.dropFirst() }
+        while let c = s.last, set.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
 }
 
 /// A reference with an occurrence number (`namnd[2]`) written unquoted inside a flow

@@ -121,7 +121,7 @@ extension Workspace {
         } catch let error as JournalFileError {
             throw error
         } catch {
-            throw .cannotWrite(file: journal.path, reason: "\(error)")
+            throw .cannotWrite(file: journal.path, reason: .system(.other("\(error)")))
         }
         let notes = loaded?.journalDiagnostics.filter(\.code.isJournalEntryProblem) ?? []
         return RecordOutcome(

@@ -33,9 +33,8 @@ struct DatesFrom {
                     diagnostics.append(
                         Diagnostic(
                             severity: .error, code: .icsUnreadable,
-                            message: "'dates-from' of '\(item.activity)': cannot read calendar file '\(path)'",
-                            file: planPath, location: item.location,
-                            notes: ["the path is relative to the plan file's folder"]))
+                            text: .file(.datesFrom(activity: item.activity.rawValue, problem: .calendarUnreadable(path: path))),
+                            file: planPath, location: item.location, notes: [.file(.calendarPathNote)]))
                     continue
                 }
                 let text = String(decoding: data, as: UTF8.self)
@@ -56,16 +55,16 @@ struct DatesFrom {
                     for warning in imported.warnings {
                         diagnostics.append(
                             Diagnostic(
-                                severity: .warning, code: .icsWarning, message: "libical: \(warning.message)", file: path,
-                                location: warning.line.map { SourceLocation(line: $0, column: 1) },
-                                notes: ["read for 'dates-from' of '\(item.activity)' at \(at); every event's dates are known"]))
+                                severity: .warning, code: .icsWarning, text: .file(.libicalWarning(message: warning.message)),
+                                file: path, location: warning.line.map { SourceLocation(line: $0, column: 1) },
+                                notes: [.file(.libicalWarningNote(activity: item.activity.rawValue, at: at))]))
                     }
                 }
             case .failure(let error):
                 diagnostics.append(
                     Diagnostic(
                         severity: .error, code: error.code,
-                        message: "'dates-from' of '\(item.activity)': \(sentenceBody(error.description))",
+                        text: .file(.datesFrom(activity: item.activity.rawValue, problem: error.text)),
                         file: planPath, location: item.location))
             }
         }
@@ -77,13 +76,5 @@ struct DatesFrom {
         guard !planPath.hasPrefix("/") else { return absolute }
         let directory = (planPath as NSString).deletingLastPathComponent
         return directory.isEmpty ? source : (directory as NSString).appendingPathComponent(source)
-    }
-
-    /// "Calendar file 'x' has no events in 2027." → "calendar file 'x' has no events in 2027".
-    private func sentenceBody(_ text: String) -> String {
-        var body = text
-        if body.hasSuffix(".") { body.removeLast() }
-        guard let first = body.first else { return body }
-        return first.lowercased() + body.dropFirst()
     }
 }

@@ -1,3 +1,4 @@
+import Arsplan
 import Foundation
 
 #if canImport(Glibc)
@@ -16,11 +17,14 @@ public enum ExportFolder {
     /// The marker every export writes into its folder.
     public static let markerName = ".arsplan-export"
 
-    /// Why a folder may not be replaced, in a sentence.
+    /// Why a folder may not be replaced.
     public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
-        public var description: String
+        public var text: FileText
 
-        public init(description: String) { self.description = description }
+        public init(_ text: FileText) { self.text = text }
+
+        /// The refusal in English (for logs and test failures; people read ``text``).
+        public var description: String { Message.file(text).text(in: .english) }
     }
 
     /// The marker's text: says what the folder is, and names the plan.
@@ -54,49 +58,37 @@ public enum ExportFolder {
         let target = resolved(path)
         let forbidden = ["/", resolved(NSHomeDirectory())]
         if forbidden.contains(target) {
-            throw Refusal(
-                description:
-                    "refusing to export into '\(path)': that is \(target == "/" ? "the root folder" : "the home folder"); choose a folder of its own with --out"
-            )
+            throw Refusal(.exportIntoRootOrHome(path: path, home: target != "/"))
         }
         for file in protected {
             // The plan's own folder and every folder above it.
             if resolved(file).hasPrefix(target + "/") {
-                throw Refusal(
-                    description:
-                        "refusing to export into '\(path)': it holds '\(file)', and an export replaces its whole folder; choose a folder of its own with --out"
-                )
+                throw Refusal(.exportFolderHoldsProtected(path: path, file: file))
             }
         }
 
         var status = stat()
         guard lstat(target, &status) == 0 else {
             if errno == ENOENT { return target }
-            throw Refusal(description: "cannot examine '\(path)': \(String(cString: strerror(errno)))")
+            throw Refusal(.exportFolderUnexaminable(path: path, reason: String(cString: strerror(errno))))
         }
         guard status.st_mode & S_IFMT == S_IFDIR else {
-            throw Refusal(description: "refusing to export into '\(path)': it exists and is not a folder")
+            throw Refusal(.exportFolderNotAFolder(path: path))
         }
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: target)
         } catch {
-            throw Refusal(description: "cannot read the folder '\(path)': \(error.localizedDescription)")
+            throw Refusal(.exportFolderUnreadable(path: path, reason: error.localizedDescription))
         }
         if entries.isEmpty { return target }
         if entries.contains(markerName) {
             let marker = (try? String(contentsOfFile: (target as NSString).appendingPathComponent(markerName), encoding: .utf8)) ?? ""
             guard let owner = markedPlan(in: marker) else {
-                throw Refusal(
-                    description:
-                        "refusing to export into '\(path)': its \(markerName) file is not an export marker; remove the folder or choose another with --out"
-                )
+                throw Refusal(.exportMarkerInvalid(path: path, marker: markerName))
             }
             guard owner == planID else {
-                throw Refusal(
-                    description:
-                        "refusing to export into '\(path)': it holds the feeds of the plan '\(owner)', not '\(planID)'; choose another folder with --out"
-                )
+                throw Refusal(.exportFolderOfAnotherPlan(path: path, owner: owner, plan: planID))
             }
             return target
         }
@@ -106,11 +98,8 @@ public enum ExportFolder {
             return !(isFile && isExportFileName(name))
         }
         guard foreign.isEmpty else {
-            let shown = foreign.sorted().prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (foreign.count > 3 ? " …" : "")
             throw Refusal(
-                description:
-                    "refusing to export into '\(path)': it holds files an export did not write (\(shown)), and an export replaces the whole folder; choose a new or empty folder with --out"
-            )
+                .exportFolderHoldsOtherFiles(path: path, files: Array(foreign.sorted().prefix(3)), more: foreign.count > 3))
         }
         return target
     }

@@ -121,7 +121,7 @@ extension Workspace {
             } catch {
                 let diagnostic = Diagnostic(
                     severity: .error, code: .publicationStateUnwritable,
-                    message: "the feeds were written, but the publication state could not be saved: \(error)", file: statePath)
+                    text: .file(.publicationStateNotSaved(reason: "\(error)")), file: statePath)
                 throw .publicationStateNotSaved(diagnostic, summary)
             }
             summary.stateWritten = true
@@ -143,12 +143,18 @@ extension Workspace {
         _ loaded: LoadedPlan, options: ExportOptions, statePath: String, at now: Timestamp
     ) throws(ExportError) -> (FeedSet, PublicationState?) {
         let previous: PublicationState?
-        do throws(FileSystemError) {
-            previous = try files.contentsIfPresent(of: statePath).map { bytes throws(FileSystemError) in try PublicationFile.decode(bytes) }
+        do throws(PublicationStateProblem) {
+            let bytes: [UInt8]?
+            do throws(FileSystemError) {
+                bytes = try files.contentsIfPresent(of: statePath)
+            } catch {
+                throw .system(error.description)
+            }
+            previous = try bytes.map { bytes throws(PublicationStateProblem) in try PublicationFile.decode(bytes) }
         } catch {
             throw .publicationState(
                 Diagnostic(
-                    severity: .error, code: .publicationStateUnreadable, message: "cannot read the publication state: \(error); nothing exported",
+                    severity: .error, code: .publicationStateUnreadable, text: .file(.publicationStateUnreadable(reason: error)),
                     file: statePath))
         }
         do throws(ICalError) {
@@ -157,7 +163,7 @@ extension Workspace {
                 try FeedWriter(options: FeedOptions(keepCancelled: options.keepCancelled)).write(loaded.schedule, publishing: publishing), previous
             )
         } catch {
-            throw .feeds(Diagnostic(severity: .error, code: error.code, message: error.description, file: loaded.path))
+            throw .feeds(Diagnostic(severity: .error, code: error.code, text: .file(error.text), file: loaded.path))
         }
     }
 

@@ -59,8 +59,8 @@ public enum PublicationFile {
         return out
     }
 
-    /// Reads a state file; throws a sentence saying what is wrong.
-    public static func decode(_ bytes: [UInt8]) throws(FileSystemError) -> PublicationState {
+    /// Reads a state file; throws what is wrong.
+    public static func decode(_ bytes: [UInt8]) throws(PublicationStateProblem) -> PublicationState {
         // The layout `encode` writes is read directly (JSONDecoder takes seconds for 100,000
         // events); anything else — a file edited by hand — by JSONDecoder, which also says
         // what is wrong.
@@ -147,7 +147,7 @@ public enum PublicationFile {
         }
     }
 
-    static func decodeJSON(_ bytes: [UInt8]) throws(FileSystemError) -> PublicationState {
+    static func decodeJSON(_ bytes: [UInt8]) throws(PublicationStateProblem) -> PublicationState {
         struct Entry: Decodable {
             var start: String
             var sequence: Int
@@ -164,18 +164,18 @@ public enum PublicationFile {
         do {
             file = try JSONDecoder().decode(File.self, from: Data(bytes))
         } catch {
-            throw FileSystemError("not a publication state arsplan wrote (\(Self.reason(error)))")
+            throw .notAState(Self.reason(error))
         }
         guard file.format == format else {
-            throw FileSystemError("format '\(file.format)' is not '\(format)' (written by another version of arsplan?)")
+            throw .wrongFormat(found: file.format, expected: format)
         }
         var events: [String: PublishedEvent] = [:]
         events.reserveCapacity(file.events.count)
         for (uid, entry) in file.events {
-            guard let stamp = Timestamp(iso: entry.stamp) else { throw FileSystemError("'\(uid)': the stamp '\(entry.stamp)' is not a UTC time") }
-            guard entry.sequence >= 0 else { throw FileSystemError("'\(uid)': negative sequence \(entry.sequence)") }
+            guard let stamp = Timestamp(iso: entry.stamp) else { throw .badStamp(uid: uid, stamp: entry.stamp) }
+            guard entry.sequence >= 0 else { throw .negativeSequence(uid: uid, sequence: entry.sequence) }
             guard entry.fingerprint.utf8.count == 16, let fingerprint = UInt64(entry.fingerprint, radix: 16) else {
-                throw FileSystemError("'\(uid)': the fingerprint '\(entry.fingerprint)' is not 16 hex digits")
+                throw .badFingerprint(uid: uid, fingerprint: entry.fingerprint)
             }
             events[uid] = PublishedEvent(
                 fingerprint: fingerprint, sequence: entry.sequence, stamp: stamp, start: entry.start, inFeeds: entry.inFeeds ?? true)
@@ -183,13 +183,16 @@ public enum PublicationFile {
         return PublicationState(events: events)
     }
 
-    private static func reason(_ error: any Error) -> String {
+    private static func reason(_ error: any Error) -> JournalLineProblem {
+        func path(_ keys: [any CodingKey]) -> String { keys.map(\.stringValue).joined(separator: ".") }
         switch error {
-        case DecodingError.dataCorrupted(let context): return context.debugDescription
-        case DecodingError.keyNotFound(let key, _): return "'\(key.stringValue)' missing"
-        case DecodingError.typeMismatch(_, let context): return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): wrong type"
-        case DecodingError.valueNotFound(_, let context): return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): missing value"
-        default: return "\(error)"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? .notAnObject : .decoder(context.debugDescription)
+        case DecodingError.keyNotFound(let key, let context):
+            return .missingKey(key.stringValue, in: context.codingPath.isEmpty ? nil : path(context.codingPath))
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return .wrongType(path(context.codingPath))
+        default: return .decoder("\(error)")
         }
     }
 

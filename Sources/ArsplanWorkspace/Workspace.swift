@@ -86,7 +86,7 @@ extension Workspace {
         do throws(FileSystemError) {
             bytes = try files.contents(of: path)
         } catch {
-            throw .unreadable(Diagnostic(severity: .error, code: .unreadableFile, message: "cannot read the plan file: \(error)", file: path))
+            throw .unreadable(Diagnostic(severity: .error, code: .unreadableFile, text: .file(.planUnreadable(reason: "\(error)")), file: path))
         }
         let text: String
         switch PlanFile.decodeText(bytes, file: path) {
@@ -110,7 +110,7 @@ extension Workspace {
         let replay = JournalReplay(plan: source.plan, entries: contents.entries)
         let notes = replay.notes.map { note in
             Diagnostic(
-                severity: note.severity, code: note.code, message: note.message, file: journal.path,
+                severity: note.severity, code: note.code, text: .file(note.text), file: journal.path,
                 location: contents.line(ofPosition: note.position).map { SourceLocation(line: $0, column: 1) })
         }
         // Times in the spring-forward gap or the repeated autumn hour (libical's zone data).

@@ -111,7 +111,7 @@ struct Export: ParsableCommand {
         case .unusablePlanID(let id):
             Terminal.error(tr(.exportUnusablePlanID(id: id)))
         case .refused(let refusal):
-            Terminal.error("\(refusal)")
+            Terminal.error(tr(.file(refusal.text)))
         case .feeds(let diagnostic):
             Terminal.print(diagnostic)
         case .writing(let directory, let reason):

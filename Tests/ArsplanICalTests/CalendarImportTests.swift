@@ -81,7 +81,7 @@ struct CalendarImportTests {
         }
         #expect(file == "kalendrar/trasig.ics")
         #expect(!problems.isEmpty)
-        #expect(error?.description.hasPrefix("Calendar file 'kalendrar/trasig.ics' is not valid iCalendar:") == true)
+        #expect(error?.description.hasPrefix("calendar file 'kalendrar/trasig.ics' is not valid iCalendar:") == true)
         #expect(error?.code == .icsParseError)
     }
 
@@ -101,7 +101,7 @@ struct CalendarImportTests {
             _ = try CalendarImport.dates(
                 fromICS: Self.fixture("annat-ar.ics"), file: "annat-ar.ics", year: 2027, timeZone: "Europe/Stockholm")
         }
-        #expect(ICalError.noEventsInYear(file: "annat-ar.ics", year: 2027).description == "Calendar file 'annat-ar.ics' has no events in 2027.")
+        #expect(ICalError.noEventsInYear(file: "annat-ar.ics", year: 2027).description == "calendar file 'annat-ar.ics' has no events in 2027")
     }
 
     @Test func ourOwnFeedReadsBack() throws {

@@ -49,7 +49,7 @@ struct JournalReadingTests {
         #expect(contents.tornTail == good.utf8.count..<(good + torn).utf8.count)
         #expect(
             contents.warnings.map(\.description) == [
-                "x.journal.jsonl:3:1: varning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 2 entries before it are kept [journal_torn_line]"
+                "x.journal.jsonl:3:1: varning: sista raden är ofullständig (den saknar radslut: en avbruten skrivning?) och hoppas över; de 2 poster som står före den behålls [journal_torn_line]"
             ])
         // NUL bytes from a crash, without a newline, are a torn tail as well.
         #expect(try parse(good + "\0\0\0\0").tornTail != nil)
@@ -59,10 +59,10 @@ struct JournalReadingTests {
         let good = try line(testEntry(1)) + (try line(testEntry(2)))
         // A hand-written entry with the occurrence as text, and plain garbage: both end with a newline.
         let handWritten = #"{"action":"cancel","activity":"personalblad","at":"2027-03-01T10:00:00Z","by":"Anna","occurrence":"4","seq":3,"v":1}"#
-        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 3, message: "'occurrence' has the wrong type")) {
+        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 3, problem: .wrongType("occurrence"))) {
             try parse(good + handWritten + "\n")
         }
-        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 3, message: "not a JSON object on one line")) {
+        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 3, problem: .notAnObject)) {
             try parse(good + "{\"v\":1,\n")
         }
         // Blank lines after it do not make it a tail either.
@@ -77,7 +77,16 @@ struct JournalReadingTests {
     ])
     func everyNumberIsRangeChecked(seq: String, message: String) throws {
         let text = #"{"action":"cancel","activity":"a","at":"2027-03-01T10:00:00Z","by":"x",\#(seq),"v":1}"# + "\n"
-        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 1, message: message)) { try parse(text) }
+        do {
+            _ = try parse(text)
+            Issue.record("'\(seq)' was read")
+        } catch {
+            guard case .invalidLine("x.journal.jsonl", 1, let problem) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(english(problem) == message)
+        }
     }
 
     @Test func occurrencesUndoesAndDaysAreRangeChecked() throws {
@@ -86,7 +95,7 @@ struct JournalReadingTests {
                 _ = try parse(json + "\n")
                 return nil
             } catch {
-                if case .invalidLine(_, _, let message) = error { return message }
+                if case .invalidLine(_, _, let problem) = error { return english(problem) }
                 return "\(error)"
             }
         }
@@ -135,7 +144,7 @@ struct JournalReadingTests {
 
     @Test func anInvalidLineInTheMiddleIsAnErrorNamingTheLine() throws {
         let text = try line(testEntry(1)) + "not json\n" + (try line(testEntry(2)))
-        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 2, message: "not a JSON object on one line")) { try parse(text) }
+        #expect(throws: JournalFileError.invalidLine(file: "x.journal.jsonl", line: 2, problem: .notAnObject)) { try parse(text) }
         let missing =
             try line(testEntry(1)) + #"{"v":1,"seq":2,"at":"2027-03-01T10:00:00Z","action":"undo","undoes":1}"# + "\n" + (try line(testEntry(3)))
         do {
@@ -144,7 +153,7 @@ struct JournalReadingTests {
         } catch {
             #expect(
                 error.diagnostic.description
-                    == "x.journal.jsonl:2:1: fel: this line is not a valid journal entry: missing 'by'; fix or remove the line by hand; until then no change is recorded and the journal is left as it is (one JSON object a line, see docs/journal.md) [journal_invalid_line]"
+                    == "x.journal.jsonl:2:1: fel: raden är ingen giltig post: 'by' saknas; rätta eller ta bort raden för hand; till dess sparas ingen ändring och loggen lämnas som den är (ett JSON-objekt per rad, se docs/journal.md) [journal_invalid_line]"
             )
         }
     }
@@ -281,7 +290,7 @@ struct JournalAppendingTests {
         }
         chmod(directory.path, 0o555)
         let journal = JournalFile(path: directory.appendingPathComponent("p.journal.jsonl").path)
-        #expect(throws: JournalFileError.cannotWrite(file: journal.path, reason: "cannot create it in '\(directory.path)': permission denied")) {
+        #expect(throws: JournalFileError.cannotWrite(file: journal.path, reason: .create(directory: directory.path, .permissionDenied))) {
             try journal.append { nextEntry($0) }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
@@ -290,10 +299,10 @@ struct JournalAppendingTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
     func aDeviceIsNotAJournal() throws {
         // /dev/full would take the lock and fail every write: it is refused before that.
-        #expect(throws: JournalFileError.notAFile(file: "/dev/full", kind: "a device")) {
+        #expect(throws: JournalFileError.notAFile(file: "/dev/full", kind: .device)) {
             try JournalFile(path: "/dev/full").append { nextEntry($0) }
         }
-        #expect(throws: JournalFileError.notAFile(file: "/dev/null", kind: "a device")) { try JournalFile(path: "/dev/null").read() }
+        #expect(throws: JournalFileError.notAFile(file: "/dev/null", kind: .device)) { try JournalFile(path: "/dev/null").read() }
     }
 
     @Test func aCompleteInvalidLastLineIsNeverTruncated() throws {
@@ -303,7 +312,7 @@ struct JournalAppendingTests {
         let handWritten = #"{"action":"cancel","activity":"personalblad","at":"2027-03-01T10:00:00Z","by":"Anna","occurrence":"4","seq":2,"v":1}"#
         let text = try line(testEntry(1)) + handWritten + "\n"
         try text.write(toFile: journal.path, atomically: false, encoding: .utf8)
-        #expect(throws: JournalFileError.invalidLine(file: journal.path, line: 2, message: "'occurrence' has the wrong type")) {
+        #expect(throws: JournalFileError.invalidLine(file: journal.path, line: 2, problem: .wrongType("occurrence"))) {
             try journal.append { nextEntry($0) }
         }
         #expect(throws: JournalFileError.self) { try journal.read() }
@@ -316,9 +325,9 @@ struct JournalAppendingTests {
         let path = directory.appendingPathComponent("p.journal.jsonl").path
         #expect(mkfifo(path, 0o644) == 0)
         // No writer ever opens the pipe: a blocking open would hang here.
-        #expect(throws: JournalFileError.notAFile(file: path, kind: "a named pipe (FIFO)")) { try JournalFile(path: path).read() }
-        #expect(throws: JournalFileError.notAFile(file: path, kind: "a named pipe (FIFO)")) { try JournalFile(path: path).append { nextEntry($0) } }
-        #expect(throws: JournalFileError.notAFile(file: directory.path, kind: "a folder")) { try JournalFile(path: directory.path).read() }
+        #expect(throws: JournalFileError.notAFile(file: path, kind: .namedPipe)) { try JournalFile(path: path).read() }
+        #expect(throws: JournalFileError.notAFile(file: path, kind: .namedPipe)) { try JournalFile(path: path).append { nextEntry($0) } }
+        #expect(throws: JournalFileError.notAFile(file: directory.path, kind: .folder)) { try JournalFile(path: directory.path).read() }
     }
 
     @Test func aDanglingSymbolicLinkIsRefusedAndNothingIsCreated() throws {
@@ -346,4 +355,12 @@ final class Failures: @unchecked Sendable {
     private var items: [String] = []
     func add(_ item: String) { lock.withLock { items.append(item) } }
     var all: [String] { lock.withLock { items } }
+}
+
+/// What is wrong with a journal line, in English, as the tests above state it.
+func english(_ problem: JournalLineProblem) -> String {
+    let text = Message.file(.journalInvalidLine(problem)).text(in: .english)
+    let start = text.range(of: "entry: ")!.upperBound
+    let end = text.range(of: "; fix or remove")!.lowerBound
+    return String(text[start..<end])
 }

@@ -273,7 +273,7 @@ struct MoreCorrectPlanTests {
         #expect(result.diagnostics.map(\.severity) == [.warning])
         #expect(
             result.diagnostics.first?.description
-                == "Fixtures/Correct/warnings.yaml:7:15: varning: duration '3h' is counted in hours but activity 'workshop' has no 'time', so it is all-day; add 'time: \"HH:MM\"' or give the duration in days ('1d') [duration_without_time]"
+                == "Fixtures/Correct/warnings.yaml:7:15: varning: längden '3h' räknas i timmar, men aktiviteten 'workshop' har ingen 'time' och varar därför hela dagen; lägg till 'time: \"HH:MM\"' eller ange längden i dagar ('1d') [duration_without_time]"
         )
     }
 }

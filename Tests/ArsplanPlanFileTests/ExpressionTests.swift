@@ -194,3 +194,8 @@ struct ExpressionTests {
         #expect(isValidIdentifier(text) == valid)
     }
 }
+
+extension ExpressionError {
+    /// The message in English, as the tests above state it.
+    var message: String { Message.expression(text).text(in: .english) }
+}

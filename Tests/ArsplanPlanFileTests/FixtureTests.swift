@@ -8,8 +8,8 @@ import Testing
 ///
 ///     # expect: 12:5 error unknown_reference "did you mean 'vb'?"
 ///
-/// (line:column, severity, code, and optionally text the message must contain). Correct
-/// fixtures may state warnings the same way.
+/// (line:column, severity, code, and optionally text the message or one of its notes must
+/// contain, in Swedish, the default language). Correct fixtures may state warnings the same way.
 enum Fixtures {
     static let root: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
 
@@ -63,7 +63,9 @@ struct Expectation: Equatable, CustomStringConvertible {
     func matches(_ diagnostic: Diagnostic) -> Bool {
         diagnostic.location?.line == line && diagnostic.location?.column == column
             && diagnostic.severity.rawValue == severity && diagnostic.code.rawValue == code
-            && (messageContains.map { diagnostic.message.contains($0) } ?? true)
+            && (messageContains.map { text in
+                diagnostic.message.contains(text) || diagnostic.notes.contains { $0.contains(text) }
+            } ?? true)
     }
 }
 
@@ -71,6 +73,7 @@ struct Expectation: Equatable, CustomStringConvertible {
 func expectLines(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map { d in
         "# expect: \(d.location?.description ?? "?") \(d.severity.rawValue) \(d.code.rawValue)    — \(d.message)"
+            + d.notes.map { "\n#     \($0)" }.joined()
     }.joined(separator: "\n")
 }
 

@@ -49,6 +49,13 @@ struct CatalogueTests {
             .overCapacity(subject: .audience(id: "kunder", name: "Kunder"), count: 4, period: .week(week: 15, year: 2027), limit: 3, occurrences: []),
             .overCapacity(
                 subject: .channel(id: "intranat", name: "Intranet"), count: 4, period: .week(week: 15, year: 2027), limit: 3, occurrences: []),
+            .timeInClockGap(activity: "x", time: "02:30", day: day, zone: "Europe/Stockholm"),
+            .timeTwice(activity: "x", time: "02:30", day: day, zone: "Europe/Stockholm"),
+            .referenceTargetChanged(activity: "x", reference: "kf[2]", was: day, approval: "FL 1", now: later, movedTo: "kf[3]"),
+            .referenceTargetChanged(activity: "x", reference: "kf[2]", was: day, approval: "FL 1", now: nil, movedTo: nil),
+            .repeatOverLimit(activity: "x", count: 20_000, limit: 10_000), .occurrencesOverLimit(activity: "x", count: 20_000, limit: 10_000),
+            .planOccurrencesOverLimit(activity: "x", limit: 200_000),
+            .outsideReachableYears(label: "'x[2]'", day: later, year: 2027, from: 2017, to: 2037, around: 10, first: 1900, last: 2200),
         ]
     }()
 
@@ -65,6 +72,134 @@ struct CatalogueTests {
         .nothingToChange(.noOccurrenceFrom(activity: "vb", day: Day(iso: "2027-12-01")!)), .nothingToUndo, .dayOutOfRange(Day(iso: "2027-01-01")!),
         .journalFull,
     ]
+
+    /// One sample of every plan-reader text (at least one per kind).
+    static let planSamples: [PlanText] = {
+        let day = Day(iso: "2027-03-23")!
+        let later = Day(iso: "2027-03-30")!
+        let at = SourceLocation(line: 4, column: 3)
+        return [
+            .fileTooLarge(bytes: 70_000_000, limit: 67_108_864), .notUTF8(byte: 0xE5, offset: 120),
+            .yamlSyntax(problem: "mapping values are not allowed in this context", context: nil, contextAt: nil),
+            .yamlSyntax(problem: "did not find expected key", context: "while parsing a block mapping", contextAt: at),
+            .yamlSyntax(problem: "some new libyaml problem", context: nil, contextAt: nil),
+            .valueTooLong(bytes: 2_000_000, limit: 1_048_576), .nestingTooDeep(limit: 64), .aliasWithoutAnchor(name: "ansvarig"),
+            .secondDocument, .emptyFile, .fileNotAMapping(found: .list), .unsupportedFormat(format: 2), .missingPlanSection,
+            .unknownKey(key: "titel", in: .section("plan"), suggestion: "title"), .unknownKey(key: "x", in: .file, suggestion: nil),
+            .unknownKey(key: "epost", in: .entry(.owner, id: "anna"), suggestion: "email"),
+            .unknownKey(key: "onwer", in: .activity("vb"), suggestion: "owner"), .unknownKey(key: "x", in: .closedPeriod, suggestion: nil),
+            .mergeKey, .duplicateKey(key: "title", in: .activity(nil), first: at), .duplicateKey(key: "a", in: nil, first: at),
+            .keyNotText(in: .entry(.channel, id: nil), found: .mapping), .duplicateID(kind: .goal, id: "aktiv", first: at),
+            .invalidGroupID(kind: .unit, id: "kc cc"),
+            .wrongType(key: "owners", expected: .mapping, found: .text("anna"), hint: .section("owners")),
+            .wrongType(key: "x", expected: .text, found: .empty, hint: .ownerFields),
+            .wrongType(key: "x", expected: .wholeNumber, found: .list, hint: .capacityFields),
+            .wrongType(key: "x", expected: .trueOrFalse, found: .text("kanske"), hint: .nameField),
+            .wrongType(key: "x", expected: .date, found: .mapping, hint: .repeatFields),
+            .wrongType(key: "closed", expected: .list(.closedPeriods), found: .text("x"), hint: nil),
+            .wrongType(key: "activities", expected: .list(.activityItems), found: .mapping, hint: nil),
+            .wrongType(key: "dates", expected: .list(.dates), found: .mapping, hint: nil),
+            .wrongType(key: "after", expected: .list(.activities), found: .mapping, hint: nil),
+            .wrongType(key: "audiences", expected: .list(.audiences), found: .mapping, hint: nil),
+            .wrongType(key: "channels", expected: .list(.channels), found: .mapping, hint: nil),
+            .wrongType(key: "goals", expected: .list(.goals), found: .mapping, hint: nil),
+            .wrongType(key: "except-months", expected: .list(.months), found: .mapping, hint: nil),
+            .noValue(key: "title"), .invalidID(text: "a b"), .notPositive(key: "max-per-day", value: 0),
+            .dateOutOfRange(text: "1850-01-01", from: 1900, to: 2200), .noSuchMonth(text: "2027-13-01", month: 13),
+            .noSuchDay(text: "2027-02-30", month: 2, year: 2027, days: 28, day: 30), .dateWithTime(text: "2027-03-30T17:00"),
+            .dateDigits(text: "2027-4-1", written: "2027-04-01"), .notADate(text: "27 januari"), .notAnEmail(text: "anna"),
+            .planHasNo(key: "year"), .yearOutOfRange(year: 1850), .unknownTimeZone(zone: "Europe/Stokholm", suggestion: "Europe/Stockholm"),
+            .unknownTimeZone(zone: "Mars", suggestion: nil), .unknownHolidays(value: "sverige", suggestion: "sweden"),
+            .closedPeriodNotAMapping(found: .text("juli")), .closedDateAndRange, .closedNeedsDates, .closedFromWithoutTo,
+            .closedToWithoutFrom, .closedEndsBeforeStart(name: "Sommar", from: later, to: day),
+            .activityNotAMapping(found: .text("vb")), .activityHasNo(activity: "vb", key: "title"), .activityHasNo(activity: nil, key: "id"),
+            .noPlacement(activity: "vb"), .multiplePlacements(activity: "vb", keys: ["date", "repeat", "with"]), .datesEmpty,
+            .tooManyDates(count: 20_000, limit: 10_000), .afterEmpty, .beforeList, .forEachOccurrence(text: "namnd[2]"),
+            .forEachPlacement(key: "date"), .withOffset(text: "vb + 1 workday"), .afterMinus(reference: "vb", amount: 2, unit: .workdays),
+            .beforePlus(reference: "vb", amount: 1, unit: .weeks),
+            .expression(.unknownUnit(word: "workdys", suggestion: "workdays"), key: "after", text: "vb + 2 workdys"),
+            .expression(.notATime(text: "25:00"), key: nil, text: nil), .unknownStatus(text: "inställd", suggestion: "cancelled"),
+            .durationWithoutTime(duration: "3h", activity: "workshop"), .notAfterBeforeNotBefore(notAfter: day, notBefore: later),
+            .dayOfMonth(found: .text("32")), .exceptMonths(found: .text("13")), .repeatNeedsEvery, .weeklyDayOfMonth,
+            .weeklyNth(weekday: .tuesday), .weeklyNeedsWeekday, .monthlyOnAndDayOfMonth, .monthlyNeedsWhich(weekday: .tuesday),
+            .monthlyNeedsDay, .untilBeforeFrom(until: day, from: later), .repeatTooMany(count: 52_000, limit: 10_000),
+            .unknownID(kind: .owner, id: "anna", suggestion: "anna-b"), .unknownID(kind: .goal, id: "aktivt", suggestion: nil),
+            .unknownID(kind: .audience, id: "kunder", suggestion: nil), .unknownID(kind: .channel, id: "intranät", suggestion: "intranat"),
+            .unknownID(kind: .unit, id: "kcc", suggestion: "kc"), .unknownActivity(id: "vb2", key: "after", suggestion: "vb"),
+            .missingOccurrence(reference: "namnd[4]", key: "after", id: "namnd", count: 3),
+            .missingOccurrence(reference: "vb[2]", key: "with", id: "vb", count: 1), .activityWithoutOwner(activity: "vb"),
+            .duplicateDate(date: day, first: at), .formatNote, .keysHere(keys: ["id", "title"]),
+            .idsDefined(kind: .owner, ids: ["anna", "hr"], more: true), .noIDsDefined(kind: .channel), .secondDocumentNote, .tabNote,
+            .bracketNote(reference: "namnd[2]"), .quoteValueNote(line: "    title: \"T2: Tertialrapport\""), .indentationNote(column: 5),
+            .nameForIDNote(id: "hr", name: "Sofia Ek"), .commaListNote(items: ["medarbetare", "chefer"]), .ownersDefinedNote,
+        ]
+    }()
+
+    /// One sample of every expression text.
+    static let expressionSamples: [ExpressionText] = [
+        .expectedIDFound(character: "+"), .expectedID, .expectedOccurrenceNumber(id: "vb"), .occurrenceFromOne(id: "vb"),
+        .unexpectedAfter(rest: "extra", after: "2 workdays"), .offsetOverLimit(amount: 9000, unit: .days, limit: 3660),
+        .offsetOverLimit(amount: 900, unit: .weeks, limit: 520), .offsetOverLimit(amount: 9000, unit: .workdays, limit: 2600),
+        .expectedSign(reference: "vb", found: "* 2 workdays"), .offsetTooLarge(digits: "99999999999999999999", maxDays: 3660),
+        .expectedNumber(sign: "+", reference: "vb"), .missingUnit(amount: 2), .unknownUnit(word: "months", suggestion: nil),
+        .durationOverLimit(text: "9999h", limit: 14400, unit: .minutes), .durationOverLimit(text: "999d", limit: 260, unit: .workdays),
+        .durationOverLimit(text: "99w", limit: 52, unit: .weeks), .durationWithoutUnit(text: "3"), .notADuration(text: "lång"),
+        .durationZero(text: "0h"), .notATime(text: "25:00"), .notAWeekday(text: "helg"), .unknownWeekday(word: "tisdg", suggestion: "tisdag"),
+        .weekdayExpected(word: "x"), .unknownOrdinal(word: "sixth", suggestion: "fifth"), .notARepeatDay(text: "a b c"),
+        .notAFrequency(text: "fortnight"), .intervalZero(text: "0 weeks"), .repeatOverLimit(text: "99 months", limit: 60, unit: .months),
+        .unknownFrequencyUnit(word: "veckr", suggestion: "veckor"),
+    ]
+
+    /// One sample of every file text.
+    static let fileSamples: [FileText] = {
+        let day = Day(iso: "2027-03-23")!
+        return [
+            .journalTornLine(kept: 1), .journalTornLine(kept: 2), .journalTornLineRemoved(bytes: 12, removed: "{v:1"),
+            .journalInvalidLine(.missingKey("by", in: nil)), .journalInvalidLine(.missingKey("start", in: "schedule.0")),
+            .journalInvalidLine(.wrongType("seq")), .journalInvalidLine(.notAnObject),
+            .journalInvalidLine(.outOfRange(key: "seq", from: 1, to: 999_999_999, value: 0)),
+            .journalInvalidLine(.dayOutOfRange(key: "day", from: 1900, to: 2200, day: Day(iso: "2300-01-01")!)),
+            .journalInvalidLine(.versionBelowOne(0)), .journalInvalidLine(.notATime("igår")), .journalInvalidLine(.unknownAction("flytta")),
+            .journalInvalidLine(.notARange(start: "x", end: "y")),
+            .journalInvalidLine(.rangeOutsideYears(start: "2300-01-01", end: "2300-01-02", from: 1900, to: 2200)),
+            .journalInvalidLine(.decoder("Not a date: 'x'")), .journalNewerVersion(version: 2, reads: 1),
+            .journalDuplicateEntry(sequence: 3, firstLine: 1), .journalUnreadable(reason: .system(.permissionDenied)),
+            .journalUnwritable(reason: .openForAppending(.notAFolderInPath)), .journalUnwritable(reason: .lock(.readOnly)),
+            .journalUnwritable(reason: .removeTornLine(.noSpace)), .journalUnwritable(reason: .create(directory: ".", .folderMissing)),
+            .journalUnwritable(reason: .keptBeingReplaced), .journalUnwritable(reason: .encode("x")),
+            .journalUnwritable(reason: .system(.isAFolder)), .journalUnwritable(reason: .system(.tooLarge)),
+            .journalUnwritable(reason: .system(.symlinkLoop)), .journalUnwritable(reason: .system(.other("Input/output error"))),
+            .journalNotAFile(kind: .folder), .journalNotAFile(kind: .device), .journalNotAFile(kind: .socket),
+            .journalNotAFile(kind: .other),
+            .journalNotAFile(kind: .namedPipe), .journalDanglingLink(target: "gone/j.jsonl"),
+            .entryNotApplied(sequence: 1, action: "cancel", problem: .activityGone("kc-chatt")),
+            .entryNotApplied(sequence: 1, action: "move", problem: .noOccurrence(activity: "namnd", occurrence: 14, count: 11)),
+            .entryNotApplied(sequence: 1, action: "assign", problem: .ownerGone("anna")),
+            .entryOccurrenceChanged(
+                sequence: 1, action: "cancel", occurrence: 3, activity: "namnd", day: day, uid: "u1", now: "u2", nowDay: day, movedTo: 4),
+            .entryOccurrenceChanged(
+                sequence: 1, action: "cancel", occurrence: 3, activity: "namnd", day: day, uid: "u1", now: nil, nowDay: day, movedTo: nil),
+            .undoNotEarlier(sequence: 2, target: 9), .undoAlreadyUndone(sequence: 3, target: 1, by: 2), .undoNotApplied(sequence: 3, target: 1),
+            .undoNotAChange(sequence: 3, target: 1), .approvalAltered(sequence: 4),
+            .datesFrom(activity: "namnd", problem: .calendarUnreadable(path: "kf.ics")), .calendarUnreadable(path: "kf.ics"),
+            .calendarPathNote, .libicalWarning(message: "Parse error in property name"),
+            .libicalWarningNote(activity: "namnd", at: "Plans/x.yaml:18:5"), .unknownTimeZone(name: "Europe/Stokholm"),
+            .libicalFailed(what: "icalcomponent_new"), .unparsableCalendar(file: "kf.ics", problems: ["a", "b"], more: 3),
+            .noEventsInYear(file: "kf.ics", year: 2027), .unknownEventTimeZone(file: "kf.ics", tzid: "Mars", line: 12),
+            .planUnreadable(reason: "ENOENT"), .publicationStateNotSaved(reason: "ENOSPC"),
+            .publicationStateUnreadable(reason: .system("Permission denied")),
+            .publicationStateUnreadable(reason: .notAState(.notAnObject)),
+            .publicationStateUnreadable(reason: .wrongFormat(found: "arsplan-publication-2", expected: "arsplan-publication-1")),
+            .publicationStateUnreadable(reason: .badStamp(uid: "u", stamp: "igår")),
+            .publicationStateUnreadable(reason: .negativeSequence(uid: "u", sequence: -1)),
+            .publicationStateUnreadable(reason: .badFingerprint(uid: "u", fingerprint: "xyz")),
+            .exportIntoRootOrHome(path: "/", home: false), .exportIntoRootOrHome(path: "~", home: true),
+            .exportFolderHoldsProtected(path: "Plans", file: "Plans/x.yaml"), .exportFolderUnexaminable(path: "x", reason: "EACCES"),
+            .exportFolderNotAFolder(path: "x"), .exportFolderUnreadable(path: "x", reason: "EACCES"),
+            .exportMarkerInvalid(path: "x", marker: ".arsplan-export"), .exportFolderOfAnotherPlan(path: "x", owner: "a", plan: "b"),
+            .exportFolderHoldsOtherFiles(path: "webb", files: ["a.html", "b.css", "c.js"], more: true),
+        ]
+    }()
 
     static func journalKind(_ error: JournalError) -> String {
         switch error {
@@ -127,7 +262,8 @@ struct CatalogueTests {
 
     static let messages: [Message] =
         HelpText.allCases.map(Message.help) + commandSamples.map(Message.command) + scheduleSamples.map(Message.schedule)
-        + journalSamples.map(Message.journal) + changeSamples.map(Message.change)
+        + journalSamples.map(Message.journal) + planSamples.map(Message.plan) + expressionSamples.map(Message.expression)
+        + fileSamples.map(Message.file) + changeSamples.map(Message.change)
 
     /// Words that are English and never Swedish, as they would appear in running text.
     static let englishWords = ["the ", "error", "warning", "activity", "activities", "occurrence", " is not", "must ", "write "]
@@ -136,6 +272,9 @@ struct CatalogueTests {
         #expect(Set(Self.commandSamples.map(\.kind)) == Set(CommandText.Kind.allCases))
         #expect(Set(Self.scheduleSamples.map(\.kind)) == Set(ScheduleText.Kind.allCases))
         #expect(Set(Self.journalSamples.map(Self.journalKind)).count == 13)
+        #expect(Set(Self.planSamples.map(\.kind)) == Set(PlanText.Kind.allCases))
+        #expect(Set(Self.expressionSamples.map(\.kind)) == Set(ExpressionText.Kind.allCases))
+        #expect(Set(Self.fileSamples.map(\.kind)) == Set(FileText.Kind.allCases))
         #expect(Set(Self.changeSamples.map(\.kind)) == Set(ChangeText.Kind.allCases))
     }
 
@@ -150,11 +289,12 @@ struct CatalogueTests {
 
     @Test(arguments: Self.messages)
     func englishHasNoSwedishLettersAndSwedishNoEnglishWords(_ message: Message) {
-        let english = message.text(in: .english)
+        // Quoted text ('vb2', "namnd[2]") is the plan's or a key's, the same in both languages.
+        let english = outsideQuotes(message.text(in: .english))
         #expect(!english.contains { "åäöÅÄÖ".contains($0) }, "\(english)")
         // Option names (`--occurrence`) are the same in both languages.
-        let swedish = message.text(in: .swedish).lowercased().split(separator: " ").filter { !$0.hasPrefix("--") }
-            .joined(separator: " ")
+        let swedish = outsideQuotes(message.text(in: .swedish)).lowercased().split(separator: " ")
+            .filter { !$0.hasPrefix("--") }.joined(separator: " ")
         for word in Self.englishWords {
             #expect(!swedish.contains(word), "'\(word)' in \(swedish)")
         }
@@ -200,4 +340,33 @@ struct CatalogueTests {
 extension Conflict {
     /// The conflict's text in English, for tests of its English wording.
     var english: String { text.text(in: .english) }
+}
+
+extension ReplayNote {
+    /// The note in English, as the tests state it.
+    var english: String { Message.file(text).text(in: .english) }
+}
+
+/// `text` without what it quotes ('…' or "…"): the plan's ids, keys and values as written.
+/// A quote opens after a space or bracket (or at the start) and closes before anything but
+/// a letter, so an apostrophe inside a word ("file's") is not taken for one.
+func outsideQuotes(_ text: String) -> String {
+    let characters = Array(text)
+    var result = ""
+    var i = 0
+    while i < characters.count {
+        let c = characters[i]
+        if c == "'" || c == "\"", i == 0 || " ([{:".contains(characters[i - 1]) {
+            var j = i + 1
+            while j < characters.count, !(characters[j] == c && (j + 1 == characters.count || !characters[j + 1].isLetter)) { j += 1 }
+            if j < characters.count {
+                result += " "
+                i = j + 1
+                continue
+            }
+        }
+        result.append(c)
+        i += 1
+    }
+    return result
 }

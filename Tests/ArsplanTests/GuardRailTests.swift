@@ -173,11 +173,13 @@ struct JournalFormatTests {
     }
 
     @Test func fromInAFormatOneLineOrOutOfRangeIsAnError() {
-        for line in [
-            #"{"action":"assign","activity":"namnd","at":"2027-03-04T08:00:00Z","by":"x","from":"2027-04-01","owner":"johan","seq":7,"v":1}"#,
-            #"{"action":"assign","activity":"namnd","at":"2027-03-04T08:00:00Z","by":"x","from":"1800-04-01","owner":"johan","seq":7,"v":2}"#,
-        ] {
-            #expect(throws: DecodingError.self) { try JSONDecoder().decode(JournalEntry.self, from: Data(line.utf8)) }
+        let formatOne =
+            #"{"action":"assign","activity":"namnd","at":"2027-03-04T08:00:00Z","by":"x","from":"2027-04-01","owner":"johan","seq":7,"v":1}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(JournalEntry.self, from: Data(formatOne.utf8)) }
+        let outOfRange =
+            #"{"action":"assign","activity":"namnd","at":"2027-03-04T08:00:00Z","by":"x","from":"1800-04-01","owner":"johan","seq":7,"v":2}"#
+        #expect(throws: JournalLineProblem.dayOutOfRange(key: "from", from: 1900, to: 2200, day: day("1800-04-01"))) {
+            try JSONDecoder().decode(JournalEntry.self, from: Data(outOfRange.utf8))
         }
     }
 }

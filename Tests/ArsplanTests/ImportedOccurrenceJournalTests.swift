@@ -52,8 +52,8 @@ struct ImportedOccurrenceJournalTests {
         let warnings = replay.shiftedImportReferences
         #expect(warnings.map(\.kind) == [.referenceTargetChanged])
         #expect(warnings.first?.location == SourceLocation(line: 9, column: 5))
-        #expect(warnings.first?.message.contains("2027-03-10") == true)
-        #expect(warnings.first?.message.contains("now 'kf[3]'") == true)
+        #expect(warnings.first?.english.contains("2027-03-10") == true)
+        #expect(warnings.first?.english.contains("now 'kf[3]'") == true)
         // Without an approval there is nothing to compare with.
         #expect(JournalReplay(plan: Self.plan([Self.added, Self.february, Self.march]), entries: []).shiftedImportReferences.isEmpty)
     }

@@ -32,7 +32,8 @@ final class MemoryFileSystem: FileSystem {
     func exportFolder(_ path: String, planID: String, protected: [String]) throws(ExportFolder.Refusal) -> String {
         let marker = self[path + "/" + ExportFolder.markerName].map { String(decoding: $0, as: UTF8.self) }
         if !paths(in: path).isEmpty && marker.flatMap(ExportFolder.markedPlan(in:)) != planID {
-            throw ExportFolder.Refusal(description: "refusing to export into '\(path)': not an export of '\(planID)'")
+            throw ExportFolder.Refusal(
+                .exportFolderOfAnotherPlan(path: path, owner: marker.flatMap(ExportFolder.markedPlan(in:)) ?? "?", plan: planID))
         }
         return path
     }

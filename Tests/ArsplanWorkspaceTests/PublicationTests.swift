@@ -233,7 +233,14 @@ struct PublicationTests {
         #expect(lines[6].hasPrefix("    \"c\\\"\\n\""))
         #expect(try PublicationFile.decode(bytes) == state)
         #expect(PublicationFile.encode(try PublicationFile.decode(bytes), planID: "p") == bytes)
-        #expect(throws: FileSystemError.self) { try PublicationFile.decode(Array("<<<<<<< HEAD\n".utf8)) }
+        #expect(throws: PublicationStateProblem.notAState(.notAnObject)) { try PublicationFile.decode(Array("<<<<<<< HEAD\n".utf8)) }
+        let other = #"{"format": "arsplan-published-9", "plan": "p", "events": {}}"#
+        #expect(throws: PublicationStateProblem.wrongFormat(found: "arsplan-published-9", expected: PublicationFile.format)) {
+            try PublicationFile.decode(Array(other.utf8))
+        }
+        let negative =
+            #"{"format": "arsplan-published-1", "plan": "p", "events": {"u": {"start": "2027-01-01", "sequence": -1, "stamp": "2026-11-20T10:00:00Z", "fingerprint": "0123456789abcdef"}}}"#
+        #expect(throws: PublicationStateProblem.negativeSequence(uid: "u", sequence: -1)) { try PublicationFile.decode(Array(negative.utf8)) }
         // Without escapes the layout is read directly; the same file laid out by hand by JSONDecoder.
         var plain = state
         plain.events["c\"\n"] = nil

@@ -170,9 +170,9 @@ struct ExportCommandTests {
     }
 
     @Test(arguments: [
-        ("trasig.ics", "is not valid iCalendar", "ics_parse_error"),
-        ("annat-ar.ics", "has no events in 2027", "ics_no_events_in_year"),
-        ("finns-inte.ics", "cannot read calendar file", "ics_unreadable"),
+        ("trasig.ics", "är inte giltig iCalendar", "ics_parse_error"),
+        ("annat-ar.ics", "har inga händelser 2027", "ics_no_events_in_year"),
+        ("finns-inte.ics", "kan inte läsa kalenderfilen", "ics_unreadable"),
     ])
     func aBadCalendarIsADiagnosticAtTheDatesFromLine(fixture: String, message: String, code: String) throws {
         let directory = try Self.temporaryDirectory()
@@ -185,7 +185,7 @@ struct ExportCommandTests {
         for command in ["validate", "export"] {
             let run = try Self.run([command, "plan.yaml"], in: directory)
             #expect(run.status == 1)
-            #expect(run.stderr.contains("plan.yaml:18:5: fel: 'dates-from' of 'namnd': "), "\(run.stderr)")
+            #expect(run.stderr.contains("plan.yaml:18:5: fel: 'dates-from' för 'namnd': "), "\(run.stderr)")
             #expect(run.stderr.contains("'\(fixture)'"), "\(run.stderr)")
             #expect(run.stderr.contains(message), "\(run.stderr)")
             #expect(run.stderr.contains("[\(code)]"), "\(run.stderr)")

@@ -36,10 +36,10 @@ struct ExportFolderTests {
     }
 
     @Test(arguments: [
-        ("Plans", "it holds 'Plans/serviceforvaltningen-2027.yaml'"),
-        (".", "it holds 'Plans/serviceforvaltningen-2027.yaml'"),
-        ("Plans/..", "it holds 'Plans/serviceforvaltningen-2027.yaml'"),
-        ("/", "that is the root folder"),
+        ("Plans", "den innehåller 'Plans/serviceforvaltningen-2027.yaml'"),
+        (".", "den innehåller 'Plans/serviceforvaltningen-2027.yaml'"),
+        ("Plans/..", "den innehåller 'Plans/serviceforvaltningen-2027.yaml'"),
+        ("/", "det är rotmappen"),
     ])
     func thePlansFolderAndTheFoldersAboveItAreRefused(out: String, reason: String) throws {
         let directory = try Self.workspace()
@@ -47,7 +47,7 @@ struct ExportFolderTests {
         let before = try Self.snapshot(directory)
         let run = try Self.export(out, in: directory)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("refusing to export into '\(out)': \(reason)"), "\(run.stderr)")
+        #expect(run.stderr.contains("exporterar inte till '\(out)': \(reason)"), "\(run.stderr)")
         #expect(try Self.snapshot(directory) == before)
     }
 
@@ -61,7 +61,7 @@ struct ExportFolderTests {
         let before = try Self.snapshot(directory)
         let run = try Self.export("webb", in: directory)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("it holds files an export did not write ('start.html')"), "\(run.stderr)")
+        #expect(run.stderr.contains("den innehåller filer som ingen export skrev ('start.html')"), "\(run.stderr)")
         #expect(try Self.snapshot(directory) == before)
     }
 
@@ -73,7 +73,7 @@ struct ExportFolderTests {
         try Data("plan: annan-plan\n".utf8).write(to: out.appendingPathComponent(".arsplan-export"))
         let run = try Self.export("flode", in: directory)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("it holds the feeds of the plan 'annan-plan', not 'sf-2027'"), "\(run.stderr)")
+        #expect(run.stderr.contains("den innehåller flödena för planen 'annan-plan', inte 'sf-2027'"), "\(run.stderr)")
     }
 
     @Test func aNewAnEmptyAndItsOwnEarlierFolderAreReplaced() throws {

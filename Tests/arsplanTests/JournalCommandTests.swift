@@ -240,7 +240,7 @@ struct JournalCommandTests {
         let text = try #require(w.journalText) + newer + "\n"
         try text.write(to: w.journal, atomically: true, encoding: .utf8)
         let message =
-            "\(JournalCommandTests.journalName):2:1: fel: this entry was written by a newer arsplan (journal format 3; this arsplan reads format 2 and older); upgrade arsplan to read this journal [journal_newer_version]\n"
+            "\(JournalCommandTests.journalName):2:1: fel: posten skrevs av en nyare arsplan (loggformat 3; den här arsplan läser format 2 och äldre); uppgradera arsplan för att läsa loggen [journal_newer_version]\n"
         for run in [
             try w.run("schedule", plan), try w.run("validate", plan), try w.run("status", plan),
             try w.run("cancel", plan, "oppet-hus", "--reason", "x"),
@@ -260,7 +260,7 @@ struct JournalCommandTests {
         #expect(schedule.status == 0)
         #expect(
             schedule.stderr.contains(
-                "\(JournalCommandTests.journalName):2:1: varning: the last line is incomplete (it has no newline: an interrupted write?) and is ignored; the 1 entry before it is kept [journal_torn_line]"
+                "\(JournalCommandTests.journalName):2:1: varning: sista raden är ofullständig (den saknar radslut: en avbruten skrivning?) och hoppas över; den 1 post som står före den behålls [journal_torn_line]"
             ))
         #expect(try w.occurrences()["sf-2027-kc-chatt-1"]?["status"] as? String == "cancelled")
 
@@ -281,7 +281,7 @@ struct JournalCommandTests {
         #expect(run.status == 1)
         #expect(
             run.stderr
-                == "\(journal): fel: cannot write the journal: cannot open it for appending: a part of the path is not a folder; nothing was recorded [journal_unwritable]\n"
+                == "\(journal): fel: kan inte skriva ändringsloggen: kan inte öppna den för att lägga till: en del av sökvägen är ingen mapp; ingenting sparades [journal_unwritable]\n"
         )
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") }.sorted() == ["fil", plan])
     }
@@ -336,7 +336,7 @@ struct JournalCommandTests {
         #expect(validate.status == 0)
         #expect(
             validate.stderr.contains(
-                "\(JournalCommandTests.journalName):1:1: varning: entry #1 (cancel) no longer applies: activity 'kc-chatt' is no longer in the plan file; it is skipped [journal_entry_not_applied]"
+                "\(JournalCommandTests.journalName):1:1: varning: post #1 ('cancel') gäller inte längre: aktiviteten 'kc-chatt' finns inte längre i planfilen; den hoppas över [journal_entry_not_applied]"
             ))
     }
 
@@ -393,7 +393,7 @@ struct JournalCommandTests {
         #expect(first.status == 1, "killed by a signal? \(first.status) \(first.stderr)")
         #expect(
             first.stderr.contains(
-                "cannot write the journal: the file would grow beyond the largest size allowed (ulimit -f); nothing was recorded [journal_unwritable]"
+                "kan inte skriva ändringsloggen: filen skulle bli större än den största tillåtna storleken (ulimit -f); ingenting sparades [journal_unwritable]"
             ))
         #expect(w.journalText == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.directory.path).filter { !$0.hasSuffix(".ics") } == [plan])
@@ -416,7 +416,7 @@ struct JournalCommandTests {
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
             #expect(
                 run.stderr.hasPrefix(
-                    "\(JournalCommandTests.journalName):1:1: fel: this line is not a valid journal entry: 'seq' must be from 1 to 999999999, not 9223372036854775807"
+                    "\(JournalCommandTests.journalName):1:1: fel: raden är ingen giltig post: 'seq' måste vara från 1 till 999999999, inte 9223372036854775807"
                 ))
             #expect(run.stderr.hasSuffix("[journal_invalid_line]\n"))
         }
@@ -430,7 +430,7 @@ struct JournalCommandTests {
         #expect(pipe.status == 1)
         #expect(
             pipe.stderr
-                == "\(JournalCommandTests.journalName): fel: the journal is not a regular file: it is a named pipe (FIFO); nothing was read or recorded (name a file with --journal) [journal_not_a_file]\n"
+                == "\(JournalCommandTests.journalName): fel: ändringsloggen är ingen vanlig fil: den är en namngiven rörledning (FIFO); ingenting lästes eller sparades (ange en fil med --journal) [journal_not_a_file]\n"
         )
         try FileManager.default.removeItem(at: w.journal)
         #expect(symlink("gone/j.jsonl", w.journal.path) == 0)
@@ -439,7 +439,7 @@ struct JournalCommandTests {
             #expect(run.status == 1)
             #expect(
                 run.stderr.hasSuffix(
-                    "fel: the journal is a symbolic link to 'gone/j.jsonl', which does not exist; nothing was read or recorded (fix the link or remove it) [journal_dangling_link]\n"
+                    "fel: ändringsloggen är en symbolisk länk till 'gone/j.jsonl', som inte finns; ingenting lästes eller sparades (rätta länken eller ta bort den) [journal_dangling_link]\n"
                 ))
         }
         #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("gone").path))
@@ -461,10 +461,10 @@ struct JournalCommandTests {
         let validate = try w.run("validate", plan)
         #expect(
             validate.stderr.contains(
-                "\(JournalCommandTests.journalName):1:1: varning: entry #1 (cancel) was recorded for occurrence 3 of 'namnd' on 2027-03-23"))
+                "\(JournalCommandTests.journalName):1:1: varning: post #1 ('cancel') sparades för tillfälle 3 av 'namnd' den 2027-03-23"))
         #expect(
             validate.stderr.contains(
-                "the occurrence on 2027-03-23 is now number 4: record the change again with --occurrence 4 if it still holds [journal_entry_occurrence_changed]"
+                "tillfället den 2027-03-23 har nu nummer 4: spara ändringen igen med --occurrence 4 om den fortfarande gäller [journal_entry_occurrence_changed]"
             ))
         let occurrences = try w.occurrences()
         #expect(occurrences.count > 100)

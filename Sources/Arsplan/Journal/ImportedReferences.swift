@@ -24,17 +24,13 @@ extension JournalReplay {
                 guard let n = reference.occurrence, let was = then[reference.activity]?[n] else { continue }
                 let current = now[reference.activity]?[n]
                 guard current?.uid != was.uid else { continue }
-                var message =
-                    "'\(activity.id)' refers to '\(reference)', which was the meeting on \(was.timing.firstDay) when the plan was "
-                    + "approved (\(point.approval.ref)); its calendar has changed since, and '\(reference)' is now "
-                    + (current.map { "the meeting on \($0.timing.firstDay)" } ?? "gone")
-                if let moved = nowByUID[was.uid] {
-                    message += "; the meeting it meant is now '\(reference.activity)[\(moved.index)]'"
-                }
-                message += ": check the reference"
+                let text = ScheduleText.referenceTargetChanged(
+                    activity: activity.id.rawValue, reference: reference.description, was: was.timing.firstDay,
+                    approval: point.approval.ref, now: current?.timing.firstDay,
+                    movedTo: nowByUID[was.uid].map { "\(reference.activity)[\($0.index)]" })
                 result.append(
                     Conflict(
-                        kind: .referenceTargetChanged, severity: .warning, activities: [activity.id, reference.activity], message: message,
+                        kind: .referenceTargetChanged, severity: .warning, activities: [activity.id, reference.activity], text: .schedule(text),
                         location: location, occurrence: nil, day: current?.timing.firstDay, limit: was.timing.firstDay))
             }
         }

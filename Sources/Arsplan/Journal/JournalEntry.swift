@@ -282,8 +282,7 @@ extension JournalEntry: Codable {
     static func decodeNumber<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, _ key: Key, in range: ClosedRange<Int>) throws -> Int {
         let value = try c.decode(Int.self, forKey: key)
         guard range.contains(value) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: c, debugDescription: "'\(key.stringValue)' must be from \(range.lowerBound) to \(range.upperBound), not \(value)")
+            throw JournalLineProblem.outOfRange(key: key.stringValue, from: range.lowerBound, to: range.upperBound, value: value)
         }
         return value
     }
@@ -292,10 +291,8 @@ extension JournalEntry: Codable {
     static func decodeDay<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, _ key: Key) throws -> Day {
         let day = try c.decode(Day.self, forKey: key)
         guard JournalEntry.years.contains(day.year) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: c,
-                debugDescription:
-                    "'\(key.stringValue)' must be a day in \(JournalEntry.years.lowerBound)–\(JournalEntry.years.upperBound), not \(day)")
+            throw JournalLineProblem.dayOutOfRange(
+                key: key.stringValue, from: JournalEntry.years.lowerBound, to: JournalEntry.years.upperBound, day: day)
         }
         return day
     }
@@ -306,13 +303,12 @@ extension JournalEntry: Codable {
         version = try c.decode(Int.self, forKey: .version)
         guard version <= JournalEntry.currentVersion else { throw UnsupportedJournalVersion(version: version) }
         guard version >= 1 else {
-            throw DecodingError.dataCorruptedError(forKey: .version, in: c, debugDescription: "'v' must be 1 or more, not \(version)")
+            throw JournalLineProblem.versionBelowOne(version)
         }
         sequence = try Self.decodeNumber(c, .sequence, in: 1...JournalEntry.maximumSequence)
         let atText = try c.decode(String.self, forKey: .at)
         guard let at = Timestamp(iso: atText) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .at, in: c, debugDescription: "'at' must be a UTC time like 2027-03-01T10:00:00Z, not '\(atText)'")
+            throw JournalLineProblem.notATime(atText)
         }
         self.at = at
         by = try c.decode(String.self, forKey: .by)
@@ -344,8 +340,7 @@ extension JournalEntry: Codable {
                     ref: try c.decode(String.self, forKey: .ref), scheduleHash: try c.decode(String.self, forKey: .scheduleHash),
                     occurrences: try c.decode([ApprovedOccurrence].self, forKey: .schedule)))
         default:
-            throw DecodingError.dataCorruptedError(
-                forKey: .action, in: c, debugDescription: "unknown action '\(name)' (known: move, cancel, assign, undo, approve)")
+            throw JournalLineProblem.unknownAction(name)
         }
         // Written since the journal records which occurrence it meant; both or neither.
         if c.contains(.occurrenceUID) || c.contains(.occurrenceDay) {
@@ -405,12 +400,11 @@ extension ApprovedOccurrence: Codable {
         let start = try c.decode(String.self, forKey: .start)
         let end = try c.decode(String.self, forKey: .end)
         guard let timing = OccurrenceTiming(journalStart: start, end: end) else {
-            throw DecodingError.dataCorruptedError(forKey: .start, in: c, debugDescription: "'\(start)'–'\(end)' is not a date or date-time range")
+            throw JournalLineProblem.notARange(start: start, end: end)
         }
         guard JournalEntry.years.contains(timing.firstDay.year), JournalEntry.years.contains(timing.lastDay.year) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .start, in: c,
-                debugDescription: "'\(start)'–'\(end)' must lie in \(JournalEntry.years.lowerBound)–\(JournalEntry.years.upperBound)")
+            throw JournalLineProblem.rangeOutsideYears(
+                start: start, end: end, from: JournalEntry.years.lowerBound, to: JournalEntry.years.upperBound)
         }
         self.timing = timing
         status = try c.decode(OccurrenceStatus.self, forKey: .status)

@@ -8,15 +8,18 @@ public struct ReplayNote: Hashable, Sendable {
     public var severity: Severity
     /// `journal_entry_not_applied`, `journal_entry_occurrence_changed`, `journal_undo_not_applied` or `journal_approval_altered`.
     public var code: DiagnosticCode
-    public var message: String
+    public var text: FileText
 
-    public init(position: Int, sequence: Int, severity: Severity, code: DiagnosticCode, message: String) {
+    public init(position: Int, sequence: Int, severity: Severity, code: DiagnosticCode, text: FileText) {
         self.position = position
         self.sequence = sequence
         self.severity = severity
         self.code = code
-        self.message = message
+        self.text = text
     }
+
+    /// The message in Swedish (the default language).
+    public var message: String { Message.file(text).text(in: .swedish) }
 }
 
 /// How one occurrence changed: before and after (nil when it did not exist on that side).
@@ -143,7 +146,7 @@ public struct JournalReplay: Sendable {
                 if let problem = Self.problem(applying: entry.action, to: written, numbers: numbers) {
                     note(
                         position, entry, .warning, .journalEntryNotApplied,
-                        "entry #\(entry.sequence) (\(entry.action.name)) no longer applies: \(problem); it is skipped")
+                        .entryNotApplied(sequence: entry.sequence, action: entry.action.name, problem: problem))
                 } else if let changed = Self.occurrenceChanged(
                     entry, placed: { pass.placed[$0]?.map { ($0.index, $0.key, $0.timing.firstDay) } ?? [] }, position: written.activityPosition,
                     uid: uid)
@@ -158,15 +161,16 @@ public struct JournalReplay: Sendable {
             case .undo(let target):
                 guard let targetPosition = positionOf[target], targetPosition < position else {
                     note(
-                        position, entry, .warning, .journalUndoNotApplied,
-                        "entry #\(entry.sequence) undoes #\(target), which is not an earlier entry of this journal; it is skipped")
+                        position, entry, .warning, .journalUndoNotApplied, .undoNotEarlier(sequence: entry.sequence, target: target))
                     break
                 }
                 guard let active = activeChanges.firstIndex(of: targetPosition) else {
-                    let why =
-                        undoneBy[target].map { "was already undone by #\($0)" }
-                        ?? (entries[targetPosition].isChange ? "was not applied" : "is not a change")
-                    note(position, entry, .warning, .journalUndoNotApplied, "entry #\(entry.sequence) undoes #\(target), which \(why); it is skipped")
+                    let text: FileText =
+                        undoneBy[target].map { .undoAlreadyUndone(sequence: entry.sequence, target: target, by: $0) }
+                        ?? (entries[targetPosition].isChange
+                            ? .undoNotApplied(sequence: entry.sequence, target: target)
+                            : .undoNotAChange(sequence: entry.sequence, target: target))
+                    note(position, entry, .warning, .journalUndoNotApplied, text)
                     break
                 }
                 activeChanges.remove(at: active)
@@ -178,8 +182,7 @@ public struct JournalReplay: Sendable {
                 applied[position] = true
                 if !approval.isIntact {
                     note(
-                        position, entry, .warning, .journalApprovalAltered,
-                        "the schedule recorded with approval #\(entry.sequence) does not match its hash; the journal line was edited by hand")
+                        position, entry, .warning, .journalApprovalAltered, .approvalAltered(sequence: entry.sequence))
                 }
                 var state: [String: OccurrenceState] = [:]
                 for (activity, placed) in pass.placed.enumerated() {
@@ -283,7 +286,7 @@ public struct JournalReplay: Sendable {
     static func occurrenceChanged(
         _ entry: JournalEntry, placed occurrencesAt: (Int) -> [(index: Int, key: String?, day: Day)], position: (Activity.ID) -> Int?,
         uid: (Int, Int, String?) -> String
-    ) -> String? {
+    ) -> FileText? {
         guard let target = entry.target, let id = entry.action.activity, let activity = position(id) else { return nil }
         let n: Int
         var destination: Day?
@@ -301,20 +304,14 @@ public struct JournalReplay: Sendable {
         // Still the occurrence it was recorded for — or, for a move, one the plan file itself
         // now places on the day the move leads to (the move was written into the file by hand).
         if nowUID == target.uid && (nowDay == target.day || nowDay == destination) { return nil }
-        var text = "entry #\(entry.sequence) (\(entry.action.name)) was recorded for occurrence \(n) of '\(id)' on \(target.day) (\(target.uid)), "
-        text += "but occurrence \(n) is now \(nowUID == target.uid ? "on \(nowDay)" : "\(nowUID) on \(nowDay)") (the plan file was edited); "
-        text += "it is skipped rather than applied to another occurrence"
-        if let moved = placed.first(where: { $0.index != n && $0.day == target.day }) {
-            text +=
-                "; the occurrence on \(target.day) is now number \(moved.index): record the change again with --occurrence \(moved.index) if it still holds"
-        } else {
-            text += "; record the change again if it still holds"
-        }
-        return text
+        return .entryOccurrenceChanged(
+            sequence: entry.sequence, action: entry.action.name, occurrence: n, activity: id.rawValue, day: target.day,
+            uid: target.uid, now: nowUID == target.uid ? nil : nowUID, nowDay: nowDay,
+            movedTo: placed.first(where: { $0.index != n && $0.day == target.day })?.index)
     }
 
-    private mutating func note(_ position: Int, _ entry: JournalEntry, _ severity: Severity, _ code: DiagnosticCode, _ message: String) {
-        notes.append(ReplayNote(position: position, sequence: entry.sequence, severity: severity, code: code, message: message))
+    private mutating func note(_ position: Int, _ entry: JournalEntry, _ severity: Severity, _ code: DiagnosticCode, _ text: FileText) {
+        notes.append(ReplayNote(position: position, sequence: entry.sequence, severity: severity, code: code, text: text))
     }
 
     /// The next entry's sequence number.
@@ -333,15 +330,15 @@ public struct JournalReplay: Sendable {
     }
 
     /// Why `action` cannot apply to `plan`, or nil when it can.
-    static func problem(applying action: JournalAction, to plan: Plan, numbers: [Activity.ID: [Int]]) -> String? {
+    static func problem(applying action: JournalAction, to plan: Plan, numbers: [Activity.ID: [Int]]) -> ReplayProblem? {
         guard let id = action.activity else { return nil }
-        guard plan.activity(id) != nil else { return "activity '\(id)' is no longer in the plan file" }
+        guard plan.activity(id) != nil else { return .activityGone(id.rawValue) }
         let indices = numbers[id] ?? []
         switch action {
         case .move(_, let n, _, _), .cancel(_, .some(let n)):
-            if !indices.contains(n) { return "'\(id)' has no occurrence \(n) (it has \(indices.count))" }
+            if !indices.contains(n) { return .noOccurrence(activity: id.rawValue, occurrence: n, count: indices.count) }
         case .assign(_, let owner, _):
-            if plan.owner(owner) == nil { return "owner '\(owner)' is no longer in the plan file" }
+            if plan.owner(owner) == nil { return .ownerGone(owner.rawValue) }
         default: break
         }
         return nil

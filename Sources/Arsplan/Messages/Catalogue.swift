@@ -50,8 +50,12 @@ public enum Message: Hashable, Sendable {
     /// `calendar YEAR`'s days off.
     case daysOff(DaysOffText)
     /// Text not yet moved into the catalogue, shown as written (in English). Each one left is
-    /// a place to convert: `grep -rn untranslated Sources`.
-    case untranslated(String)
+    /// The plan reader: YAML, keys, types, values, placements, references.
+    case plan(PlanText)
+    /// The expression grammar inside plan values (references, offsets, durations, repeats).
+    case expression(ExpressionText)
+    /// The journal file and its replay, imported calendars, the export folder and publication state.
+    case file(FileText)
 
     /// The text in `language`.
     public func text(in language: Language) -> String {
@@ -69,6 +73,9 @@ public protocol Catalogue: Sendable {
     func change(_ text: ChangeText) -> String
     func view(_ text: ViewText) -> String
     func daysOff(_ text: DaysOffText) -> String
+    func plan(_ text: PlanText) -> String
+    func expression(_ text: ExpressionText) -> String
+    func file(_ text: FileText) -> String
     /// "fel", "varning", "not" / "error", "warning", "note".
     func severity(_ severity: Severity) -> String
     /// Weekday as in running text: "tisdag" / "Tuesday".
@@ -98,7 +105,9 @@ extension Catalogue {
         case .change(let text): return change(text)
         case .view(let text): return view(text)
         case .daysOff(let text): return daysOff(text)
-        case .untranslated(let text): return text
+        case .plan(let text): return plan(text)
+        case .expression(let text): return expression(text)
+        case .file(let text): return file(text)
         }
     }
 

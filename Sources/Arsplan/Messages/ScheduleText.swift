@@ -23,12 +23,24 @@ public enum ScheduleText: Hashable, Sendable {
     case onDayOff(label: String, day: Day, reason: String)
     case outsidePlanYear(label: String, day: Day, year: Int)
     case overCapacity(subject: CapacitySubject, count: Int, period: CapacityPeriod, limit: Int, occurrences: [String])
+    case repeatOverLimit(activity: String, count: Int, limit: Int)
+    case occurrencesOverLimit(activity: String, count: Int, limit: Int)
+    case planOccurrencesOverLimit(activity: String, limit: Int)
+    /// `from`–`to`: the years a plan for `year` may reach (`around` years, within `first`–`last`).
+    case outsideReachableYears(label: String, day: Day, year: Int, from: Int, to: Int, around: Int, first: Int, last: Int)
+    /// A time that does not exist that day in `zone` (the clocks are put forward).
+    case timeInClockGap(activity: String, time: String, day: Day, zone: String)
+    /// A time that happens twice that day in `zone` (the clocks are put back).
+    case timeTwice(activity: String, time: String, day: Day, zone: String)
+    /// A reference to an imported meeting whose calendar changed since the approval.
+    case referenceTargetChanged(activity: String, reference: String, was: Day, approval: String, now: Day?, movedTo: String?)
 
     public enum Kind: CaseIterable, Sendable {
         case duplicateActivity, unknownActivity, dependencyCycle, cannotBePlaced, placedRelativeToCancelled
         case referencePastLastOccurrence, referenceWithoutOccurrences, withSeveralOccurrences, datesFromEmpty
         case repeatNeverMatches, pinnedPushed, placedBeforeRule, placedApartFromWith, windowMissed, beforeNotBefore
-        case afterNotAfter, onDayOff, outsidePlanYear, overCapacity
+        case afterNotAfter, onDayOff, outsidePlanYear, overCapacity, timeInClockGap, timeTwice, referenceTargetChanged
+        case repeatOverLimit, occurrencesOverLimit, planOccurrencesOverLimit, outsideReachableYears
     }
 
     public var kind: Kind {
@@ -52,6 +64,13 @@ public enum ScheduleText: Hashable, Sendable {
         case .onDayOff: return .onDayOff
         case .outsidePlanYear: return .outsidePlanYear
         case .overCapacity: return .overCapacity
+        case .timeInClockGap: return .timeInClockGap
+        case .repeatOverLimit: return .repeatOverLimit
+        case .occurrencesOverLimit: return .occurrencesOverLimit
+        case .planOccurrencesOverLimit: return .planOccurrencesOverLimit
+        case .outsideReachableYears: return .outsideReachableYears
+        case .timeTwice: return .timeTwice
+        case .referenceTargetChanged: return .referenceTargetChanged
         }
     }
 }
@@ -144,6 +163,27 @@ extension SwedishCatalogue {
             }
             return
                 "\(who) har \(count) aktiviteter \(when), fler än max-per-\(kind) \(limit): \(occurrences.joined(separator: ", "))"
+        case .repeatOverLimit(let activity, let count, let limit):
+            return "'repeat' för '\(activity)' ger upp till \(count) tillfällen, fler än gränsen \(limit) för en aktivitet"
+        case .occurrencesOverLimit(let activity, let count, let limit):
+            return "'\(activity)' har \(count) tillfällen, fler än gränsen \(limit) för en aktivitet"
+        case .planOccurrencesOverLimit(let activity, let limit):
+            return
+                "med '\(activity)' har planen fler än \(limit) tillfällen, gränsen för en plan; den och aktiviteterna efter den placeras inte"
+        case .outsideReachableYears(let label, let day, let year, let from, let to, let around, let first, let last):
+            return
+                "\(label) skulle hamna \(day), utanför de år en plan för \(year) får nå (\(from)–\(to): högst \(around) år från planåret, inom \(first)–\(last))"
+        case .timeInClockGap(let activity, let time, let day, let zone):
+            return
+                "'\(activity)' ligger kl. \(time) den \(day), en tid som inte finns i \(zone) den dagen (klockan ställs fram); kalenderprogram visar den vid olika tider"
+        case .timeTwice(let activity, let time, let day, let zone):
+            return
+                "'\(activity)' ligger kl. \(time) den \(day), en tid som inträffar två gånger i \(zone) den dagen (klockan ställs tillbaka); den skrivs som den första av de två"
+        case .referenceTargetChanged(let activity, let reference, let was, let approval, let now, let movedTo):
+            return
+                "'\(activity)' hänvisar till '\(reference)', som var mötet den \(was) när planen fastställdes (\(approval)); kalendern har ändrats sedan, och '\(reference)' är nu "
+                + (now.map { "mötet den \($0)" } ?? "borta") + (movedTo.map { "; mötet som avsågs är nu '\($0)'" } ?? "")
+                + ": kontrollera hänvisningen"
         }
     }
 
@@ -212,6 +252,27 @@ extension EnglishCatalogue {
             case .week(let week, let year): (when, kind) = ("in week \(week) of \(year)", "week")
             }
             return "\(who) has \(count) activities \(when), more than max-per-\(kind) \(limit): \(occurrences.joined(separator: ", "))"
+        case .repeatOverLimit(let activity, let count, let limit):
+            return "the 'repeat' of '\(activity)' gives up to \(count) occurrences, more than the limit of \(limit) for one activity"
+        case .occurrencesOverLimit(let activity, let count, let limit):
+            return "'\(activity)' has \(count) occurrences, more than the limit of \(limit) for one activity"
+        case .planOccurrencesOverLimit(let activity, let limit):
+            return
+                "with '\(activity)' the plan has more than \(limit) occurrences, the limit for one plan; it and the activities after it are not placed"
+        case .outsideReachableYears(let label, let day, let year, let from, let to, let around, let first, let last):
+            return
+                "\(label) would fall on \(day), outside the years a plan for \(year) may reach (\(from)–\(to): at most \(around) years from the plan year, within \(first)–\(last))"
+        case .timeInClockGap(let activity, let time, let day, let zone):
+            return
+                "'\(activity)' is at \(time) on \(day), a time that does not exist in \(zone) that day (the clocks are put forward); calendar programs will show it at different times"
+        case .timeTwice(let activity, let time, let day, let zone):
+            return
+                "'\(activity)' is at \(time) on \(day), a time that happens twice in \(zone) that day (the clocks are put back); it is written as the first of the two"
+        case .referenceTargetChanged(let activity, let reference, let was, let approval, let now, let movedTo):
+            return
+                "'\(activity)' refers to '\(reference)', which was the meeting on \(was) when the plan was approved (\(approval)); its calendar has changed since, and '\(reference)' is now "
+                + (now.map { "the meeting on \($0)" } ?? "gone") + (movedTo.map { "; the meeting it meant is now '\($0)'" } ?? "")
+                + ": check the reference"
         }
     }
 

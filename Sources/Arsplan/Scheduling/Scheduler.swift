@@ -147,6 +147,9 @@ struct PlacementPass {
     let indexOf: [Activity.ID: Int]
     private(set) var placed: [[PlacedOccurrence]?]
     private(set) var conflicts: [Conflict] = []
+    /// Activities an error was reported for while placing them: what refers to them reports
+    /// no error of its own about the occurrences they lack (one mistake, one error).
+    private var erred: Set<Activity.ID> = []
     /// The days an occurrence may fall on (``PlanLimits/allowedDays(planYear:)``).
     let allowedDays: ClosedRange<Day>
     /// Occurrences placed so far, held to ``PlanLimits/maxOccurrencesPerPlan``.
@@ -344,20 +347,10 @@ struct PlacementPass {
         _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ text: ScheduleText, others: [Activity.ID] = [],
         at location: SourceLocation? = nil, occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
     ) {
+        if severity == .error { erred.insert(activity.id) }
         conflicts.append(
             Conflict(
                 kind: kind, severity: severity, activities: [activity.id] + others, text: .schedule(text),
-                location: location ?? activity.location, occurrence: occurrence, day: day, limit: limit))
-    }
-
-    /// A conflict whose text is not yet in the message catalogue.
-    private mutating func report(
-        _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [],
-        at location: SourceLocation? = nil, occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
-    ) {
-        conflicts.append(
-            Conflict(
-                kind: kind, severity: severity, activities: [activity.id] + others, message: message,
                 location: location ?? activity.location, occurrence: occurrence, day: day, limit: limit))
     }
 
@@ -383,6 +376,11 @@ struct PlacementPass {
             return found
         }
         let candidates = occurrences(of: reference.activity)
+        // The target's own error says why it has too few occurrences.
+        if erred.contains(reference.activity) {
+            erred.insert(activity.id)
+            return nil
+        }
         if reference.occurrence != nil {
             report(
                 .missingOccurrence, .error, activity,
@@ -534,8 +532,8 @@ struct PlacementPass {
             guard expansion.maximumCount <= PlanLimits.maxOccurrencesPerActivity else {
                 report(
                     .tooManyOccurrences, .error, activity,
-                    "the 'repeat' of '\(activity.id)' gives up to \(expansion.maximumCount) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity"
-                )
+                    .repeatOverLimit(
+                        activity: activity.id.rawValue, count: expansion.maximumCount, limit: PlanLimits.maxOccurrencesPerActivity))
                 return nil
             }
             let days = expansion.days()
@@ -599,8 +597,8 @@ struct PlacementPass {
         guard candidates.count <= PlanLimits.maxOccurrencesPerActivity else {
             report(
                 .tooManyOccurrences, .error, activity,
-                "'\(activity.id)' has \(candidates.count) occurrences, more than the limit of \(PlanLimits.maxOccurrencesPerActivity) for one activity"
-            )
+                .occurrencesOverLimit(
+                    activity: activity.id.rawValue, count: candidates.count, limit: PlanLimits.maxOccurrencesPerActivity))
             return nil
         }
         guard placedCount + candidates.count <= PlanLimits.maxOccurrencesPerPlan else {
@@ -608,8 +606,7 @@ struct PlacementPass {
                 reportedPlanLimit = true
                 report(
                     .tooManyOccurrences, .error, activity,
-                    "with '\(activity.id)' the plan has more than \(PlanLimits.maxOccurrencesPerPlan) occurrences, the limit for one plan; it and the activities after it are not placed"
-                )
+                    .planOccurrencesOverLimit(activity: activity.id.rawValue, limit: PlanLimits.maxOccurrencesPerPlan))
             }
             return nil
         }
@@ -695,9 +692,10 @@ struct PlacementPass {
                 if !outOfRange {
                     report(
                         .dateOutOfRange, .error, activity,
-                        "\(label) would fall on \(day), outside the years a plan for \(plan.year) may reach "
-                            + "(\(allowedDays.lowerBound.year)–\(allowedDays.upperBound.year): at most \(PlanLimits.yearsAroundPlanYear) years from the plan year, within \(PlanLimits.years.lowerBound)–\(PlanLimits.years.upperBound))"
-                    )
+                        .outsideReachableYears(
+                            label: label, day: day, year: plan.year, from: allowedDays.lowerBound.year,
+                            to: allowedDays.upperBound.year, around: PlanLimits.yearsAroundPlanYear,
+                            first: PlanLimits.years.lowerBound, last: PlanLimits.years.upperBound))
                 }
                 outOfRange = true
                 continue
