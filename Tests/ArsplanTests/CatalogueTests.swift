@@ -17,7 +17,8 @@ struct CatalogueTests {
         .problemSummary(path: "Plans/x.yaml", errors: 2, warnings: 2), .dryRunNothingWritten, .doneDespiteRefusals,
         .savedAsEntry(sequence: 3, journal: "Plans/x.journal.jsonl"), .approvalRefusedForErrors(count: 2),
         .approvedDeviations(count: 1, approval: 2), .exported(directory: "Exports/x", feeds: 44, events: 170),
-        .exportPlanHasErrors, .exportUnusablePlanID(id: ".."), .exportWriteFailed(reason: "ENOSPC", directory: "Exports/x"),
+        .exportUnchanged(directory: "Exports/x", feeds: 44, events: 170), .exportPlanHasErrors, .exportUnusablePlanID(id: ".."),
+        .exportWriteFailed(reason: "ENOSPC", directory: "Exports/x"),
         .unknownLanguage(text: "de"), .optionNotADate(option: "--from", text: "1 mars"), .fromAfterTo, .outAndWheelMustNameFile,
         .notApprovedYet, .cannotWrite(path: "x.html", reason: "EACCES"), .approvalUnchanged(approval: 4, ref: "FL 2027-03-01 item 4"),
     ]
