@@ -229,7 +229,7 @@ extension Workspace {
 
     /// The digest of every file an export writes (name and bytes, in order) and each file's size.
     /// The feeds are digested from the events' bytes once plus which events each feed holds
-    /// (``FeedSet/addFeeds(to:)``): the same information as their 465 MB at 100,000
+    /// (``FeedSet/addFeeds(to:)``): the same information as their 440 MB at 100,000
     /// occurrences, for the cost of digesting about a sixth of it.
     static func outputDigest(_ feeds: FeedSet, index: [UInt8], overview: [UInt8]) -> (digest: String, sizes: [String: Int]) {
         var digest = OutputDigest()
