@@ -27,14 +27,16 @@ public enum ExportFolder {
         public var description: String { Message.file(text).text(in: .english) }
     }
 
-    /// The marker's text: says what the folder is, and names the plan.
-    public static func markerText(planID: String) -> String {
+    /// The marker's text: says what the folder is, names the plan and, when given, the digest
+    /// of every file the export wrote (``OutputDigest``), by which the next export that would
+    /// write the same bytes leaves the folder alone.
+    public static func markerText(planID: String, outputs: String? = nil) -> String {
         """
         Den här mappen skrivs av `arsplan export` och ersätts helt vid nästa export.
         Lägg inga egna filer här.
         plan: \(planID)
 
-        """
+        """ + (outputs.map { "utdata: \($0)\n" } ?? "")
     }
 
     /// The plan id a marker names, if the text is a marker.

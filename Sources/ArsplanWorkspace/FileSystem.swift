@@ -27,6 +27,10 @@ public protocol FileSystem: Sendable {
     /// Makes the files that `content` writes the complete content of the folder `path`, in one
     /// step: until then nothing in the old folder is touched.
     func replaceFolder(_ path: String, content: (any FolderStaging) throws -> Void) throws
+
+    /// The plain files directly in the folder `path` (hidden ones left out) with their sizes;
+    /// empty when there is no such folder.
+    func fileSizes(in path: String) -> [String: Int]
 }
 
 /// Why a file could not be read.
@@ -110,6 +114,17 @@ public struct LocalFileSystem: FileSystem {
 
     public func replaceFolder(_ path: String, content: (any FolderStaging) throws -> Void) throws {
         try AtomicDirectory.replace(path) { try content($0) }
+    }
+
+    public func fileSizes(in path: String) -> [String: Int] {
+        var sizes: [String: Int] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
+            var info = stat()
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            // Anything but a plain file (a folder, a link) never matches an export.
+            sizes[name] = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : -1
+        }
+        return sizes
     }
 }
 

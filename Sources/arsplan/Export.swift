@@ -55,7 +55,11 @@ struct Export: ParsableCommand {
         } catch {
             try Self.fail(error, loaded: loaded)
         }
-        Terminal.output(tr(.exported(directory: summary.directory, feeds: summary.feedCount, events: summary.events)) + "\n")
+        let wrote =
+            summary.folderUnchanged
+            ? tr(.exportUnchanged(directory: summary.directory, feeds: summary.feedCount, events: summary.events))
+            : tr(.exported(directory: summary.directory, feeds: summary.feedCount, events: summary.events))
+        Terminal.output(wrote + "\n")
         Terminal.output(Self.changeCount(summary.preview, stateWritten: summary.stateWritten))
     }
 

@@ -179,4 +179,46 @@ struct YearOverviewTests {
         let cells = Set(schedule.occurrences.map { occurrence in "\(occurrence.timing.firstDay)-\(audienceOf[occurrence.activity]!)" })
         #expect(counts.count == cells.count)
     }
+
+    /// The page's parts rendered on two cores or on one: the same bytes.
+    @Test func onTwoCoresOrOneThePageIsTheSame() {
+        let replay = JournalReplay(plan: Self.plan, entries: [])
+        let overview = YearOverview.current(replay, planHash: Self.planHash, today: Day(iso: "2027-03-01"))
+        let one = YearOverviewPage.render(overview, twoCoresFrom: Int.max)
+        #expect(YearOverviewPage.render(overview, twoCoresFrom: 0) == one)
+        #expect(YearOverviewPage.render(overview) == one)
+    }
+
+    /// Above `listByActivityAbove` occurrences the list has one row per activity with all its
+    /// dates, grouped by the month of its first occurrence, and says so; below it one row per
+    /// occurrence. Everything else on the page is the same.
+    @Test func veryLargePlansAreListedActivityByActivity() {
+        let replay = JournalReplay(plan: Self.plan, entries: [])
+        var overview = YearOverview.current(replay, planHash: Self.planHash, today: nil)
+        let occurrences = replay.schedule.occurrences
+        overview.listByActivityAbove = occurrences.count
+        let byOccurrence = YearOverviewPage.render(overview)
+        overview.listByActivityAbove = occurrences.count - 1
+        let byActivity = YearOverviewPage.render(overview)
+
+        #expect(!byOccurrence.contains("by-activity"))
+        for occurrence in occurrences { #expect(byOccurrence.contains("<tr id=\"\(occurrence.uid)\"")) }
+        #expect(!byActivity.contains("<tr id=\"\(occurrences[0].uid)\""))
+        #expect(byActivity.contains("\(occurrences.count) tillfällen är fler än en lista kan visa ett och ett"))
+        // One row per activity, each with as many dates as it has occurrences.
+        let activities = Set(occurrences.map(\.activity))
+        let rows = byActivity.components(separatedBy: "<tr id=\"aktivitet-").dropFirst()
+        #expect(rows.count == activities.count)
+        let council = occurrences.filter { $0.activity == "namnd" }
+        #expect(council.count > 1)
+        let row = rows.first { $0.hasPrefix("namnd\"") }!
+        #expect(row.contains("<td class=\"count\">\(council.count) tillfällen</td>"))
+        let dates = row.components(separatedBy: "<td class=\"dates\">")[1].prefix { $0 != "<" }
+        #expect(dates.components(separatedBy: ", ").count == council.count)
+        #expect(dates.hasPrefix(Swedish.shortDate(council[0].timing.firstDay)))
+        // The wheel and the rest of the page do not change.
+        let wheel = { (page: String) in page.components(separatedBy: "<svg")[1].components(separatedBy: "</svg>")[0] }
+        #expect(wheel(byActivity) == wheel(byOccurrence))
+        #expect(byActivity.components(separatedBy: "id=\"belastning\"")[1] == byOccurrence.components(separatedBy: "id=\"belastning\"")[1])
+    }
 }

@@ -48,6 +48,17 @@ final class MemoryFileSystem: FileSystem {
         }
     }
 
+    func fileSizes(in path: String) -> [String: Int] {
+        files.withLock { files in
+            var sizes: [String: Int] = [:]
+            for (key, bytes) in files where key.hasPrefix(path + "/") {
+                let name = String(key.dropFirst(path.count + 1))
+                if !name.contains("/") && !name.hasPrefix(".") { sizes[name] = bytes.count }
+            }
+            return sizes
+        }
+    }
+
     /// Appends under the file system's lock: the entry is decided against the journal as it stands.
     fileprivate func append(_ path: String, _ make: (JournalContents) throws -> JournalEntry?) throws -> AppendedEntry? {
         try files.withLock { files throws -> AppendedEntry? in

@@ -263,4 +263,43 @@ struct WorkspaceTests {
         #expect(files.paths(in: summary.directory).contains("Exports/\(loaded.plan.id)/alla.ics"))
         #expect(files.paths(in: summary.directory).count == summary.feedCount + 3)  // index.html, oversikt.html and the marker
     }
+
+    /// The year overview rendered on the other core while the feeds are made, or after them
+    /// on this thread: the same folder byte for byte. And an export that would write what the
+    /// folder holds leaves it alone; a change to any file's bytes (here the index page's
+    /// subscribe links) writes it again.
+    @available(macOS 15, *)
+    @Test(arguments: [0, Int.max])
+    func theOverviewBesideTheFeedsAndAnUnchangedFolder(overviewAlongsideFrom: Int) throws {
+        let plans = [
+            Self.plan: Array(try Data(contentsOf: Self.repository.appendingPathComponent(Self.plan))),
+            Self.calendar: Array(try Data(contentsOf: Self.repository.appendingPathComponent(Self.calendar))),
+        ]
+        let files = MemoryFileSystem(plans)
+        let workspace = Workspace(files: files)
+        let loaded = try workspace.load(Self.plan)
+        let options = ExportOptions(today: Day(iso: "2027-03-01"), overviewAlongsideFrom: overviewAlongsideFrom)
+        let first = try workspace.export(loaded, options: options, at: Self.now)
+        #expect(!first.folderUnchanged)
+        let folder = files.paths(in: first.directory).map { ($0, files[$0]!) }
+
+        // The same folder as the other path writes (on a file system of its own).
+        let reference = MemoryFileSystem(plans)
+        let other = ExportOptions(today: Day(iso: "2027-03-01"), overviewAlongsideFrom: overviewAlongsideFrom == 0 ? Int.max : 0)
+        _ = try Workspace(files: reference).export(try Workspace(files: reference).load(Self.plan), options: other, at: Self.now)
+        #expect(reference.paths(in: first.directory).map { ($0, reference[$0]!) }.elementsEqual(folder, by: ==))
+        let marker = String(decoding: try #require(files[first.directory + "/" + ExportFolder.markerName]), as: UTF8.self)
+        #expect(marker.contains("utdata: "))
+
+        let again = try workspace.export(loaded, options: options, at: Self.now)
+        #expect(again.folderUnchanged)
+        #expect(files.paths(in: first.directory).map { ($0, files[$0]!) }.elementsEqual(folder, by: ==))
+
+        var linked = options
+        linked.baseURL = "https://intranat.example.se/arsplan/"
+        let changed = try workspace.export(loaded, options: linked, at: Self.now)
+        #expect(!changed.folderUnchanged)
+        #expect(files[first.directory + "/index.html"] != folder.first { $0.0.hasSuffix("/index.html") }?.1)
+        #expect(files[first.directory + "/" + ExportFolder.markerName] != Array(marker.utf8))
+    }
 }

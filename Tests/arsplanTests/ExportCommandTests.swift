@@ -87,6 +87,66 @@ struct ExportCommandTests {
         #expect(try Self.contents(of: out) == files)
     }
 
+    /// Each file of `directory` (and the folder itself, as ".") with its inode and modification time.
+    static func identities(of directory: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) + ["."] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)
+            let inode = attributes[.systemFileNumber].map { "\($0)" } ?? "?"
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+            result[name] = "\(inode) \(modified)"
+        }
+        return result
+    }
+
+    /// An export that would write the same bytes leaves the folder alone — the same files,
+    /// inodes and modification times, so a web server's ETag stays — and says so; one that
+    /// changes anything (here only the overview's today marker) replaces the folder.
+    @Test func anExportThatChangesNothingRewritesNothing() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("sf-2027")
+        let arguments = ["export", Self.examplePlan, "--out", out.path, "--state", directory.appendingPathComponent("published.json").path]
+        let monday: [String: String?] = ["ARSPLAN_NOW": "2027-03-01T10:00:00Z", "ARSPLAN_LANG": nil]
+        let first = try CommandRunner.run(arguments, environment: monday)
+        try #require(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdout.contains("ingenting skrevs om"))
+        let files = try Self.contents(of: out)
+        let marker = String(decoding: try Data(contentsOf: out.appendingPathComponent(".arsplan-export")), as: UTF8.self)
+        #expect(marker.contains("plan: sf-2027\n"))
+        #expect(marker.range(of: #"utdata: [0-9a-f]{32}\n"#, options: .regularExpression) != nil, "\(marker)")
+        let identities = try Self.identities(of: out)
+        Thread.sleep(forTimeInterval: 0.05)  // a rewrite would show in the modification times
+
+        let again = try CommandRunner.run(arguments, environment: monday)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("\(out.path): oförändrad sedan förra exporten"), "\(again.stdout)")
+        #expect(again.stdout.contains("ingenting skrevs om"), "\(again.stdout)")
+        #expect(try Self.identities(of: out) == identities)
+        #expect(try Self.contents(of: out) == files)
+        // Nothing left beside it either.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["published.json", "sf-2027"])
+
+        let english = try CommandRunner.run(arguments, environment: ["ARSPLAN_NOW": "2027-03-01T10:00:00Z", "ARSPLAN_LANG": "en"])
+        #expect(english.stdout.contains("\(out.path): unchanged since the last export"), "\(english.stdout)")
+        #expect(try Self.identities(of: out) == identities)
+
+        // A file in the folder changed by hand: the export puts it right.
+        try Data("ändrad för hand\n".utf8).write(to: out.appendingPathComponent("index.html"))
+        let repaired = try CommandRunner.run(arguments, environment: monday)
+        #expect(repaired.status == 0 && !repaired.stdout.contains("ingenting skrevs om"), "\(repaired.stdout)")
+        #expect(try Self.contents(of: out) == files)
+
+        // The next day the overview's today marker moves: the folder is replaced, the feeds the same.
+        let tuesday = try CommandRunner.run(arguments, environment: ["ARSPLAN_NOW": "2027-03-02T10:00:00Z", "ARSPLAN_LANG": nil])
+        #expect(tuesday.status == 0, "\(tuesday.stderr)")
+        #expect(!tuesday.stdout.contains("ingenting skrevs om"), "\(tuesday.stdout)")
+        let replaced = try Self.contents(of: out)
+        #expect(replaced["oversikt.html"] != files["oversikt.html"])
+        #expect(replaced["alla.ics"] == files["alla.ics"])
+        #expect(try Self.identities(of: out)["alla.ics"] != identities["alla.ics"])
+    }
+
     /// Whether ARSPLAN_PYTHON is set (`make test` sets it): plain `swift test` skips the check
     /// by the independent Python parsers, saying so; when set, it must run and pass.
     static let pythonIsSet = !(ProcessInfo.processInfo.environment["ARSPLAN_PYTHON"] ?? "").isEmpty

@@ -27,6 +27,8 @@ public enum CommandText: Hashable, Sendable {
     case approvalRefusedForErrors(count: Int)
     case approvedDeviations(count: Int, approval: Int)
     case exported(directory: String, feeds: Int, events: Int)
+    /// `export` that would have written the same bytes: the folder is left as it was.
+    case exportUnchanged(directory: String, feeds: Int, events: Int)
     case exportPlanHasErrors
     case exportUnusablePlanID(id: String)
     case exportWriteFailed(reason: String, directory: String)
@@ -52,7 +54,7 @@ public enum CommandText: Hashable, Sendable {
         case outMustNameFolder, stateMustNameFile, notADate, dateOutsideAllowedYears, notATime, invalidNow, whoMissing, validateSummary,
             problemSummary
         case dryRunNothingWritten, doneDespiteRefusals, savedAsEntry, approvalRefusedForErrors, approvedDeviations
-        case exported, exportPlanHasErrors, exportUnusablePlanID, exportWriteFailed, unknownLanguage
+        case exported, exportUnchanged, exportPlanHasErrors, exportUnusablePlanID, exportWriteFailed, unknownLanguage
         case optionNotADate, fromAfterTo, outAndWheelMustNameFile, notApprovedYet, cannotWrite, approvalUnchanged
         case initInvalidID, initInvalidName, initFileExists, initWritten
     }
@@ -84,6 +86,7 @@ public enum CommandText: Hashable, Sendable {
         case .approvalRefusedForErrors: return .approvalRefusedForErrors
         case .approvedDeviations: return .approvedDeviations
         case .exported: return .exported
+        case .exportUnchanged: return .exportUnchanged
         case .exportPlanHasErrors: return .exportPlanHasErrors
         case .exportUnusablePlanID: return .exportUnusablePlanID
         case .exportWriteFailed: return .exportWriteFailed
@@ -139,6 +142,9 @@ extension SwedishCatalogue {
             return "Därmed godkänt: \(count(deviations, .deviation)) från fastställelsen #\(approval)."
         case .exported(let directory, let feeds, let events):
             return "\(directory): \(count(feeds, .calendar)) och index.html, \(count(events, .event)) i alla.ics"
+        case .exportUnchanged(let directory, let feeds, let events):
+            return
+                "\(directory): oförändrad sedan förra exporten (\(count(feeds, .calendar)) och index.html, \(count(events, .event)) i alla.ics); ingenting skrevs om."
         case .exportPlanHasErrors:
             return "ingenting exporterades: planen har fel; de tidigare flödena är lämnade som de var."
         case .exportUnusablePlanID(let id):
@@ -202,6 +208,9 @@ extension EnglishCatalogue {
             return "Thereby approved: \(count(deviations, .deviation)) from approval #\(approval)."
         case .exported(let directory, let feeds, let events):
             return "\(directory): \(count(feeds, .calendar)) and index.html, \(count(events, .event)) in alla.ics"
+        case .exportUnchanged(let directory, let feeds, let events):
+            return
+                "\(directory): unchanged since the last export (\(count(feeds, .calendar)) and index.html, \(count(events, .event)) in alla.ics); nothing was rewritten."
         case .exportPlanHasErrors: return "nothing exported: the plan has errors; the previous feeds are left as they were."
         case .exportUnusablePlanID(let id): return "the plan id '\(id)' cannot be used as a folder name; choose the folder with --out."
         case .exportWriteFailed(let reason, let directory):

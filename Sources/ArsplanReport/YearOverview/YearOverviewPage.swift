@@ -1,5 +1,5 @@
 import Arsplan
-import Dispatch
+import ArsplanSupport
 import Foundation
 import Mustache
 
@@ -7,9 +7,19 @@ import Mustache
 /// nothing fetched), or the wheel alone as an SVG file. Built with Mustache templates:
 /// every piece of plan text goes in through an escaping `{{…}}`.
 public enum YearOverviewPage {
-    /// The whole page.
-    public static func render(_ overview: YearOverview) -> String {
-        YearOverviewTemplates.page.render(Builder(overview).pageValues())
+    /// From this many occurrences shown, the page's parts (the wheel, the load tables, the
+    /// month tables) are rendered on two cores (``TwoCores``). The 20,000-activity bench plan
+    /// (32,000 occurrences): 2.7 G of the page's 9.5 G instructions run on the second thread
+    /// beside 4.3 G on the first (callgrind, 7 Dec 2026); on the shared machine (load 10 on 2
+    /// cores) wall times with and without the second core (`taskset -c 0`) could not be told
+    /// apart, 2.6–3.8 s either way. Below it (the example plan has 170) a thread costs more
+    /// than the page (about 40 ms whole process).
+    public static let twoCoresFrom = 2_000
+
+    /// The whole page; its parts on two cores from `twoCoresFrom` occurrences shown (`Int.max`:
+    /// on this thread only, for a caller that already keeps the other core busy).
+    public static func render(_ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom) -> String {
+        YearOverviewTemplates.page.render(Builder(overview).pageValues(twoCoresFrom: twoCoresFrom))
     }
 
     /// The wheel alone, as a standalone SVG document (to paste into an agenda).
@@ -104,7 +114,7 @@ struct Builder: Sendable {
 
     // MARK: The page
 
-    func pageValues() -> Values {
+    func pageValues(twoCoresFrom: Int = YearOverviewPage.twoCoresFrom) -> Values {
         var values: Values = [:]
         let yearText = String(plan.year)
         values["pageTitle"] = "Årsplan \(yearText) – \(plan.title) (\(versionName.lowercased()))"
@@ -134,17 +144,26 @@ struct Builder: Sendable {
             "Året läses medurs från toppen. Varje ring är en \(ringWord.singular) (numren står i ringarna vid årsskiftet och förklaras bredvid hjulet); varje tillfälle är ett märke på sin dag, en aktivitet över flera dagar en båge. Slaget av aktivitet visas med färg och form. Allt som hjulet visar står också i listan Månad för månad."
         values["wheelCaption"] = wheelDescription
         values["listIntro"] = listIntro
-        // The wheel, each month's table and the load tables are rendered on every core:
-        // they are nearly all of a large plan's page.
+        // The wheel, the load tables and each month's table are nearly all of a large plan's
+        // page: they are rendered on two cores, cut where about half the rows lie on each side.
         var parts: [@Sendable () -> String] = [
             { YearOverviewTemplates.wheel.render(wheelValues()) },
             { YearOverviewTemplates.heatmap.render(heatmap(.audiences)) },
             { YearOverviewTemplates.heatmap.render(heatmap(.channels)) },
         ]
-        for g in monthGroups() {
-            parts.append { YearOverviewTemplates.month.render(monthValues(year: g.year, month: g.month, shown[g.range])) }
+        var weights = [min(shown.count, overview.aggregateAbove) + 400, 60, 60]
+        if listsByActivity {
+            for g in activityGroups() {
+                parts.append { YearOverviewTemplates.activityMonth.render(activityMonthValues(year: g.year, month: g.month, g.activities)) }
+                weights.append(g.activities.count)
+            }
+        } else {
+            for g in monthGroups() {
+                parts.append { YearOverviewTemplates.month.render(monthValues(year: g.year, month: g.month, shown[g.range])) }
+                weights.append(g.range.count)
+            }
         }
-        let rendered = Self.renderInParallel(parts)
+        let rendered = Self.render(parts, weights: weights, size: shown.count, twoCoresFrom: twoCoresFrom)
         values["wheel"] = rendered[0]
         values["heatmapTables"] = rendered[1] + rendered[2]
         values["monthTables"] = rendered[3...].joined()
@@ -173,7 +192,20 @@ struct Builder: Sendable {
         }
     }
 
+    /// Whether the list has one row per activity instead of one per occurrence.
+    var listsByActivity: Bool { shown.count > overview.listByActivityAbove }
+
     var listIntro: String {
+        if listsByActivity {
+            var text =
+                "\(JournalText.count(shown.count, "tillfälle", "tillfällen")) är fler än en lista kan visa ett och ett (över \(JournalText.count(overview.listByActivityAbove, "tillfälle", "tillfällen"))). "
+            text +=
+                "Listan visar därför varje aktivitet en gång, under månaden för dess första tillfälle, med alla dess datum; varför varje tillfälle ligger där det ligger visar arsplan schedule."
+            if overview.version == .current && overview.deviations != nil {
+                text += " ”flyttad”, ”ny” och ”inställd” vid ett datum jämför med den fastställda planen."
+            }
+            return text
+        }
         var text = "Alla \(JournalText.count(shown.count, "tillfälle", "tillfällen")) i datumordning"
         if let range = overview.range {
             text += " från \(Swedish.longDate(range.lowerBound)) till \(Swedish.longDate(range.upperBound))"
@@ -237,14 +269,21 @@ struct Builder: Sendable {
         return groups
     }
 
-    /// Runs `parts` on as many threads as there are cores, the first first; their results in order.
-    static func renderInParallel(_ parts: [@Sendable () -> String]) -> [String] {
-        let results = RenderedParts(count: parts.count)
-        let threads = min(parts.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while let i = results.next() { results.store(parts[i](), at: i) }
+    /// Runs `parts` in order, on this thread or, from `twoCoresFrom` occurrences (`size`), cut
+    /// in two where the weights before the cut reach half, the second half on the other core;
+    /// their results in order.
+    static func render(_ parts: [@Sendable () -> String], weights: [Int], size: Int, twoCoresFrom: Int) -> [String] {
+        let total = weights.reduce(0, +)
+        var cut = 0
+        var before = 0
+        while cut < parts.count && before * 2 < total {
+            before += weights[cut]
+            cut += 1
         }
-        return results.parts
+        let first = parts[..<cut]
+        let second = Array(parts[cut...])
+        let (a, b) = TwoCores.run(size: size, threshold: twoCoresFrom, { first.map { $0() } }, { second.map { $0() } })
+        return a + b
     }
 
     func monthValues(year: Int, month: Int, _ occurrences: ArraySlice<Occurrence>) -> Values {
@@ -256,7 +295,7 @@ struct Builder: Sendable {
             let activity = activities[occurrence.activity]
             let (date, time) = timeText(occurrence.timing)
             let week = first.isoWeek
-            var row = OccurrenceRow(
+            let row = OccurrenceRow(
                 uid: Text(occurrence.uid),
                 week: Text(week.year == first.year ? String(week.week) : "\(week.week) (\(week.year))"),
                 date: Text(date), time: Text(time), title: Text(label(occurrence)),
@@ -293,6 +332,74 @@ struct Builder: Sendable {
             "name": "\(Swedish.monthNames[month - 1].capitalizedFirst) \(year)",
             "anchor": "manad-\(year)-\(month)",
             "countText": JournalText.count(rows.count, "tillfälle", "tillfällen"),
+            "stamp": stamp,
+            "rows": rows,
+        ]
+    }
+
+    /// The activities shown, each with the indices (in `shown`) of its occurrences, in the
+    /// order of their first occurrence, cut into months by that first occurrence.
+    func activityGroups() -> [(year: Int, month: Int, activities: [[Int]])] {
+        var position: [Activity.ID: Int] = [:]
+        var lists: [[Int]] = []
+        for (i, occurrence) in shown.enumerated() {
+            if let p = position[occurrence.activity] {
+                lists[p].append(i)
+            } else {
+                position[occurrence.activity] = lists.count
+                lists.append([i])
+            }
+        }
+        var groups: [(year: Int, month: Int, activities: [[Int]])] = []
+        for list in lists {
+            let day = shown[list[0]].timing.firstDay
+            if let last = groups.last, last.year == day.year, last.month == day.month {
+                groups[groups.count - 1].activities.append(list)
+            } else {
+                groups.append((day.year, day.month, [list]))
+            }
+        }
+        return groups
+    }
+
+    func activityMonthValues(year: Int, month: Int, _ lists: [[Int]]) -> Values {
+        var rows: [ActivityRow] = []
+        rows.reserveCapacity(lists.count)
+        for list in lists {
+            let first = shown[list[0]]
+            let activity = activities[first.activity]
+            var times = Set<String>()
+            var owners: [Owner.ID?] = []
+            var dates: [String] = []
+            dates.reserveCapacity(list.count)
+            for i in list {
+                let occurrence = shown[i]
+                let (date, time) = timeText(occurrence.timing)
+                times.insert(time)
+                if !owners.contains(occurrence.owner) { owners.append(occurrence.owner) }
+                var marks: [String] = []
+                if occurrence.status == .cancelled { marks.append("inställd") }
+                if let deviation = deviationByUID[occurrence.uid] {
+                    if deviation.kinds.contains(.added) { marks.append("ny") }
+                    if deviation.kinds.contains(.moved) { marks.append("flyttad") }
+                }
+                dates.append(marks.isEmpty ? date : "\(date) (\(marks.joined(separator: ", ")))")
+            }
+            let title = titles[first.activity] ?? first.activity.rawValue
+            let row = ActivityRow(
+                anchor: Text("aktivitet-\(first.activity.rawValue)"), title: Text(title),
+                count: Text(JournalText.count(list.count, "tillfälle", "tillfällen")),
+                time: Text(times.count == 1 ? times.first! : "olika tider"), dates: Text(dates.joined(separator: ", ")),
+                owner: Text(owners.map(ownerName).joined(separator: ", ")),
+                audiences: Text((activity?.audiences ?? []).map { audienceNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash),
+                channels: Text((activity?.channels ?? []).map { channelNames[$0] ?? $0.rawValue }.joined(separator: ", ").orDash))
+            if let kind = activity?.kind, !kind.isEmpty { row.kind = Text(kind) }
+            rows.append(row)
+        }
+        return [
+            "name": "\(Swedish.monthNames[month - 1].capitalizedFirst) \(year)",
+            "anchor": "manad-\(year)-\(month)",
+            "countText": "\(JournalText.count(rows.count, "aktivitet", "aktiviteter")) med första tillfället i månaden",
             "stamp": stamp,
             "rows": rows,
         ]
@@ -467,38 +574,27 @@ extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
-/// Rendered parts handed out to and collected from several threads, in order.
-private final class RenderedParts: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var parts: [String]
-    private var nextIndex = 0
-
-    init(count: Int) { parts = Array(repeating: "", count: count) }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < parts.count else { return nil }
-        defer { nextIndex += 1 }
-        return nextIndex
-    }
-
-    func store(_ part: String, at index: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        parts[index] = part
-    }
-}
-
 /// One row of the list "Månad för månad", looked up by name without a dictionary (a large
-/// plan's page has tens of thousands). A section that does not apply is `false`: a value
-/// not found would be looked for in every enclosing context.
-struct OccurrenceRow: MustacheParent {
-    var uid, week, date, time, title, owner, audiences, channels, why: Text
+/// plan's page has tens of thousands). A section that does not apply is `false`: a value not
+/// found would be looked for in every enclosing context.
+final class OccurrenceRow: MustacheParent {
+    let uid, week, date, time, title, owner, audiences, channels, why: Text
     var kind: Any = false
     var status: Any = false
     var flag: Any = false
     var note: Any = false
+
+    init(uid: Text, week: Text, date: Text, time: Text, title: Text, owner: Text, audiences: Text, channels: Text, why: Text) {
+        self.uid = uid
+        self.week = week
+        self.date = date
+        self.time = time
+        self.title = title
+        self.owner = owner
+        self.audiences = audiences
+        self.channels = channels
+        self.why = why
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -515,6 +611,39 @@ struct OccurrenceRow: MustacheParent {
         case "status": return status
         case "flag": return flag
         case "note": return note
+        default: return nil
+        }
+    }
+}
+
+/// One row of the list by activity (above ``YearOverview/listByActivityAbove`` occurrences):
+/// an activity with its dates.
+final class ActivityRow: MustacheParent {
+    let anchor, title, count, time, dates, owner, audiences, channels: Text
+    var kind: Any = false
+
+    init(anchor: Text, title: Text, count: Text, time: Text, dates: Text, owner: Text, audiences: Text, channels: Text) {
+        self.anchor = anchor
+        self.title = title
+        self.count = count
+        self.time = time
+        self.dates = dates
+        self.owner = owner
+        self.audiences = audiences
+        self.channels = channels
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "anchor": return anchor
+        case "title": return title
+        case "count": return count
+        case "time": return time
+        case "dates": return dates
+        case "owner": return owner
+        case "audiences": return audiences
+        case "channels": return channels
+        case "kind": return kind
         default: return nil
         }
     }

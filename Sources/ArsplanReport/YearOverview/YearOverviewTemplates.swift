@@ -7,6 +7,7 @@ import Mustache
 enum YearOverviewTemplates {
     static let page = compile(pageText)
     static let month = compile(monthText)
+    static let activityMonth = compile(activityMonthText)
     static let heatmap = compile(heatmapText)
     static let wheel = compile(wheelText)
 
@@ -140,14 +141,30 @@ enum YearOverviewTemplates {
 
         """
 
-    /// One month of the list "Månad för månad" (months are rendered in parallel).
+    /// One month of the list "Månad för månad" (months are rendered in parallel). Inside a
+    /// section the value is `{{.}}`, the section's own: a name would first be looked for in
+    /// the value (by reflection) and only then in the row.
     static let monthText = """
         <h3 id="{{anchor}}">{{name}} <span class="count">({{countText}})</span></h3>
         <table class="occurrences">
         <thead><tr class="stamp-row"><td colspan="8">{{stamp}}</td></tr><tr><th scope="col">V.</th><th scope="col">Datum</th><th scope="col">Tid</th><th scope="col">Aktivitet</th><th scope="col">Ansvarig</th><th scope="col">Målgrupper</th><th scope="col">Kanaler</th><th scope="col">Varför där</th></tr></thead>
         <tbody>
         {{#rows}}
-        <tr id="{{uid}}"{{#status}} class="{{status}}"{{/status}}><td class="week">{{week}}</td><td class="date">{{date}}</td><td class="time">{{time}}</td><th scope="row">{{#flag}}<span class="flag">{{flag}}</span> {{/flag}}<span class="title">{{title}}</span>{{#kind}} <span class="kind">{{kind}}</span>{{/kind}}{{#note}}<br><span class="note">{{note}}</span>{{/note}}</th><td>{{owner}}</td><td>{{audiences}}</td><td>{{channels}}</td><td class="why">{{why}}</td></tr>
+        <tr id="{{uid}}"{{#status}} class="{{.}}"{{/status}}><td class="week">{{week}}</td><td class="date">{{date}}</td><td class="time">{{time}}</td><th scope="row">{{#flag}}<span class="flag">{{.}}</span> {{/flag}}<span class="title">{{title}}</span>{{#kind}} <span class="kind">{{.}}</span>{{/kind}}{{#note}}<br><span class="note">{{.}}</span>{{/note}}</th><td>{{owner}}</td><td>{{audiences}}</td><td>{{channels}}</td><td class="why">{{why}}</td></tr>
+        {{/rows}}
+        </tbody>
+        </table>
+        """
+
+    /// One month of the list by activity (very large plans): the activities whose first
+    /// occurrence lies in the month, each with all its dates.
+    static let activityMonthText = """
+        <h3 id="{{anchor}}">{{name}} <span class="count">({{countText}})</span></h3>
+        <table class="occurrences by-activity">
+        <thead><tr class="stamp-row"><td colspan="7">{{stamp}}</td></tr><tr><th scope="col">Aktivitet</th><th scope="col">Antal</th><th scope="col">Tid</th><th scope="col">Datum</th><th scope="col">Ansvarig</th><th scope="col">Målgrupper</th><th scope="col">Kanaler</th></tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr id="{{anchor}}"><th scope="row"><span class="title">{{title}}</span>{{#kind}} <span class="kind">{{.}}</span>{{/kind}}</th><td class="count">{{count}}</td><td class="time">{{time}}</td><td class="dates">{{dates}}</td><td>{{owner}}</td><td>{{audiences}}</td><td>{{channels}}</td></tr>
         {{/rows}}
         </tbody>
         </table>
