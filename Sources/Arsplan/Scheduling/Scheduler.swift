@@ -21,7 +21,13 @@ public struct Scheduler: Sendable {
     public func schedule(_ plan: Plan, stamp: Timestamp? = nil) -> Schedule {
         var pass = PlacementPass(plan: plan, calendar: calendar, baseline: baseline(for: plan))
         pass.run()
+        return Self.schedule(placedBy: pass, plan: plan, stamp: stamp)
+    }
 
+    /// The schedule of `plan` from a pass that placed it: `pass.plan` with, at most, other
+    /// sequence numbers and modification times (what ``JournalReplay`` adds), which do not
+    /// change where anything is placed.
+    static func schedule(placedBy pass: PlacementPass, plan: Plan, stamp: Timestamp?) -> Schedule {
         var occurrences: [Occurrence] = []
         var order: [Int] = []
         let count = pass.placed.reduce(0) { $0 + ($1?.count ?? 0) }
@@ -136,6 +142,10 @@ private struct Requirements {
 }
 
 /// One run of placement over all activities.
+///
+/// Conflicts are kept per activity, so that after ``replace(_:at:)`` they are those of the
+/// plan as it now stands — what a new run over it would report, in the same order — and the
+/// journal's replay needs no run of its own for the effective plan.
 struct PlacementPass {
     private(set) var plan: Plan
     let calendar: WorkingCalendar
@@ -143,7 +153,15 @@ struct PlacementPass {
     let baseline: [[Day]]?
     let indexOf: [Activity.ID: Int]
     private(set) var placed: [[PlacedOccurrence]?]
-    private(set) var conflicts: [Conflict] = []
+    /// Conflicts about the plan as a whole (duplicate ids, unknown references, cycles), found
+    /// before anything is placed.
+    private var planConflicts: [Conflict] = []
+    /// Each activity's conflicts from its latest placement, by position.
+    private var activityConflicts: [[Conflict]]
+    /// The activity being placed: whose conflicts ``report`` adds to.
+    private var current = 0
+    /// Positions in dependency order (after ``run()``).
+    private var order: [Int] = []
     /// The days an occurrence may fall on (``PlanLimits/allowedDays(planYear:)``).
     let allowedDays: ClosedRange<Day>
     /// Occurrences placed so far, held to ``PlanLimits/maxOccurrencesPerPlan``.
@@ -170,6 +188,21 @@ struct PlacementPass {
         }
         self.indexOf = indexOf
         self.placed = Array(repeating: nil, count: plan.activities.count)
+        self.activityConflicts = Array(repeating: [], count: plan.activities.count)
+    }
+
+    /// Every conflict, as a run reports them: the plan's, then each activity's in dependency order.
+    var conflicts: [Conflict] {
+        var all = planConflicts
+        for i in order where !activityConflicts[i].isEmpty { all += activityConflicts[i] }
+        return all
+    }
+
+    /// Whether ``conflicts`` after ``replace(_:at:)`` may not be what a new run reports: when a
+    /// placement went near ``PlanLimits/maxOccurrencesPerPlan`` (that check depends on the
+    /// order activities are placed in, and is reported only once).
+    var nearPlanLimit: Bool {
+        reportedPlanLimit || placedCount > PlanLimits.maxOccurrencesPerPlan - PlanLimits.maxOccurrencesPerActivity
     }
 
     // MARK: Dependency order
@@ -203,7 +236,7 @@ struct PlacementPass {
             let id = plan.activities[i].id
             if indexOf[id] != i {
                 broken[i] = true
-                conflicts.append(
+                planConflicts.append(
                     Conflict(
                         kind: .duplicateID, severity: .error, activities: [id],
                         text: .schedule(.duplicateActivity(id: id.rawValue)),
@@ -214,7 +247,7 @@ struct PlacementPass {
                 guard let target = indexOf[reference.activity] else {
                     broken[i] = true
                     let suggestion = closestMatch(to: reference.activity.rawValue, in: plan.activities.map(\.id.rawValue))
-                    conflicts.append(
+                    planConflicts.append(
                         Conflict(
                             kind: .unknownReference, severity: .error, activities: [id],
                             text: .schedule(
@@ -232,7 +265,7 @@ struct PlacementPass {
         for cycle in cycles {
             for node in cycle { inCycle[node] = true }
             let ids = cycle.map { plan.activities[$0].id }
-            conflicts.append(
+            planConflicts.append(
                 Conflict(
                     kind: .dependencyCycle, severity: .error, activities: ids,
                     text: .schedule(.dependencyCycle(steps: (ids + [ids[0]]).map(\.rawValue))),
@@ -243,21 +276,29 @@ struct PlacementPass {
         skipped = zip(broken, inCycle).map { $0 || $1 }
         rank = Array(repeating: 0, count: count)
         for (position, i) in order.enumerated() { rank[i] = position }
+        self.order = order
         for i in order {
-            let activity = plan.activities[i]
             if broken[i] || inCycle[i] { continue }
-            if let blocker = edges[i].first(where: { placed[$0] == nil }) {
-                let blocking = plan.activities[blocker].id
-                conflicts.append(
-                    Conflict(
-                        kind: .unplacedDependency, severity: .error, activities: [activity.id, blocking],
-                        text: .schedule(.cannotBePlaced(activity: activity.id.rawValue, blocking: blocking.rawValue)),
-                        location: activity.location))
-                continue
-            }
-            placed[i] = place(activity, at: i)
+            placed[i] = placeUnlessBlocked(i)
             placedCount += placed[i]?.count ?? 0
         }
+    }
+
+    /// The activity at `i` placed, or nil with a conflict when something it refers to was not placed.
+    private mutating func placeUnlessBlocked(_ i: Int) -> [PlacedOccurrence]? {
+        current = i
+        activityConflicts[i] = []
+        if let blocker = edges[i].first(where: { placed[$0] == nil }) {
+            let id = plan.activities[i].id
+            let blocking = plan.activities[blocker].id
+            activityConflicts[i].append(
+                Conflict(
+                    kind: .unplacedDependency, severity: .error, activities: [id, blocking],
+                    text: .schedule(.cannotBePlaced(activity: id.rawValue, blocking: blocking.rawValue)),
+                    location: plan.activities[i].location))
+            return nil
+        }
+        return place(plan.activities[i], at: i)
     }
 
     /// After ``run()``: `activity` takes the place of the one at `i` (same id, same
@@ -279,10 +320,7 @@ struct PlacementPass {
         while let next = queue.popMin() {
             let j = byRank.removeValue(forKey: next)!
             let before = placed[j]
-            var after: [PlacedOccurrence]? = nil
-            if !skipped[j], edges[j].allSatisfy({ placed[$0] != nil }) {
-                after = place(plan.activities[j], at: j)
-            }
+            let after = skipped[j] ? nil : placeUnlessBlocked(j)
             placed[j] = after
             placedCount += (after?.count ?? 0) - (before?.count ?? 0)
             guard j == i || after != before else { continue }
@@ -341,7 +379,7 @@ struct PlacementPass {
         _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ text: ScheduleText, others: [Activity.ID] = [],
         at location: SourceLocation? = nil, occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
     ) {
-        conflicts.append(
+        activityConflicts[current].append(
             Conflict(
                 kind: kind, severity: severity, activities: [activity.id] + others, text: .schedule(text),
                 location: location ?? activity.location, occurrence: occurrence, day: day, limit: limit))
@@ -352,7 +390,7 @@ struct PlacementPass {
         _ kind: DiagnosticCode, _ severity: Severity, _ activity: Activity, _ message: String, others: [Activity.ID] = [],
         at location: SourceLocation? = nil, occurrence: Int? = nil, day: Day? = nil, limit: Day? = nil
     ) {
-        conflicts.append(
+        activityConflicts[current].append(
             Conflict(
                 kind: kind, severity: severity, activities: [activity.id] + others, message: message,
                 location: location ?? activity.location, occurrence: occurrence, day: day, limit: limit))
