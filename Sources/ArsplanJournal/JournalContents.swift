@@ -39,12 +39,15 @@ public struct JournalContents: Sendable {
     /// crash in the middle of an append leaves — is a torn tail: reported as a warning and
     /// ignored, the entries before it kept. An entry with a newer format version than this
     /// arsplan reads is an error wherever it is; so is an entry number used twice.
-    public static func parse(_ bytes: [UInt8], file: String) throws(JournalFileError) -> JournalContents {
+    ///
+    /// `directReading` (on but in tests) reads lines in arsplan's own layout straight from
+    /// their bytes (``JournalLineReader``) and gives only the others to `JSONDecoder`.
+    public static func parse(_ bytes: [UInt8], file: String, directReading: Bool = true) throws(JournalFileError) -> JournalContents {
         var contents = JournalContents()
         // Line boundaries: (start, end excluding the newline, hasNewline).
         var spans: [(start: Int, end: Int, newline: Bool)] = []
         var start = 0
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") {
             spans.append((start, i, true))
             start = i + 1
         }
@@ -59,7 +62,11 @@ public struct JournalContents: Sendable {
             let line = i + 1
             let entry: JournalEntry
             do {
-                entry = try decoder.decode(JournalEntry.self, from: Data(text))
+                if directReading, let read = JournalLineReader.entry(in: bytes, span.start..<span.end) {
+                    entry = read
+                } else {
+                    entry = try decoder.decode(JournalEntry.self, from: Data(text))
+                }
             } catch let newer as UnsupportedJournalVersion {
                 throw .newerVersion(file: file, line: line, version: newer.version)
             } catch {

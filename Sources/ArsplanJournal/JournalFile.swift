@@ -114,7 +114,11 @@ public struct JournalFile: Sendable {
     }
 
     /// The entry as one line of JSON (no newline): keys sorted, so the same entry always gives the same bytes.
-    public static func encode(_ entry: JournalEntry) throws -> String {
+    ///
+    /// `directWriting` (on but in tests) writes it without `JSONEncoder` when it can
+    /// (``JournalLineWriter``): the same bytes.
+    public static func encode(_ entry: JournalEntry, directWriting: Bool = true) throws -> String {
+        if directWriting, let line = JournalLineWriter.line(entry) { return String(decoding: line, as: UTF8.self) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(entry), as: UTF8.self)

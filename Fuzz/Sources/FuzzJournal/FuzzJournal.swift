@@ -1,5 +1,6 @@
-// libFuzzer target: the journal reader, then a replay of what it read on the example
-// plan (as every command does). Any input must give entries or a located error, never a trap.
+// libFuzzer target: the journal reader, both ways (lines read straight from their bytes and
+// through JSONDecoder, which must agree), then a replay of what it read on the example plan
+// (as every command does). Any input must give entries or a located error, never a trap.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +35,22 @@ let examplePlan: Plan = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJournal(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-    guard let contents = try? JournalContents.parse(bytes, file: "fuzz.journal.jsonl") else { return 0 }
+    // Lines read straight from their bytes and lines read by JSONDecoder: the same either way.
+    let direct = Result(catching: { () throws(JournalFileError) in try JournalContents.parse(bytes, file: "fuzz.journal.jsonl") })
+    let decoded = Result(catching: { () throws(JournalFileError) in
+        try JournalContents.parse(bytes, file: "fuzz.journal.jsonl", directReading: false)
+    })
+    switch (direct, decoded) {
+    case (.success(let a), .success(let b)):
+        precondition(
+            a.entries == b.entries && a.lines == b.lines && a.warnings == b.warnings && a.tornTail == b.tornTail
+                && a.endsWithoutNewline == b.endsWithoutNewline, "the journal reads differently directly and through JSONDecoder")
+    case (.failure(let a), .failure(let b)):
+        precondition(a == b, "the journal fails differently directly (\(a)) and through JSONDecoder (\(b))")
+    default:
+        preconditionFailure("the journal is read one way and not the other: \(direct) against \(decoded)")
+    }
+    guard case .success(let contents) = direct else { return 0 }
     let replay = JournalReplay(plan: examplePlan, entries: contents.entries)
     _ = replay.nextSequence
     _ = replay.schedule.occurrences.count

@@ -6,19 +6,31 @@
 public enum ContentHash {
     /// `sha256:` followed by the 64 lower-case hex digits of the digest of `bytes`.
     public static func sha256<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        "sha256:" + SHA256.digest(bytes).map { hex($0) }.joined()
+        sha256(bytes: Array(bytes))
+    }
+
+    /// `sha256:` and the hex digest of `bytes` (the plan file as read, a schedule's text).
+    public static func sha256(bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = Array("sha256:".utf8)
+        text.reserveCapacity(7 + 64)
+        for byte in SHA256.digest(bytes) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The hash of a text's UTF-8 bytes (the bytes of the file, as read).
-    public static func sha256(text: String) -> String { sha256(text.utf8) }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-    }
+    public static func sha256(text: String) -> String { sha256(bytes: Array(text.utf8)) }
 }
 
-/// The SHA-256 compression over a byte sequence.
+/// The SHA-256 compression over a byte array, 64 bytes at a time.
+///
+/// Blocks are read from the array in place and the message schedule is one buffer for the
+/// whole digest. The byte-at-a-time version (a `[UInt8]` append per byte, a new 64-word
+/// array per block) took 264 M instructions to hash the approval of the 20,000-activity bench
+/// plan (32,000 occurrences, 2.6 MB of text) in `validate`; this one takes 146 M (callgrind).
 struct SHA256 {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -34,48 +46,41 @@ struct SHA256 {
     private var h: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
-    private var block: [UInt8] = []
-    private var length: UInt64 = 0
+    /// The message schedule, reused for every block.
+    private var w = [UInt32](repeating: 0, count: 64)
 
-    static func digest<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    static func digest(_ bytes: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
-        hasher.block.reserveCapacity(64)
-        for byte in bytes { hasher.append(byte) }
-        return hasher.finish()
-    }
-
-    private mutating func append(_ byte: UInt8) {
-        block.append(byte)
-        length &+= 1
-        if block.count == 64 {
-            compress()
-            block.removeAll(keepingCapacity: true)
+        let whole = bytes.count / 64 * 64
+        var offset = 0
+        while offset < whole {
+            hasher.compress(bytes, at: offset)
+            offset += 64
         }
-    }
-
-    private mutating func finish() -> [UInt8] {
-        let bits = length &* 8
-        block.append(0x80)
-        if block.count > 56 {
-            while block.count < 64 { block.append(0) }
-            compress()
-            block.removeAll(keepingCapacity: true)
+        // The tail, the 0x80 marker, zeros and the length in bits: one block or two.
+        var tail = Array(bytes[whole...])
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        let bits = UInt64(bytes.count) &* 8
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+        offset = 0
+        while offset < tail.count {
+            hasher.compress(tail, at: offset)
+            offset += 64
         }
-        while block.count < 56 { block.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { block.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        compress()
         var out: [UInt8] = []
         out.reserveCapacity(32)
-        for word in h {
+        for word in hasher.h {
             for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
         }
         return out
     }
 
-    private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 64)
+    /// The 64 bytes of `block` from `start`.
+    private mutating func compress(_ block: [UInt8], at start: Int) {
         for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            let b = start + 4 * i
+            w[i] = UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)

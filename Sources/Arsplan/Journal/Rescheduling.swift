@@ -190,8 +190,7 @@ public enum Rescheduling {
         let entry = JournalEntry(
             sequence: replay.nextSequence, at: context.at, by: context.by, reason: context.reason, planHash: context.planHash, action: action,
             target: target)
-        let whatIf = replay.effectivePlan(dropping: dropping, adding: dropping == nil ? action : nil)
-        let after = Scheduler.schedule(whatIf, stamp: context.at)
+        let after = replay.whatIfSchedule(dropping: dropping, adding: dropping == nil ? action : nil, stamp: context.at)
         let impact = impact(of: action, undoing: dropping.map { replay.entries[$0].action }, before: before, after: after)
 
         // A cancellation or a new owner changes no dates, but rewriting what has already taken
