@@ -54,11 +54,13 @@ struct DatesFrom {
                 if warned.insert(path).inserted {
                     let at = item.location.map { "\(planPath):\($0.line):\($0.column)" } ?? planPath
                     for warning in imported.warnings {
+                        // A cut event (one that repeats too often to follow) is arsplan's warning, not libical's.
+                        let known = warning.cut ? "the event's other dates are known" : "every event's dates are known"
                         diagnostics.append(
                             Diagnostic(
-                                severity: .warning, code: .icsWarning, message: "libical: \(warning.message)", file: path,
-                                location: warning.line.map { SourceLocation(line: $0, column: 1) },
-                                notes: ["read for 'dates-from' of '\(item.activity)' at \(at); every event's dates are known"]))
+                                severity: .warning, code: .icsWarning, message: warning.cut ? warning.message : "libical: \(warning.message)",
+                                file: path, location: warning.line.map { SourceLocation(line: $0, column: 1) },
+                                notes: ["read for 'dates-from' of '\(item.activity)' at \(at); \(known)"]))
                     }
                 }
             case .failure(let error):
