@@ -63,6 +63,8 @@ public enum CalendarImport {
         var warnings: [ImportWarning] = []
         var cursor = 0
         collectErrors(root.pointer, lines: lines, cursor: &cursor, problems: &problems, warnings: &warnings)
+        var budget = maximumStepsPerFile
+        checkZoneRules(root.pointer, lines: lines, budget: &budget, problems: &problems)
         if !problems.isEmpty { throw .unparsableCalendar(file: file, problems: problems) }
         var events: [OpaquePointer] = []
         collectEvents(root.pointer, into: &events)
@@ -72,7 +74,6 @@ public enum CalendarImport {
         try supplyMissingZones(events, lines: lines, file: file)
 
         let reader = Reader(planZone: planZone.pointer, year: year)
-        var budget = maximumStepsPerFile
         // RECURRENCE-ID overrides, by UID: which instances of the master they replace.
         var replaced: [String: Set<InstantKey>] = [:]
         for event in events {
@@ -205,6 +206,48 @@ public enum CalendarImport {
                     supplied.insert(tzid)
                 }
             }
+        }
+    }
+
+    /// Refuses a VTIMEZONE whose transitions libical could not expand quickly.
+    ///
+    /// libical expands a zone's STANDARD and DAYLIGHT rules from their DTSTART up to 2037 the
+    /// first time a time in the zone is converted, and its iterator walks on to the first
+    /// transition after that (up to the year 2582 for a rule that never matches): a rule
+    /// `FREQ=DAILY` from the year 1000 took 4.6 s, an hourly one would take minutes. A rule that
+    /// needs more than ``maximumSteps`` steps (periods walked, transitions returned) is a
+    /// problem at the zone's TZID line.
+    private static func checkZoneRules(_ component: OpaquePointer, lines: SourceLines, budget: inout Int, problems: inout [String]) {
+        guard icalcomponent_isa(component) == ICAL_VTIMEZONE_COMPONENT else {
+            var child = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT)
+            while let current = child {
+                checkZoneRules(current, lines: lines, budget: &budget, problems: &problems)
+                child = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)
+            }
+            return
+        }
+        let tzid =
+            icalcomponent_get_first_property(component, ICAL_TZID_PROPERTY).flatMap { icalproperty_get_tzid($0) }
+            .map { String(cString: $0) } ?? ""
+        var child = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT)
+        while let current = child {
+            let start = icalcomponent_get_dtstart(current)
+            var property = icalcomponent_get_first_property(current, ICAL_RRULE_PROPERTY)
+            while let rule = property, icaltime_is_null_time(start) == 0 {
+                var steps = min(maximumSteps, budget)
+                let bounded = Reader.transitionsAreBounded(icalproperty_get_rrule(rule), from: start, steps: &steps)
+                budget -= min(maximumSteps, budget) - steps
+                if !bounded {
+                    var cursor = 0
+                    let line = lines.find(name: "TZID", value: tzid, from: &cursor).map { "line \($0): " } ?? ""
+                    problems.append(
+                        "\(line)VTIMEZONE '\(tzid)': a transition rule repeats more often or from longer ago than arsplan follows "
+                            + "(\(maximumSteps) steps of a rule, \(maximumStepsPerFile) per file)")
+                    return
+                }
+                property = icalcomponent_get_next_property(current, ICAL_RRULE_PROPERTY)
+            }
+            child = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)
         }
     }
 
@@ -442,6 +485,26 @@ public enum CalendarImport {
             return (result, nil)
         }
 
+        /// Whether libical can expand the transitions of a VTIMEZONE rule from `start` within
+        /// `steps`: the periods its iterator may walk (to UNTIL, or the year 2582 where libical
+        /// stops) and the transitions up to 2037 (where libical's expansion ends).
+        static func transitionsAreBounded(_ rule: icalrecurrencetype, from start: icaltimetype, steps: inout Int) -> Bool {
+            guard let period = periodSeconds(rule.freq) else { return true }
+            let interval = max(1, Int(rule.interval))
+            let lastYear = icaltime_is_null_time(rule.until) == 0 ? min(Int(rule.until.year), 2582) : 2582
+            let walk = max(0, lastYear + 1 - Int(start.year)) * 365 * 86_400 / (period * interval)
+            guard walk < steps else { return false }
+            steps -= walk
+            guard let iterator = icalrecur_iterator_new(rule, start) else { return true }
+            defer { icalrecur_iterator_free(iterator) }
+            while steps > 0 {
+                steps -= 1
+                let next = icalrecur_iterator_next(iterator)
+                if icaltime_is_null_time(next) != 0 || next.year > 2037 { return true }
+            }
+            return false
+        }
+
         /// Midnight of `fields` (a date when `time` is one), in `time`'s zone.
         private func civilTime(_ fields: Fields, like time: icaltimetype) -> icaltimetype {
             var civil = time
@@ -455,7 +518,7 @@ public enum CalendarImport {
         }
 
         /// The length of one period of FREQ, in seconds (months and years at their shortest).
-        private static func periodSeconds(_ frequency: icalrecurrencetype_frequency) -> Int? {
+        static func periodSeconds(_ frequency: icalrecurrencetype_frequency) -> Int? {
             switch frequency {
             case ICAL_SECONDLY_RECURRENCE: return 1
             case ICAL_MINUTELY_RECURRENCE: return 60

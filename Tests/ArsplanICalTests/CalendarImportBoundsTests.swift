@@ -16,9 +16,9 @@ struct CalendarImportBoundsTests {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    /// A VTIMEZONE with monthly transitions since the year 1000, a monthly event from 1013 to
-    /// 9999 and 120 EXDATEs and a RECURRENCE-ID in 9999: libical re-expanded the zone for every
-    /// time after 2037 (about 0.25 s each, half a minute in all; a 5.7 KB variant took 6 min 22 s).
+    /// A VTIMEZONE with monthly transitions since 1601, a monthly event from 1013 to 9999 and
+    /// 120 EXDATEs and a RECURRENCE-ID in 9999: libical re-expanded the zone for every time
+    /// after 2037 (47.7 s in a debug build; a 5.7 KB variant took 6 min 22 s).
     @Test func farFutureTimesAreNotConvertedAndChangeNothing() throws {
         let text = try CalendarImportTests.fixture("fjarran-framtid.ics")
         let clock = ContinuousClock()
@@ -48,6 +48,28 @@ struct CalendarImportBoundsTests {
         #expect(Self.seconds(elapsed) < 2, "took \(elapsed)")
         #expect(read?.dates.map(CalendarImportTests.bare) == [CalendarImportTests.timed(2, 10, 17, 0, 120)])
         #expect(read?.warnings == [])
+    }
+
+    /// A VTIMEZONE whose transitions are daily from the year 1000: libical expands them up to
+    /// 2037 at the first conversion (7 s; hourly ones would take minutes). Refused at its TZID.
+    @Test func aTimeZoneWithTooManyTransitionsIsRefusedAtItsLine() throws {
+        let text = try CalendarImportTests.fixture("tz-varje-dag.ics")
+        let clock = ContinuousClock()
+        var error: ICalError?
+        let elapsed = clock.measure {
+            error = #expect(throws: ICalError.self) { try Self.read(text) }
+        }
+        #expect(Self.seconds(elapsed) < 2, "took \(elapsed)")
+        guard case .unparsableCalendar(_, let problems) = error else {
+            Issue.record("unexpected \(String(describing: error))")
+            return
+        }
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("line 5: VTIMEZONE 'Daglig zon': a transition rule repeats more often") == true)
+        // The same zone with yearly rules (as every real one has) is read.
+        let yearly = text.replacingOccurrences(of: "RRULE:FREQ=DAILY;BYHOUR=12", with: "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+            .replacingOccurrences(of: "RRULE:FREQ=DAILY", with: "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+        #expect(try Self.read(yearly).dates.map(CalendarImportTests.bare) == [CalendarImportTests.timed(2, 10, 17, 0, 120)])
     }
 
     static func event(_ rule: String, start: String, extra: String = "", uid: String = "r@example.se") -> String {
