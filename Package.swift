@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ArsplanICalTests",
-            dependencies: ["Arsplan", "ArsplanICal"],
+            dependencies: ["Arsplan", "ArsplanICal", "CLibical"],
             exclude: ["check_ics.py"],  // run by the tests with ARSPLAN_PYTHON, not a resource
             resources: [.copy("Fixtures")]
         ),

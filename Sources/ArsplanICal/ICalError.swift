@@ -13,6 +13,9 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An `.ics` file whose events use a TZID it defines no VTIMEZONE for and that is neither
     /// an IANA zone nor a Windows zone name arsplan knows.
     case unknownEventTimeZone(file: String, tzid: String, line: Int?)
+    /// An `.ics` file with a VTIMEZONE whose transition rule would take more than `steps`
+    /// steps (of `stepsPerFile` for the file) to follow.
+    case zoneRuleTooLong(file: String, tzid: String, line: Int?, steps: Int, stepsPerFile: Int)
 
     /// What went wrong, in the catalogue.
     public var text: FileText {
@@ -23,6 +26,8 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
             return .unparsableCalendar(file: file, problems: Array(problems.prefix(5)), more: max(0, problems.count - 5))
         case .noEventsInYear(let file, let year): return .noEventsInYear(file: file, year: year)
         case .unknownEventTimeZone(let file, let tzid, let line): return .unknownEventTimeZone(file: file, tzid: tzid, line: line)
+        case .zoneRuleTooLong(let file, let tzid, let line, let steps, let perFile):
+            return .zoneRuleTooLong(file: file, tzid: tzid, line: line, steps: steps, stepsPerFile: perFile)
         }
     }
 
@@ -37,6 +42,7 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unparsableCalendar: return .icsParseError
         case .noEventsInYear: return .icsNoEventsInYear
         case .unknownEventTimeZone: return .icsUnknownTimeZone
+        case .zoneRuleTooLong: return .icsParseError
         }
     }
 }

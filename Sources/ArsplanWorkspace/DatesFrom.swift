@@ -53,11 +53,18 @@ struct DatesFrom {
                 if warned.insert(path).inserted {
                     let at = item.location.map { "\(planPath):\($0.line):\($0.column)" } ?? planPath
                     for warning in imported.warnings {
+                        // A cut event (one that repeats too often to follow) is arsplan's warning, not libical's.
                         diagnostics.append(
                             Diagnostic(
-                                severity: .warning, code: .icsWarning, text: .file(.libicalWarning(message: warning.message)),
+                                severity: .warning, code: .icsWarning,
+                                text: .file(warning.cutEvent?.text ?? .libicalWarning(message: warning.message)),
                                 file: path, location: warning.line.map { SourceLocation(line: $0, column: 1) },
-                                notes: [.file(.libicalWarningNote(activity: item.activity.rawValue, at: at))]))
+                                notes: [
+                                    .file(
+                                        warning.cut
+                                            ? .eventCutNote(activity: item.activity.rawValue, at: at)
+                                            : .libicalWarningNote(activity: item.activity.rawValue, at: at))
+                                ]))
                     }
                 }
             case .failure(let error):

@@ -253,6 +253,34 @@ struct ExportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Exports").path))
     }
 
+    @Test func anEventThatRepeatsTooOftenToFollowIsAWarningAtItsUID() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let calendar =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:minut@example.se\r\nDTSTAMP:20260101T000000Z\r\n"
+            + "SUMMARY:Var trettonde minut\r\nDTSTART:20190329T023000\r\nRRULE:FREQ=MINUTELY;INTERVAL=13\r\nEND:VEVENT\r\n"
+            + "BEGIN:VEVENT\r\nUID:namnd-feb@example.se\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Nämnd\r\n"
+            + "DTSTART:20270210T170000\r\nDTEND:20270210T190000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        try Data(calendar.utf8).write(to: directory.appendingPathComponent("kalender.ics"))
+        try Data(Self.planText(datesFrom: "kalender.ics").utf8).write(to: directory.appendingPathComponent("plan.yaml"))
+        let run = try Self.run(["validate", "plan.yaml"], in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        let output = run.stdout + run.stderr
+        #expect(
+            output.contains(
+                "kalender.ics:5:1: varning: händelsen 'Var trettonde minut' (UID 'minut@example.se') upprepas oftare eller från längre tillbaka än arsplan följer"
+            ), "\(output)")
+        #expect(output.contains("dess tillfällen 2027 lästes inte [ics_warning]"), "\(output)")
+        #expect(output.contains("läst för 'dates-from' för 'namnd' på plan.yaml:18:5; händelsens övriga datum är kända"), "\(output)")
+        #expect(!output.contains("libical"), "\(output)")
+        let english = try Self.run(["--lang", "en", "validate", "plan.yaml"], in: directory)
+        #expect(
+            english.stderr.contains(
+                "kalender.ics:5:1: warning: event 'Var trettonde minut' (UID 'minut@example.se') repeats more often or from longer ago than arsplan follows"
+            ), "\(english.stderr)")
+        #expect(english.stderr.contains("its instances in 2027 were not read [ics_warning]"), "\(english.stderr)")
+    }
+
     @Test func aBaseURLThatIsNotHttpIsAUsageError() throws {
         let run = try Self.run(["export", Self.examplePlan, "--base-url", "intranat.example.se/arsplan"])
         #expect(run.status == 64)

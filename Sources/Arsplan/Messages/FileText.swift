@@ -37,6 +37,10 @@ public indirect enum FileText: Hashable, Sendable {
     case unparsableCalendar(file: String, problems: [String], more: Int)
     case noEventsInYear(file: String, year: Int)
     case unknownEventTimeZone(file: String, tzid: String, line: Int?)
+    case zoneRuleTooLong(file: String, tzid: String, line: Int?, steps: Int, stepsPerFile: Int)
+    /// An imported event arsplan stopped following (``libicalWarningNote``'s counterpart: `eventCutNote`).
+    case eventCut(summary: String?, uid: String, from: Day?, year: Int, steps: Int, stepsPerFile: Int)
+    case eventCutNote(activity: String, at: String)
 
     // The plan file, the export folder and the publication state.
     /// `export --out` names the root folder (`home` false) or the home folder.
@@ -59,7 +63,7 @@ public indirect enum FileText: Hashable, Sendable {
         case journalUnreadable, journalUnwritable, journalNotAFile, journalDanglingLink
         case entryNotApplied, entryOccurrenceChanged, undoNotEarlier, undoAlreadyUndone, undoNotApplied, undoNotAChange
         case approvalAltered, datesFrom, calendarUnreadable, calendarPathNote, libicalWarning, libicalWarningNote
-        case unknownTimeZone, libicalFailed, unparsableCalendar, noEventsInYear, unknownEventTimeZone
+        case unknownTimeZone, libicalFailed, unparsableCalendar, noEventsInYear, unknownEventTimeZone, zoneRuleTooLong, eventCut, eventCutNote
         case planUnreadable, publicationStateNotSaved, publicationStateUnreadable
         case exportIntoRootOrHome, exportFolderHoldsProtected, exportFolderUnexaminable, exportFolderNotAFolder
         case exportFolderUnreadable, exportMarkerInvalid, exportFolderOfAnotherPlan, exportFolderHoldsOtherFiles
@@ -93,6 +97,9 @@ public indirect enum FileText: Hashable, Sendable {
         case .unparsableCalendar: return .unparsableCalendar
         case .noEventsInYear: return .noEventsInYear
         case .unknownEventTimeZone: return .unknownEventTimeZone
+        case .zoneRuleTooLong: return .zoneRuleTooLong
+        case .eventCut: return .eventCut
+        case .eventCutNote: return .eventCutNote
         case .planUnreadable: return .planUnreadable
         case .publicationStateNotSaved: return .publicationStateNotSaved
         case .publicationStateUnreadable: return .publicationStateUnreadable
@@ -240,6 +247,14 @@ extension SwedishCatalogue {
             return
                 "kalenderfilen '\(file)' är inte giltig iCalendar: \(problems.map { "'\($0)'" }.joined(separator: "; "))\(more > 0 ? " (och \(more) till)" : "")"
         case .noEventsInYear(let file, let year): return "kalenderfilen '\(file)' har inga händelser \(year)"
+        case .zoneRuleTooLong(let file, let tzid, let line, let steps, let perFile):
+            return "kalenderfilen '\(file)'\(line.map { " rad \($0)" } ?? ""): tidszonen '\(tzid)' har en övergångsregel som upprepas oftare "
+                + "eller från längre tillbaka än arsplan följer (\(steps) steg per regel, \(perFile) per fil); be den som publicerar filen om en enklare tidszon"
+        case .eventCut(let summary, let uid, let from, let year, let steps, let perFile):
+            return "händelsen \(summary.map { "'\($0)' " } ?? "")(UID '\(uid)') upprepas oftare eller från längre tillbaka än arsplan följer "
+                + "(\(steps) steg av regeln per händelse, \(perFile) per fil): \(from.map { "dess tillfällen från \($0)" } ?? "dess tillfällen \(year)") lästes inte"
+        case .eventCutNote(let activity, let at):
+            return "läst för 'dates-from' för '\(activity)' på \(at); händelsens övriga datum är kända"
         case .unknownEventTimeZone(let file, let tzid, let line):
             return
                 "kalenderfilen '\(file)'\(line.map { " (rad \($0))" } ?? "") använder tidszonen '\(tzid)', som den inte definierar (ingen VTIMEZONE) och som varken är en IANA-zon eller ett känt Windows-zonnamn; be om en export med tidszonsdefinitioner, eller med tider i UTC"
@@ -394,6 +409,14 @@ extension EnglishCatalogue {
             return
                 "calendar file '\(file)' is not valid iCalendar: \(problems.map { "'\($0)'" }.joined(separator: "; "))\(more > 0 ? " (and \(more) more)" : "")"
         case .noEventsInYear(let file, let year): return "calendar file '\(file)' has no events in \(year)"
+        case .zoneRuleTooLong(let file, let tzid, let line, let steps, let perFile):
+            return "calendar file '\(file)'\(line.map { " line \($0)" } ?? ""): time zone '\(tzid)' has a transition rule that repeats more often "
+                + "or from longer ago than arsplan follows (\(steps) steps per rule, \(perFile) per file); ask whoever publishes the file for a simpler zone"
+        case .eventCut(let summary, let uid, let from, let year, let steps, let perFile):
+            return "event \(summary.map { "'\($0)' " } ?? "")(UID '\(uid)') repeats more often or from longer ago than arsplan follows "
+                + "(\(steps) steps of its rule per event, \(perFile) per file): \(from.map { "its instances from \($0) on" } ?? "its instances in \(year)") were not read"
+        case .eventCutNote(let activity, let at):
+            return "read for 'dates-from' of '\(activity)' at \(at); the event's other dates are known"
         case .unknownEventTimeZone(let file, let tzid, let line):
             return
                 "calendar file '\(file)'\(line.map { " (line \($0))" } ?? "") uses time zone '\(tzid)', which it does not define (no VTIMEZONE) and which is neither an IANA zone nor a known Windows zone name; ask for an export with time-zone definitions, or with times in UTC"
