@@ -233,7 +233,7 @@ struct WalkthroughTests {
             code: "invalid_id", note: ("skrivs inom hakparenteser: [medarbetare, medborgare]", "written in brackets: [medarbetare, medborgare]"))
         // T1 with "the meeting", which meets eleven times: one error, nothing that follows from it.
         let with = try check(
-            [("    with: namnd[5]\n", "    with: namnd\n")], at: "  - id: t1\n", column: 5, error, code: "ambiguous_reference", note: nil)
+            [("    with: namnd[5]\n", "    with: namnd\n")], column: 5, error, code: "ambiguous_reference", note: nil)
         #expect(with.contains("'namnd[1]'") && with.contains("'for-each: namnd'"), "\(with)")
         // The owner line deleted: a warning at the activity, and validate still exits 0.
         try check(
