@@ -545,7 +545,8 @@ struct PlacementPass {
         var time = activity.time
         switch activity.placement {
         case .with(let reference):
-            guard let target = resolve(reference, role: .with, slot: slot, in: activity, location: activity.placementLocation ?? activity.location) else { return nil }
+            guard let target = resolve(reference, role: .with, slot: slot, in: activity, location: activity.placementLocation ?? activity.location)
+            else { return nil }
             requirements.sameDay = target.timing.firstDay
             if time == nil, case .timed(let start, _) = target.timing, activity.duration.isMinutes { time = start.time }
             return Candidate(index: 0, start: target.timing.firstDay, time: time, fixed: false, requirements: requirements)
