@@ -90,9 +90,8 @@ public enum CalendarImport {
         defer { libicalLock.unlock() }
 
         let planZone = try BuiltinZone.named(timeZone)
-        guard !text.utf8.contains(0), let parsed = icalparser_parse_string(text) else {
-            throw .unparsableCalendar(file: file, problems: ["no iCalendar data found"])
-        }
+        guard !text.utf8.contains(0) else { throw .unparsableCalendar(file: file, problems: ["NUL byte in the text"]) }
+        guard let parsed = icalparser_parse_string(text) else { throw .notACalendar(file: file) }
         let root = OwnedComponent(adopting: parsed)
         let lines = SourceLines(text)
         var problems: [String] = []
@@ -108,7 +107,7 @@ public enum CalendarImport {
         var events: [OpaquePointer] = []
         collectEvents(root.pointer, into: &events)
         if events.isEmpty && !containsCalendar(root.pointer) {
-            throw .unparsableCalendar(file: file, problems: ["no VCALENDAR found"])
+            throw .notACalendar(file: file)
         }
         try supplyMissingZones(events, lines: lines, file: file)
 
@@ -139,7 +138,13 @@ public enum CalendarImport {
                             stepsPerFile: maximumStepsPerFile)))
             }
         }
-        guard !result.isEmpty else { throw .noEventsInYear(file: file, year: year) }
+        guard !result.isEmpty else {
+            // Nothing read because every event that reaches the year was cut: say so, or the
+            // user is told of an empty year with no word of why.
+            let cut = warnings.compactMap(\.cutEvent)
+            if let first = cut.first { throw .noEventsReadInYear(file: file, year: year, cutEvents: cut.count, first: first) }
+            throw .noEventsInYear(file: file, year: year)
+        }
         let sorted = result.sorted { a, b in
             (a.day, a.time?.minutesSinceMidnight ?? -1, a.length ?? 0, a.key ?? "") < (
                 b.day, b.time?.minutesSinceMidnight ?? -1, b.length ?? 0, b.key ?? ""

@@ -10,6 +10,11 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
     case unparsableCalendar(file: String, problems: [String])
     /// An `.ics` file with no event in the plan year.
     case noEventsInYear(file: String, year: Int)
+    /// An `.ics` file whose events in the plan year were all cut (``CutEvent``): `cutEvents`
+    /// of them, `first` the first.
+    case noEventsReadInYear(file: String, year: Int, cutEvents: Int, first: CutEvent)
+    /// A file with no VCALENDAR in it at all.
+    case notACalendar(file: String)
     /// An `.ics` file whose events use a TZID it defines no VTIMEZONE for and that is neither
     /// an IANA zone nor a Windows zone name arsplan knows.
     case unknownEventTimeZone(file: String, tzid: String, line: Int?)
@@ -25,6 +30,9 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unparsableCalendar(let file, let problems):
             return .unparsableCalendar(file: file, problems: Array(problems.prefix(5)), more: max(0, problems.count - 5))
         case .noEventsInYear(let file, let year): return .noEventsInYear(file: file, year: year)
+        case .noEventsReadInYear(let file, let year, let count, let first):
+            return .noEventsReadInYear(file: file, year: year, cutEvents: count, first: first.summary ?? first.uid)
+        case .notACalendar(let file): return .notACalendar(file: file)
         case .unknownEventTimeZone(let file, let tzid, let line): return .unknownEventTimeZone(file: file, tzid: tzid, line: line)
         case .zoneRuleTooLong(let file, let tzid, let line, let steps, let perFile):
             return .zoneRuleTooLong(file: file, tzid: tzid, line: line, steps: steps, stepsPerFile: perFile)
@@ -40,7 +48,8 @@ public enum ICalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownTimeZone: return .unknownTimeZone
         case .libical: return .libicalFailure
         case .unparsableCalendar: return .icsParseError
-        case .noEventsInYear: return .icsNoEventsInYear
+        case .noEventsInYear, .noEventsReadInYear: return .icsNoEventsInYear
+        case .notACalendar: return .icsParseError
         case .unknownEventTimeZone: return .icsUnknownTimeZone
         case .zoneRuleTooLong: return .icsParseError
         }

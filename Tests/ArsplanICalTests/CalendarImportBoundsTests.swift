@@ -156,7 +156,15 @@ struct CalendarImportBoundsTests {
     @Test func aRuleCutOnTheWayIsNamedWithTheFirstDayNotRead() throws {
         // A rule with COUNT must walk from DTSTART: 21,000 days from 1970, refused before the walk.
         let text = Self.event("FREQ=DAILY;COUNT=100000", start: "19700108T170000", uid: "dag@x")
-        #expect(throws: ICalError.noEventsInYear(file: "x.ics", year: 2027)) { try Self.read(text) }
+        let refused = #expect(throws: ICalError.self) { try Self.read(text) }
+        // Nothing of 2027 was read because the event was cut: the error says so, naming it.
+        guard case .noEventsReadInYear("x.ics", 2027, 1, let first)? = refused else {
+            Issue.record("unexpected \(String(describing: refused))")
+            return
+        }
+        #expect(first.uid == "dag@x" && first.from == nil)
+        #expect(refused?.code == .icsNoEventsInYear)
+        #expect(refused?.description.contains("has no events in 2027 that arsplan could read") == true)
         // 4,464 instances a month: 20,000 steps last until September.
         let recent = Self.event(
             "FREQ=MONTHLY;BYMONTHDAY=\((1...31).map(String.init).joined(separator: ","));BYHOUR=\((0...23).map(String.init).joined(separator: ","));"
@@ -186,5 +194,10 @@ struct CalendarImportBoundsTests {
         #expect(cut.count == 8)
         #expect(cut.first?.line == 5 + 8 * 52)
         #expect(cut.first?.cutEvent?.summary == "E52")
+    }
+
+    @Test func aFileWithoutACalendarSaysSo() {
+        #expect(throws: ICalError.notACalendar(file: "x.ics")) { try Self.read("Hej!\r\n") }
+        #expect(ICalError.notACalendar(file: "x.ics").code == .icsParseError)
     }
 }

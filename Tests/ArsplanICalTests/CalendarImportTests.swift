@@ -90,10 +90,8 @@ struct CalendarImportTests {
         let error = #expect(throws: ICalError.self) {
             _ = try CalendarImport.dates(fromICS: text, file: "x.ics", year: 2027, timeZone: "Europe/Stockholm")
         }
-        guard case .unparsableCalendar(file: "x.ics", _) = error else {
-            Issue.record("unexpected \(String(describing: error))")
-            return
-        }
+        #expect(error == .notACalendar(file: "x.ics"))
+        #expect(error?.code == .icsParseError)
     }
 
     @Test func noEventsInThePlanYearIsAnError() throws {

@@ -191,6 +191,8 @@ struct CatalogueTests {
             .eventCut(summary: "Regel", uid: "r@x", from: Day(iso: "2027-03-01"), year: 2027, steps: 20_000, stepsPerFile: 1_000_000),
             .eventCut(summary: nil, uid: "r@x", from: nil, year: 2027, steps: 20_000, stepsPerFile: 1_000_000),
             .eventCutNote(activity: "kf", at: "p.yaml:3:5"),
+            .noEventsReadInYear(file: "kf.ics", year: 2027, cutEvents: 1, first: "Regel"),
+            .noEventsReadInYear(file: "kf.ics", year: 2027, cutEvents: 3, first: "r@x"), .notACalendar(file: "kf.ics"),
             .planUnreadable(reason: "ENOENT"), .publicationStateNotSaved(reason: "ENOSPC"),
             .publicationStateUnreadable(reason: .system("Permission denied")),
             .publicationStateUnreadable(reason: .notAState(.notAnObject)),

@@ -36,6 +36,8 @@ public indirect enum FileText: Hashable, Sendable {
     case libicalFailed(what: String)
     case unparsableCalendar(file: String, problems: [String], more: Int)
     case noEventsInYear(file: String, year: Int)
+    case noEventsReadInYear(file: String, year: Int, cutEvents: Int, first: String)
+    case notACalendar(file: String)
     case unknownEventTimeZone(file: String, tzid: String, line: Int?)
     case zoneRuleTooLong(file: String, tzid: String, line: Int?, steps: Int, stepsPerFile: Int)
     /// An imported event arsplan stopped following (``libicalWarningNote``'s counterpart: `eventCutNote`).
@@ -63,7 +65,7 @@ public indirect enum FileText: Hashable, Sendable {
         case journalUnreadable, journalUnwritable, journalNotAFile, journalDanglingLink
         case entryNotApplied, entryOccurrenceChanged, undoNotEarlier, undoAlreadyUndone, undoNotApplied, undoNotAChange
         case approvalAltered, datesFrom, calendarUnreadable, calendarPathNote, libicalWarning, libicalWarningNote
-        case unknownTimeZone, libicalFailed, unparsableCalendar, noEventsInYear, unknownEventTimeZone, zoneRuleTooLong, eventCut, eventCutNote
+        case unknownTimeZone, libicalFailed, unparsableCalendar, noEventsInYear, unknownEventTimeZone, zoneRuleTooLong, eventCut, eventCutNote, noEventsReadInYear, notACalendar
         case planUnreadable, publicationStateNotSaved, publicationStateUnreadable
         case exportIntoRootOrHome, exportFolderHoldsProtected, exportFolderUnexaminable, exportFolderNotAFolder
         case exportFolderUnreadable, exportMarkerInvalid, exportFolderOfAnotherPlan, exportFolderHoldsOtherFiles
@@ -96,6 +98,8 @@ public indirect enum FileText: Hashable, Sendable {
         case .libicalFailed: return .libicalFailed
         case .unparsableCalendar: return .unparsableCalendar
         case .noEventsInYear: return .noEventsInYear
+        case .noEventsReadInYear: return .noEventsReadInYear
+        case .notACalendar: return .notACalendar
         case .unknownEventTimeZone: return .unknownEventTimeZone
         case .zoneRuleTooLong: return .zoneRuleTooLong
         case .eventCut: return .eventCut
@@ -247,6 +251,11 @@ extension SwedishCatalogue {
             return
                 "kalenderfilen '\(file)' är inte giltig iCalendar: \(problems.map { "'\($0)'" }.joined(separator: "; "))\(more > 0 ? " (och \(more) till)" : "")"
         case .noEventsInYear(let file, let year): return "kalenderfilen '\(file)' har inga händelser \(year)"
+        case .noEventsReadInYear(let file, let year, let count, let first):
+            return "kalenderfilen '\(file)' har inga händelser \(year) som arsplan kunde läsa: "
+                + "\(count == 1 ? "1 händelse upprepas" : "\(count) händelser upprepas") oftare eller från längre tillbaka än arsplan följer "
+                + "(den första: '\(first)'); be den som publicerar filen om datumen som enskilda händelser"
+        case .notACalendar(let file): return "filen '\(file)' innehåller ingen VCALENDAR: är det en iCalendar-fil (.ics)?"
         case .zoneRuleTooLong(let file, let tzid, let line, let steps, let perFile):
             return "kalenderfilen '\(file)'\(line.map { " rad \($0)" } ?? ""): tidszonen '\(tzid)' har en övergångsregel som upprepas oftare "
                 + "eller från längre tillbaka än arsplan följer (\(steps) steg per regel, \(perFile) per fil); be den som publicerar filen om en enklare tidszon"
@@ -409,6 +418,11 @@ extension EnglishCatalogue {
             return
                 "calendar file '\(file)' is not valid iCalendar: \(problems.map { "'\($0)'" }.joined(separator: "; "))\(more > 0 ? " (and \(more) more)" : "")"
         case .noEventsInYear(let file, let year): return "calendar file '\(file)' has no events in \(year)"
+        case .noEventsReadInYear(let file, let year, let count, let first):
+            return "calendar file '\(file)' has no events in \(year) that arsplan could read: "
+                + "\(count == 1 ? "1 event repeats" : "\(count) events repeat") more often or from longer ago than arsplan follows "
+                + "(the first: '\(first)'); ask whoever publishes the file for the dates as single events"
+        case .notACalendar(let file): return "file '\(file)' holds no VCALENDAR: is it an iCalendar (.ics) file?"
         case .zoneRuleTooLong(let file, let tzid, let line, let steps, let perFile):
             return "calendar file '\(file)'\(line.map { " line \($0)" } ?? ""): time zone '\(tzid)' has a transition rule that repeats more often "
                 + "or from longer ago than arsplan follows (\(steps) steps per rule, \(perFile) per file); ask whoever publishes the file for a simpler zone"
