@@ -65,7 +65,8 @@ public indirect enum FileText: Hashable, Sendable {
         case journalUnreadable, journalUnwritable, journalNotAFile, journalDanglingLink
         case entryNotApplied, entryOccurrenceChanged, undoNotEarlier, undoAlreadyUndone, undoNotApplied, undoNotAChange
         case approvalAltered, datesFrom, calendarUnreadable, calendarPathNote, libicalWarning, libicalWarningNote
-        case unknownTimeZone, libicalFailed, unparsableCalendar, noEventsInYear, unknownEventTimeZone, zoneRuleTooLong, eventCut, eventCutNote, noEventsReadInYear, notACalendar
+        case unknownTimeZone, libicalFailed, unparsableCalendar, noEventsInYear, unknownEventTimeZone, zoneRuleTooLong, eventCut, eventCutNote,
+            noEventsReadInYear, notACalendar
         case planUnreadable, publicationStateNotSaved, publicationStateUnreadable
         case exportIntoRootOrHome, exportFolderHoldsProtected, exportFolderUnexaminable, exportFolderNotAFolder
         case exportFolderUnreadable, exportMarkerInvalid, exportFolderOfAnotherPlan, exportFolderHoldsOtherFiles
