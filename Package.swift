@@ -77,8 +77,8 @@ let package = Package(
         // in (`FileSystem`, `LocalFileSystem` for the disk) and "now" is a parameter; it returns
         // values and diagnostics, never prints or exits. The CLI (and the coming server) call it.
         // Its local-disk pieces use POSIX calls with pointers: `writev` in AtomicDirectory.swift,
-        // `lstat` in ExportFolder.swift; the feed-writing threads share one lock-guarded queue
-        // handed to them with UnsafeTransfer (Exporting.swift).
+        // `lstat` in ExportFolder.swift. The overview is rendered beside the feeds through
+        // TwoCores (Exporting.swift); the feed files are written on one thread.
         .target(
             name: "ArsplanWorkspace",
             dependencies: ["Arsplan", "ArsplanPlanFile", "ArsplanICal", "ArsplanReport", "ArsplanJournal", "ArsplanSupport"]
