@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // Mustache templates (HTML escaping built in) for the year overview page and its wheel.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
@@ -46,10 +45,7 @@ let package = Package(
         // work split between two cores. No dependencies; never imported by the core.
         .target(name: "ArsplanSupport"),
         // The pure core: model, calendar, scheduler, journal replay. No I/O, no libical.
-        .target(
-            name: "Arsplan",
-            dependencies: [.product(name: "Collections", package: "swift-collections")]
-        ),
+        .target(name: "Arsplan"),
         // Plan files (YAML) → PlanDocument (the plan and its dates-from imports, resolved by the
         // workspace) with a located diagnostic for every problem. No file access.
         .target(
