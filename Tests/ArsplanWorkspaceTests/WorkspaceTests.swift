@@ -264,6 +264,43 @@ struct WorkspaceTests {
         #expect(files.paths(in: summary.directory).count == summary.feedCount + 3)  // index.html, oversikt.html and the marker
     }
 
+    /// The journal read on a second core while the plan file is parsed, or after it on this
+    /// thread: the same entries, schedule and diagnostics. A plan with errors is reported as
+    /// such either way, even when its journal cannot be read either.
+    @Test(arguments: [0, Int.max])
+    func theJournalReadBesideThePlan(twoCoresFrom: Int) throws {
+        let plans = [
+            Self.plan: Array(try Data(contentsOf: Self.repository.appendingPathComponent(Self.plan))),
+            Self.calendar: Array(try Data(contentsOf: Self.repository.appendingPathComponent(Self.calendar))),
+        ]
+        let files = MemoryFileSystem(plans)
+        let workspace = Workspace(files: files)
+        let source = try workspace.read(Self.plan)
+        for (n, action) in [
+            ChangeRequest.move(activity: "namnd", occurrence: 3, day: Day(iso: "2027-03-30")!, time: nil),
+            .cancel(activity: "kf", occurrence: 3),
+        ].enumerated() {
+            let outcome = try workspace.record(action, in: source, by: "Anna", reason: "Ändring \(n + 1)", at: Self.now)
+            #expect(outcome.appended?.entry.sequence == n + 1)
+        }
+        let loaded = try workspace.load(Self.plan, twoCoresFrom: twoCoresFrom)
+        let other = try workspace.load(Self.plan, twoCoresFrom: twoCoresFrom == 0 ? Int.max : 0)
+        #expect(loaded.contents.entries.count == 2)
+        #expect(loaded.contents.entries == other.contents.entries)
+        #expect(loaded.schedule.occurrences == other.schedule.occurrences)
+        #expect(loaded.schedule.occurrences.first { $0.activity == "kf" && $0.index == 3 }?.status == .cancelled)
+        #expect(loaded.diagnostics == other.diagnostics)
+
+        try files.replaceFile("Plans/trasig.yaml", with: Array("plan:\n  id: [\n".utf8))
+        try files.replaceFile("Plans/trasig.journal.jsonl", with: Array("{inte json\n{\"v\":1}\n".utf8))
+        #expect {
+            try workspace.load("Plans/trasig.yaml", twoCoresFrom: twoCoresFrom)
+        } throws: { error in
+            guard case LoadError.invalid(let file, let diagnostics) = error else { return false }
+            return file == "Plans/trasig.yaml" && diagnostics.contains { $0.severity == .error }
+        }
+    }
+
     /// The year overview rendered on the other core while the feeds are made, or after them
     /// on this thread: the same folder byte for byte. And an export that would write what the
     /// folder holds leaves it alone; a change to any file's bytes (here the index page's
