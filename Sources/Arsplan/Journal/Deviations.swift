@@ -138,14 +138,19 @@ public struct DeviationReport: Sendable {
                     title: replay.plan.activityTitle(activity) ?? was?.title ?? activity.rawValue, kinds: kinds, approved: before,
                     current: after, causes: causes, editedInPlanFile: edited))
         }
-        result.sort { a, b in
-            let x = (a.approved ?? a.current)!.timing
-            let y = (b.approved ?? b.current)!.timing
-            if x.firstDay != y.firstDay { return x.firstDay < y.firstDay }
-            if x.startMinute != y.startMinute { return x.startMinute < y.startMinute }
-            return a.uid < b.uid
+        // In date order by keys made once, the deviations moved once: sorting the deviations
+        // themselves (copied at every swap, their timing read twice per comparison) was 494 M
+        // instructions of `deviations` on the 20,000-activity bench plan with its 1,000-entry
+        // journal (29,220 deviations; callgrind). Uids are unique: the order is total.
+        let keys = result.map { d -> (day: Int, minute: Int) in
+            let timing = (d.approved ?? d.current)!.timing
+            return (timing.firstDay.dayNumber, timing.startMinute)
         }
-        deviations = result
+        let order = result.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            return result[a].uid < result[b].uid
+        }
+        deviations = order.map { result[$0] }
     }
 
     /// Whether the schedule is exactly as approved.
