@@ -77,9 +77,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     /// `YYYY-MM-DD`.
+    ///
+    /// Digit by digit into ten bytes (``appendISO(to:)``): through interpolation of padded strings it took about
+    /// 2,500 instructions a day, 161 M of `schedule --format csv` on the 20,000-activity bench
+    /// plan (callgrind); tables, CSV, minutes and feeds all write days.
     public var description: String {
-        let (y, m, d) = civil
-        return "\(Day.pad(y, 4))-\(Day.pad(m, 2))-\(Day.pad(d, 2))"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {
@@ -191,7 +197,19 @@ public struct TimeOfDay: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 
     /// `HH:MM`.
-    public var description: String { "\(Day.pad(hour, 2)):\(Day.pad(minute, 2))" }
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(8)
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `HH:MM` (what ``description`` gives) to `bytes`.
+    func appendText(to bytes: inout [UInt8]) {
+        Day.appendPadded(hour, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Day.appendPadded(minute, 2, to: &bytes)
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
@@ -234,7 +252,12 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// `YYYY-MM-DDTHH:MM`.
-    public var description: String { "\(day)T\(time)" }
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 extension Int {

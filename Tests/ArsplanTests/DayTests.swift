@@ -52,4 +52,31 @@ struct DayTests {
         #expect(Timestamp(secondsSince1970: 1_800_000_000).description == "2027-01-15T08:00:00Z")
         #expect(Timestamp(startOf: Day(iso: "2027-01-01")!).description == "2027-01-01T00:00:00Z")
     }
+
+    /// Days, times and local date-times are written digit by digit; the text is what the
+    /// padded interpolation wrote: every day of 1899–2201, the ends of ``Day/range``, every
+    /// minute of a day.
+    @Test func textsAreWhatPaddedInterpolationWrote() throws {
+        func padded(_ day: Day) -> String {
+            let (y, m, d) = day.civil
+            return "\(Day.pad(y, 4))-\(Day.pad(m, 2))-\(Day.pad(d, 2))"
+        }
+        let first = try #require(Day(iso: "1899-01-01"))
+        let last = try #require(Day(iso: "2201-12-31"))
+        var day = first
+        while day <= last {
+            #expect(day.description == padded(day))
+            day = day.adding(days: 1)
+        }
+        for end in [Day(dayNumber: Day.range.lowerBound), Day(dayNumber: Day.range.upperBound)] {
+            #expect(end.description == padded(end))
+        }
+        #expect(Day(dayNumber: Day.range.lowerBound).description == "0000-01-01")
+        #expect(Day(dayNumber: Day.range.upperBound).description == "9999-12-31")
+        for minutes in 0..<1440 {
+            let time = try #require(TimeOfDay(hour: minutes / 60, minute: minutes % 60))
+            #expect(time.description == "\(Day.pad(time.hour, 2)):\(Day.pad(time.minute, 2))")
+            #expect(LocalDateTime(day: first, time: time).description == "1899-01-01T" + time.description)
+        }
+    }
 }
