@@ -34,6 +34,28 @@ struct CSVEscapingTests {
     ])
     func fields(input: String, expected: String) {
         #expect(ScheduleCSV.field(input, ",") == expected)
+        // Appended to a row: the same bytes, copied as they are or through `field`.
+        for (separator, byte) in [(",", UInt8(ascii: ",")), (";", UInt8(ascii: ";"))] as [(Character, UInt8)] {
+            var out: [UInt8] = []
+            ScheduleCSV.appendField(input, separator, byte: byte, to: &out)
+            #expect(out == Array(ScheduleCSV.field(input, separator).utf8))
+        }
+    }
+
+    /// The rows as they are written (cells made once per activity, bytes appended) against
+    /// the rows as they were written (made cell by cell, per occurrence): hostile text, every
+    /// separator and Excel's form, an occurrence whose activity is no longer in the plan.
+    @Test(arguments: [",", ";", "\t", "-", "ö"] as [Character], [false, true])
+    func rowsAreWhatTheyWereRowByRow(separator: Character, excel: Bool) {
+        let hostile = Scheduler.schedule(hostilePlan(title: "=HYPERLINK(\"x\")\r\nfalsk rad,=1; \"-2\"", owner: "@Anna\r\n+Berg"))
+        var orphaned = hostile
+        orphaned.plan.activities.removeFirst()
+        for schedule in [hostile, orphaned] {
+            #expect(
+                ScheduleCSV.render(schedule, separator: separator, excel: excel)
+                    == ScheduleCSV.renderByRows(schedule, separator: separator, excel: excel))
+        }
+        #expect(ScheduleCSV.render(hostile, excel: excel).contains("\r\n"))
     }
 
     @Test func theSeparatorDecidesWhatIsQuoted() {
