@@ -162,4 +162,30 @@ struct ScheduleViewTests {
         #expect(csv.hasPrefix("\u{FEFF}uid;activity;number;title;kind;start date;start time;end date;end time;all day;owner;"))
         #expect(csv.contains(";no;Anna Berg;") && csv.contains(";yes;Per Wallin;") && csv.contains(";planned\r\n"))
     }
+
+    /// The table as it is written (texts made once, widths measured once, padding appended)
+    /// against the table as it was written row by row: the example plan whole, filtered, in
+    /// English, at 100 columns and `--wide`; long, CJK and hostile titles; a cancelled meeting.
+    @Test(arguments: [Optional(ScheduleTable.standardWidth), nil, 40])
+    func theTableIsWhatItWasRowByRow(width: Int?) {
+        var byOwner = ScheduleFilter()
+        byOwner.owners = ["hr"]
+        var march = ScheduleFilter()
+        march.month = 3
+        var cancelled = Self.example
+        if let i = cancelled.occurrences.indices.first { cancelled.occurrences[i].status = .cancelled }
+        let schedules = [
+            Self.example, cancelled, Self.schedule(title: String(repeating: "Mycket lång rubrik ", count: 8), owner: "Anna-Karin Östlund Berg"),
+            Self.schedule(title: "年度計画の会議と報告書の確認"), Self.schedule(title: "Rad\u{1B}[2Jett\r\ntvå\u{202E}tre"),
+        ]
+        for schedule in schedules {
+            for filter in [ScheduleFilter(), byOwner, march] {
+                for catalogue in [SwedishCatalogue(), EnglishCatalogue()] as [any Catalogue] {
+                    #expect(
+                        ScheduleTable.render(schedule, filter: filter, width: width, catalogue: catalogue)
+                            == ScheduleTable.renderByRows(schedule, filter: filter, width: width, catalogue: catalogue))
+                }
+            }
+        }
+    }
 }
