@@ -14,6 +14,9 @@ public struct JournalContents: Sendable {
     public var tornTail: Range<Int>?
     /// The last entry is complete but its line lacks the final newline (added before appending).
     public var endsWithoutNewline: Bool
+    /// For each entry, whether it is an intact approval (true for other entries), when it was
+    /// worked out as the journal was read (the workspace does, on a second core); nil: not yet.
+    public var approvalsIntact: [Bool]? = nil
 
     public init(
         entries: [JournalEntry] = [], lines: [Int] = [], warnings: [Diagnostic] = [], tornTail: Range<Int>? = nil, endsWithoutNewline: Bool = false

@@ -40,12 +40,20 @@ public struct JournalFile: Sendable {
 
     /// Reads the journal under a shared lock; an absent journal has no entries.
     public func read() throws(JournalFileError) -> JournalContents {
-        guard let fd = try openJournal(O_RDONLY, failure: { .cannotRead(file: path, reason: .system(Self.reason($0))) }) else { return .empty }
+        try readWithBytes().contents
+    }
+
+    /// ``read()``, with the bytes the entries were read from: what ``append(reusing:_:)``
+    /// can take up again when the journal is still those bytes. An absent journal has no bytes.
+    public func readWithBytes() throws(JournalFileError) -> (bytes: [UInt8], contents: JournalContents) {
+        guard let fd = try openJournal(O_RDONLY, failure: { .cannotRead(file: path, reason: .system(Self.reason($0))) }) else {
+            return ([], .empty)
+        }
         defer { close(fd) }
         // Best effort: a file system without locks can still be read.
         _ = Self.lock(fd, LOCK_SH)
         let bytes = try readAll(fd)
-        return try JournalContents.parse(bytes, file: path)
+        return (bytes, try JournalContents.parse(bytes, file: path))
     }
 
     // MARK: Appending
@@ -67,7 +75,12 @@ public struct JournalFile: Sendable {
     /// called more than once (when another process creates the journal at the same moment);
     /// only the last call's entry is written.
     @discardableResult
-    public func append(_ make: (JournalContents) throws -> JournalEntry?) throws -> Appended? {
+    ///
+    /// `known`: the journal as read before (``readWithBytes()``); when the journal under the lock
+    /// is still exactly those bytes, its entries are taken from it rather than parsed again.
+    public func append(reusing known: (bytes: [UInt8], contents: JournalContents)? = nil, _ make: (JournalContents) throws -> JournalEntry?)
+        throws -> Appended?
+    {
         for _ in 0..<64 {
             let opened = try openJournal(O_RDWR | O_APPEND) { .cannotWrite(file: path, reason: .openForAppending(Self.reason($0))) }
             guard let fd = opened else {
@@ -83,7 +96,7 @@ public struct JournalFile: Sendable {
             guard fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino else { continue }
 
             let bytes = try readAll(fd, size: Int(held.st_size))
-            let contents = try JournalContents.parse(bytes, file: path)
+            let contents = try known.flatMap { $0.bytes == bytes && !bytes.isEmpty ? $0.contents : nil } ?? JournalContents.parse(bytes, file: path)
             guard let entry = try make(contents) else { return nil }
 
             var warnings = contents.warnings

@@ -121,7 +121,13 @@ extension Workspace {
 
         var appended: AppendedEntry?
         do {
-            if dryRun { _ = decide(try journal.read()) } else { appended = try journal.appendEntry(decide) }
+            // The journal as read beside the plan file, when it was (see `Workspace.read(_:journalBeside:)`).
+            let snapshot = source.journalSnapshot.flatMap { $0.path == journal.path ? $0 : nil }
+            if dryRun {
+                _ = decide(try snapshot?.contents ?? journal.read())
+            } else {
+                appended = try journal.appendEntry(reusing: snapshot, decide)
+            }
         } catch let error as JournalFileError {
             throw error
         } catch {

@@ -52,6 +52,39 @@ public protocol JournalStore: Sendable {
     /// lock (nil: write nothing). `make` may be called more than once; only the last call's
     /// entry is written.
     func appendEntry(_ make: (JournalContents) throws -> JournalEntry?) throws -> AppendedEntry?
+    /// The journal as it is now, to be taken up again by ``appendEntry(reusing:_:)``.
+    func snapshot() throws(JournalFileError) -> JournalSnapshot
+    /// ``appendEntry(_:)``, taking the entries from `known` when the journal under the lock
+    /// is still what `known` was read from.
+    func appendEntry(reusing known: JournalSnapshot?, _ make: (JournalContents) throws -> JournalEntry?) throws -> AppendedEntry?
+}
+
+extension JournalStore {
+    /// The journal's entries, without the bytes: never taken up again.
+    public func snapshot() throws(JournalFileError) -> JournalSnapshot { JournalSnapshot(path: path, contents: try read()) }
+
+    /// ``appendEntry(_:)``: the journal is read again under the lock.
+    public func appendEntry(reusing known: JournalSnapshot?, _ make: (JournalContents) throws -> JournalEntry?) throws -> AppendedEntry? {
+        try appendEntry(make)
+    }
+}
+
+/// A journal as read at one moment: its entries, and the bytes they came from when the
+/// store can compare them with the journal under its lock (``JournalStore/appendEntry(reusing:_:)``).
+public struct JournalSnapshot: Sendable {
+    public var path: String
+    public var contents: JournalContents
+    var bytes: [UInt8]?
+
+    public init(path: String, contents: JournalContents) {
+        self.path = path
+        self.contents = contents
+    }
+
+    init(path: String, bytes: [UInt8], contents: JournalContents) {
+        self.init(path: path, contents: contents)
+        self.bytes = bytes
+    }
 }
 
 /// An entry a ``JournalStore`` appended.
@@ -130,7 +163,17 @@ public struct LocalFileSystem: FileSystem {
 
 extension JournalFile: JournalStore {
     public func appendEntry(_ make: (JournalContents) throws -> JournalEntry?) throws -> AppendedEntry? {
-        let appended = try append(make)
+        try appendEntry(reusing: nil, make)
+    }
+
+    public func snapshot() throws(JournalFileError) -> JournalSnapshot {
+        let (bytes, contents) = try readWithBytes()
+        return JournalSnapshot(path: path, bytes: bytes, contents: contents)
+    }
+
+    public func appendEntry(reusing known: JournalSnapshot?, _ make: (JournalContents) throws -> JournalEntry?) throws -> AppendedEntry? {
+        let reusable = known.flatMap { known in known.path == path ? known.bytes.map { ($0, known.contents) } : nil }
+        let appended = try append(reusing: reusable, make)
         return appended.map { AppendedEntry(entry: $0.entry, line: $0.line, warnings: $0.warnings) }
     }
 }

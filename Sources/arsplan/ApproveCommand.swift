@@ -26,7 +26,7 @@ struct ApproveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try plan.read()
+        let source = try plan.readForChange()
         let now = try Recording.now()
         let outcome = try Recording.journal { () throws(JournalFileError) in
             try Workspace().approve(ref: ref, in: source, journal: plan.journal, by: by, at: now, force: force)

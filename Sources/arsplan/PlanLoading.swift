@@ -30,6 +30,13 @@ struct PlanArgument: ParsableArguments {
     func read() throws -> PlanSource {
         do throws(LoadError) { return try Workspace().read(plan) } catch { try Terminal.fail(error) }
     }
+
+    /// ``read()`` for recording a change: the journal read beside the plan file (see
+    /// `Workspace.read(_:journalBeside:)`).
+    func readForChange() throws -> PlanSource {
+        let journal = journal ?? Workspace.defaultJournalPath(forPlan: plan)
+        do throws(LoadError) { return try Workspace().read(plan, journalBeside: journal) } catch { try Terminal.fail(error) }
+    }
 }
 
 /// Writing to the terminal: results to standard output, diagnostics to standard error.

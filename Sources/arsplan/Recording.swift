@@ -69,7 +69,7 @@ enum Recording {
     /// written) for a request that cannot apply, a refused change, or a journal that cannot
     /// be read or written.
     static func record(_ request: ChangeRequest, plan: PlanArgument, by: String, reason: String?, force: Bool = false, dryRun: Bool = false) throws {
-        let source = try plan.read()
+        let source = try plan.readForChange()
         // A day the plan may not reach is refused even with --force (see PlanLimits).
         if case .move(_, _, let day, _) = request, !PlanLimits.allowedDays(planYear: source.plan.year).contains(day) {
             let allowed = PlanLimits.allowedYears(planYear: source.plan.year)

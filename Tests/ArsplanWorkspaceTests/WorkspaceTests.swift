@@ -301,6 +301,37 @@ struct WorkspaceTests {
         }
     }
 
+    /// For a change, the journal is read (and the plan file hashed) on a second core while
+    /// the plan file is parsed, or after it on this thread; under the lock the change is
+    /// decided on that reading only while the journal is still the same bytes: a change
+    /// recorded meanwhile by someone else is read, and numbered after.
+    @Test(arguments: [0, Int.max])
+    func aChangeTakesUpTheJournalReadBesideThePlan(twoCoresFrom: Int) throws {
+        let directory = try Self.copyOfPlans()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(Self.plan).path
+        let journal = Workspace.defaultJournalPath(forPlan: path)
+        let workspace = Workspace()
+
+        let first = try workspace.read(path, journalBeside: journal, twoCoresFrom: twoCoresFrom)
+        #expect(first.journalSnapshot?.contents.entries.isEmpty == true)
+        #expect(first.planHash == ContentHash.sha256(Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
+        let move = ChangeRequest.move(activity: "namnd", occurrence: 3, day: Day(iso: "2027-03-30")!, time: nil)
+        #expect(try workspace.record(move, in: first, by: "Anna", reason: "Ett", at: Self.now).appended?.entry.sequence == 1)
+
+        // Read with one entry; meanwhile someone else records a second; the stale reading is not used.
+        let stale = try workspace.read(path, journalBeside: journal, twoCoresFrom: twoCoresFrom)
+        #expect(stale.journalSnapshot?.contents.entries.count == 1)
+        #expect(stale.journalSnapshot?.contents.approvalsIntact == [true])
+        let cancel = ChangeRequest.cancel(activity: "kf", occurrence: 3)
+        let fresh = try workspace.read(path, journalBeside: journal, twoCoresFrom: twoCoresFrom)
+        #expect(try workspace.record(cancel, in: fresh, by: "Per", reason: "Två", at: Self.now).appended?.entry.sequence == 2)
+        let third = try workspace.record(.undo, in: stale, by: "Anna", reason: "Tre", at: Self.now)
+        #expect(third.appended?.entry.sequence == 3)
+        #expect(third.appended?.entry.action == .undo(entry: 2), "the undo reverses the change recorded meanwhile")
+        #expect(try workspace.load(path).contents.entries.map(\.sequence) == [1, 2, 3])
+    }
+
     /// The year overview rendered on the other core while the feeds are made, or after them
     /// on this thread: the same folder byte for byte. And an export that would write what the
     /// folder holds leaves it alone; a change to any file's bytes (here the index page's
