@@ -80,6 +80,9 @@ struct YearOverviewTests {
 
         let current = YearOverview.current(replay, planHash: Self.planHash, today: Self.day("2027-03-03"))
         let page = YearOverviewPage.render(current)
+        // Moved and cancelled rows take the general row template, the others a plain one: the
+        // same bytes as with the general template for every row.
+        #expect(YearOverviewPage.render(current, plainRows: false) == page)
         #expect(page.contains("2026-12-10 11:00 av Förvaltningsledningen, FL 2026-12-10 §4 (journalpost #1)"))
         #expect(page.contains("Fastställt: tis 23 mar 17:00–19:00"))
         #expect(page.contains("<span class=\"flag\">Flyttad</span>"))
@@ -92,6 +95,7 @@ struct YearOverviewTests {
 
         let approved = try #require(YearOverview.approved(replay, planHash: Self.planHash, today: nil))
         let reprint = YearOverviewPage.render(approved)
+        #expect(YearOverviewPage.render(approved, plainRows: false) == reprint)
         #expect(reprint.contains("Fastställd version: schemat som det fastställdes 2026-12-10 av Förvaltningsledningen (FL 2026-12-10 §4)."))
         #expect(!reprint.contains("<span class=\"flag\">Flyttad</span>"))
         #expect(!reprint.contains("<span class=\"flag\">Inställd</span>"))
@@ -187,6 +191,7 @@ struct YearOverviewTests {
         let one = YearOverviewPage.render(overview, twoCoresFrom: Int.max)
         #expect(YearOverviewPage.render(overview, twoCoresFrom: 0) == one)
         #expect(YearOverviewPage.render(overview) == one)
+        #expect(YearOverviewPage.render(overview, twoCoresFrom: 0, plainRows: false) == one)
     }
 
     /// Above `listByActivityAbove` occurrences the list has one row per activity with all its

@@ -18,8 +18,13 @@ public enum YearOverviewPage {
 
     /// The whole page; its parts on two cores from `twoCoresFrom` occurrences shown (`Int.max`:
     /// on this thread only, for a caller that already keeps the other core busy).
-    public static func render(_ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom) -> String {
-        YearOverviewTemplates.page.render(Builder(overview).pageValues(twoCoresFrom: twoCoresFrom))
+    ///
+    /// `plainRows: false` renders every row of the list with the general row template, the
+    /// way the plain ones must render too (for the test that compares them).
+    public static func render(_ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom, plainRows: Bool = true) -> String {
+        var builder = Builder(overview)
+        builder.plainRows = plainRows
+        return YearOverviewTemplates.page.render(builder.pageValues(twoCoresFrom: twoCoresFrom))
     }
 
     /// The wheel alone, as a standalone SVG document (to paste into an agenda).
@@ -47,6 +52,13 @@ struct Builder: Sendable {
     let ownerNames: [Owner.ID: String]
     let audienceNames: [Audience.ID: String]
     let channelNames: [Channel.ID: String]
+    /// Whether a row of the list without status, flag or note is rendered with a plain row
+    /// template (no sections) instead of the general one. Each `{{name}}` costs Mustache about
+    /// 10 k instructions (the name split at dots, four or five dynamic casts of `Any`), each
+    /// section more: the plain row has 11 look-ups instead of 13 and no section. The
+    /// 20,000-activity bench plan (32,000 rows): 9.85 G → 8.51 G instructions whole process
+    /// (callgrind, release build, 7 Dec 2026); the page is the same bytes.
+    var plainRows = true
 
     init(_ overview: YearOverview) {
         self.overview = overview
@@ -326,6 +338,9 @@ struct Builder: Sendable {
             }
             if !flags.isEmpty { row.flag = Text(flags.joined(separator: ", ")) }
             if !notes.isEmpty { row.note = Text(notes.joined(separator: "; ")) }
+            if plainRows && flags.isEmpty && notes.isEmpty && row.status is Bool {
+                row.template = row.kind is Bool ? YearOverviewTemplates.plainRow : YearOverviewTemplates.plainRowWithKind
+            }
             rows.append(row)
         }
         return [
@@ -583,6 +598,9 @@ final class OccurrenceRow: MustacheParent {
     var status: Any = false
     var flag: Any = false
     var note: Any = false
+    /// The row's template (`{{row}}`): the general one, or a plain one when the row has no
+    /// status, flag or note (see ``Builder/plainRows``).
+    var template = YearOverviewTemplates.row
 
     init(uid: Text, week: Text, date: Text, time: Text, title: Text, owner: Text, audiences: Text, channels: Text, why: Text) {
         self.uid = uid
@@ -598,6 +616,7 @@ final class OccurrenceRow: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
+        case "row": return template
         case "uid": return uid
         case "week": return week
         case "date": return date

@@ -150,11 +150,29 @@ enum YearOverviewTemplates {
         <thead><tr class="stamp-row"><td colspan="8">{{stamp}}</td></tr><tr><th scope="col">V.</th><th scope="col">Datum</th><th scope="col">Tid</th><th scope="col">Aktivitet</th><th scope="col">Ansvarig</th><th scope="col">Målgrupper</th><th scope="col">Kanaler</th><th scope="col">Varför där</th></tr></thead>
         <tbody>
         {{#rows}}
-        <tr id="{{uid}}"{{#status}} class="{{.}}"{{/status}}><td class="week">{{week}}</td><td class="date">{{date}}</td><td class="time">{{time}}</td><th scope="row">{{#flag}}<span class="flag">{{.}}</span> {{/flag}}<span class="title">{{title}}</span>{{#kind}} <span class="kind">{{.}}</span>{{/kind}}{{#note}}<br><span class="note">{{.}}</span>{{/note}}</th><td>{{owner}}</td><td>{{audiences}}</td><td>{{channels}}</td><td class="why">{{why}}</td></tr>
+        {{row}}
         {{/rows}}
         </tbody>
         </table>
         """
+
+    /// One row of the list "Månad för månad": `{{row}}` in `monthText` is the row's own
+    /// template (``OccurrenceRow/template``), rendered with the row as its context. The general
+    /// one decides in sections whether the row has a status, a flag, a kind and a note; the
+    /// plain ones, for the rows with none of these (nearly all), leave the sections out.
+    static let row = compile(rowText)
+    static let plainRow = compile(plainRowText(kind: false))
+    static let plainRowWithKind = compile(plainRowText(kind: true))
+
+    static let rowText = """
+        <tr id="{{uid}}"{{#status}} class="{{.}}"{{/status}}><td class="week">{{week}}</td><td class="date">{{date}}</td><td class="time">{{time}}</td><th scope="row">{{#flag}}<span class="flag">{{.}}</span> {{/flag}}<span class="title">{{title}}</span>{{#kind}} <span class="kind">{{.}}</span>{{/kind}}{{#note}}<br><span class="note">{{.}}</span>{{/note}}</th><td>{{owner}}</td><td>{{audiences}}</td><td>{{channels}}</td><td class="why">{{why}}</td></tr>
+        """
+
+    static func plainRowText(kind: Bool) -> String {
+        """
+        <tr id="{{uid}}"><td class="week">{{week}}</td><td class="date">{{date}}</td><td class="time">{{time}}</td><th scope="row"><span class="title">{{title}}</span>\(kind ? " <span class=\"kind\">{{kind}}</span>" : "")</th><td>{{owner}}</td><td>{{audiences}}</td><td>{{channels}}</td><td class="why">{{why}}</td></tr>
+        """
+    }
 
     /// One month of the list by activity (very large plans): the activities whose first
     /// occurrence lies in the month, each with all its dates.
