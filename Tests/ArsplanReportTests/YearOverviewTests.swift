@@ -184,7 +184,7 @@ struct YearOverviewTests {
         #expect(counts.count == cells.count)
     }
 
-    /// The page's parts rendered on two cores or on one: the same bytes.
+    /// The page's parts rendered on two cores or on one, the rows in parts of any size: the same bytes.
     @Test func onTwoCoresOrOneThePageIsTheSame() {
         let replay = JournalReplay(plan: Self.plan, entries: [])
         let overview = YearOverview.current(replay, planHash: Self.planHash, today: Day(iso: "2027-03-01"))
@@ -192,6 +192,11 @@ struct YearOverviewTests {
         #expect(YearOverviewPage.render(overview, twoCoresFrom: 0) == one)
         #expect(YearOverviewPage.render(overview) == one)
         #expect(YearOverviewPage.render(overview, twoCoresFrom: 0, plainRows: false) == one)
+        // The rows of a month cut in parts (of 1, 7 and 40 rows): parts of a month are joined in order.
+        for rowsPerPart in [1, 7, 40] {
+            #expect(YearOverviewPage.render(overview, twoCoresFrom: 0, rowsPerPart: rowsPerPart) == one)
+            #expect(YearOverviewPage.render(overview, twoCoresFrom: Int.max, rowsPerPart: rowsPerPart) == one)
+        }
     }
 
     /// Above `listByActivityAbove` occurrences the list has one row per activity with all its

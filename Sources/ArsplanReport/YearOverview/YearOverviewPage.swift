@@ -2,28 +2,41 @@ import Arsplan
 import ArsplanSupport
 import Foundation
 import Mustache
+import Synchronization
 
 /// Renders a ``YearOverview`` as one self-contained HTML page (styles and the wheel inline,
 /// nothing fetched), or the wheel alone as an SVG file. Built with Mustache templates:
 /// every piece of plan text goes in through an escaping `{{…}}`.
 public enum YearOverviewPage {
     /// From this many occurrences shown, the page's parts (the wheel, the load tables, the
-    /// month tables) are rendered on two cores (``TwoCores``). The 20,000-activity bench plan
-    /// (32,000 occurrences): 2.7 G of the page's 9.5 G instructions run on the second thread
-    /// beside 4.3 G on the first (callgrind, 7 Dec 2026); on the shared machine (load 10 on 2
+    /// rows of the list) are rendered on two cores (``TwoCores``, ``rowsPerPart``). The
+    /// 20,000-activity bench plan (32,000 occurrences), before the parts were cut smaller:
+    /// 2.7 G of the page's 9.5 G instructions ran on the second thread beside 4.3 G on the
+    /// first (callgrind, 7 Dec 2026); on the shared machine (load 10 on 2
     /// cores) wall times with and without the second core (`taskset -c 0`) could not be told
     /// apart, 2.6–3.8 s either way. Below it (the example plan has 170) a thread costs more
     /// than the page (about 40 ms whole process).
     public static let twoCoresFrom = 2_000
+
+    /// The most rows of the list rendered as one part, each core taking the next part when it
+    /// is done with one. The 20,000-activity bench plan's months have 2,000–3,400 rows each:
+    /// with one part per month, cut in two where half the rows lay, the cores' shares were
+    /// 4.3 G and 2.8 G instructions; in parts of 500 rows taken in turn 3.0 G and 2.8 G, the
+    /// first thread's share of the whole process 5.0 G of 8.55 G (callgrind with
+    /// `--separate-threads`, 7 Dec 2026; the parts cost 40 M instructions more in all).
+    public static let rowsPerPart = 500
 
     /// The whole page; its parts on two cores from `twoCoresFrom` occurrences shown (`Int.max`:
     /// on this thread only, for a caller that already keeps the other core busy).
     ///
     /// `plainRows: false` renders every row of the list with the general row template, the
     /// way the plain ones must render too (for the test that compares them).
-    public static func render(_ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom, plainRows: Bool = true) -> String {
+    public static func render(
+        _ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom, rowsPerPart: Int = rowsPerPart, plainRows: Bool = true
+    ) -> String {
         var builder = Builder(overview)
         builder.plainRows = plainRows
+        builder.rowsPerPart = max(1, rowsPerPart)
         return YearOverviewTemplates.page.render(builder.pageValues(twoCoresFrom: twoCoresFrom))
     }
 
@@ -59,6 +72,8 @@ struct Builder: Sendable {
     /// 20,000-activity bench plan (32,000 rows): 9.85 G → 8.51 G instructions whole process
     /// (callgrind, release build, 7 Dec 2026); the page is the same bytes.
     var plainRows = true
+    /// The most rows of the list rendered as one part (``YearOverviewPage/rowsPerPart``).
+    var rowsPerPart = YearOverviewPage.rowsPerPart
 
     init(_ overview: YearOverview) {
         self.overview = overview
@@ -156,29 +171,44 @@ struct Builder: Sendable {
             "Året läses medurs från toppen. Varje ring är en \(ringWord.singular) (numren står i ringarna vid årsskiftet och förklaras bredvid hjulet); varje tillfälle är ett märke på sin dag, en aktivitet över flera dagar en båge. Slaget av aktivitet visas med färg och form. Allt som hjulet visar står också i listan Månad för månad."
         values["wheelCaption"] = wheelDescription
         values["listIntro"] = listIntro
-        // The wheel, the load tables and each month's table are nearly all of a large plan's
-        // page: they are rendered on two cores, cut where about half the rows lie on each side.
+        // The wheel, the load tables and the rows of the list are nearly all of a large plan's
+        // page: they are rendered as parts, on two cores from `twoCoresFrom` occurrences, each
+        // core taking the next part when it is done with one (`renderParts`). The rows are cut
+        // in parts of at most `rowsPerPart` so that the cores finish together.
         var parts: [@Sendable () -> String] = [
             { YearOverviewTemplates.wheel.render(wheelValues()) },
             { YearOverviewTemplates.heatmap.render(heatmap(.audiences)) },
             { YearOverviewTemplates.heatmap.render(heatmap(.channels)) },
         ]
-        var weights = [min(shown.count, overview.aggregateAbove) + 400, 60, 60]
+        let months = listsByActivity ? [] : monthGroups()
+        var monthParts: [Range<Int>] = []  // for each month, its parts in `parts`
         if listsByActivity {
             for g in activityGroups() {
                 parts.append { YearOverviewTemplates.activityMonth.render(activityMonthValues(year: g.year, month: g.month, g.activities)) }
-                weights.append(g.activities.count)
             }
         } else {
-            for g in monthGroups() {
-                parts.append { YearOverviewTemplates.month.render(monthValues(year: g.year, month: g.month, shown[g.range])) }
-                weights.append(g.range.count)
+            for g in months {
+                let first = parts.count
+                for start in stride(from: g.range.lowerBound, to: g.range.upperBound, by: rowsPerPart) {
+                    let range = start..<min(start + rowsPerPart, g.range.upperBound)
+                    parts.append { YearOverviewTemplates.rows.render(["rows": rowValues(shown[range])] as Values) }
+                }
+                monthParts.append(first..<parts.count)
             }
         }
-        let rendered = Self.render(parts, weights: weights, size: shown.count, twoCoresFrom: twoCoresFrom)
+        let rendered = Self.renderParts(parts, size: shown.count, twoCoresFrom: twoCoresFrom)
         values["wheel"] = rendered[0]
         values["heatmapTables"] = rendered[1] + rendered[2]
-        values["monthTables"] = rendered[3...].joined()
+        if listsByActivity {
+            values["monthTables"] = rendered[3...].joined()
+        } else {
+            var tables = ""
+            for (g, range) in zip(months, monthParts) {
+                tables += YearOverviewTemplates.month.render(
+                    monthValues(year: g.year, month: g.month, count: g.range.count, rows: rendered[range].joined()))
+            }
+            values["monthTables"] = tables
+        }
         values["hasMonths"] = !shown.isEmpty
         let goals = goalValues()
         values["goals"] = goals
@@ -281,24 +311,35 @@ struct Builder: Sendable {
         return groups
     }
 
-    /// Runs `parts` in order, on this thread or, from `twoCoresFrom` occurrences (`size`), cut
-    /// in two where the weights before the cut reach half, the second half on the other core;
-    /// their results in order.
-    static func render(_ parts: [@Sendable () -> String], weights: [Int], size: Int, twoCoresFrom: Int) -> [String] {
-        let total = weights.reduce(0, +)
-        var cut = 0
-        var before = 0
-        while cut < parts.count && before * 2 < total {
-            before += weights[cut]
-            cut += 1
+    /// Runs `parts` and gives their results in order: on this thread only below `twoCoresFrom`
+    /// occurrences (`size`), else on this thread and one other, each taking the next part not
+    /// yet taken when it is done with one — so a core slowed by other work on the machine
+    /// takes fewer parts. The bytes are the same either way.
+    static func renderParts(_ parts: [@Sendable () -> String], size: Int, twoCoresFrom: Int) -> [String] {
+        let queue = PartQueue(count: parts.count)
+        let work: @Sendable () -> [(Int, String)] = {
+            var done: [(Int, String)] = []
+            while let i = queue.next() { done.append((i, parts[i]())) }
+            return done
         }
-        let first = parts[..<cut]
-        let second = Array(parts[cut...])
-        let (a, b) = TwoCores.run(size: size, threshold: twoCoresFrom, { first.map { $0() } }, { second.map { $0() } })
-        return a + b
+        let (a, b) = TwoCores.run(size: size, threshold: twoCoresFrom, work, work)
+        var results = [String](repeating: "", count: parts.count)
+        for (i, text) in a + b { results[i] = text }
+        return results
     }
 
-    func monthValues(year: Int, month: Int, _ occurrences: ArraySlice<Occurrence>) -> Values {
+    /// A month of the list: its heading and its rows (rendered in parts with `rowValues`).
+    func monthValues(year: Int, month: Int, count: Int, rows: String) -> Values {
+        [
+            "name": "\(Swedish.monthNames[month - 1].capitalizedFirst) \(year)",
+            "anchor": "manad-\(year)-\(month)",
+            "countText": JournalText.count(count, "tillfälle", "tillfällen"),
+            "stamp": stamp,
+            "rows": rows,
+        ]
+    }
+
+    func rowValues(_ occurrences: ArraySlice<Occurrence>) -> [OccurrenceRow] {
         let isDayOff: (Day) -> String? = { day in self.calendar.dayOff(on: day).map(\.name) }
         var rows: [OccurrenceRow] = []
         rows.reserveCapacity(occurrences.count)
@@ -343,13 +384,7 @@ struct Builder: Sendable {
             }
             rows.append(row)
         }
-        return [
-            "name": "\(Swedish.monthNames[month - 1].capitalizedFirst) \(year)",
-            "anchor": "manad-\(year)-\(month)",
-            "countText": JournalText.count(rows.count, "tillfälle", "tillfällen"),
-            "stamp": stamp,
-            "rows": rows,
-        ]
+        return rows
     }
 
     /// The activities shown, each with the indices (in `shown`) of its occurrences, in the
@@ -664,6 +699,23 @@ final class ActivityRow: MustacheParent {
         case "channels": return channels
         case "kind": return kind
         default: return nil
+        }
+    }
+}
+
+/// The parts of the page not yet taken by either core (``Builder/renderParts(_:size:twoCoresFrom:)``).
+final class PartQueue: Sendable {
+    private let taken = Mutex(0)
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    /// The next part to render, nil when all are taken.
+    func next() -> Int? {
+        taken.withLock { taken in
+            guard taken < count else { return nil }
+            defer { taken += 1 }
+            return taken
         }
     }
 }

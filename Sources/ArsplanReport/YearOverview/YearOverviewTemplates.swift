@@ -2,8 +2,8 @@ import Mustache
 
 /// The year overview's Mustache templates. Every `{{value}}` is HTML-escaped by the
 /// library (`&`, `<`, `>`, `"` and `'`), in text and in attribute values alike; the only
-/// unescaped insertions (`{{{…}}}`) are the wheel and the style sheet, both made by these
-/// templates and this module, never plan text.
+/// unescaped insertions (`{{{…}}}`) are the style sheet and what these templates rendered
+/// (the wheel, the load tables, the months and their rows), never plan text.
 enum YearOverviewTemplates {
     static let page = compile(pageText)
     static let month = compile(monthText)
@@ -141,22 +141,24 @@ enum YearOverviewTemplates {
 
         """
 
-    /// One month of the list "Månad för månad" (months are rendered in parallel). Inside a
-    /// section the value is `{{.}}`, the section's own: a name would first be looked for in
-    /// the value (by reflection) and only then in the row.
+    /// One month of the list "Månad för månad": its heading and table, the rows rendered
+    /// before in parts (`rows`). Inside a section of a row the value is `{{.}}`, the
+    /// section's own: a name would first be looked for in the value (by reflection) and only
+    /// then in the row.
     static let monthText = """
         <h3 id="{{anchor}}">{{name}} <span class="count">({{countText}})</span></h3>
         <table class="occurrences">
         <thead><tr class="stamp-row"><td colspan="8">{{stamp}}</td></tr><tr><th scope="col">V.</th><th scope="col">Datum</th><th scope="col">Tid</th><th scope="col">Aktivitet</th><th scope="col">Ansvarig</th><th scope="col">Målgrupper</th><th scope="col">Kanaler</th><th scope="col">Varför där</th></tr></thead>
         <tbody>
-        {{#rows}}
-        {{row}}
-        {{/rows}}
-        </tbody>
+        {{{rows}}}</tbody>
         </table>
         """
 
-    /// One row of the list "Månad för månad": `{{row}}` in `monthText` is the row's own
+    /// Rows of the list (a month's rows are rendered in parts, on two cores; see
+    /// ``Builder/renderParts(_:size:twoCoresFrom:)``), each with its own template.
+    static let rows = compile("{{#rows}}{{row}}\n{{/rows}}")
+
+    /// One row of the list "Månad för månad": `{{row}}` in `rows` is the row's own
     /// template (``OccurrenceRow/template``), rendered with the row as its context. The general
     /// one decides in sections whether the row has a status, a flag, a kind and a note; the
     /// plain ones, for the rows with none of these (nearly all), leave the sections out.
