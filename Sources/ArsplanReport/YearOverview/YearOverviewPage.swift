@@ -633,7 +633,7 @@ final class OccurrenceRow: MustacheParent {
     var status: Any = false
     var flag: Any = false
     var note: Any = false
-    /// The row's template (`{{row}}`): the general one, or a plain one when the row has no
+    /// The row's template (`{{r}}`): the general one, or a plain one when the row has no
     /// status, flag or note (see ``Builder/plainRows``).
     var template = YearOverviewTemplates.row
 
@@ -649,22 +649,25 @@ final class OccurrenceRow: MustacheParent {
         self.why = why
     }
 
+    /// The values by their names in the row templates: `r` the template, `u` uid, `w` week,
+    /// `d` date, `t` time, `n` title (name), `k` kind, `o` owner, `a` audiences, `c`
+    /// channels, `y` why, `s` status, `f` flag, `m` note (see ``YearOverviewTemplates/row``).
     func child(named name: String) -> Any? {
         switch name {
-        case "row": return template
-        case "uid": return uid
-        case "week": return week
-        case "date": return date
-        case "time": return time
-        case "title": return title
-        case "owner": return owner
-        case "audiences": return audiences
-        case "channels": return channels
-        case "why": return why
-        case "kind": return kind
-        case "status": return status
-        case "flag": return flag
-        case "note": return note
+        case "r": return template
+        case "u": return uid
+        case "w": return week
+        case "d": return date
+        case "t": return time
+        case "n": return title
+        case "k": return kind
+        case "o": return owner
+        case "a": return audiences
+        case "c": return channels
+        case "y": return why
+        case "s": return status
+        case "f": return flag
+        case "m": return note
         default: return nil
         }
     }
