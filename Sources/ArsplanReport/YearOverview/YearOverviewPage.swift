@@ -83,7 +83,7 @@ struct Builder: Sendable {
         counts = overview.occurrenceCounts
         shown = overview.shown
         calendar = WorkingCalendar(plan: plan)
-        layout = overview.ringLayout()
+        layout = overview.ringLayout(activities: activities)
         ownerNames = Dictionary(plan.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         audienceNames = Dictionary(plan.audiences.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         channelNames = Dictionary(plan.channels.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
