@@ -29,13 +29,14 @@ public enum YearOverviewPage {
     /// The whole page; its parts on two cores from `twoCoresFrom` occurrences shown (`Int.max`:
     /// on this thread only, for a caller that already keeps the other core busy).
     ///
-    /// `plainRows: false` renders every row of the list with the general row template, the
-    /// way the plain ones must render too (for the test that compares them).
+    /// `plainTemplates: false` renders every row of the list and every cell of the load tables
+    /// with the general template, the way the plain ones must render too (for the test that
+    /// compares them).
     public static func render(
-        _ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom, rowsPerPart: Int = rowsPerPart, plainRows: Bool = true
+        _ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom, rowsPerPart: Int = rowsPerPart, plainTemplates: Bool = true
     ) -> String {
         var builder = Builder(overview)
-        builder.plainRows = plainRows
+        builder.plainTemplates = plainTemplates
         builder.rowsPerPart = max(1, rowsPerPart)
         return YearOverviewTemplates.page.render(builder.pageValues(twoCoresFrom: twoCoresFrom))
     }
@@ -66,12 +67,13 @@ struct Builder: Sendable {
     let audienceNames: [Audience.ID: String]
     let channelNames: [Channel.ID: String]
     /// Whether a row of the list without status, flag or note is rendered with a plain row
-    /// template (no sections) instead of the general one. Each `{{name}}` costs Mustache about
+    /// template (no sections) instead of the general one, and a cell of the load tables with
+    /// one for an empty, a counted or an over-limit cell (``HeatCell``). Each `{{name}}` costs Mustache about
     /// 10 k instructions (the name split at dots, four or five dynamic casts of `Any`), each
     /// section more: the plain row has 11 look-ups instead of 13 and no section. The
     /// 20,000-activity bench plan (32,000 rows): 9.85 G → 8.51 G instructions whole process
     /// (callgrind, release build, 7 Dec 2026); the page is the same bytes.
-    var plainRows = true
+    var plainTemplates = true
     /// The most rows of the list rendered as one part (``YearOverviewPage/rowsPerPart``).
     var rowsPerPart = YearOverviewPage.rowsPerPart
 
@@ -379,7 +381,7 @@ struct Builder: Sendable {
             }
             if !flags.isEmpty { row.flag = Text(flags.joined(separator: ", ")) }
             if !notes.isEmpty { row.note = Text(notes.joined(separator: "; ")) }
-            if plainRows && flags.isEmpty && notes.isEmpty && row.status is Bool {
+            if plainTemplates && flags.isEmpty && notes.isEmpty && row.status is Bool {
                 row.template = row.kind is Bool ? YearOverviewTemplates.plainRow : YearOverviewTemplates.plainRowWithKind
             }
             rows.append(row)
@@ -497,23 +499,28 @@ struct Builder: Sendable {
         var rows: [[Values]] = [[], []]
         let split = (weeks.count + 1) / 2
         for (r, n) in names.enumerated() {
-            var halves: [[Values]] = [[], []]
+            var halves: [[HeatCell]] = [[], []]
             for (c, count) in counts[r].enumerated() {
                 let scale = Double(max(peak, n.max ?? 0))
                 var level = count == 0 ? 0 : 1 + Int((Double(count) / scale * 3.999).rounded(.down))
                 level = min(level, 4)
-                var cell: Values = ["level": Text(String(level)), "text": Text(count == 0 ? "" : String(count)), "over": false, "title": false]
+                let cell = HeatCell(level: Text(String(level)), text: Text(count == 0 ? "" : String(count)))
                 let over = n.max.map { count > $0 } ?? false
                 if over {
-                    cell["over"] = true
-                    cell["text"] = Text("\(count)!")
+                    cell.over = true
+                    cell.text = Text("\(count)!")
                     overloaded.append("\(n.name) vecka \(weeks[c].week) (\(count) mot max \(n.max!))")
                 }
                 if count > 0 {
                     var title = "\(n.name), vecka \(weeks[c].week): \(JournalText.count(count, "tillfälle", "tillfällen"))"
                     if over { title += ", över max \(n.max!)" }
                     if keepLists { title += " – " + lists[r][c].joined(separator: "; ") }
-                    cell["title"] = Text(title)
+                    cell.title = Text(title)
+                }
+                if plainTemplates {
+                    cell.template =
+                        count == 0 && !over
+                        ? YearOverviewTemplates.emptyCell : over ? YearOverviewTemplates.overCell : YearOverviewTemplates.countedCell
                 }
                 halves[c < split ? 0 : 1].append(cell)
             }
@@ -634,7 +641,7 @@ final class OccurrenceRow: MustacheParent {
     var flag: Any = false
     var note: Any = false
     /// The row's template (`{{r}}`): the general one, or a plain one when the row has no
-    /// status, flag or note (see ``Builder/plainRows``).
+    /// status, flag or note (see ``Builder/plainTemplates``).
     var template = YearOverviewTemplates.row
 
     init(uid: Text, week: Text, date: Text, time: Text, title: Text, owner: Text, audiences: Text, channels: Text, why: Text) {
@@ -719,6 +726,38 @@ final class PartQueue: Sendable {
             guard taken < count else { return nil }
             defer { taken += 1 }
             return taken
+        }
+    }
+}
+
+/// One cell of the load tables (target group or channel × ISO week). Its template is the
+/// general one (sections for "over" and the title) or, with ``Builder/plainTemplates``, one
+/// for an empty, a counted or an over-limit cell: most cells of a load table are empty, and
+/// the empty cell's template looks nothing up. Names as in ``OccurrenceRow``: `c` the
+/// template, `l` level, `o` over, `t` title, `x` text. The example plan's page (1,325 cells,
+/// 953 of them empty): 339 M → 272 M instructions whole process; the
+/// 20,000-activity bench plan's, whose cells are nearly all counted, the same 8.0 G
+/// (callgrind, 7 Dec 2026).
+final class HeatCell: MustacheParent {
+    let level: Text
+    var text: Text
+    var over: Any = false
+    var title: Any = false
+    var template = YearOverviewTemplates.cell
+
+    init(level: Text, text: Text) {
+        self.level = level
+        self.text = text
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "c": return template
+        case "l": return level
+        case "x": return text
+        case "t": return title
+        case "o": return over
+        default: return nil
         }
     }
 }

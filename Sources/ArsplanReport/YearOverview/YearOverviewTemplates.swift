@@ -204,7 +204,7 @@ enum YearOverviewTemplates {
         <thead><tr><th scope="col">{{subject}}</th>{{#weeks}}<th scope="col" class="wk"><abbr title="vecka {{label}}">{{label}}</abbr></th>{{/weeks}}</tr></thead>
         <tbody>
         {{#rows}}
-        <tr><th scope="row">{{name}}{{#max}} <span class="max">(max {{max}})</span>{{/max}}</th>{{#cells}}<td class="h{{level}}{{#over}} over{{/over}}"{{#title}} title="{{title}}"{{/title}}>{{text}}</td>{{/cells}}</tr>
+        <tr><th scope="row">{{name}}{{#max}} <span class="max">(max {{max}})</span>{{/max}}</th>{{#cells}}{{c}}{{/cells}}</tr>
         {{/rows}}
         </tbody>
         </table>
@@ -213,6 +213,13 @@ enum YearOverviewTemplates {
         <p class="callout"><strong>Över max per vecka:</strong> {{overloaded}}.</p>
         {{/overloaded}}
         """
+
+    /// A cell of the load tables (``HeatCell``): `{{c}}` in `heatmapText` is the cell's own
+    /// template, the general one or one of the plain ones.
+    static let cell = compile(#"<td class="h{{l}}{{#o}} over{{/o}}"{{#t}} title="{{t}}"{{/t}}>{{x}}</td>"#)
+    static let emptyCell = compile(#"<td class="h0"></td>"#)
+    static let countedCell = compile(#"<td class="h{{l}}" title="{{t}}">{{x}}</td>"#)
+    static let overCell = compile(#"<td class="h{{l}} over" title="{{t}}">{{x}}</td>"#)
 
     static let wheelText = """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{width}} {{height}}" class="arshjul" role="img" aria-labelledby="arshjul-titel arshjul-beskrivning" font-family="DejaVu Sans, Verdana, Arial, sans-serif">
