@@ -68,11 +68,11 @@ struct Builder: Sendable {
     let channelNames: [Channel.ID: String]
     /// Whether a row of the list without status, flag or note is rendered with a plain row
     /// template (no sections) instead of the general one, and a cell of the load tables with
-    /// one for an empty, a counted or an over-limit cell (``HeatCell``). Each `{{name}}` costs Mustache about
-    /// 10 k instructions (the name split at dots, four or five dynamic casts of `Any`), each
-    /// section more: the plain row has 11 look-ups instead of 13 and no section. The
-    /// 20,000-activity bench plan (32,000 rows): 9.85 G → 8.51 G instructions whole process
-    /// (callgrind, release build, 7 Dec 2026); the page is the same bytes.
+    /// one for an empty, a counted or an over-limit cell (``HeatCell``). Each `{{name}}` costs
+    /// Mustache about 10 k instructions (the name split at dots, four or five dynamic casts
+    /// of `Any`), each section more: the plain row has 11 look-ups instead of 13 and no
+    /// section. The 20,000-activity bench plan (32,000 rows): 9.85 G → 8.51 G instructions
+    /// whole process (callgrind, release build, 7 Dec 2026); the page is the same bytes.
     var plainTemplates = true
     /// The most rows of the list rendered as one part (``YearOverviewPage/rowsPerPart``).
     var rowsPerPart = YearOverviewPage.rowsPerPart
