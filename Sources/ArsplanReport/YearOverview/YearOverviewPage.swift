@@ -193,7 +193,7 @@ struct Builder: Sendable {
                 let first = parts.count
                 for start in stride(from: g.range.lowerBound, to: g.range.upperBound, by: rowsPerPart) {
                     let range = start..<min(start + rowsPerPart, g.range.upperBound)
-                    parts.append { YearOverviewTemplates.rows.render(["rows": rowValues(shown[range])] as Values) }
+                    parts.append { YearOverviewTemplates.rows.render(["runs": RowRun.runs(rowValues(shown[range]))] as Values) }
                 }
                 monthParts.append(first..<parts.count)
             }
@@ -382,7 +382,7 @@ struct Builder: Sendable {
             if !flags.isEmpty { row.flag = Text(flags.joined(separator: ", ")) }
             if !notes.isEmpty { row.note = Text(notes.joined(separator: "; ")) }
             if plainTemplates && flags.isEmpty && notes.isEmpty && row.status is Bool {
-                row.template = row.kind is Bool ? YearOverviewTemplates.plainRow : YearOverviewTemplates.plainRowWithKind
+                row.template = row.kind is Bool ? .plain : .plainWithKind
             }
             rows.append(row)
         }
@@ -640,9 +640,9 @@ final class OccurrenceRow: MustacheParent {
     var status: Any = false
     var flag: Any = false
     var note: Any = false
-    /// The row's template (`{{r}}`): the general one, or a plain one when the row has no
-    /// status, flag or note (see ``Builder/plainTemplates``).
-    var template = YearOverviewTemplates.row
+    /// The row's template: the general one, or a plain one when the row has no status, flag
+    /// or note (see ``Builder/plainTemplates``).
+    var template = RowTemplate.general
 
     init(uid: Text, week: Text, date: Text, time: Text, title: Text, owner: Text, audiences: Text, channels: Text, why: Text) {
         self.uid = uid
@@ -656,12 +656,11 @@ final class OccurrenceRow: MustacheParent {
         self.why = why
     }
 
-    /// The values by their names in the row templates: `r` the template, `u` uid, `w` week,
-    /// `d` date, `t` time, `n` title (name), `k` kind, `o` owner, `a` audiences, `c`
-    /// channels, `y` why, `s` status, `f` flag, `m` note (see ``YearOverviewTemplates/row``).
+    /// The values by their names in the row templates: `u` uid, `w` week, `d` date, `t` time,
+    /// `n` title (name), `k` kind, `o` owner, `a` audiences, `c` channels, `y` why, `s` status,
+    /// `f` flag, `m` note (see ``YearOverviewTemplates/row``).
     func child(named name: String) -> Any? {
         switch name {
-        case "r": return template
         case "u": return uid
         case "w": return week
         case "d": return date
@@ -708,6 +707,53 @@ final class ActivityRow: MustacheParent {
         case "audiences": return audiences
         case "channels": return channels
         case "kind": return kind
+        default: return nil
+        }
+    }
+}
+
+/// Which template a row of the list takes.
+enum RowTemplate {
+    case general, plain, plainWithKind
+
+    /// The template for a run of rows that take this one.
+    var template: MustacheTemplate {
+        switch self {
+        case .general: YearOverviewTemplates.row
+        case .plain: YearOverviewTemplates.plainRow
+        case .plainWithKind: YearOverviewTemplates.plainRowWithKind
+        }
+    }
+}
+
+/// Rows of the list one after the other that take the same template: `r` the run's
+/// template, `rows` its rows.
+final class RowRun: MustacheParent {
+    let template: RowTemplate
+    var rows: [OccurrenceRow]
+
+    init(template: RowTemplate, rows: [OccurrenceRow]) {
+        self.template = template
+        self.rows = rows
+    }
+
+    /// `rows` cut into runs, in order.
+    static func runs(_ rows: [OccurrenceRow]) -> [RowRun] {
+        var runs: [RowRun] = []
+        for row in rows {
+            if let last = runs.last, last.template == row.template {
+                last.rows.append(row)
+            } else {
+                runs.append(RowRun(template: row.template, rows: [row]))
+            }
+        }
+        return runs
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "r": return template.template
+        case "rows": return rows
         default: return nil
         }
     }
