@@ -80,6 +80,10 @@ struct YearOverviewTests {
 
         let current = YearOverview.current(replay, planHash: Self.planHash, today: Self.day("2027-03-03"))
         let page = YearOverviewPage.render(current)
+        // Moved and cancelled rows take the general row template, the others a plain one, and
+        // the load tables' cells one for empty, counted and over-limit cells: the same bytes as
+        // with the general templates.
+        #expect(YearOverviewPage.render(current, plainTemplates: false) == page)
         #expect(page.contains("2026-12-10 11:00 av Förvaltningsledningen, FL 2026-12-10 §4 (journalpost #1)"))
         #expect(page.contains("Fastställt: tis 23 mar 17:00–19:00"))
         #expect(page.contains("<span class=\"flag\">Flyttad</span>"))
@@ -92,6 +96,7 @@ struct YearOverviewTests {
 
         let approved = try #require(YearOverview.approved(replay, planHash: Self.planHash, today: nil))
         let reprint = YearOverviewPage.render(approved)
+        #expect(YearOverviewPage.render(approved, plainTemplates: false) == reprint)
         #expect(reprint.contains("Fastställd version: schemat som det fastställdes 2026-12-10 av Förvaltningsledningen (FL 2026-12-10 §4)."))
         #expect(!reprint.contains("<span class=\"flag\">Flyttad</span>"))
         #expect(!reprint.contains("<span class=\"flag\">Inställd</span>"))
@@ -180,13 +185,19 @@ struct YearOverviewTests {
         #expect(counts.count == cells.count)
     }
 
-    /// The page's parts rendered on two cores or on one: the same bytes.
+    /// The page's parts rendered on two cores or on one, the rows in parts of any size: the same bytes.
     @Test func onTwoCoresOrOneThePageIsTheSame() {
         let replay = JournalReplay(plan: Self.plan, entries: [])
         let overview = YearOverview.current(replay, planHash: Self.planHash, today: Day(iso: "2027-03-01"))
         let one = YearOverviewPage.render(overview, twoCoresFrom: Int.max)
         #expect(YearOverviewPage.render(overview, twoCoresFrom: 0) == one)
         #expect(YearOverviewPage.render(overview) == one)
+        #expect(YearOverviewPage.render(overview, twoCoresFrom: 0, plainTemplates: false) == one)
+        // The rows of a month cut in parts (of 1, 7 and 40 rows): parts of a month are joined in order.
+        for rowsPerPart in [1, 7, 40] {
+            #expect(YearOverviewPage.render(overview, twoCoresFrom: 0, rowsPerPart: rowsPerPart) == one)
+            #expect(YearOverviewPage.render(overview, twoCoresFrom: Int.max, rowsPerPart: rowsPerPart) == one)
+        }
     }
 
     /// Above `listByActivityAbove` occurrences the list has one row per activity with all its

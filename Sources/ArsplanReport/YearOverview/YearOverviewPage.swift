@@ -2,24 +2,43 @@ import Arsplan
 import ArsplanSupport
 import Foundation
 import Mustache
+import Synchronization
 
 /// Renders a ``YearOverview`` as one self-contained HTML page (styles and the wheel inline,
 /// nothing fetched), or the wheel alone as an SVG file. Built with Mustache templates:
 /// every piece of plan text goes in through an escaping `{{…}}`.
 public enum YearOverviewPage {
     /// From this many occurrences shown, the page's parts (the wheel, the load tables, the
-    /// month tables) are rendered on two cores (``TwoCores``). The 20,000-activity bench plan
-    /// (32,000 occurrences): 2.7 G of the page's 9.5 G instructions run on the second thread
-    /// beside 4.3 G on the first (callgrind, 7 Dec 2026); on the shared machine (load 10 on 2
+    /// rows of the list) are rendered on two cores (``TwoCores``, ``rowsPerPart``). The
+    /// 20,000-activity bench plan (32,000 occurrences), before the parts were cut smaller:
+    /// 2.7 G of the page's 9.5 G instructions ran on the second thread beside 4.3 G on the
+    /// first (callgrind, 7 Dec 2026); on the shared machine (load 10 on 2
     /// cores) wall times with and without the second core (`taskset -c 0`) could not be told
     /// apart, 2.6–3.8 s either way. Below it (the example plan has 170) a thread costs more
     /// than the page (about 40 ms whole process).
     public static let twoCoresFrom = 2_000
 
+    /// The most rows of the list rendered as one part, each core taking the next part when it
+    /// is done with one. The 20,000-activity bench plan's months have 2,000–3,400 rows each:
+    /// with one part per month, cut in two where half the rows lay, the cores' shares were
+    /// 4.3 G and 2.8 G instructions; in parts of 500 rows taken in turn 3.0 G and 2.8 G, the
+    /// first thread's share of the whole process 5.0 G of 8.55 G (callgrind with
+    /// `--separate-threads`, 7 Dec 2026; the parts cost 40 M instructions more in all).
+    public static let rowsPerPart = 500
+
     /// The whole page; its parts on two cores from `twoCoresFrom` occurrences shown (`Int.max`:
     /// on this thread only, for a caller that already keeps the other core busy).
-    public static func render(_ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom) -> String {
-        YearOverviewTemplates.page.render(Builder(overview).pageValues(twoCoresFrom: twoCoresFrom))
+    ///
+    /// `plainTemplates: false` renders every row of the list and every cell of the load tables
+    /// with the general template, the way the plain ones must render too (for the test that
+    /// compares them).
+    public static func render(
+        _ overview: YearOverview, twoCoresFrom: Int = twoCoresFrom, rowsPerPart: Int = rowsPerPart, plainTemplates: Bool = true
+    ) -> String {
+        var builder = Builder(overview)
+        builder.plainTemplates = plainTemplates
+        builder.rowsPerPart = max(1, rowsPerPart)
+        return YearOverviewTemplates.page.render(builder.pageValues(twoCoresFrom: twoCoresFrom))
     }
 
     /// The wheel alone, as a standalone SVG document (to paste into an agenda).
@@ -47,6 +66,16 @@ struct Builder: Sendable {
     let ownerNames: [Owner.ID: String]
     let audienceNames: [Audience.ID: String]
     let channelNames: [Channel.ID: String]
+    /// Whether a row of the list without status, flag or note is rendered with a plain row
+    /// template (no sections) instead of the general one, and a cell of the load tables with
+    /// one for an empty, a counted or an over-limit cell (``HeatCell``). Each `{{name}}` costs
+    /// Mustache about 10 k instructions (the name split at dots, four or five dynamic casts
+    /// of `Any`), each section more: the plain row has 11 look-ups instead of 13 and no
+    /// section. The 20,000-activity bench plan (32,000 rows): 9.85 G → 8.51 G instructions
+    /// whole process (callgrind, release build, 7 Dec 2026); the page is the same bytes.
+    var plainTemplates = true
+    /// The most rows of the list rendered as one part (``YearOverviewPage/rowsPerPart``).
+    var rowsPerPart = YearOverviewPage.rowsPerPart
 
     init(_ overview: YearOverview) {
         self.overview = overview
@@ -56,7 +85,7 @@ struct Builder: Sendable {
         counts = overview.occurrenceCounts
         shown = overview.shown
         calendar = WorkingCalendar(plan: plan)
-        layout = overview.ringLayout()
+        layout = overview.ringLayout(activities: activities)
         ownerNames = Dictionary(plan.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         audienceNames = Dictionary(plan.audiences.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         channelNames = Dictionary(plan.channels.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -144,29 +173,44 @@ struct Builder: Sendable {
             "Året läses medurs från toppen. Varje ring är en \(ringWord.singular) (numren står i ringarna vid årsskiftet och förklaras bredvid hjulet); varje tillfälle är ett märke på sin dag, en aktivitet över flera dagar en båge. Slaget av aktivitet visas med färg och form. Allt som hjulet visar står också i listan Månad för månad."
         values["wheelCaption"] = wheelDescription
         values["listIntro"] = listIntro
-        // The wheel, the load tables and each month's table are nearly all of a large plan's
-        // page: they are rendered on two cores, cut where about half the rows lie on each side.
+        // The wheel, the load tables and the rows of the list are nearly all of a large plan's
+        // page: they are rendered as parts, on two cores from `twoCoresFrom` occurrences, each
+        // core taking the next part when it is done with one (`renderParts`). The rows are cut
+        // in parts of at most `rowsPerPart` so that the cores finish together.
         var parts: [@Sendable () -> String] = [
             { YearOverviewTemplates.wheel.render(wheelValues()) },
             { YearOverviewTemplates.heatmap.render(heatmap(.audiences)) },
             { YearOverviewTemplates.heatmap.render(heatmap(.channels)) },
         ]
-        var weights = [min(shown.count, overview.aggregateAbove) + 400, 60, 60]
+        let months = listsByActivity ? [] : monthGroups()
+        var monthParts: [Range<Int>] = []  // for each month, its parts in `parts`
         if listsByActivity {
             for g in activityGroups() {
                 parts.append { YearOverviewTemplates.activityMonth.render(activityMonthValues(year: g.year, month: g.month, g.activities)) }
-                weights.append(g.activities.count)
             }
         } else {
-            for g in monthGroups() {
-                parts.append { YearOverviewTemplates.month.render(monthValues(year: g.year, month: g.month, shown[g.range])) }
-                weights.append(g.range.count)
+            for g in months {
+                let first = parts.count
+                for start in stride(from: g.range.lowerBound, to: g.range.upperBound, by: rowsPerPart) {
+                    let range = start..<min(start + rowsPerPart, g.range.upperBound)
+                    parts.append { YearOverviewTemplates.rows.render(["runs": RowRun.runs(rowValues(shown[range]))] as Values) }
+                }
+                monthParts.append(first..<parts.count)
             }
         }
-        let rendered = Self.render(parts, weights: weights, size: shown.count, twoCoresFrom: twoCoresFrom)
+        let rendered = Self.renderParts(parts, size: shown.count, twoCoresFrom: twoCoresFrom)
         values["wheel"] = rendered[0]
         values["heatmapTables"] = rendered[1] + rendered[2]
-        values["monthTables"] = rendered[3...].joined()
+        if listsByActivity {
+            values["monthTables"] = rendered[3...].joined()
+        } else {
+            var tables = ""
+            for (g, range) in zip(months, monthParts) {
+                tables += YearOverviewTemplates.month.render(
+                    monthValues(year: g.year, month: g.month, count: g.range.count, rows: rendered[range].joined()))
+            }
+            values["monthTables"] = tables
+        }
         values["hasMonths"] = !shown.isEmpty
         let goals = goalValues()
         values["goals"] = goals
@@ -269,24 +313,35 @@ struct Builder: Sendable {
         return groups
     }
 
-    /// Runs `parts` in order, on this thread or, from `twoCoresFrom` occurrences (`size`), cut
-    /// in two where the weights before the cut reach half, the second half on the other core;
-    /// their results in order.
-    static func render(_ parts: [@Sendable () -> String], weights: [Int], size: Int, twoCoresFrom: Int) -> [String] {
-        let total = weights.reduce(0, +)
-        var cut = 0
-        var before = 0
-        while cut < parts.count && before * 2 < total {
-            before += weights[cut]
-            cut += 1
+    /// Runs `parts` and gives their results in order: on this thread only below `twoCoresFrom`
+    /// occurrences (`size`), else on this thread and one other, each taking the next part not
+    /// yet taken when it is done with one — so a core slowed by other work on the machine
+    /// takes fewer parts. The bytes are the same either way.
+    static func renderParts(_ parts: [@Sendable () -> String], size: Int, twoCoresFrom: Int) -> [String] {
+        let queue = PartQueue(count: parts.count)
+        let work: @Sendable () -> [(Int, String)] = {
+            var done: [(Int, String)] = []
+            while let i = queue.next() { done.append((i, parts[i]())) }
+            return done
         }
-        let first = parts[..<cut]
-        let second = Array(parts[cut...])
-        let (a, b) = TwoCores.run(size: size, threshold: twoCoresFrom, { first.map { $0() } }, { second.map { $0() } })
-        return a + b
+        let (a, b) = TwoCores.run(size: size, threshold: twoCoresFrom, work, work)
+        var results = [String](repeating: "", count: parts.count)
+        for (i, text) in a + b { results[i] = text }
+        return results
     }
 
-    func monthValues(year: Int, month: Int, _ occurrences: ArraySlice<Occurrence>) -> Values {
+    /// A month of the list: its heading and its rows (rendered in parts with `rowValues`).
+    func monthValues(year: Int, month: Int, count: Int, rows: String) -> Values {
+        [
+            "name": "\(Swedish.monthNames[month - 1].capitalizedFirst) \(year)",
+            "anchor": "manad-\(year)-\(month)",
+            "countText": JournalText.count(count, "tillfälle", "tillfällen"),
+            "stamp": stamp,
+            "rows": rows,
+        ]
+    }
+
+    func rowValues(_ occurrences: ArraySlice<Occurrence>) -> [OccurrenceRow] {
         let isDayOff: (Day) -> String? = { day in self.calendar.dayOff(on: day).map(\.name) }
         var rows: [OccurrenceRow] = []
         rows.reserveCapacity(occurrences.count)
@@ -326,15 +381,12 @@ struct Builder: Sendable {
             }
             if !flags.isEmpty { row.flag = Text(flags.joined(separator: ", ")) }
             if !notes.isEmpty { row.note = Text(notes.joined(separator: "; ")) }
+            if plainTemplates && flags.isEmpty && notes.isEmpty && row.status is Bool {
+                row.template = row.kind is Bool ? .plain : .plainWithKind
+            }
             rows.append(row)
         }
-        return [
-            "name": "\(Swedish.monthNames[month - 1].capitalizedFirst) \(year)",
-            "anchor": "manad-\(year)-\(month)",
-            "countText": JournalText.count(rows.count, "tillfälle", "tillfällen"),
-            "stamp": stamp,
-            "rows": rows,
-        ]
+        return rows
     }
 
     /// The activities shown, each with the indices (in `shown`) of its occurrences, in the
@@ -447,23 +499,28 @@ struct Builder: Sendable {
         var rows: [[Values]] = [[], []]
         let split = (weeks.count + 1) / 2
         for (r, n) in names.enumerated() {
-            var halves: [[Values]] = [[], []]
+            var halves: [[HeatCell]] = [[], []]
             for (c, count) in counts[r].enumerated() {
                 let scale = Double(max(peak, n.max ?? 0))
                 var level = count == 0 ? 0 : 1 + Int((Double(count) / scale * 3.999).rounded(.down))
                 level = min(level, 4)
-                var cell: Values = ["level": Text(String(level)), "text": Text(count == 0 ? "" : String(count)), "over": false, "title": false]
+                let cell = HeatCell(level: Text(String(level)), text: Text(count == 0 ? "" : String(count)))
                 let over = n.max.map { count > $0 } ?? false
                 if over {
-                    cell["over"] = true
-                    cell["text"] = Text("\(count)!")
+                    cell.over = true
+                    cell.text = Text("\(count)!")
                     overloaded.append("\(n.name) vecka \(weeks[c].week) (\(count) mot max \(n.max!))")
                 }
                 if count > 0 {
                     var title = "\(n.name), vecka \(weeks[c].week): \(JournalText.count(count, "tillfälle", "tillfällen"))"
                     if over { title += ", över max \(n.max!)" }
                     if keepLists { title += " – " + lists[r][c].joined(separator: "; ") }
-                    cell["title"] = Text(title)
+                    cell.title = Text(title)
+                }
+                if plainTemplates {
+                    cell.template =
+                        count == 0 && !over
+                        ? YearOverviewTemplates.emptyCell : over ? YearOverviewTemplates.overCell : YearOverviewTemplates.countedCell
                 }
                 halves[c < split ? 0 : 1].append(cell)
             }
@@ -583,6 +640,9 @@ final class OccurrenceRow: MustacheParent {
     var status: Any = false
     var flag: Any = false
     var note: Any = false
+    /// The row's template: the general one, or a plain one when the row has no status, flag
+    /// or note (see ``Builder/plainTemplates``).
+    var template = RowTemplate.general
 
     init(uid: Text, week: Text, date: Text, time: Text, title: Text, owner: Text, audiences: Text, channels: Text, why: Text) {
         self.uid = uid
@@ -596,21 +656,24 @@ final class OccurrenceRow: MustacheParent {
         self.why = why
     }
 
+    /// The values by their names in the row templates: `u` uid, `w` week, `d` date, `t` time,
+    /// `n` title (name), `k` kind, `o` owner, `a` audiences, `c` channels, `y` why, `s` status,
+    /// `f` flag, `m` note (see ``YearOverviewTemplates/row``).
     func child(named name: String) -> Any? {
         switch name {
-        case "uid": return uid
-        case "week": return week
-        case "date": return date
-        case "time": return time
-        case "title": return title
-        case "owner": return owner
-        case "audiences": return audiences
-        case "channels": return channels
-        case "why": return why
-        case "kind": return kind
-        case "status": return status
-        case "flag": return flag
-        case "note": return note
+        case "u": return uid
+        case "w": return week
+        case "d": return date
+        case "t": return time
+        case "n": return title
+        case "k": return kind
+        case "o": return owner
+        case "a": return audiences
+        case "c": return channels
+        case "y": return why
+        case "s": return status
+        case "f": return flag
+        case "m": return note
         default: return nil
         }
     }
@@ -644,6 +707,102 @@ final class ActivityRow: MustacheParent {
         case "audiences": return audiences
         case "channels": return channels
         case "kind": return kind
+        default: return nil
+        }
+    }
+}
+
+/// Which template a row of the list takes.
+enum RowTemplate {
+    case general, plain, plainWithKind
+
+    /// The template for a run of rows that take this one.
+    var template: MustacheTemplate {
+        switch self {
+        case .general: YearOverviewTemplates.row
+        case .plain: YearOverviewTemplates.plainRow
+        case .plainWithKind: YearOverviewTemplates.plainRowWithKind
+        }
+    }
+}
+
+/// Rows of the list one after the other that take the same template: `r` the run's
+/// template, `rows` its rows.
+final class RowRun: MustacheParent {
+    let template: RowTemplate
+    var rows: [OccurrenceRow]
+
+    init(template: RowTemplate, rows: [OccurrenceRow]) {
+        self.template = template
+        self.rows = rows
+    }
+
+    /// `rows` cut into runs, in order.
+    static func runs(_ rows: [OccurrenceRow]) -> [RowRun] {
+        var runs: [RowRun] = []
+        for row in rows {
+            if let last = runs.last, last.template == row.template {
+                last.rows.append(row)
+            } else {
+                runs.append(RowRun(template: row.template, rows: [row]))
+            }
+        }
+        return runs
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "r": return template.template
+        case "rows": return rows
+        default: return nil
+        }
+    }
+}
+
+/// The parts of the page not yet taken by either core (``Builder/renderParts(_:size:twoCoresFrom:)``).
+final class PartQueue: Sendable {
+    private let taken = Mutex(0)
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    /// The next part to render, nil when all are taken.
+    func next() -> Int? {
+        taken.withLock { taken in
+            guard taken < count else { return nil }
+            defer { taken += 1 }
+            return taken
+        }
+    }
+}
+
+/// One cell of the load tables (target group or channel × ISO week). Its template is the
+/// general one (sections for "over" and the title) or, with ``Builder/plainTemplates``, one
+/// for an empty, a counted or an over-limit cell: most cells of a load table are empty, and
+/// the empty cell's template looks nothing up. Names as in ``OccurrenceRow``: `c` the
+/// template, `l` level, `o` over, `t` title, `x` text. The example plan's page (1,325 cells,
+/// 953 of them empty): 339 M → 272 M instructions whole process; the
+/// 20,000-activity bench plan's, whose cells are nearly all counted, the same 8.0 G
+/// (callgrind, 7 Dec 2026).
+final class HeatCell: MustacheParent {
+    let level: Text
+    var text: Text
+    var over: Any = false
+    var title: Any = false
+    var template = YearOverviewTemplates.cell
+
+    init(level: Text, text: Text) {
+        self.level = level
+        self.text = text
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "c": return template
+        case "l": return level
+        case "x": return text
+        case "t": return title
+        case "o": return over
         default: return nil
         }
     }
