@@ -149,6 +149,16 @@ struct DirectReadingTests {
         v.append(approval.replacingOccurrences(of: #","uid":"sf-2027-vb-1""#, with: ""))
         v.append(approval.replacingOccurrences(of: #""schedule":[{"#, with: #""schedule":[],"x":[{"#))
         v.append(approval.replacingOccurrences(of: #""title":"Nämnd","#, with: #""title":"N\u00e4mnd","#))
+        // Keys next to the nine an occurrence has: one byte short or long, another case, escaped.
+        for (key, other) in [
+            ("status", "statu"), ("status", "statuss"), ("start", "stard"), ("start", "starts"), ("sequence", "sequenc"),
+            ("sequence", "sequences"), ("uid", "uid "), ("uid", "Uid"), ("uid", "\\u0075id"), ("end", "en"), ("activity", "activitY"),
+            ("index", "indexx"), ("title", "titl"), ("owner", "owners"),
+        ] {
+            v.append(approval.replacingOccurrences(of: "\"\(key)\":", with: "\"\(other)\":"))
+        }
+        v.append(approval.replacingOccurrences(of: #""index":1,"start""#, with: #""index":1,"s"#))
+        v.append(approval.replacingOccurrences(of: #""uid":"sf-2027-vb-1"}"#, with: #""uid"}"#))
         return v
     }()
 
