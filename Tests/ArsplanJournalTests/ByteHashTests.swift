@@ -81,5 +81,60 @@ struct ByteHashTests {
         let approved = schedule.occurrences.map { ApprovedOccurrence($0, in: schedule.plan) }
         #expect(approved.count > 100)
         #expect(Approval.hash(of: approved) == Approval.hashByText(of: approved))
+        #expect(Self.hashes(approved).byBytes == Self.hashes(approved).byString)
+    }
+
+    /// The hash of the approval text sorted by uid bytes, and sorted by `String`.
+    static func hashes(_ occurrences: [ApprovedOccurrence]) -> (byBytes: String, byString: String) {
+        (
+            ContentHash.sha256(bytes: ApprovalText.sorted(occurrences)),
+            ContentHash.sha256(bytes: ApprovalText.sorted(occurrences, byteOrder: false))
+        )
+    }
+
+    /// Uids that make the byte sort work for its answer: a long shared prefix, keys that tie
+    /// (a uid ending where another goes on with zero bytes), uids shorter than the prefix plus
+    /// the key, tabs and newlines inside a uid, and equal uids whose lines differ (their order
+    /// is the schedule's). Sorted by bytes and by `String`, the texts are the same.
+    @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7])
+    func uidsSortedByBytesAsByString(seed: UInt64) {
+        var random = NaiveReplayTests.Generator(state: seed)
+        let pieces = ["", "a", "b", "a\u{0}", "\u{0}", "-1", "-10", "-2", "\t", "\n", "\r", "Z", "~", "aaaaaaaa", "aaaaaaab"]
+        let prefix = ["bench-20000-a", "", "x", "sf-2027-"][Int(seed % 4)]
+        let day = Day(year: 2027, month: 3, day: 1)!
+        var occurrences: [ApprovedOccurrence] = []
+        for n in 0..<300 {
+            var uid = prefix
+            for _ in 0..<Int.random(in: 0..<4, using: &random) { uid += pieces.randomElement(using: &random)! }
+            occurrences.append(
+                ApprovedOccurrence(
+                    uid: uid, activity: "a", index: 1, title: "t", timing: .allDay(first: day.adding(days: n), last: day.adding(days: n)),
+                    status: .planned, owner: n % 3 == 0 ? nil : Owner.ID("o\(n % 7)")))
+        }
+        #expect(Self.hashes(occurrences).byBytes == Self.hashes(occurrences).byString)
+        #expect(Approval.hash(of: occurrences) == Approval.hashByText(of: occurrences))
+        // One occurrence, and all uids the same.
+        #expect(Approval.hash(of: [occurrences[0]]) == Approval.hashByText(of: [occurrences[0]]))
+        let same = occurrences.map { o in
+            var o = o
+            o.uid = prefix
+            return o
+        }
+        #expect(Self.hashes(same).byBytes == Self.hashes(same).byString)
+        #expect(Approval.hash(of: same) == Approval.hashByText(of: same))
+    }
+
+    /// A uid that is not ASCII sends the whole approval to the `String` sort, where canonically
+    /// equivalent uids ("é" composed and decomposed) are equal: the hash is still the text's.
+    @Test func uidsThatAreNotASCIISortAsStrings() {
+        let day = Day(year: 2027, month: 3, day: 1)!
+        let uids = ["p-e\u{301}-1", "p-\u{e9}-1", "p-e-1", "p-f-1", "p-\u{e9}-1", "p-ö", "p-z"]
+        let occurrences = uids.enumerated().map { n, uid in
+            ApprovedOccurrence(
+                uid: uid, activity: "a", index: n + 1, title: "t", timing: .allDay(first: day.adding(days: n), last: day.adding(days: n)),
+                status: .tentative, owner: "o")
+        }
+        #expect(Approval.hash(of: occurrences) == Approval.hashByText(of: occurrences))
+        #expect(Approval.hash(of: occurrences.reversed()) == Approval.hashByText(of: occurrences.reversed()))
     }
 }

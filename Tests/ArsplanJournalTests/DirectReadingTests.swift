@@ -149,6 +149,16 @@ struct DirectReadingTests {
         v.append(approval.replacingOccurrences(of: #","uid":"sf-2027-vb-1""#, with: ""))
         v.append(approval.replacingOccurrences(of: #""schedule":[{"#, with: #""schedule":[],"x":[{"#))
         v.append(approval.replacingOccurrences(of: #""title":"Nämnd","#, with: #""title":"N\u00e4mnd","#))
+        // Keys next to the nine an occurrence has: one byte short or long, another case, escaped.
+        for (key, other) in [
+            ("status", "statu"), ("status", "statuss"), ("start", "stard"), ("start", "starts"), ("sequence", "sequenc"),
+            ("sequence", "sequences"), ("uid", "uid "), ("uid", "Uid"), ("uid", "\\u0075id"), ("end", "en"), ("activity", "activitY"),
+            ("index", "indexx"), ("title", "titl"), ("owner", "owners"),
+        ] {
+            v.append(approval.replacingOccurrences(of: "\"\(key)\":", with: "\"\(other)\":"))
+        }
+        v.append(approval.replacingOccurrences(of: #""index":1,"start""#, with: #""index":1,"s"#))
+        v.append(approval.replacingOccurrences(of: #""uid":"sf-2027-vb-1"}"#, with: #""uid"}"#))
         return v
     }()
 
@@ -157,6 +167,39 @@ struct DirectReadingTests {
         bothWays(line + "\n")
         bothWays("\n" + line)
         bothWays(Self.move + "\n" + line + "\n")
+    }
+
+    /// The reader tells an approved occurrence's keys apart by their bytes packed into an
+    /// integer; each constant is its key's name packed.
+    @Test func occurrenceKeysAreTheirNamesPacked() {
+        func packed(_ name: String) -> UInt64 { name.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+        typealias Key = JournalLineReader.OccurrenceKey
+        let keys: [(UInt64, String)] = [
+            (Key.uid, "uid"), (Key.activity, "activity"), (Key.index, "index"), (Key.title, "title"), (Key.start, "start"),
+            (Key.end, "end"), (Key.status, "status"), (Key.owner, "owner"), (Key.sequence, "sequence"),
+        ]
+        for (constant, name) in keys { #expect(constant == packed(name), "\(name)") }
+        #expect(Set(keys.map(\.0)).count == keys.count)
+    }
+
+    /// An approval whose occurrences repeat days (the reader reuses the last day it read for
+    /// the same ten bytes) next to ones that differ in one digit or are out of range.
+    @Test func repeatedDaysInAnApproval() {
+        let first =
+            #"{"activity":"namnd","end":"2027-01-20","index":1,"owner":"o","sequence":0,"start":"2027-01-20","status":"planned","title":"N","uid":"u-1"}"#
+        for second in [
+            #"{"activity":"vb","end":"2027-01-20","index":1,"start":"2027-01-20","status":"planned","uid":"u-2"}"#,
+            #"{"activity":"vb","end":"2027-01-21","index":1,"start":"2027-01-20","status":"planned","uid":"u-2"}"#,
+            #"{"activity":"vb","end":"2027-01-20T10:00","index":1,"start":"2027-01-20T09:00","status":"planned","uid":"u-2"}"#,
+            #"{"activity":"vb","end":"2027-01-2x","index":1,"start":"2027-01-20","status":"planned","uid":"u-2"}"#,
+            #"{"activity":"vb","end":"2201-01-20","index":1,"start":"2027-01-20","status":"planned","uid":"u-2"}"#,
+            #"{"activity":"vb","end":"2027-02-29","index":1,"start":"2027-01-20","status":"planned","uid":"u-2"}"#,
+        ] {
+            let schedule: String = "[" + first + "," + second + "," + first + "]"
+            let head = #"{"action":"approve","at":"2026-12-10T13:00:00Z","by":"FL","planHash":"sha256:a9","ref":"§4","schedule":"#
+            let tail = #","scheduleHash":"sha256:00","seq":1,"v":1}"#
+            bothWays(head + schedule + tail + "\n")
+        }
     }
 
     @Test func bytesThatAreNotUTF8() {

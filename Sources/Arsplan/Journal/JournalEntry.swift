@@ -145,26 +145,11 @@ public struct Approval: Hashable, Sendable {
     /// A stable hash of a schedule's substance: each occurrence's uid, timing, status and
     /// owner, sorted by uid. Titles, sequence numbers and conflicts do not count.
     ///
-    /// The text is built as bytes (no `String` per occurrence) and the occurrences sorted by
-    /// position: with the faster SHA-256, 683 M instructions became 290 M for the approval of
-    /// the 20,000-activity bench plan, once in every command (`isIntact`; callgrind).
-    /// ``hashByText(of:)`` is the string version, kept for the tests to compare.
+    /// The text is built as bytes and sorted by uid bytes where that is the same order
+    /// (``ApprovalText``, which has the figures); ``hashByText(of:)`` is the string version,
+    /// kept for the tests to compare.
     public static func hash(of occurrences: [ApprovedOccurrence]) -> String {
-        let order = occurrences.indices.sorted { occurrences[$0].uid < occurrences[$1].uid }
-        var text: [UInt8] = []
-        text.reserveCapacity(occurrences.count * 96)
-        let tab = UInt8(ascii: "\t")
-        for i in order {
-            text.append(contentsOf: occurrences[i].uid.utf8)
-            text.append(tab)
-            occurrences[i].timing.appendJournalText(to: &text, separator: tab)
-            text.append(tab)
-            text.append(contentsOf: occurrences[i].status.rawValue.utf8)
-            text.append(tab)
-            if let owner = occurrences[i].owner { text.append(contentsOf: owner.rawValue.utf8) }
-            text.append(UInt8(ascii: "\n"))
-        }
-        return ContentHash.sha256(bytes: text)
+        ContentHash.sha256(bytes: ApprovalText.sorted(occurrences))
     }
 
     /// ``hash(of:)`` as one `String` built occurrence by occurrence (what it was before it
@@ -270,20 +255,6 @@ extension OccurrenceTiming {
         switch self {
         case .allDay(let first, let last): return (first.description, last.description)
         case .timed(let start, let end): return (start.description, end.description)
-        }
-    }
-
-    /// `journalText`'s start, `separator` and end, appended as UTF-8.
-    func appendJournalText(to bytes: inout [UInt8], separator: UInt8) {
-        switch self {
-        case .allDay(let first, let last):
-            first.appendISO(to: &bytes)
-            bytes.append(separator)
-            last.appendISO(to: &bytes)
-        case .timed(let start, let end):
-            start.appendISO(to: &bytes)
-            bytes.append(separator)
-            end.appendISO(to: &bytes)
         }
     }
 
@@ -463,51 +434,5 @@ extension ApprovedOccurrence: Codable {
         try c.encode(status, forKey: .status)
         try c.encodeIfPresent(owner, forKey: .owner)
         try c.encode(sequence, forKey: .sequence)
-    }
-}
-
-extension Day {
-    /// ``description`` (`YYYY-MM-DD`) appended as UTF-8.
-    func appendISO(to bytes: inout [UInt8]) {
-        let (y, m, d) = civil
-        Day.appendPadded(y, 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Day.appendPadded(m, 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Day.appendPadded(d, 2, to: &bytes)
-    }
-
-    /// ``pad(_:_:)`` appended as UTF-8, without a `String` for the usual numbers.
-    static func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
-        guard value >= 0, value < 10_000 else {
-            bytes.append(contentsOf: pad(value, width).utf8)
-            return
-        }
-        var digits = 1
-        var rest = value / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        for _ in digits..<max(width, digits) { bytes.append(UInt8(ascii: "0")) }
-        var divisor = 1
-        for _ in 1..<digits { divisor *= 10 }
-        var remaining = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor))
-            remaining %= divisor
-            divisor /= 10
-        }
-    }
-}
-
-extension LocalDateTime {
-    /// ``description`` (`YYYY-MM-DDTHH:MM`) appended as UTF-8.
-    func appendISO(to bytes: inout [UInt8]) {
-        day.appendISO(to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        Day.appendPadded(time.hour, 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        Day.appendPadded(time.minute, 2, to: &bytes)
     }
 }
