@@ -467,6 +467,16 @@ extension FeedWriterTests {
             occurrence.uid = "sf-test-generated-\(n)"
             occurrence.index = n / template.count + 1
             occurrence.sequence = n % 3
+            // Owners handed over (to another, to an unknown id, back to the activity's own) and
+            // statuses changed: descriptions that differ from the activity's common one.
+            switch n % 7 {
+            case 1: occurrence.owner = occurrence.owner == "anna" ? "goran" : "anna"
+            case 2: occurrence.owner = "vikarie"
+            case 3: occurrence.owner = nil
+            case 4: occurrence.status = .tentative
+            case 5: occurrence.status = .cancelled
+            default: break
+            }
             return occurrence
         }
         for candidate in [TestSchedule.schedule, schedule] {
