@@ -465,6 +465,10 @@ extension FeedWriterTests {
         schedule.occurrences = (0..<5_000).map { n in
             var occurrence = template[n % template.count]
             occurrence.uid = "sf-test-generated-\(n)"
+            // UIDs libical escapes or folds, and ones without digits, beside the plain ones.
+            if n % 11 == 0 { occurrence.uid = "sf-test,komma;semikolon-\(n)" }
+            if n % 13 == 0 { occurrence.uid = "sf-test-" + String(repeating: "lång-", count: 12) + "\(n)" }
+            if n % 17 == 0 { occurrence.uid = "sf-test-utan-siffror-" + String(repeating: "x", count: n % 5) }
             occurrence.index = n / template.count + 1
             occurrence.sequence = n % 3
             // Owners handed over (to another, to an unknown id, back to the activity's own) and
