@@ -123,23 +123,32 @@ extension Workspace {
         let overview = YearOverview.current(
             loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: options.today)
         // The year overview is rendered on the other core while the feeds are made (it then
-        // renders on one thread itself). The 100,000-occurrence bench plan (callgrind, 7 Dec
-        // 2026): the overview's 3.3 G instructions run beside the feeds' 6.0 G, so on two
-        // cores the page costs the export no time; before, it came after them.
+        // renders on one thread itself), and the new state's bytes and the feeds' digest with
+        // them. The 100,000-occurrence bench plan, every event changed (callgrind, 7 Dec 2026):
+        // the overview's 3.29 G instructions beside the state read, the feeds, the state
+        // encoded and the digest, 3.25 G; with the last two after both, the export's longest
+        // thread was 1.0 G longer.
         let (prepared, overviewPage) = TwoCores.run(
             size: loaded.schedule.occurrences.count, threshold: options.overviewAlongsideFrom,
-            { Result { () throws(ExportError) in try prepare(loaded, options: options, statePath: statePath, state: stateBytes, at: now) } },
+            {
+                Result { () throws(ExportError) in
+                    let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, state: stateBytes, at: now)
+                    // The state as this export leaves it: written anew when there was none or it changed.
+                    let newState = feeds.publication.flatMap { state in
+                        previous == nil || !feeds.changes.isEmpty ? PublicationFile.encode(state, planID: loaded.plan.id) : nil
+                    }
+                    var digest = OutputDigest()
+                    feeds.addFeeds(to: &digest)
+                    return (feeds, previous, newState, digest)
+                }
+            },
             { Array(YearOverviewPage.render(overview, twoCoresFrom: Int.max).utf8) })
-        let (feeds, previous) = try prepared.get()
+        let (feeds, previous, newState, feedsDigest) = try prepared.get()
         let index = FeedIndexPage(
             schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html"
         )
         .bytes()
-        let outputs = Self.outputDigest(feeds, index: index, overview: overviewPage)
-        // The state as this export leaves it: written anew when there was none or it changed.
-        let newState = feeds.publication.flatMap { state in
-            previous == nil || !feeds.changes.isEmpty ? PublicationFile.encode(state, planID: loaded.plan.id) : nil
-        }
+        let outputs = Self.outputDigest(feeds, digested: feedsDigest, index: index, overview: overviewPage)
         // Recorded whether or not this export skips on it, so that both ways write the same marker.
         let inputs = ExportInputs.digest(loaded, options: options, statePath: statePath, state: newState ?? stateBytes, now: now).map {
             ExportInputs.markerValue(inputs: $0, sizes: outputs.sizes)
@@ -280,9 +289,11 @@ extension Workspace {
     /// The feeds are digested from the events' bytes once plus which events each feed holds
     /// (``FeedSet/addFeeds(to:)``): the same information as their 440 MB at 100,000
     /// occurrences, for the cost of digesting about a sixth of it.
-    static func outputDigest(_ feeds: FeedSet, index: [UInt8], overview: [UInt8]) -> (digest: String, sizes: [String: Int]) {
-        var digest = OutputDigest()
-        feeds.addFeeds(to: &digest)
+    /// `digested` is a digest the feeds were already added to (``FeedSet/addFeeds(to:)``).
+    static func outputDigest(
+        _ feeds: FeedSet, digested: OutputDigest, index: [UInt8], overview: [UInt8]
+    ) -> (digest: String, sizes: [String: Int]) {
+        var digest = digested
         var sizes: [String: Int] = [:]
         for i in feeds.feeds.indices { sizes[feeds.feeds[i].fileName] = feeds.byteCount(ofFeedAt: i) }
         for (name, bytes) in [("index.html", index), ("oversikt.html", overview)] {
