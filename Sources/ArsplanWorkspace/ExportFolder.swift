@@ -32,17 +32,13 @@ public enum ExportFolder {
     /// write the same bytes leaves the folder alone; the digest of what the files were made
     /// from (``ExportInputs``), by which the next export with the same inputs need not make
     /// them; and the number of events in `alla.ics`, which that export reports.
-    /// `feeds` is the digest of the feeds alone, by which the next export knows early that it
-    /// will write the folder.
-    public static func markerText(
-        planID: String, outputs: String? = nil, feeds: String? = nil, inputs: String? = nil, events: Int? = nil
-    ) -> String {
+    public static func markerText(planID: String, outputs: String? = nil, inputs: String? = nil, events: Int? = nil) -> String {
         """
         Den här mappen skrivs av `arsplan export` och ersätts helt vid nästa export.
         Lägg inga egna filer här.
         plan: \(planID)
 
-        """ + (outputs.map { "utdata: \($0)\n" } ?? "") + (feeds.map { "flöden: \($0)\n" } ?? "") + (inputs.map { "indata: \($0)\n" } ?? "")
+        """ + (outputs.map { "utdata: \($0)\n" } ?? "") + (inputs.map { "indata: \($0)\n" } ?? "")
             + (events.map { "händelser: \($0)\n" } ?? "")
     }
 

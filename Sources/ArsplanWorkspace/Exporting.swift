@@ -123,25 +123,15 @@ extension Workspace {
         let overview = YearOverview.current(
             loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: options.today)
         // The year overview is rendered on the other core while the feeds are made (it then
-        // renders on one thread itself), and the new state's bytes, the feeds' digest and the
-        // index page with them. The 100,000-occurrence bench plan, every event changed
-        // (callgrind, 7 Dec 2026): the overview's 3.29 G instructions beside the state read, the
-        // feeds, the state encoded and the digest, 3.25 G; with the last two after both, the
-        // export's longest thread was 1.0 G longer.
-        //
-        // When the feeds differ from those the folder's marker names (`flöden:`), the folder
-        // will be written: on two cores the feeds are then written into the new folder while
-        // the overview is still being rendered, and the folder is completed once it is there.
-        // (Copying the 440 MB of feeds into the page cache took about 0.37 s of a first export
-        // on a quiet machine, all of it after the overview before.) Should the whole folder turn
-        // out the same after all (a marker from before `flöden:`), the new folder is dropped.
-        let twoCores = loaded.schedule.occurrences.count >= options.overviewAlongsideFrom
-        let overviewHandoff = Handoff<[UInt8]>()
-        let oldFeeds = oldMarker.flatMap { ExportFolder.value("flöden", in: $0) }
+        // renders on one thread itself), and the new state's bytes and the feeds' digest with
+        // them. The 100,000-occurrence bench plan, every event changed (callgrind, 7 Dec 2026):
+        // the overview's 3.29 G instructions beside the state read, the feeds, the state
+        // encoded and the digest, 3.25 G; with the last two after both, the export's longest
+        // thread was 1.0 G longer.
         let (prepared, overviewPage) = TwoCores.run(
             size: loaded.schedule.occurrences.count, threshold: options.overviewAlongsideFrom,
             {
-                Result { () throws(ExportError) -> PreparedFolder in
+                Result { () throws(ExportError) in
                     let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, state: stateBytes, at: now)
                     // The state as this export leaves it: written anew when there was none or it changed.
                     let newState = feeds.publication.flatMap { state in
@@ -149,67 +139,36 @@ extension Workspace {
                     }
                     var digest = OutputDigest()
                     feeds.addFeeds(to: &digest)
-                    let index = FeedIndexPage(
-                        schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html"
-                    )
-                    .bytes()
-                    var folder = PreparedFolder(
-                        feeds: feeds, previous: previous, newState: newState, feedsDigest: digest, index: index, finished: nil)
-                    let finish = { (page: [UInt8]) in
-                        finishFolder(folder, overview: page, loaded: loaded, options: options, statePath: statePath, state: stateBytes, now: now)
-                    }
-                    guard twoCores, oldFeeds != digest.hex else { return folder }
-                    var finished: FinishedFolder?
-                    var unchanged = false
-                    do {
-                        try files.replaceFolder(target) { staging in
-                            try Self.writeFeeds(feeds, into: staging)
-                            try staging.write("index.html", index)
-                            let page = overviewHandoff.wait()
-                            let done = finish(page)
-                            finished = done
-                            if Self.holdsExport(
-                                target, marker: oldMarker, outputs: done.outputs.digest, planID: loaded.plan.id, sizes: done.outputs.sizes,
-                                files: files)
-                            {
-                                unchanged = true
-                                throw AtomicDirectory.Failure(description: "the folder holds these files already")
-                            }
-                            try staging.writeMarker(ExportFolder.markerName, done.marker)
-                            try staging.write("oversikt.html", page)
-                        }
-                    } catch {
-                        if !unchanged { throw .writing(directory: directory, reason: "\(error)") }
-                    }
-                    folder.finished = (finished!, written: !unchanged)
-                    return folder
+                    return (feeds, previous, newState, digest)
                 }
             },
-            {
-                let page = Array(YearOverviewPage.render(overview, twoCoresFrom: Int.max).utf8)
-                overviewHandoff.put(page)
-                return page
-            })
-        let folder = try prepared.get()
-        let (feeds, previous, newState, index) = (folder.feeds, folder.previous, folder.newState, folder.index)
-        let finished =
-            folder.finished?.folder
-            ?? finishFolder(folder, overview: overviewPage, loaded: loaded, options: options, statePath: statePath, state: stateBytes, now: now)
-        let (outputs, marker) = (finished.outputs, finished.marker)
+            { Array(YearOverviewPage.render(overview, twoCoresFrom: Int.max).utf8) })
+        let (feeds, previous, newState, feedsDigest) = try prepared.get()
+        let index = FeedIndexPage(
+            schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html"
+        )
+        .bytes()
+        let outputs = Self.outputDigest(feeds, digested: feedsDigest, index: index, overview: overviewPage)
+        // Recorded whether or not this export skips on it, so that both ways write the same marker.
+        let inputs = ExportInputs.digest(loaded, options: options, statePath: statePath, state: newState ?? stateBytes, now: now).map {
+            ExportInputs.markerValue(inputs: $0, sizes: outputs.sizes)
+        }
         let events = feeds.feeds.first?.occurrenceIndices.count ?? 0
+        let marker = ExportFolder.markerText(planID: loaded.plan.id, outputs: outputs.digest, inputs: inputs, events: events)
         // The same bytes as the folder holds: nothing is rewritten, so modification times (and
         // a web server's ETag) stay. Only the marker is brought up to date (inputs differ).
-        let unchanged =
-            folder.finished.map { !$0.written }
-            ?? Self.holdsExport(target, marker: oldMarker, outputs: outputs.digest, planID: loaded.plan.id, sizes: outputs.sizes, files: files)
+        let unchanged = Self.holdsExport(
+            target, marker: oldMarker, outputs: outputs.digest, planID: loaded.plan.id, sizes: outputs.sizes, files: files)
         if unchanged, oldMarker != marker {
             try? files.replaceFile(markerPath, with: Array(marker.utf8))
         }
-        if !unchanged && folder.finished == nil {
+        if !unchanged {
             do {
                 try files.replaceFolder(target) { staging in
                     try staging.writeMarker(ExportFolder.markerName, marker)
-                    // Each feed streamed from the events serialized once, never assembled in memory.
+                    // Each feed streamed from the events serialized once, never assembled in memory;
+                    // the files shared out between the cores (copying into the page cache is
+                    // most of the time a large export takes).
                     try Self.writeFeeds(feeds, into: staging)
                     try staging.write("index.html", index)
                     try staging.write("oversikt.html", overviewPage)
@@ -235,23 +194,6 @@ extension Workspace {
             summary.stateWritten = true
         }
         return summary
-    }
-
-    /// The folder's digest and sizes (``outputDigest(_:digested:index:overview:)``) and its
-    /// marker, once the overview page is there.
-    private func finishFolder(
-        _ folder: PreparedFolder, overview: [UInt8], loaded: LoadedPlan, options: ExportOptions, statePath: String, state: [UInt8]?,
-        now: Timestamp
-    ) -> FinishedFolder {
-        let outputs = Self.outputDigest(folder.feeds, digested: folder.feedsDigest, index: folder.index, overview: overview)
-        // Recorded whether or not this export skips on it, so that both ways write the same marker.
-        let inputs = ExportInputs.digest(loaded, options: options, statePath: statePath, state: folder.newState ?? state, now: now).map {
-            ExportInputs.markerValue(inputs: $0, sizes: outputs.sizes)
-        }
-        let marker = ExportFolder.markerText(
-            planID: loaded.plan.id, outputs: outputs.digest, feeds: folder.feedsDigest.hex, inputs: inputs,
-            events: folder.feeds.feeds.first?.occurrenceIndices.count ?? 0)
-        return FinishedFolder(outputs: outputs, marker: marker)
     }
 
     /// What `export` would change for subscribers, at the clock `now`; writes nothing.
@@ -383,42 +325,5 @@ extension Workspace {
         }
         guard !id.isEmpty, allowed, !id.hasPrefix(".") else { throw .unusablePlanID(id) }
         return "Exports/\(id)"
-    }
-}
-
-/// What the feeds' side of an export made: the feeds, the state read and the one to write,
-/// the feeds' digest, the index page, and — when it wrote the folder itself — how that ended.
-private struct PreparedFolder: Sendable {
-    var feeds: FeedSet
-    var previous: PublicationState?
-    var newState: [UInt8]?
-    var feedsDigest: OutputDigest
-    var index: [UInt8]
-    /// The folder's digest and marker, and whether it was written (false: it already held these files).
-    var finished: (folder: FinishedFolder, written: Bool)?
-}
-
-private struct FinishedFolder: Sendable {
-    var outputs: (digest: String, sizes: [String: Int])
-    var marker: String
-}
-
-/// A value handed from one thread to another that waits for it.
-private final class Handoff<Value: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var value: Value?
-
-    func put(_ value: Value) {
-        condition.lock()
-        self.value = value
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func wait() -> Value {
-        condition.lock()
-        defer { condition.unlock() }
-        while value == nil { condition.wait() }
-        return value!
     }
 }

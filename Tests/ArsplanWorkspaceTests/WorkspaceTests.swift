@@ -291,21 +291,10 @@ struct WorkspaceTests {
         _ = try Workspace(files: reference).export(try Workspace(files: reference).load(Self.plan), options: other, at: Self.now)
         #expect(reference.paths(in: first.directory).map { ($0, reference[$0]!) }.elementsEqual(folder, by: ==))
         let marker = String(decoding: try #require(files[first.directory + "/" + ExportFolder.markerName]), as: UTF8.self)
-        #expect(marker.contains("utdata: ") && marker.contains("flöden: ") && marker.contains("indata: "))
+        #expect(marker.contains("utdata: "))
 
         let again = try workspace.export(loaded, options: options, at: Self.now)
         #expect(again.folderUnchanged)
-        #expect(files.paths(in: first.directory).map { ($0, files[$0]!) }.elementsEqual(folder, by: ==))
-
-        // A marker without the feeds' own digest (`flöden:`): on two cores the feeds are
-        // written into a new folder before the overview is there, which is dropped when the
-        // whole folder turns out the same; the marker is brought up to date.
-        let markerPath = first.directory + "/" + ExportFolder.markerName
-        try files.replaceFile(
-            markerPath, with: Array(marker.split(separator: "\n").filter { !$0.hasPrefix("flöden: ") }.joined(separator: "\n").utf8))
-        #expect(files[markerPath] != Array(marker.utf8))
-        let older = try workspace.export(loaded, options: options, at: Self.now)
-        #expect(older.folderUnchanged)
         #expect(files.paths(in: first.directory).map { ($0, files[$0]!) }.elementsEqual(folder, by: ==))
 
         var linked = options
