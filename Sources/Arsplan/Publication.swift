@@ -71,23 +71,23 @@ extension PublishedEvent {
     ///   `now` (a hand edit or a changed `dates-from` calendar, first published now). A stamp
     ///   always comes after the one published, even when the clock went backwards.
     /// * Never published (new, or no state yet): the journal's count, stamped `now`.
+    ///
+    /// `start` is only worked out for an event that changes: an unchanged one is `previous`
+    /// as it is (the same fingerprint, so the same DTSTART). Formatting it for each of the
+    /// bench plan's 100,000 unchanged events cost 0.36 G instructions (callgrind, 7 Dec 2026).
     public static func next(
-        after previous: PublishedEvent?, fingerprint: UInt64, start: String, journalSequence: Int, journalModified: Timestamp?,
-        now: Timestamp
+        after previous: PublishedEvent?, fingerprint: UInt64, start: @autoclosure () -> String, journalSequence: Int,
+        journalModified: Timestamp?, now: Timestamp
     ) -> (event: PublishedEvent, change: PublicationChangeKind?) {
         guard let previous else {
-            return (PublishedEvent(fingerprint: fingerprint, sequence: max(0, journalSequence), stamp: now, start: start), .added)
+            return (PublishedEvent(fingerprint: fingerprint, sequence: max(0, journalSequence), stamp: now, start: start()), .added)
         }
-        if previous.inFeeds && previous.fingerprint == fingerprint {
-            var same = previous
-            same.start = start
-            return (same, nil)
-        }
+        if previous.inFeeds && previous.fingerprint == fingerprint { return (previous, nil) }
         var stamp = now
         if let journalModified, journalModified > previous.stamp, journalModified <= now { stamp = journalModified }
         if stamp <= previous.stamp { stamp = Timestamp(secondsSince1970: previous.stamp.secondsSince1970 + 1) }
         let event = PublishedEvent(
-            fingerprint: fingerprint, sequence: max(previous.sequence + 1, journalSequence), stamp: stamp, start: start)
+            fingerprint: fingerprint, sequence: max(previous.sequence + 1, journalSequence), stamp: stamp, start: start())
         return (event, previous.inFeeds ? .changed : .added)
     }
 }

@@ -185,6 +185,21 @@ struct EventText {
         return text
     }
 
+    /// For an occurrence whose description is its activity's common one for its status (its
+    /// owner is the activity's own), a number that only such occurrences of the same activity
+    /// and status share; nil for one handed to another owner. ``description(_:_:)`` depends on
+    /// nothing else, so equal numbers mean equal descriptions.
+    func descriptionSlot(_ occurrence: Occurrence, _ entry: Entry) -> Int? {
+        if let id = occurrence.owner, id != words[entry.number].owner { return nil }
+        let status =
+            switch occurrence.status {
+            case .planned: 0
+            case .tentative: 1
+            case .cancelled: 2
+            }
+        return 3 * entry.number + status
+    }
+
     /// How the date is set, for staff: "2 arbetsdagar efter Servicenämndens sammanträde",
     /// "Återkommer varje månad, …", "Samma dag som …"; nil for fixed dates.
     static func placementInWords(_ activity: Activity, activities: [Activity.ID: Activity]) -> String? {

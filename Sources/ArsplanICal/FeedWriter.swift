@@ -89,6 +89,8 @@ public struct FeedWriter: Sendable {
         var output = try EventOutput(capacity: included.count * 1024, wholeEvents: options.wholeEvents)
         var ranges = [Range<Int>?](repeating: nil, count: occurrences.count)
         var fingerprints = ActivityFingerprints()
+        var descriptions = Descriptions()
+        var starts = StartTexts()
         // The new state: the previous one with only what changed written over it (most events
         // are unchanged, and hashing 100,000 UIDs again costs).
         var published = publishing?.previous.events ?? [:]
@@ -97,14 +99,14 @@ public struct FeedWriter: Sendable {
         for index in included {
             let occurrence = occurrences[index]
             let entry = text.entry(at: index)
-            let description = text.description(occurrence, entry)
+            let (description, descriptionID) = descriptions.description(occurrence, entry, text: text)
             var stamp = occurrence.lastModified ?? baseline
             var sequence = occurrence.sequence
             if let publishing {
                 let fingerprint = fingerprints.event(occurrence, entry, description: description, text: text)
                 let before = publishing.previous.events[occurrence.uid]
                 let (event, change) = PublishedEvent.next(
-                    after: before, fingerprint: fingerprint, start: Self.startText(occurrence.timing),
+                    after: before, fingerprint: fingerprint, start: starts.text(occurrence.timing),
                     journalSequence: occurrence.sequence, journalModified: occurrence.lastModified, now: publishing.now)
                 if let change {
                     changes.append(PublicationChange(uid: occurrence.uid, kind: change, before: before, after: event))
@@ -116,8 +118,8 @@ public struct FeedWriter: Sendable {
             }
             let start = output.bytes.count
             try writeEvent(
-                occurrence, entry, stamp: stamp, sequence: sequence, description: description, zone: zone, domain: domain, text: text,
-                into: &output)
+                occurrence, entry, stamp: stamp, sequence: sequence, description: description, descriptionID: descriptionID, zone: zone,
+                domain: domain, text: text, into: &output)
             ranges[index] = start..<output.bytes.count
         }
         let events = output.bytes
@@ -194,11 +196,11 @@ public struct FeedWriter: Sendable {
     }
 
     private func writeEvent(
-        _ occurrence: Occurrence, _ entry: EventText.Entry, stamp: Timestamp, sequence: Int, description: String, zone: BuiltinZone,
-        domain: String, text: EventText, into output: inout EventOutput
+        _ occurrence: Occurrence, _ entry: EventText.Entry, stamp: Timestamp, sequence: Int, description: String, descriptionID: Int,
+        zone: BuiltinZone, domain: String, text: EventText, into output: inout EventOutput
     ) throws(ICalError) {
         try output.begin()
-        try output.add(nil, "UID", icalproperty_new_uid(singleLine("\(occurrence.uid)@\(domain)")))
+        try output.addUID(singleLine("\(occurrence.uid)@\(domain)"), activity: entry.number)
         try output.add(.dtstamp(stamp), "DTSTAMP", icalproperty_new_dtstamp(.utc(stamp)))
         switch occurrence.timing {
         case .allDay(let first, let last):
@@ -215,7 +217,9 @@ public struct FeedWriter: Sendable {
         try output.add(
             .summary(activity: entry.number, cancelled: occurrence.status == .cancelled), "SUMMARY",
             icalproperty_new_summary(text.summary(occurrence, entry)))
-        if !description.isEmpty { try output.add(nil, "DESCRIPTION", icalproperty_new_description(description)) }
+        if !description.isEmpty {
+            try output.add(.description(descriptionID), "DESCRIPTION", icalproperty_new_description(description))
+        }
         let categories = text.categories(entry)
         if !categories.isEmpty {
             // One CATEGORIES property, each value escaped (libical 3.0.16 writes CATEGORIES raw).
@@ -297,6 +301,72 @@ struct ActivityFingerprints {
     }
 }
 
+/// When occurrences start, as the publication state writes them (``FeedWriter/startText(_:)``),
+/// each day's and time's text made once. (Every event of an export whose events all changed
+/// needs one; made anew each time they were 0.36 G instructions of the bench plan's export,
+/// callgrind, 7 Dec 2026.)
+struct StartTexts {
+    private var days: [Int: String] = [:]
+    private var times: [Int: String] = [:]
+
+    mutating func text(_ timing: OccurrenceTiming) -> String {
+        switch timing {
+        case .allDay(let first, _): return day(first)
+        case .timed(let start, _):
+            let minutes = start.time.minutesSinceMidnight
+            let time: String
+            if let known = times[minutes] {
+                time = known
+            } else {
+                time = start.time.description
+                times[minutes] = time
+            }
+            return day(start.day) + "T" + time
+        }
+    }
+
+    private mutating func day(_ day: Day) -> String {
+        if let known = days[day.dayNumber] { return known }
+        let text = day.description
+        days[day.dayNumber] = text
+        return text
+    }
+}
+
+/// Each distinct DESCRIPTION worked out once, with a number the serialized line is kept by.
+///
+/// An occurrence's description depends only on its activity, its status and, when it was
+/// handed to another owner, that owner (``EventText/description(_:_:)``): the activity's
+/// common ones are found by ``EventText/descriptionSlot(_:_:)`` without building or hashing
+/// the text; the others by their text. The same text always gets the same number.
+/// (Measured, callgrind, the 100,000-occurrence bench plan, 7 Dec 2026: libical serializing
+/// every event's DESCRIPTION anew was 2.6 G of the feeds' 5.5 G instructions, building the
+/// texts 0.3 G; once per activity both vanish.)
+struct Descriptions {
+    private var bySlot: [(text: String, id: Int)?] = []
+    private var byText: [String: Int] = [:]
+
+    mutating func description(_ occurrence: Occurrence, _ entry: EventText.Entry, text: EventText) -> (text: String, id: Int) {
+        guard let slot = text.descriptionSlot(occurrence, entry) else {
+            let made = text.description(occurrence, entry)
+            return (made, id(made))
+        }
+        if slot < bySlot.count, let known = bySlot[slot] { return known }
+        if slot >= bySlot.count { bySlot += Array(repeating: nil, count: slot + 1 - bySlot.count) }
+        let made = text.description(occurrence, entry)
+        let known = (made, id(made))
+        bySlot[slot] = known
+        return known
+    }
+
+    private mutating func id(_ text: String) -> Int {
+        if let id = byText[text] { return id }
+        let id = byText.count
+        byText[text] = id
+        return id
+    }
+}
+
 /// Where events are serialized to, one thread's worth.
 ///
 /// libical serializes a component as `BEGIN:` line, each property's own serialization in
@@ -321,8 +391,10 @@ struct EventOutput {
         case status(OccurrenceStatus)
         case sequence(Int32)
         case transparent
+        /// A DESCRIPTION, by its number in ``Descriptions``.
+        case description(Int)
 
-        static let propertyCount = 9
+        static let propertyCount = 10
 
         /// Which property the line is of (its place among the recent lines).
         var property: Int {
@@ -336,6 +408,7 @@ struct EventOutput {
             case .status: 6
             case .sequence: 7
             case .transparent: 8
+            case .description: 9
             }
         }
 
@@ -354,6 +427,9 @@ struct EventOutput {
     /// Every line serialized, by name and value; titles and categories by activity instead.
     private var lines: [Line: [UInt8]] = [:]
     private var activityLines: [[UInt8]?] = []
+    private var descriptionLines: [[UInt8]?] = []
+    /// Per activity, a UID libical wrote unchanged and where its last digits are (``addUID(_:activity:)``).
+    private var uidShapes: [(value: [UInt8], run: Range<Int>)?] = []
     /// The line last written for each property: events in date order mostly repeat it, and
     /// comparing costs less than hashing.
     private var recent: [(line: Line, bytes: [UInt8])?] = Array(repeating: nil, count: Line.propertyCount)
@@ -419,6 +495,75 @@ struct EventOutput {
         }
     }
 
+    /// Adds the UID line of `value` (the occurrence's uid and `@domain`), an occurrence of the
+    /// activity numbered `activity`.
+    ///
+    /// libical escapes TEXT character by character and folds a line only past 75 octets. So
+    /// once libical has written an activity's UID exactly as `UID:` + value + CRLF, another
+    /// UID of that activity that differs from it only in the digits of its last run of digits
+    /// (`sf-2027-namnd-3@sf-2027` and `…-4@…`: the same length, digits never escaped) comes out
+    /// the same way, and is written so without asking libical; any other goes to libical.
+    /// (libical serializing every event's UID was 0.7 G of the bench plan's 2.8 G for the
+    /// feeds, callgrind, 7 Dec 2026.) The tests compare with libical's whole events.
+    mutating func addUID(_ value: String, activity: Int) throws(ICalError) {
+        if event != nil {
+            try add(nil, "UID", icalproperty_new_uid(value))
+            return
+        }
+        var value = value
+        let written = value.withUTF8 { value -> Bool in
+            guard activity < uidShapes.count, let shape = uidShapes[activity], value.count == shape.value.count,
+                let run = Self.lastDigits(value), run == shape.run
+            else { return false }
+            let same = shape.value.withUnsafeBufferPointer { known in
+                (run.lowerBound == 0 || memcmp(value.baseAddress!, known.baseAddress!, run.lowerBound) == 0)
+                    && (run.upperBound == value.count
+                        || memcmp(value.baseAddress! + run.upperBound, known.baseAddress! + run.upperBound, value.count - run.upperBound) == 0)
+            }
+            guard same else { return false }
+            bytes += Self.uidName
+            bytes += value
+            bytes += [0x0D, 0x0A]
+            return true
+        }
+        if written { return }
+        let start = bytes.count
+        try OwnedProperty(icalproperty_new_uid(value), "UID").serialize(into: &bytes)
+        let plain = value.withUTF8 { value in
+            bytes.count - start == Self.uidName.count + value.count + 2
+                && bytes[start..<start + Self.uidName.count].elementsEqual(Self.uidName)
+                && bytes[(start + Self.uidName.count)..<(bytes.count - 2)].elementsEqual(value)
+                && bytes[bytes.count - 2] == 0x0D && bytes[bytes.count - 1] == 0x0A
+        }
+        guard plain, let run = value.withUTF8({ Self.lastDigits($0) }) else { return }
+        if activity >= uidShapes.count { uidShapes += Array(repeating: nil, count: activity + 1 - uidShapes.count) }
+        uidShapes[activity] = (Array(value.utf8), run)
+    }
+
+    private static let uidName = Array("UID:".utf8)
+
+    /// Where the last run of ASCII digits in `bytes` lies, or nil without one.
+    private static func lastDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var end = bytes.count
+        while end > 0, !(0x30...0x39).contains(bytes[end - 1]) { end -= 1 }
+        guard end > 0 else { return nil }
+        var start = end - 1
+        while start > 0, (0x30...0x39).contains(bytes[start - 1]) { start -= 1 }
+        return start..<end
+    }
+
+    /// The earlier serialization of `line`, if any.
+    private func known(_ line: Line) -> [UInt8]? {
+        if let slot = line.activitySlot { return slot < activityLines.count ? activityLines[slot] : nil }
+        if case .description(let id) = line { return id < descriptionLines.count ? descriptionLines[id] : nil }
+        return lines[line]
+    }
+
+    private static func store(_ serialized: [UInt8], at slot: Int, in table: inout [[UInt8]?]) {
+        if slot >= table.count { table += Array(repeating: nil, count: slot + 1 - table.count) }
+        table[slot] = serialized
+    }
+
     /// Adds a property made by `make` (with `parameter`, when given), or the earlier
     /// serialization of the same `line`.
     mutating func add(
@@ -439,8 +584,7 @@ struct EventOutput {
             bytes += last.bytes
             return
         }
-        let slot = line.activitySlot
-        if let serialized = slot.flatMap({ $0 < activityLines.count ? activityLines[$0] : nil }) ?? (slot == nil ? lines[line] : nil) {
+        if let serialized = known(line) {
             bytes += serialized
             recent[property] = (line, serialized)
             return
@@ -448,9 +592,10 @@ struct EventOutput {
         let start = bytes.count
         try OwnedProperty(make(), parameter: parameter(), what()).serialize(into: &bytes)
         let serialized = Array(bytes[start...])
-        if let slot {
-            if slot >= activityLines.count { activityLines += Array(repeating: nil, count: slot + 1 - activityLines.count) }
-            activityLines[slot] = serialized
+        if let slot = line.activitySlot {
+            Self.store(serialized, at: slot, in: &activityLines)
+        } else if case .description(let id) = line {
+            Self.store(serialized, at: id, in: &descriptionLines)
         } else {
             lines[line] = serialized
         }

@@ -10,9 +10,12 @@ struct DatesFrom {
 
     /// The plan with every `dates-from` placement filled in — or nil, with a located error for
     /// every calendar that cannot be read, parsed, or has no events in the plan year.
-    func resolve(_ document: PlanDocument, planPath: String) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+    ///
+    /// `calendars` are the files read, each once, with the bytes the dates came from.
+    func resolve(_ document: PlanDocument, planPath: String) -> (plan: Plan?, diagnostics: [Diagnostic], calendars: [CalendarSource]) {
         // Most plans have none.
-        if let plan = document.plan { return (plan, []) }
+        if let plan = document.plan { return (plan, [], []) }
+        var calendars: [CalendarSource] = []
         var diagnostics: [Diagnostic] = []
         var found: [Activity.ID: [ImportedDate]] = [:]
         var cache: [String: Result<ImportedCalendar, ICalError>] = [:]
@@ -37,6 +40,7 @@ struct DatesFrom {
                             file: planPath, location: item.location, notes: [.file(.calendarPathNote)]))
                     continue
                 }
+                calendars.append(CalendarSource(path: path, bytes: data))
                 let text = String(decoding: data, as: UTF8.self)
                 do throws(ICalError) {
                     result = .success(
@@ -75,8 +79,8 @@ struct DatesFrom {
                         file: planPath, location: item.location))
             }
         }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (document.resolved { found[$0.activity] ?? [] }, diagnostics)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics, calendars) }
+        return (document.resolved { found[$0.activity] ?? [] }, diagnostics, calendars)
     }
 
     private func shown(_ absolute: String, planPath: String, source: String) -> String {

