@@ -88,6 +88,39 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// ``description`` (`YYYY-MM-DD`) appended as UTF-8.
+    func appendISO(to bytes: inout [UInt8]) {
+        let (y, m, d) = civil
+        Day.appendPadded(y, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Day.appendPadded(m, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Day.appendPadded(d, 2, to: &bytes)
+    }
+
+    /// ``pad(_:_:)`` appended as UTF-8, without a `String` for the usual numbers.
+    static func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+        guard value >= 0, value < 10_000 else {
+            bytes.append(contentsOf: pad(value, width).utf8)
+            return
+        }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        for _ in digits..<max(width, digits) { bytes.append(UInt8(ascii: "0")) }
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        var remaining = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor))
+            remaining %= divisor
+            divisor /= 10
+        }
+    }
+
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
@@ -257,6 +290,13 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         bytes.reserveCapacity(16)
         appendISO(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``description`` (`YYYY-MM-DDTHH:MM`) appended as UTF-8.
+    func appendISO(to bytes: inout [UInt8]) {
+        day.appendISO(to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        time.appendText(to: &bytes)
     }
 }
 
