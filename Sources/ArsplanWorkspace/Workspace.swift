@@ -87,28 +87,33 @@ extension Workspace {
     /// on the 20,000-activity bench plan with its 1,000-entry journal (3.1 and 5.7 MB), the
     /// journal's 356 M instructions, and the 290 M of checking its approval's hash, come off
     /// the critical path of every command (callgrind).
-    public func load(_ path: String, journal: String? = nil, twoCoresFrom threshold: Int = journalBesideThreshold) throws(LoadError)
-        -> LoadedPlan
-    {
+    ///
+    /// `hashingPlan`: the plan file's hash (``PlanSource/planHash``) is made there too, for a
+    /// caller that compares it with the approval's (`status`, `deviations`: 263 M instructions
+    /// for the 3 MB bench plan, off the critical path).
+    public func load(
+        _ path: String, journal: String? = nil, hashingPlan: Bool = false, twoCoresFrom threshold: Int = journalBesideThreshold
+    ) throws(LoadError) -> LoadedPlan {
         let bytes = try contents(ofPlan: path)
         let journal = files.journal(at: journal ?? Self.defaultJournalPath(forPlan: path))
-        let (source, contents) = TwoCores.run(
+        let (source, beside) = TwoCores.run(
             size: bytes.count, threshold: threshold,
             { () -> Result<PlanSource, LoadError> in
                 do throws(LoadError) { return .success(try read(path, bytes: bytes)) } catch { return .failure(error) }
             },
-            { () -> Result<(JournalContents, [Bool]), JournalFileError> in
+            { () -> Result<(JournalContents, [Bool], String?), JournalFileError> in
                 do throws(JournalFileError) {
                     let contents = try journal.read()
-                    return .success((contents, Self.approvalsIntact(contents.entries)))
+                    return .success((contents, Self.approvalsIntact(contents.entries), hashingPlan ? ContentHash.sha256(bytes) : nil))
                 } catch {
                     return .failure(error)
                 }
             })
-        switch (source, contents) {
+        switch (source, beside) {
         case (.failure(let error), _): throw error
         case (_, .failure(let error)): throw .journal(error)
-        case (.success(let source), .success(let (contents, intact))):
+        case (.success(var source), .success(let (contents, intact, planHash))):
+            source.knownPlanHash = planHash
             return apply(contents, to: source, journal: journal, approvalsIntact: intact)
         }
     }

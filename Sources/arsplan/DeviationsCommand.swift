@@ -19,7 +19,7 @@ struct DeviationsCommand: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let loaded = try plan.load()
+        let loaded = try plan.loadHashingPlan()
         loaded.journalDiagnostics.forEach(Terminal.print)
         let report = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
         switch format {

@@ -36,7 +36,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try plan.load()
+        let loaded = try plan.loadHashingPlan()
         loaded.diagnostics.forEach(Terminal.print)
         let now = try Recording.now()
         let options = ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled, statePath: state, today: try Recording.today(in: loaded.plan))

@@ -26,6 +26,10 @@ struct PlanArgument: ParsableArguments {
     /// The plan with its journal applied, scheduled; exit 1 after printing why it cannot be.
     func load() throws -> LoadedPlan { try Terminal.load(plan, journal: journal) }
 
+    /// ``load()`` with the plan file's hash made while it loads, for commands that compare it
+    /// with the approval's.
+    func loadHashingPlan() throws -> LoadedPlan { try Terminal.load(plan, journal: journal, hashingPlan: true) }
+
     /// The plan file read, with its calendars; exit 1 after printing why it cannot be.
     func read() throws -> PlanSource {
         do throws(LoadError) { return try Workspace().read(plan) } catch { try Terminal.fail(error) }
@@ -73,8 +77,8 @@ enum Terminal {
     }
 
     /// The plan at `path` loaded by the workspace; exit 1 after printing why it cannot be.
-    static func load(_ path: String, journal: String? = nil) throws -> LoadedPlan {
-        do throws(LoadError) { return try Workspace().load(path, journal: journal) } catch { try fail(error) }
+    static func load(_ path: String, journal: String? = nil, hashingPlan: Bool = false) throws -> LoadedPlan {
+        do throws(LoadError) { return try Workspace().load(path, journal: journal, hashingPlan: hashingPlan) } catch { try fail(error) }
     }
 
     /// Prints why a plan could not be loaded, and exits 1.

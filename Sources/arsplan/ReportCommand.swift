@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try plan.load()
+        let loaded = try plan.loadHashingPlan()
         loaded.diagnostics.forEach(Terminal.print)
         let planYear = loaded.plan.year
         let range: ClosedRange<Day>? =

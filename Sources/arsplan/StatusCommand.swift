@@ -11,7 +11,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var plan: PlanArgument
 
     func run() throws {
-        let loaded = try plan.load()
+        let loaded = try plan.loadHashingPlan()
         loaded.journalDiagnostics.forEach(Terminal.print)
         let report = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
         Terminal.output(

@@ -290,6 +290,10 @@ struct WorkspaceTests {
         #expect(loaded.schedule.occurrences == other.schedule.occurrences)
         #expect(loaded.schedule.occurrences.first { $0.activity == "kf" && $0.index == 3 }?.status == .cancelled)
         #expect(loaded.diagnostics == other.diagnostics)
+        // The plan file's hash, made beside the plan when asked, or when used.
+        let hashed = try workspace.load(Self.plan, hashingPlan: true, twoCoresFrom: twoCoresFrom)
+        #expect(hashed.planHash == ContentHash.sha256(try #require(files[Self.plan])))
+        #expect(hashed.planHash == loaded.planHash)
 
         try files.replaceFile("Plans/trasig.yaml", with: Array("plan:\n  id: [\n".utf8))
         try files.replaceFile("Plans/trasig.journal.jsonl", with: Array("{inte json\n{\"v\":1}\n".utf8))
