@@ -289,7 +289,7 @@ public enum DeviationsReport {
     /// The deviations as JSON (keys sorted), written as it goes (``JSONWriter``).
     ///
     /// Through `JSONEncoder` (``jsonByEncoder(_:replay:)``, kept for the tests to compare),
-    /// the 29,220 deviations of the 20,000-activity bench plan after its 1,000-entry journal
+    /// the 14,610 deviations of the 20,000-activity bench plan after its 1,000-entry journal
     /// took 3,530 M instructions of `deviations --format json`; written directly, 120 M
     /// (callgrind).
     public static func json(_ report: DeviationReport?, replay: JournalReplay) -> String {
