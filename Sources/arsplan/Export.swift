@@ -36,7 +36,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try plan.loadHashingPlan()
+        let (loaded, stateReadAhead) = try plan.loadForExport(statePath: state)
         loaded.diagnostics.forEach(Terminal.print)
         let now = try Recording.now()
         let options = ExportOptions(baseURL: baseURL, keepCancelled: keepCancelled, statePath: state, today: try Recording.today(in: loaded.plan))
@@ -51,7 +51,7 @@ struct Export: ParsableCommand {
         }
         let summary: ExportSummary
         do throws(ExportError) {
-            summary = try Workspace().export(loaded, to: out, options: options, at: now)
+            summary = try Workspace().export(loaded, to: out, options: options, at: now, stateReadAhead: stateReadAhead)
         } catch {
             try Self.fail(error, loaded: loaded)
         }

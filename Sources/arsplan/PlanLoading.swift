@@ -30,6 +30,17 @@ struct PlanArgument: ParsableArguments {
     /// with the approval's.
     func loadHashingPlan() throws -> LoadedPlan { try Terminal.load(plan, journal: journal, hashingPlan: true) }
 
+    /// ``loadHashingPlan()`` with the publication state (at `statePath`, by default beside
+    /// the plan) read and decoded meanwhile, for `export`.
+    func loadForExport(statePath: String?) throws -> (LoadedPlan, StateReadAhead) {
+        let statePath = statePath ?? PublicationFile.defaultPath(forPlan: plan)
+        do throws(LoadError) {
+            return try Workspace().loadForExport(plan, journal: journal, statePath: statePath)
+        } catch {
+            try Terminal.fail(error)
+        }
+    }
+
     /// The plan file read, with its calendars; exit 1 after printing why it cannot be.
     func read() throws -> PlanSource {
         do throws(LoadError) { return try Workspace().read(plan) } catch { try Terminal.fail(error) }

@@ -336,6 +336,46 @@ struct WorkspaceTests {
         #expect(try workspace.load(path).contents.entries.map(\.sequence) == [1, 2, 3])
     }
 
+    /// The publication state read and decoded while the plan loads (on a second core, or
+    /// after it on this thread), or read by the export itself: the same folder and state, a
+    /// first export and then one after a change; an unreadable state is the same error.
+    @Test(arguments: [0, Int.max])
+    func theStateReadWhileThePlanLoads(twoCoresFrom: Int) throws {
+        let plans = [
+            Self.plan: Array(try Data(contentsOf: Self.repository.appendingPathComponent(Self.plan))),
+            Self.calendar: Array(try Data(contentsOf: Self.repository.appendingPathComponent(Self.calendar))),
+        ]
+        let statePath = PublicationFile.defaultPath(forPlan: Self.plan)
+        let (ahead, plain) = (MemoryFileSystem(plans), MemoryFileSystem(plans))
+        for step in 0..<2 {
+            if step == 1 {
+                for files in [ahead, plain] {
+                    let workspace = Workspace(files: files)
+                    _ = try workspace.record(
+                        .cancel(activity: "kf", occurrence: 3), in: try workspace.read(Self.plan), by: "Anna", reason: "x", at: Self.now)
+                }
+            }
+            let options = ExportOptions(today: Day(iso: "2027-03-01"))
+            let (loaded, state) = try Workspace(files: ahead).loadForExport(Self.plan, statePath: statePath, twoCoresFrom: twoCoresFrom)
+            let one = try Workspace(files: ahead).export(loaded, options: options, at: Self.now, stateReadAhead: state)
+            let other = try Workspace(files: plain).export(try Workspace(files: plain).load(Self.plan), options: options, at: Self.now)
+            #expect(one.preview.changes.count == other.preview.changes.count)
+            #expect(one.stateWritten && other.stateWritten)
+            #expect(ahead[statePath] == plain[statePath])
+            #expect(
+                ahead.paths(in: one.directory).map { ($0, ahead[$0]!) }.elementsEqual(
+                    plain.paths(in: other.directory).map { ($0, plain[$0]!) }, by: ==))
+        }
+        try ahead.replaceFile(statePath, with: Array("{ inte json".utf8))
+        let (loaded, state) = try Workspace(files: ahead).loadForExport(Self.plan, statePath: statePath, twoCoresFrom: twoCoresFrom)
+        #expect {
+            try Workspace(files: ahead).export(loaded, options: ExportOptions(today: Day(iso: "2027-03-01")), at: Self.now, stateReadAhead: state)
+        } throws: { error in
+            guard case ExportError.publicationState(let diagnostic) = error else { return false }
+            return diagnostic.code == .publicationStateUnreadable
+        }
+    }
+
     /// The year overview rendered on the other core while the feeds are made, or after them
     /// on this thread: the same folder byte for byte. And an export that would write what the
     /// folder holds leaves it alone; a change to any file's bytes (here the index page's
