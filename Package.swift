@@ -36,7 +36,9 @@ let package = Package(
         //   YAMLComposer.swift; POSIX reads and writes in JournalFile+Unsafe.swift and the
         //   workspace's AtomicDirectory.swift / ExportFolder.swift.
         // * Buffers for speed: Expressions+Unsafe.swift and ParallelReading+Unsafe.swift (plan
-        //   reader); the executable's terminal output (PlanLoading.swift) writes without a copy.
+        //   reader), PublicationFile+Unsafe.swift (the publication state's UIDs compared with
+        //   memcmp, the state read through a buffer); the executable's terminal output
+        //   (PlanLoading.swift) writes without a copy.
         // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer
         //   (UnsafeTransfer.swift), the package's one @unchecked Sendable; work on two cores
         //   only through TwoCores (TwoCores.swift).
