@@ -37,8 +37,14 @@ public enum PublicationFile {
     /// `utf8.lexicographicallyPrecedes` 2.5 G of them — 0.76 G now (sorting 0.18 G).
     /// ``encodeSlowly(_:planID:)`` writes the same bytes the plain way; a test compares the two.
     public static func encode(_ state: PublicationState, planID: String) -> [UInt8] {
-        var entries = state.events.map { (uid: Array($0.key.utf8), event: $0.value) }
-        entries.sort { precedes($0.uid, $1.uid) }
+        // The UIDs' bytes and the events side by side, and the positions sorted: sorting the
+        // (bytes, event) pairs themselves moved them at every step (the whole encoding of the
+        // bench plan's 100,432 events 736 M -> 695 M instructions; callgrind).
+        let uids = state.events.keys.map { Array($0.utf8) }
+        let events = Array(state.events.values)
+        var order = Array(uids.indices)
+        order.sort { precedes(uids[$0], uids[$1]) }
+        let entries = order.lazy.map { (uid: uids[$0], event: events[$0]) }
         var out: [UInt8] = []
         out.reserveCapacity(96 + entries.count * 140)
         func add(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
