@@ -101,10 +101,11 @@ extension Workspace {
             { () -> Result<PlanSource, LoadError> in
                 do throws(LoadError) { return .success(try read(path, bytes: bytes)) } catch { return .failure(error) }
             },
-            { () -> Result<(JournalContents, [Bool], String?), JournalFileError> in
+            { () -> Result<(JournalContents, String?), JournalFileError> in
                 do throws(JournalFileError) {
-                    let contents = try journal.read()
-                    return .success((contents, Self.approvalsIntact(contents.entries), hashingPlan ? ContentHash.sha256(bytes) : nil))
+                    var contents = try journal.read()
+                    contents.approvalsIntact = Self.approvalsIntact(contents.entries)
+                    return .success((contents, hashingPlan ? ContentHash.sha256(bytes) : nil))
                 } catch {
                     return .failure(error)
                 }
@@ -112,9 +113,9 @@ extension Workspace {
         switch (source, beside) {
         case (.failure(let error), _): throw error
         case (_, .failure(let error)): throw .journal(error)
-        case (.success(var source), .success(let (contents, intact, planHash))):
+        case (.success(var source), .success(let (contents, planHash))):
             source.knownPlanHash = planHash
-            return apply(contents, to: source, journal: journal, approvalsIntact: intact)
+            return apply(contents, to: source, journal: journal)
         }
     }
 
@@ -197,11 +198,10 @@ extension Workspace {
     }
 
     /// The plan with the journal `contents` replayed, scheduled. Pure apart from naming files.
-    /// `approvalsIntact`: see ``JournalReplay/init(plan:entries:approvalsIntact:placingAgain:)``.
-    public func apply(_ contents: JournalContents, to source: PlanSource, journal: any JournalStore, approvalsIntact: [Bool]? = nil)
-        -> LoadedPlan
-    {
-        let replay = JournalReplay(plan: source.plan, entries: contents.entries, approvalsIntact: approvalsIntact ?? contents.approvalsIntact)
+    /// The approvals' hashes are checked here unless `contents` says already
+    /// (``JournalContents/approvalsIntact``, worked out where the journal was read).
+    public func apply(_ contents: JournalContents, to source: PlanSource, journal: any JournalStore) -> LoadedPlan {
+        let replay = JournalReplay(plan: source.plan, entries: contents.entries, approvalsIntact: contents.approvalsIntact)
         let notes = replay.notes.map { note in
             Diagnostic(
                 severity: note.severity, code: note.code, text: .file(note.text), file: journal.path,
