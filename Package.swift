@@ -33,8 +33,9 @@ let package = Package(
         // Where unsafe code is — only in files whose name says so, in the targets below:
         // * C pointers: libical in ArsplanICal (LibICal.swift, FeedWriter+Unsafe.swift,
         //   CalendarImport.swift), libical touched by one thread at a time (its lock); libyaml in
-        //   YAMLComposer.swift; POSIX reads and writes in JournalFile+Unsafe.swift and the
-        //   workspace's AtomicDirectory.swift / ExportFolder.swift.
+        //   YAMLComposer.swift; POSIX reads and writes in JournalFile+Unsafe.swift, the
+        //   workspace's AtomicDirectory.swift / ExportFolder.swift / NewFile+Unsafe.swift, and
+        //   ArsplanSupport's POSIXWrite+Unsafe.swift (the write loop the journal and new files share).
         // * Buffers for speed: Expressions+Unsafe.swift and ParallelReading+Unsafe.swift (plan
         //   reader), PublicationFile+Unsafe.swift (the publication state's UIDs compared with
         //   memcmp, the state read through a buffer); the executable's terminal output
@@ -68,7 +69,7 @@ let package = Package(
         // entries and their replay are in the core.)
         .target(
             name: "ArsplanJournal",
-            dependencies: ["Arsplan"]
+            dependencies: ["Arsplan", "ArsplanSupport"]
         ),
         // One plan on disk: reads it with its dates-from calendars, replays its journal, records
         // changes under the journal's lock, exports feeds atomically. The file system is passed

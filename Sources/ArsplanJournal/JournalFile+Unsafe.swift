@@ -2,6 +2,7 @@
 // file whose name says so.
 
 import Arsplan
+import ArsplanSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -15,19 +16,7 @@ import Foundation
 extension JournalFile {
     /// Writes every byte and syncs; on failure truncates back to `rollbackTo` (when given) and throws.
     func write(_ data: [UInt8], to fd: Int32, rollbackTo length: Int?) throws(JournalFileError) {
-        var failure: Int32?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
+        var failure = POSIXWrite.all(data, to: fd)
         if failure == nil, fsync(fd) != 0 { failure = errno }
         if let failure {
             if let length { _ = ftruncate(fd, off_t(length)) }
@@ -61,15 +50,4 @@ extension JournalFile {
         if let failure { throw .cannotRead(file: path, reason: .system(Self.reason(failure))) }
         return Array(bytes[..<offset])
     }
-}
-
-/// `write(2)`, named apart from the method `write(_:to:rollbackTo:)`.
-@inline(__always) private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-        return Darwin.write(fd, buffer, count)
-    #elseif canImport(Musl)
-        return Musl.write(fd, buffer, count)
-    #else
-        return Glibc.write(fd, buffer, count)
-    #endif
 }

@@ -1,3 +1,4 @@
+import ArsplanSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -29,19 +30,7 @@ extension Workspace {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(errno) }
         defer { unlink(temporary) }
-        var written = 0
-        var error: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let n = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    error = errno
-                    return
-                }
-                written += n
-            }
-        }
+        var error = POSIXWrite.all(bytes, to: descriptor) ?? 0
         if error == 0 && fsync(descriptor) != 0 { error = errno }
         if close(descriptor) != 0 && error == 0 { error = errno }
         if error != 0 { throw failure(error) }
