@@ -81,10 +81,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Digit by digit into ten bytes (``appendISO(to:)``): through interpolation of padded strings it took about
     /// 2,500 instructions a day, 161 M of `schedule --format csv` on the 20,000-activity bench
     /// plan (callgrind); tables, CSV, minutes and feeds all write days.
-    public var description: String {
+    public var description: String { Day.text(appendISO) }
+
+    /// What `append` writes, as a string (the descriptions of days and times).
+    static func text(_ append: (inout [UInt8]) -> Void) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)
-        appendISO(to: &bytes)
+        append(&bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -230,12 +233,7 @@ public struct TimeOfDay: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 
     /// `HH:MM`.
-    public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(8)
-        appendText(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var description: String { Day.text(appendText) }
 
     /// Appends `HH:MM` (what ``description`` gives) to `bytes`.
     func appendText(to bytes: inout [UInt8]) {
@@ -285,12 +283,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// `YYYY-MM-DDTHH:MM`.
-    public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        appendISO(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var description: String { Day.text(appendISO) }
 
     /// ``description`` (`YYYY-MM-DDTHH:MM`) appended as UTF-8.
     func appendISO(to bytes: inout [UInt8]) {
