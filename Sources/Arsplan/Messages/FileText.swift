@@ -275,6 +275,7 @@ extension SwedishCatalogue {
             let why: String
             switch reason {
             case .system(let words): why = words
+            case .notAState(.notAnObject): why = "det är inte JSON, så inget publiceringsläge som arsplan skrev"
             case .notAState(let problem): why = "det är inget publiceringsläge som arsplan skrev (\(self.problem(problem)))"
             case .wrongFormat(let found, let expected):
                 why = "formatet '\(found)' är inte '\(expected)' (skrivet av en annan version av arsplan?)"
@@ -282,7 +283,9 @@ extension SwedishCatalogue {
             case .negativeSequence(let uid, let sequence): why = "'\(uid)': negativt sekvensnummer \(sequence)"
             case .badFingerprint(let uid, let fingerprint): why = "'\(uid)': fingeravtrycket '\(fingerprint)' är inte 16 hexadecimala siffror"
             }
-            return "kan inte läsa publiceringsläget: \(why); ingenting exporterades"
+            if case .system = reason { return "kan inte läsa publiceringsläget: \(why); ingenting exporterades" }
+            return
+                "kan inte läsa publiceringsläget: \(why); ingenting exporterades. Hämta filen ur git igen (git checkout -- filen), eller ta bort den: då räknas alla händelser som nya vid nästa export"
         case .exportIntoRootOrHome(let path, let home):
             return
                 "exporterar inte till '\(path)': det är \(home ? "hemmappen" : "rotmappen"); välj en egen mapp med --out"
@@ -442,6 +445,7 @@ extension EnglishCatalogue {
             let why: String
             switch reason {
             case .system(let words): why = words
+            case .notAState(.notAnObject): why = "it is not JSON, so not a publication state arsplan wrote"
             case .notAState(let problem): why = "not a publication state arsplan wrote (\(self.problem(problem)))"
             case .wrongFormat(let found, let expected):
                 why = "format '\(found)' is not '\(expected)' (written by another version of arsplan?)"
@@ -449,7 +453,9 @@ extension EnglishCatalogue {
             case .negativeSequence(let uid, let sequence): why = "'\(uid)': negative sequence \(sequence)"
             case .badFingerprint(let uid, let fingerprint): why = "'\(uid)': the fingerprint '\(fingerprint)' is not 16 hex digits"
             }
-            return "cannot read the publication state: \(why); nothing exported"
+            if case .system = reason { return "cannot read the publication state: \(why); nothing exported" }
+            return
+                "cannot read the publication state: \(why); nothing exported. Restore the file from git (git checkout -- the file), or remove it: every event then counts as new at the next export"
         case .exportIntoRootOrHome(let path, let home):
             return "refusing to export into '\(path)': that is the \(home ? "home" : "root") folder; choose a folder of its own with --out"
         case .exportFolderHoldsProtected(let path, let file):
