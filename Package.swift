@@ -39,7 +39,8 @@ let package = Package(
         // * Buffers for speed: Expressions+Unsafe.swift and ParallelReading+Unsafe.swift (plan
         //   reader), PublicationFile+Unsafe.swift (the publication state's UIDs compared with
         //   memcmp, the state read through a buffer); the executable's terminal output
-        //   (PlanLoading.swift) writes without a copy.
+        //   (PlanLoading.swift) writes without a copy, and what a command loaded is kept until
+        //   the process exits instead of freed piece by piece (KeptUntilExit+Unsafe.swift).
         // * Hand-overs between threads: only through ArsplanSupport's UnsafeTransfer
         //   (UnsafeTransfer.swift), the package's one @unchecked Sendable; work on two cores
         //   only through TwoCores (TwoCores.swift).

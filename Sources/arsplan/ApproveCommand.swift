@@ -31,6 +31,7 @@ struct ApproveCommand: ParsableCommand {
         let outcome = try Recording.journal { () throws(JournalFileError) in
             try Workspace().approve(ref: ref, in: source, journal: plan.journal, by: by, at: now, force: force)
         }
+        KeptUntilExit.keep(outcome)
         if let refused = outcome.refusedForErrors {
             let count = refused.count
             refused.diagnostics.forEach(Terminal.print)

@@ -35,7 +35,9 @@ struct PlanArgument: ParsableArguments {
     func loadForExport(statePath: String?) throws -> (LoadedPlan, StateReadAhead) {
         let statePath = statePath ?? PublicationFile.defaultPath(forPlan: plan)
         do throws(LoadError) {
-            return try Workspace().loadForExport(plan, journal: journal, statePath: statePath)
+            let loaded = try Workspace().loadForExport(plan, journal: journal, statePath: statePath)
+            KeptUntilExit.keep(loaded)
+            return loaded
         } catch {
             try Terminal.fail(error)
         }
@@ -47,10 +49,16 @@ struct PlanArgument: ParsableArguments {
     }
 
     /// ``read()`` for recording a change: the journal read beside the plan file (see
-    /// `Workspace.read(_:journalBeside:)`).
+    /// `Workspace.read(_:journalBeside:)`); kept until the process exits (``KeptUntilExit``).
     func readForChange() throws -> PlanSource {
         let journal = journal ?? Workspace.defaultJournalPath(forPlan: plan)
-        do throws(LoadError) { return try Workspace().read(plan, journalBeside: journal) } catch { try Terminal.fail(error) }
+        do throws(LoadError) {
+            let source = try Workspace().read(plan, journalBeside: journal)
+            KeptUntilExit.keep(source)
+            return source
+        } catch {
+            try Terminal.fail(error)
+        }
     }
 }
 
@@ -88,8 +96,15 @@ enum Terminal {
     }
 
     /// The plan at `path` loaded by the workspace; exit 1 after printing why it cannot be.
+    /// The loaded plan is kept until the process exits (``KeptUntilExit``).
     static func load(_ path: String, journal: String? = nil, hashingPlan: Bool = false) throws -> LoadedPlan {
-        do throws(LoadError) { return try Workspace().load(path, journal: journal, hashingPlan: hashingPlan) } catch { try fail(error) }
+        do throws(LoadError) {
+            let loaded = try Workspace().load(path, journal: journal, hashingPlan: hashingPlan)
+            KeptUntilExit.keep(loaded)
+            return loaded
+        } catch {
+            try fail(error)
+        }
     }
 
     /// Prints why a plan could not be loaded, and exits 1.

@@ -80,6 +80,7 @@ enum Recording {
         let outcome = try journal { () throws(JournalFileError) in
             try Workspace().record(request, in: source, journal: plan.journal, by: by, reason: reason, at: now, force: force, dryRun: dryRun)
         }
+        KeptUntilExit.keep(outcome)
         try report(outcome, force: force, dryRun: dryRun)
     }
 
