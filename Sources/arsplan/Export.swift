@@ -43,7 +43,7 @@ struct Export: ParsableCommand {
         if dryRun {
             do throws(ExportError) {
                 Terminal.output(Self.describe(try Workspace().previewExport(loaded, options: options, at: now)))
-                Terminal.output("\nProvkörning (--dry-run): ingenting har skrivits.\n")
+                Terminal.output("\n" + tr(.dryRunNothingWritten) + "\n")
             } catch {
                 try Self.fail(error, loaded: loaded)
             }
@@ -66,42 +66,48 @@ struct Export: ParsableCommand {
     /// One line: how many events changed for subscribers, and whether the state was saved.
     static func changeCount(_ preview: ExportPreview, stateWritten: Bool) -> String {
         let path = TerminalText.line(preview.statePath)
-        guard preview.hadState else { return "Publiceringsstatus sparad i \(path) (första exporten: alla händelser räknas som nya).\n" }
-        guard !preview.changes.isEmpty else { return "Inga ändringar för prenumeranterna sedan förra exporten; \(path) är oförändrad.\n" }
-        let count = { (kind: PublicationChangeKind) in preview.changes.filter { $0.kind == kind }.count }
-        return "För prenumeranterna: \(count(.added)) nya, \(count(.changed)) ändrade, \(count(.removed)) borttagna händelser; "
-            + "\(stateWritten ? "sparat i" : "inte sparat i") \(path).\n"
+        guard preview.hadState else { return tr(.exportFirstState(path: path)) + "\n" }
+        guard !preview.changes.isEmpty else { return tr(.exportNoChanges(path: path)) + "\n" }
+        // One pass, no change copied: three filters over 100,000 changes were 83 M instructions.
+        var (added, changed, removed) = (0, 0, 0)
+        for i in preview.changes.indices {
+            switch preview.changes[i].kind {
+            case .added: added += 1
+            case .changed: changed += 1
+            case .removed: removed += 1
+            }
+        }
+        return tr(.exportChangeCounts(added: added, changed: changed, removed: removed, path: path, saved: stateWritten)) + "\n"
     }
 
-    /// What would change for subscribers, one line per event, in Swedish.
+    /// What would change for subscribers, one line per event.
     static func describe(_ preview: ExportPreview) -> String {
         let path = TerminalText.line(preview.statePath)
-        guard preview.hadState else {
-            return "Ingen publiceringsstatus ännu (\(path)): alla \(preview.changes.count) händelser räknas som nya och stämplas med exportens tid; "
-                + "SEQUENCE tas från journalen.\n"
-        }
-        guard !preview.changes.isEmpty else { return "Inga ändringar för prenumeranterna: kalendrarna blir desamma som vid förra exporten.\n" }
-        func when(_ start: String) -> String {
-            let parts = start.split(separator: "T", maxSplits: 1)
-            guard let first = parts.first, let day = Day(iso: first) else { return TerminalText.line(start) }
-            return Swedish.shortDate(day) + " \(day.year)" + (parts.count == 2 ? " kl. \(TerminalText.line(String(parts[1])))" : "")
-        }
-        var out = "Så här ändras kalendrarna för prenumeranterna (\(preview.changes.count) händelse\(preview.changes.count == 1 ? "" : "r")):\n"
+        guard preview.hadState else { return tr(.exportPreviewFirst(path: path, events: preview.changes.count)) + "\n" }
+        guard !preview.changes.isEmpty else { return tr(.exportPreviewNoChanges) + "\n" }
+        func start(_ event: PublishedEvent?) -> EventStart? { event.map { EventStart(TerminalText.line($0.start)) } }
+        var out = tr(.exportPreviewHeading(events: preview.changes.count)) + "\n"
         for change in preview.changes {
-            let title = preview.titles[change.uid].map { "  " + TerminalText.line($0) } ?? ""
+            let title = preview.titles[change.uid].map(TerminalText.line) ?? ""
             let uid = TerminalText.line(change.uid)
+            let line: CommandText
             switch change.kind {
             case .added:
-                out += "  ny         \(uid)  \(change.after.map { when($0.start) } ?? "")\(title)\n"
+                line = .exportPreviewAdded(uid: uid, start: start(change.after), title: title)
             case .changed:
                 guard let before = change.before, let after = change.after else { continue }
-                let what =
-                    before.start == after.start ? "ändrat innehåll, \(when(after.start))" : "flyttas \(when(before.start)) → \(when(after.start))"
-                out += "  ändrad     \(uid)  \(what)\(title) (SEQUENCE \(before.sequence) → \(after.sequence))\n"
+                line =
+                    before.start == after.start
+                    ? .exportPreviewContentChanged(
+                        uid: uid, start: EventStart(TerminalText.line(after.start)), title: title, sequence: before.sequence,
+                        newSequence: after.sequence)
+                    : .exportPreviewMoved(
+                        uid: uid, from: EventStart(TerminalText.line(before.start)), to: EventStart(TerminalText.line(after.start)),
+                        title: title, sequence: before.sequence, newSequence: after.sequence)
             case .removed:
-                let why = preview.titles[change.uid] == nil ? "" : " (inställd)"
-                out += "  borttagen  \(uid)  \(change.before.map { when($0.start) } ?? "")\(title)\(why)\n"
+                line = .exportPreviewRemoved(uid: uid, start: start(change.before), title: title, cancelled: preview.titles[change.uid] != nil)
             }
+            out += tr(line) + "\n"
         }
         return out
     }

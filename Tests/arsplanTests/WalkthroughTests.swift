@@ -120,10 +120,50 @@ struct WalkthroughTests {
         try w.run("status", w.plan, now: may)
         try w.run("deviations", w.plan, now: may)
         try w.run("undo", w.plan, now: may)
+        try publishing(w, english: english)
         let alone = try w.run([], now: may)
         #expect(alone.status == 64)
         #expect(alone.stdout.contains("USAGE: arsplan <subcommand>") || alone.stderr.contains("USAGE: arsplan <subcommand>"))
         return w
+    }
+
+    /// Publishing in May: the first export saves the publication state, a move shows in
+    /// `export --dry-run` as what changes for subscribers, the next export counts it, and the
+    /// one after has nothing to change. The move is undone again.
+    func publishing(_ w: Walk, english: Bool) throws {
+        let may = "2027-05-10T10:00:00Z"
+        let first = try w.run("export", w.plan, now: may)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains(english ? "Publication state saved in " : "Publiceringsstatus sparad i "), "\(first.stdout)")
+        let moved = try w.run("move", w.plan, "namnd", "2027-09-28", "--occurrence", "9", "--reason", english ? "Clash" : "Krock", now: may)
+        #expect(moved.status == 0, "\(moved.stdout)\(moved.stderr)")
+        let preview = try w.run("export", w.plan, "--dry-run", now: may)
+        #expect(preview.status == 0, "\(preview.stderr)")
+        for text in english
+            ? [
+                "How the calendars change for subscribers (5 events):",
+                "  changed    mf-2027-namnd-9  moves Tue 19 Oct 2027 at 17:00 → Tue 28 Sep 2027 at 17:00  ",
+                "Dry run (--dry-run): nothing has been written.",
+            ]
+            : [
+                "Så här ändras kalendrarna för prenumeranterna (5 händelser):",
+                "  ändrad     mf-2027-namnd-9  flyttas tis 19 okt 2027 kl. 17:00 → tis 28 sep 2027 kl. 17:00  ",
+                "Provkörning (--dry-run): ingenting har skrivits.",
+            ]
+        {
+            #expect(preview.stdout.contains(text), "'\(text)' missing: \(preview.stdout)")
+        }
+        let second = try w.run("export", w.plan, now: may)
+        let counted =
+            english
+            ? "For subscribers: 0 new, 5 changed, 0 removed events; saved in "
+            : "För prenumeranterna: 0 nya, 5 ändrade, 0 borttagna händelser; sparat i "
+        #expect(second.stdout.contains(counted), "\(second.stdout)")
+        let nothing = try w.run("export", w.plan, "--dry-run", now: may)
+        #expect(
+            nothing.stdout.hasPrefix(english ? "No changes for subscribers: " : "Inga ändringar för prenumeranterna: "), "\(nothing.stdout)")
+        let undone = try w.run("undo", w.plan, now: may)
+        #expect(undone.status == 0, "\(undone.stderr)")
     }
 
     /// The views in May, after the notices went to HR: each filter shows what the whole

@@ -49,7 +49,6 @@ public enum Message: Hashable, Sendable {
     case view(ViewText)
     /// `calendar YEAR`'s days off.
     case daysOff(DaysOffText)
-    /// Text not yet moved into the catalogue, shown as written (in English). Each one left is
     /// The plan reader: YAML, keys, types, values, placements, references.
     case plan(PlanText)
     /// The expression grammar inside plan values (references, offsets, durations, repeats).

@@ -29,6 +29,18 @@ public enum CommandText: Hashable, Sendable {
     case exported(directory: String, feeds: Int, events: Int)
     /// `export` that would have written the same bytes: the folder is left as it was.
     case exportUnchanged(directory: String, feeds: Int, events: Int)
+    /// After `export`: what changed for subscribers, and whether the publication state was saved.
+    case exportFirstState(path: String)
+    case exportNoChanges(path: String)
+    case exportChangeCounts(added: Int, changed: Int, removed: Int, path: String, saved: Bool)
+    /// `export --dry-run`: what would change for subscribers, a heading and one line per event.
+    case exportPreviewFirst(path: String, events: Int)
+    case exportPreviewNoChanges
+    case exportPreviewHeading(events: Int)
+    case exportPreviewAdded(uid: String, start: EventStart?, title: String)
+    case exportPreviewContentChanged(uid: String, start: EventStart, title: String, sequence: Int, newSequence: Int)
+    case exportPreviewMoved(uid: String, from: EventStart, to: EventStart, title: String, sequence: Int, newSequence: Int)
+    case exportPreviewRemoved(uid: String, start: EventStart?, title: String, cancelled: Bool)
     case exportPlanHasErrors
     case exportUnusablePlanID(id: String)
     case exportWriteFailed(reason: String, directory: String)
@@ -55,6 +67,8 @@ public enum CommandText: Hashable, Sendable {
             problemSummary
         case dryRunNothingWritten, doneDespiteRefusals, savedAsEntry, approvalRefusedForErrors, approvedDeviations
         case exported, exportUnchanged, exportPlanHasErrors, exportUnusablePlanID, exportWriteFailed, unknownLanguage
+        case exportFirstState, exportNoChanges, exportChangeCounts, exportPreviewFirst, exportPreviewNoChanges, exportPreviewHeading
+        case exportPreviewAdded, exportPreviewContentChanged, exportPreviewMoved, exportPreviewRemoved
         case optionNotADate, fromAfterTo, outAndWheelMustNameFile, notApprovedYet, cannotWrite, approvalUnchanged
         case initInvalidID, initInvalidName, initFileExists, initWritten
     }
@@ -87,6 +101,16 @@ public enum CommandText: Hashable, Sendable {
         case .approvedDeviations: return .approvedDeviations
         case .exported: return .exported
         case .exportUnchanged: return .exportUnchanged
+        case .exportFirstState: return .exportFirstState
+        case .exportNoChanges: return .exportNoChanges
+        case .exportChangeCounts: return .exportChangeCounts
+        case .exportPreviewFirst: return .exportPreviewFirst
+        case .exportPreviewNoChanges: return .exportPreviewNoChanges
+        case .exportPreviewHeading: return .exportPreviewHeading
+        case .exportPreviewAdded: return .exportPreviewAdded
+        case .exportPreviewContentChanged: return .exportPreviewContentChanged
+        case .exportPreviewMoved: return .exportPreviewMoved
+        case .exportPreviewRemoved: return .exportPreviewRemoved
         case .exportPlanHasErrors: return .exportPlanHasErrors
         case .exportUnusablePlanID: return .exportUnusablePlanID
         case .exportWriteFailed: return .exportWriteFailed
@@ -103,6 +127,34 @@ public enum CommandText: Hashable, Sendable {
         case .initWritten: return .initWritten
         }
     }
+}
+
+/// When a published event starts, as the publication state writes it (`2027-03-01T10:00` or
+/// `2027-03-01`): shown as a date in the reader's language, the time after it.
+public struct EventStart: Hashable, Sendable {
+    public var day: Day?
+    public var time: String?
+    /// The value as written, shown as it is when it is not a date.
+    public var written: String
+
+    public init(_ written: String) {
+        let parts = written.split(separator: "T", maxSplits: 1)
+        self.written = written
+        self.day = parts.first.flatMap { Day(iso: $0) }
+        self.time = parts.count == 2 ? String(parts[1]) : nil
+    }
+}
+
+extension Catalogue {
+    /// "tis 2 mar 2027 kl. 10:00" / "Tue 2 Mar 2027 at 10:00", with the language's word before the time.
+    fileprivate func start(_ start: EventStart?, timeAfter at: String) -> String {
+        guard let start else { return "" }
+        guard let day = start.day else { return start.written }
+        return shortDate(day) + " \(day.year)" + (start.time.map { " \(at) \($0)" } ?? "")
+    }
+
+    /// Two spaces and the title, or nothing.
+    fileprivate func titled(_ title: String) -> String { title.isEmpty ? "" : "  " + title }
 }
 
 extension SwedishCatalogue {
@@ -145,6 +197,24 @@ extension SwedishCatalogue {
         case .exportUnchanged(let directory, let feeds, let events):
             return
                 "\(directory): oförändrad sedan förra exporten (\(count(feeds, .calendar)) och index.html, \(count(events, .event)) i alla.ics); ingenting skrevs om."
+        case .exportFirstState(let path): return "Publiceringsstatus sparad i \(path) (första exporten: alla händelser räknas som nya)."
+        case .exportNoChanges(let path): return "Inga ändringar för prenumeranterna sedan förra exporten; \(path) är oförändrad."
+        case .exportChangeCounts(let added, let changed, let removed, let path, let saved):
+            return
+                "För prenumeranterna: \(added) nya, \(changed) ändrade, \(removed) borttagna händelser; \(saved ? "sparat i" : "inte sparat i") \(path)."
+        case .exportPreviewFirst(let path, let events):
+            return "Ingen publiceringsstatus ännu (\(path)): alla \(events) händelser räknas som nya och stämplas med exportens tid; "
+                + "SEQUENCE tas från journalen."
+        case .exportPreviewNoChanges: return "Inga ändringar för prenumeranterna: kalendrarna blir desamma som vid förra exporten."
+        case .exportPreviewHeading(let events): return "Så här ändras kalendrarna för prenumeranterna (\(count(events, .event))):"
+        case .exportPreviewAdded(let uid, let at, let title): return "  ny         \(uid)  \(start(at, timeAfter: "kl."))\(titled(title))"
+        case .exportPreviewContentChanged(let uid, let at, let title, let sequence, let newSequence):
+            return "  ändrad     \(uid)  ändrat innehåll, \(start(at, timeAfter: "kl."))\(titled(title)) (SEQUENCE \(sequence) → \(newSequence))"
+        case .exportPreviewMoved(let uid, let from, let to, let title, let sequence, let newSequence):
+            return
+                "  ändrad     \(uid)  flyttas \(start(from, timeAfter: "kl.")) → \(start(to, timeAfter: "kl."))\(titled(title)) (SEQUENCE \(sequence) → \(newSequence))"
+        case .exportPreviewRemoved(let uid, let at, let title, let cancelled):
+            return "  borttagen  \(uid)  \(start(at, timeAfter: "kl."))\(titled(title))\(cancelled ? " (inställd)" : "")"
         case .exportPlanHasErrors:
             return "ingenting exporterades: planen har fel; de tidigare flödena är lämnade som de var."
         case .exportUnusablePlanID(let id):
@@ -211,6 +281,23 @@ extension EnglishCatalogue {
         case .exportUnchanged(let directory, let feeds, let events):
             return
                 "\(directory): unchanged since the last export (\(count(feeds, .calendar)) and index.html, \(count(events, .event)) in alla.ics); nothing was rewritten."
+        case .exportFirstState(let path): return "Publication state saved in \(path) (first export: every event counts as new)."
+        case .exportNoChanges(let path): return "No changes for subscribers since the last export; \(path) is unchanged."
+        case .exportChangeCounts(let added, let changed, let removed, let path, let saved):
+            return "For subscribers: \(added) new, \(changed) changed, \(removed) removed events; \(saved ? "saved in" : "not saved in") \(path)."
+        case .exportPreviewFirst(let path, let events):
+            return "No publication state yet (\(path)): all \(events) events count as new and are stamped with the export's time; "
+                + "SEQUENCE comes from the journal."
+        case .exportPreviewNoChanges: return "No changes for subscribers: the calendars stay as they were at the last export."
+        case .exportPreviewHeading(let events): return "How the calendars change for subscribers (\(count(events, .event))):"
+        case .exportPreviewAdded(let uid, let at, let title): return "  new        \(uid)  \(start(at, timeAfter: "at"))\(titled(title))"
+        case .exportPreviewContentChanged(let uid, let at, let title, let sequence, let newSequence):
+            return "  changed    \(uid)  content changed, \(start(at, timeAfter: "at"))\(titled(title)) (SEQUENCE \(sequence) → \(newSequence))"
+        case .exportPreviewMoved(let uid, let from, let to, let title, let sequence, let newSequence):
+            return
+                "  changed    \(uid)  moves \(start(from, timeAfter: "at")) → \(start(to, timeAfter: "at"))\(titled(title)) (SEQUENCE \(sequence) → \(newSequence))"
+        case .exportPreviewRemoved(let uid, let at, let title, let cancelled):
+            return "  removed    \(uid)  \(start(at, timeAfter: "at"))\(titled(title))\(cancelled ? " (cancelled)" : "")"
         case .exportPlanHasErrors: return "nothing exported: the plan has errors; the previous feeds are left as they were."
         case .exportUnusablePlanID(let id): return "the plan id '\(id)' cannot be used as a folder name; choose the folder with --out."
         case .exportWriteFailed(let reason, let directory):
