@@ -85,14 +85,14 @@ struct ExportInputs {
             digest.add(calendar.path)
             digest.add(bytes: calendar.bytes)
         }
-        // The journal's entries as replayed (not the file, which may have grown since it was read).
+        // The journal as replayed: the bytes its entries were read from (not the file, which
+        // may have grown since). Encoding the entries again with JSONEncoder instead was 3.4 G
+        // instructions on the 20,000-activity bench plan's journal (32,073 approved occurrences).
         digest.add(loaded.journal.path)
         digest.add(loaded.contents.entries.count)
         if !loaded.contents.entries.isEmpty {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            guard let entries = try? encoder.encode(loaded.contents.entries) else { return nil }
-            digest.add(bytes: [UInt8](entries))
+            guard let journal = loaded.contents.bytesDigest else { return nil }
+            digest.add(journal)
         }
         digest.add(statePath)
         if let state {

@@ -84,6 +84,11 @@ struct ExportInputsTests {
             by: "Anna Berg", reason: nil, at: Self.now)
         #expect(outcome.appended != nil)
         #expect(try Self.exportAfterAChange(files).preview.changes.contains { $0.kind == .changed })
+        // Its bytes without a new entry (a blank line): the journal is told by its bytes, so the
+        // export is made again, and changes nothing.
+        let journal = "Plans/serviceforvaltningen-2027.journal.jsonl"
+        try files.replaceFile(journal, with: try #require(files[journal]) + Array("\n".utf8))
+        #expect(try Self.exportAfterAChange(files).preview.changes.isEmpty)
 
         // The publication state, edited: the event whose fingerprint no longer matches changes.
         let state = String(decoding: try #require(files[Self.state]), as: UTF8.self)
