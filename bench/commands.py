@@ -9,7 +9,8 @@ For each size a plan is generated (bench/generate_plan.py) and given a journal o
 cancellations, reassignments and undos written as `arsplan move/cancel/assign/undo`
 write them (docs/journal.md). Every command is then run `--runs` times, the runs of the
 commands interleaved, and the median wall-clock time of the whole process is printed.
-`move` and `approve` append to the journal: it is put back before each of their runs.
+Every run starts from the same 1,000-entry journal (`move` and `approve` append to it); `export`
+is timed when nothing changed since the last export and after a move was recorded.
 
 Target (issue 8): every command under 300 ms at 20,000 activities, growing linearly.
 The machine may be shared: read the figures as this machine at this moment.
@@ -36,21 +37,31 @@ NOW = "2027-03-01T10:00:00Z"
 
 
 def commands(plan, out):
-    """(label, argv after the binary, whether it appends to the journal)."""
+    """(label, argv after the binary, what runs untimed before each run).
+
+    Every run starts from the 1,000-entry journal (put back before each). `export` is timed
+    twice: once when nothing changed since the last export (it was just run with the same
+    inputs: it checks and makes nothing), once after a change was recorded (a `move` with a
+    day that differs from run to run: it makes every feed, the index and the overview)."""
     single = single_date_activities(plan)[0]
+    other = single_date_activities(plan)[1]
+    export = ["export", plan, "--out", out]
+    moves = iter(f"2027-09-{d:02d}" for d in [13, 14, 15, 16, 17, 20, 21, 22, 23, 24] * 100)
     return [
-        ("validate", ["validate", plan], False),
-        ("schedule (table)", ["schedule", plan], False),
-        ("schedule --format json", ["schedule", plan, "--format", "json"], False),
-        ("schedule --format csv", ["schedule", plan, "--format", "csv"], False),
-        ("export", ["export", plan, "--out", out], False),
-        ("move --dry-run", ["move", plan, single, "2027-09-14", "--reason", "bench", "--force", "--dry-run"], False),
-        ("move", ["move", plan, single, "2027-09-14", "--reason", "bench", "--force"], True),
-        ("approve", ["approve", plan, "--by", "Förvaltningsledningen", "--ref", "FL bench"], True),
-        ("deviations (json)", ["deviations", plan, "--format", "json"], False),
-        ("deviations (markdown)", ["deviations", plan, "--format", "markdown"], False),
-        ("status", ["status", plan], False),
-        ("history", ["history", plan], False),
+        ("validate", ["validate", plan], None),
+        ("schedule (table)", ["schedule", plan], None),
+        ("schedule --format json", ["schedule", plan, "--format", "json"], None),
+        ("schedule --format csv", ["schedule", plan, "--format", "csv"], None),
+        ("export (nothing changed)", export, lambda: [export]),
+        ("export (after a move)", export,
+         lambda: [["move", plan, other, next(moves), "--reason", "bench", "--force"]]),
+        ("move --dry-run", ["move", plan, single, "2027-09-14", "--reason", "bench", "--force", "--dry-run"], None),
+        ("move", ["move", plan, single, "2027-09-14", "--reason", "bench", "--force"], None),
+        ("approve", ["approve", plan, "--by", "Förvaltningsledningen", "--ref", "FL bench"], None),
+        ("deviations (json)", ["deviations", plan, "--format", "json"], None),
+        ("deviations (markdown)", ["deviations", plan, "--format", "markdown"], None),
+        ("status", ["status", plan], None),
+        ("history", ["history", plan], None),
     ]
 
 
@@ -163,10 +174,11 @@ def main():
                 todo = [c for c in todo if c[0] in wanted]
             times = {(label, mode): [] for label, _, _ in todo for mode in modes}
             for _ in range(args.runs):
-                for label, argv, appends in todo:
+                for label, argv, setup in todo:
                     for mode in modes:
-                        if appends:
-                            shutil.copy(saved, journal)
+                        shutil.copy(saved, journal)
+                        for before in setup() if setup else []:
+                            run_once(arsplan, before, env, tmp)
                         times[(label, mode)].append(run_once(arsplan, argv, env, tmp, pin=mode))
             shutil.copy(saved, journal)
             for label, _, _ in todo:
