@@ -92,7 +92,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// ``description`` (`YYYY-MM-DD`) appended as UTF-8.
-    func appendISO(to bytes: inout [UInt8]) {
+    public func appendISO(to bytes: inout [UInt8]) {
         let (y, m, d) = civil
         Day.appendPadded(y, 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
@@ -236,7 +236,7 @@ public struct TimeOfDay: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public var description: String { Day.text(appendText) }
 
     /// Appends `HH:MM` (what ``description`` gives) to `bytes`.
-    func appendText(to bytes: inout [UInt8]) {
+    public func appendText(to bytes: inout [UInt8]) {
         Day.appendPadded(hour, 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         Day.appendPadded(minute, 2, to: &bytes)
@@ -286,7 +286,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public var description: String { Day.text(appendISO) }
 
     /// ``description`` (`YYYY-MM-DDTHH:MM`) appended as UTF-8.
-    func appendISO(to bytes: inout [UInt8]) {
+    public func appendISO(to bytes: inout [UInt8]) {
         day.appendISO(to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         time.appendText(to: &bytes)

@@ -112,35 +112,67 @@ private struct LineBuffer {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// A JSON string: `"` and `\` escaped, everything else as its UTF-8 bytes.
+    /// A JSON string: `"` and `\` escaped, everything else as its UTF-8 bytes. A text with
+    /// nothing to escape (nearly all) is appended in one piece.
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case 0..<0x20:
-                controlCharacter = true
-                bytes.append(byte)
-            default:
-                bytes.append(byte)
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain != true {
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(byte)
+                case 0..<0x20:
+                    controlCharacter = true
+                    bytes.append(byte)
+                default:
+                    bytes.append(byte)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A whole number's decimal digits, without a `String`.
     mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        guard value >= 0 else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// A timing's start or end as ``OccurrenceTiming/journalText`` gives it, quoted.
+    mutating func journalTime(_ timing: OccurrenceTiming, end: Bool) {
+        bytes.append(UInt8(ascii: "\""))
+        switch timing {
+        case .allDay(let first, let last): (end ? last : first).appendISO(to: &bytes)
+        case .timed(let start, let finish): (end ? finish : start).appendISO(to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// One approved occurrence, keys sorted as `ApprovedOccurrence.encode(to:)` gives them.
+    /// Written piece by piece as bytes: with a `String` per number, start and end and a byte
+    /// at a time per text, the 32,073 occurrences of the 20,000-activity bench plan's approval
+    /// took 265 M instructions of `approve` (callgrind).
     mutating func approved(_ o: ApprovedOccurrence) {
-        let (start, end) = o.timing.journalText
         raw(#"{"activity":"#)
         string(o.activity.rawValue)
         raw(#","end":"#)
-        string(end)
+        journalTime(o.timing, end: true)
         raw(#","index":"#)
         integer(o.index)
         if let owner = o.owner {
@@ -150,7 +182,7 @@ private struct LineBuffer {
         raw(#","sequence":"#)
         integer(o.sequence)
         raw(#","start":"#)
-        string(start)
+        journalTime(o.timing, end: false)
         raw(#","status":"#)
         string(o.status.rawValue)
         raw(#","title":"#)
