@@ -129,13 +129,13 @@ extension PlanFile {
         let (first, later) = TwoCores.run(
             size: utf8.count, threshold: threshold,
             { () -> (reader: PlanReader, sections: Plan?)? in
-                guard case .success(let composed) = composeYAML(head) else { return nil }
+                guard case .success(let composed) = composeYAML(head, onlyLF: true) else { return nil }
                 var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: composed.duplicates)
                 let sections = reader.readSections(composed.root)
                 return (reader, sections)
             },
             { () -> LaterPart? in
-                guard case .success(let composed) = composeYAML(tail, lineOffset: cut.linesBefore),
+                guard case .success(let composed) = composeYAML(tail, lineOffset: cut.linesBefore, onlyLF: true),
                     case .sequence(let items)? = composed.root
                 else { return nil }
                 var reader = PlanReader(sink: DiagnosticSink(file: file), duplicates: composed.duplicates)

@@ -44,14 +44,16 @@ func composeYAML(_ text: String, lineOffset: Int = 0) -> Result<Composed, Compos
     return text.withUTF8 { composeYAML($0, lineOffset: lineOffset) }
 }
 
-/// ``composeYAML(_:lineOffset:)`` of UTF-8 bytes.
-func composeYAML(_ bytes: [UInt8], lineOffset: Int = 0) -> Result<Composed, ComposeFailure> {
-    bytes.withUnsafeBufferPointer { composeYAML($0, lineOffset: lineOffset) }
+/// ``composeYAML(_:lineOffset:)`` of UTF-8 bytes. `onlyLF`: the caller knows every line
+/// of `bytes` ends at an LF (``hasLineBreaksOtherThanLF(_:chunked:)`` is false), so the
+/// text is not scanned again for breaks that need a ``LineMap``.
+func composeYAML(_ bytes: [UInt8], lineOffset: Int = 0, onlyLF: Bool = false) -> Result<Composed, ComposeFailure> {
+    bytes.withUnsafeBufferPointer { composeYAML($0, lineOffset: lineOffset, onlyLF: onlyLF) }
 }
 
-private func composeYAML(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> Result<Composed, ComposeFailure> {
+private func composeYAML(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int, onlyLF: Bool = false) -> Result<Composed, ComposeFailure> {
     let parser = YAMLParser(bytes)
-    let lines = LineMap(bytes)
+    let lines = onlyLF ? nil : LineMap(bytes)
     var composer = Composer(lineOffset: lineOffset, lines: lines)
     while true {
         var event = yaml_event_t()
