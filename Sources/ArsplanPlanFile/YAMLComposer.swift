@@ -69,23 +69,32 @@ private func composeYAML(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int, o
 
 /// libyaml's parser reading one buffer; freed with its owner. The buffer must outlive it.
 private final class YAMLParser {
-    private var parser = yaml_parser_t()
+    /// The parser's state, allocated apart rather than kept in a stored `var`: `&parser` of
+    /// a class's stored property is an exclusivity check at run time, once per event
+    /// (29 M instructions for the 3.1 MB bench plan, callgrind).
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        parser.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
-    deinit { yaml_parser_delete(&parser) }
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deinitialize(count: 1)
+        parser.deallocate()
+    }
 
     /// The next event into `event` (which the caller deletes); false on a YAML error.
     func next(_ event: inout yaml_event_t) -> Bool {
-        yaml_parser_parse(&parser, &event) == 1
+        yaml_parser_parse(parser, &event) == 1
     }
 
     /// What libyaml reported, as a message with the place it points at.
     func failure(in bytes: UnsafeBufferPointer<UInt8>, lines: LineMap?) -> ComposeFailure {
+        let parser = self.parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         func mark(_ mark: yaml_mark_t) -> SourceLocation {
             lines?.location(line: mark.line, column: mark.column) ?? SourceLocation(line: mark.line + 1, column: mark.column + 1)
