@@ -226,7 +226,7 @@ private struct Composer {
         return .more
     }
 
-    private mutating func add(_ node: Node) {
+    private mutating func add(_ node: consuming Node) {
         if stack.isEmpty {
             root = node
         } else {
