@@ -176,6 +176,29 @@ struct ReaderTests {
         #expect(result.diagnostics.allSatisfy { $0.english.contains("(first at 5:3)") })
     }
 
+    @Test func anActivityIDDefinedThreeTimesIsReportedAgainstTheFirstWhichReferencesMean() {
+        let result = parse(
+            """
+            plan: {id: test, title: Test, year: 2027}
+            activities:
+              - {id: a, title: A, dates: [2027-02-01]}
+              - {id: a, title: A2, dates: [2027-02-02, 2027-02-03]}
+              - {id: b, title: B, after: "a[2] + 1 workdays"}
+              - {id: a, title: A3, dates: [2027-02-04, 2027-02-05, 2027-02-06]}
+              - {id: c, title: C, after: x}
+            """)
+        #expect(codes(result) == ["duplicate_id", "missing_occurrence", "duplicate_id", "unknown_reference"])
+        #expect(
+            result.diagnostics.map(\.location) == [
+                SourceLocation(line: 4, column: 10), SourceLocation(line: 5, column: 30),
+                SourceLocation(line: 6, column: 10), SourceLocation(line: 7, column: 30),
+            ])
+        #expect(result.diagnostics[0].english.contains("(first at 3:5)"))
+        #expect(result.diagnostics[2].english.contains("(first at 3:5)"))
+        // `a[2]` means the first `a`, which has one date.
+        #expect(result.diagnostics[1].english.contains("1"))
+    }
+
     @Test func repeatedKeysAreReportedWithBothPlacesAndTheRestIsStillRead() {
         let result = parse(
             Self.head + """
