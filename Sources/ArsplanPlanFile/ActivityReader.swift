@@ -159,6 +159,9 @@ extension PlanReader {
                 if items.isEmpty {
                     sink.error(.invalidValue, .afterEmpty, at: location(of: value.isNull ? entry.keyNode : value))
                 }
+                // Room for them all at once: grown one by one, each list was allocated twice or more.
+                after.reserveCapacity(items.count)
+                draft.references.reserveCapacity(draft.references.count + items.count)
                 for item in items {
                     guard let text = text(item, for: "after") else { continue }
                     if let offset = readOffset(text, key: "after", at: location(of: item), into: &draft) {
