@@ -60,11 +60,13 @@ extension PlanReader {
         }
         var draft = ActivityDraft(activity: Activity(id: "", title: "", placement: .dates([]), location: here))
 
-        var placementEntries: [Entry] = []
+        // The placement keys in the order written, and where `for-each` is: keys as the
+        // enum and places as numbers, which are copied without retaining anything.
+        var placementKeys: [(key: ActivityKey, location: SourceLocation)] = []
         var placement: Placement?
         var after: [DependencyOffset] = []
         var before: DependencyOffset?
-        var forEachEntry: Entry?
+        var forEachLocation: SourceLocation?
         var seen = ActivityKeySet()
 
         // The pairs by index (iterating a mapping copies all its pairs first), each key
@@ -113,10 +115,10 @@ extension PlanReader {
                 draft.goals = identifierList(value, for: "goals", of: .goals, kind: .goal, into: &draft)
                 draft.activity.goals = draft.goals.map { .init($0.value) }
             case .date:
-                placementEntries.append(entry)
+                placementKeys.append((activityKey!, location(of: keyNode)))
                 if let day = day(value, for: "date") { placement = .date(day) }
             case .dates:
-                placementEntries.append(entry)
+                placementKeys.append((activityKey!, location(of: keyNode)))
                 guard let items = list(value, for: "dates", of: .dates) else { break }
                 if items.isEmpty {
                     sink.error(.invalidValue, .datesEmpty, at: location(of: value.isNull ? entry.keyNode : value))
@@ -142,19 +144,19 @@ extension PlanReader {
                 }
                 if days.count == items.count { placement = .dates(days) }
             case .repeat:
-                placementEntries.append(entry)
+                placementKeys.append((activityKey!, location(of: keyNode)))
                 if let recurrence = readRepeat(entry) { placement = .recurrence(recurrence) }
             case .with:
-                placementEntries.append(entry)
+                placementKeys.append((activityKey!, location(of: keyNode)))
                 guard let text = text(value, for: "with") else { break }
                 if let reference = readWith(text, at: location(of: value), into: &draft) {
                     placement = .with(reference)
                 }
             case .datesFrom:
-                placementEntries.append(entry)
+                placementKeys.append((activityKey!, location(of: keyNode)))
                 if let path = text(value, for: "dates-from") { placement = .imported(source: path, dates: []) }
             case .after:
-                placementEntries.append(entry)
+                placementKeys.append((activityKey!, location(of: keyNode)))
                 guard let items = list(value, for: "after", of: .activities) else { break }
                 if items.isEmpty {
                     sink.error(.invalidValue, .afterEmpty, at: location(of: value.isNull ? entry.keyNode : value))
@@ -169,7 +171,7 @@ extension PlanReader {
                     }
                 }
             case .before:
-                placementEntries.append(entry)
+                placementKeys.append((activityKey!, location(of: keyNode)))
                 if case .sequence = value {
                     sink.error(.invalidType, .beforeList, at: location(of: value))
                     break
@@ -177,7 +179,7 @@ extension PlanReader {
                 guard let text = text(value, for: "before") else { break }
                 before = readOffset(text, key: "before", at: location(of: value), into: &draft)
             case .forEach:
-                forEachEntry = entry
+                forEachLocation = location(of: keyNode)
                 guard let text = text(value, for: "for-each") else { break }
                 switch parseReference(text) {
                 case .success(let reference) where reference.occurrence == nil:
@@ -227,33 +229,35 @@ extension PlanReader {
             sink.error(.missingKey, .activityHasNo(activity: name(), key: key.rawValue), at: here)
         }
 
-        // Exactly one way of placing the activity (after and before together count as one).
-        func group(_ key: String) -> String { key == "after" || key == "before" ? "after/before" : key }
-        var groups: [(name: String, entry: Entry)] = []
-        for entry in placementEntries where !groups.contains(where: { $0.name == group(entry.key) }) {
-            groups.append((group(entry.key), entry))
+        // Exactly one way of placing the activity (after and before together count as one):
+        // each way's first key. (One key, as most activities have, is its own group.)
+        func group(_ key: ActivityKey) -> ActivityKey { key == .before ? .after : key }
+        var groups = placementKeys
+        if placementKeys.count > 1 {
+            groups = []
+            for written in placementKeys where !groups.contains(where: { group($0.key) == group(written.key) }) {
+                groups.append(written)
+            }
         }
         if groups.isEmpty {
             sink.error(.missingPlacement, .noPlacement(activity: name()), at: here)
         } else if groups.count > 1 {
             sink.error(
-                .multiplePlacements, .multiplePlacements(activity: name(), keys: groups.map(\.entry.key)),
-                at: groups[1].entry.keyLocation)
-        } else if groups[0].name == "after/before" {
+                .multiplePlacements, .multiplePlacements(activity: name(), keys: groups.map(\.key.rawValue)),
+                at: groups[1].location)
+        } else if group(groups[0].key) == .after {
             if seen.contains(.after) == !after.isEmpty, seen.contains(.before) == (before != nil) {
                 placement = .relative(after: after, before: before)
             }
         }
         if let placement {
             draft.activity.placement = placement
-            draft.activity.placementLocation = groups.first?.entry.keyLocation
+            draft.activity.placementLocation = groups.first?.location
         }
 
         // for-each repeats a relative placement once per occurrence of another activity.
-        if let forEachEntry, let only = groups.first, groups.count == 1,
-            !["with", "after/before"].contains(only.name)
-        {
-            sink.error(.invalidForEach, .forEachPlacement(key: only.entry.key), at: forEachEntry.keyLocation)
+        if let forEachLocation, let only = groups.first, groups.count == 1, group(only.key) != .with, group(only.key) != .after {
+            sink.error(.invalidForEach, .forEachPlacement(key: only.key.rawValue), at: forEachLocation)
         }
 
         if case .minutes = draft.activity.duration, draft.activity.time == nil,
