@@ -48,13 +48,9 @@ extension PlanReader {
                     notes: [.ownersDefinedNote])
             }
             if let unit = drafts[index].unit { check(unit, kind: .unit, in: unitIDs) }
-            for audience in drafts[index].audiences {
-                check(audience, kind: .audience, in: audienceIDs)
-            }
-            for channel in drafts[index].channels {
-                check(channel, kind: .channel, in: channelIDs)
-            }
-            for goal in drafts[index].goals { check(goal, kind: .goal, in: goalIDs) }
+            check(drafts[index].activity.audiences, at: drafts[index].audienceLocations, kind: .audience, in: audienceIDs)
+            check(drafts[index].activity.channels, at: drafts[index].channelLocations, kind: .channel, in: channelIDs)
+            check(drafts[index].activity.goals, at: drafts[index].goalLocations, kind: .goal, in: goalIDs)
 
             // By position: iterating copies each (reference, location, key) twice.
             for r in drafts[index].references.indices {
@@ -80,6 +76,11 @@ extension PlanReader {
                 }
             }
         }
+    }
+
+    /// ``check(_:kind:in:)`` of each of `ids`, written at `locations`.
+    private mutating func check<Tag>(_ ids: [Identifier<Tag>], at locations: [SourceLocation], kind: IDKind, in list: IDList) {
+        for i in ids.indices { check(Located(value: ids[i].rawValue, location: locations[i]), kind: kind, in: list) }
     }
 
     private mutating func check(_ reference: Located<String>, kind: IDKind, in ids: IDList) {
