@@ -493,8 +493,12 @@ struct PositionIndex<Element: Identifiable>: Hashable, Sendable where Element.ID
         guard elements.count != indexedCount else { return }
         var positions: [Element.ID: Int] = [:]
         positions.reserveCapacity(elements.count)
-        // By index: `for element in` would copy every element out.
-        for i in elements.indices where positions[elements[i].id] == nil { positions[elements[i].id] = i }
+        // By index: `for element in` would copy every element out. One look-up per id (the
+        // first position is put back for a repeated id): asking first and then inserting
+        // hashed every id twice, 8 M instructions for the bench plan's 20,000 activities.
+        for i in elements.indices {
+            if let first = positions.updateValue(i, forKey: elements[i].id) { positions[elements[i].id] = first }
+        }
         self.positions = positions
         indexedCount = elements.count
     }

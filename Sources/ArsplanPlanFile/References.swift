@@ -17,14 +17,14 @@ extension PlanReader {
         for index in drafts.indices {
             let id = drafts[index].activity.id.rawValue
             guard !id.isEmpty else { continue }
-            if let first = activitiesByID[id] {
+            // One look-up for a new id (most are): the first activity is put back for a repeated one.
+            if let first = activitiesByID.updateValue(index, forKey: id) {
+                activitiesByID[id] = first
                 sink.error(
                     .duplicateID,
                     .duplicateID(
                         kind: .activity, id: id, first: drafts[first].activity.location ?? SourceLocation(line: 1, column: 1)),
                     at: drafts[index].idLocation ?? drafts[index].activity.location ?? SourceLocation(line: 1, column: 1))
-            } else {
-                activitiesByID[id] = index
             }
         }
         // The ids only for a suggestion; occurrence counts worked out once per activity.
@@ -48,34 +48,39 @@ extension PlanReader {
                     notes: [.ownersDefinedNote])
             }
             if let unit = drafts[index].unit { check(unit, kind: .unit, in: unitIDs) }
-            for audience in drafts[index].audiences {
-                check(audience, kind: .audience, in: audienceIDs)
-            }
-            for channel in drafts[index].channels {
-                check(channel, kind: .channel, in: channelIDs)
-            }
-            for goal in drafts[index].goals { check(goal, kind: .goal, in: goalIDs) }
+            check(drafts[index].activity.audiences, at: drafts[index].audienceLocations, kind: .audience, in: audienceIDs)
+            check(drafts[index].activity.channels, at: drafts[index].channelLocations, kind: .channel, in: channelIDs)
+            check(drafts[index].activity.goals, at: drafts[index].goalLocations, kind: .goal, in: goalIDs)
 
-            for use in drafts[index].references {
-                let id = use.reference.activity.rawValue
+            // By position: iterating copies each (reference, location, key) twice.
+            for r in drafts[index].references.indices {
+                let reference = drafts[index].references[r].reference
+                let id = reference.activity.rawValue
                 guard let targetIndex = activitiesByID[id] else {
+                    let use = drafts[index].references[r]
                     sink.error(
                         .unknownReference,
                         .unknownActivity(id: id, key: use.key, suggestion: suggest(id, in: activityIDs)),
                         at: use.location)
                     continue
                 }
-                guard let occurrence = use.reference.occurrence else { continue }
+                guard let occurrence = reference.occurrence else { continue }
                 if counts[targetIndex] == nil { counts[targetIndex] = occurrenceCount(of: targetIndex, byID: activitiesByID) }
                 guard let count = counts[targetIndex] ?? nil else { continue }
                 if occurrence > count {
+                    let use = drafts[index].references[r]
                     sink.error(
                         .missingOccurrence,
-                        .missingOccurrence(reference: use.reference.description, key: use.key, id: id, count: count),
+                        .missingOccurrence(reference: reference.description, key: use.key, id: id, count: count),
                         at: use.location)
                 }
             }
         }
+    }
+
+    /// ``check(_:kind:in:)`` of each of `ids`, written at `locations`.
+    private mutating func check<Tag>(_ ids: [Identifier<Tag>], at locations: [SourceLocation], kind: IDKind, in list: IDList) {
+        for i in ids.indices { check(Located(value: ids[i].rawValue, location: locations[i]), kind: kind, in: list) }
     }
 
     private mutating func check(_ reference: Located<String>, kind: IDKind, in ids: IDList) {

@@ -79,4 +79,35 @@ struct LineBreakTests {
             return
         }
     }
+
+    /// The scans for line breaks other than LF look at 32 bytes at a time (a fast path):
+    /// with every break, and bytes that only look like one, at every position around a
+    /// chunk's edges, they answer what the byte-by-byte scan answers, and what is written.
+    @Test func theChunkedScansForLineBreaksAgreeWithTheByteByByteScans() {
+        let pieces: [(bytes: [UInt8], otherThanLF: Bool, yaml11: Bool)] = [
+            ([0x0D], true, false), ([0x0D, 0x0A], false, false), ([0x0A], false, false),
+            (Array("\u{85}".utf8), true, true), (Array("\u{2028}".utf8), true, true), (Array("\u{2029}".utf8), true, true),
+            (Array("å".utf8), false, false), (Array("\u{2027}".utf8), false, false), (Array("\u{2030}".utf8), false, false),
+            ([0xC2], false, false), ([0xE2, 0x80], false, false), (Array("✓".utf8), false, false),
+        ]
+        for length in [0, 1, 31, 32, 33, 64, 97] {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            for piece in pieces {
+                for position in 0...length {
+                    var bytes = plain
+                    bytes.insert(contentsOf: piece.bytes, at: position)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        let written = "\(piece.bytes) at \(position) of \(length)"
+                        #expect(hasLineBreaksOtherThanLF(buffer) == piece.otherThanLF, "\(written)")
+                        #expect(hasLineBreaksOtherThanLF(buffer, chunked: false) == piece.otherThanLF, "\(written)")
+                        #expect(hasYAML11LineBreaks(buffer) == piece.yaml11, "\(written)")
+                        #expect(hasYAML11LineBreaks(buffer, chunked: false) == piece.yaml11, "\(written)")
+                    }
+                }
+            }
+            plain.withUnsafeBufferPointer { buffer in
+                #expect(!hasLineBreaksOtherThanLF(buffer) && !hasYAML11LineBreaks(buffer))
+            }
+        }
+    }
 }

@@ -176,6 +176,60 @@ struct ReaderTests {
         #expect(result.diagnostics.allSatisfy { $0.english.contains("(first at 5:3)") })
     }
 
+    @Test func placementKeysAreGroupedInTheOrderWrittenWithAfterAndBeforeAsOne() {
+        let result = parse(
+            """
+            plan: {id: test, title: Test, year: 2027}
+            activities:
+              - {id: namnd, title: N, date: 2027-01-27}
+              - {id: a, title: A, before: "namnd[1] - 2 workdays", date: 2027-02-01, after: namnd, with: namnd}
+              - {id: b, title: B, for-each: namnd, before: "namnd - 1 workdays", after: namnd}
+              - {id: c, title: C, for-each: namnd, dates: [2027-03-01]}
+              - {id: g, title: G, before: "namnd - 3 workdays", after: namnd}
+              - {id: h, title: H}
+            """)
+        #expect(codes(result) == ["multiple_placements", "invalid_for_each", "missing_placement"])
+        // The second way's first key is where the error stands; each way is named by its first key.
+        #expect(result.diagnostics[0].location == SourceLocation(line: 4, column: 56))
+        #expect(result.diagnostics[0].english.contains("'before' and 'date' and 'with'"))
+        #expect(result.diagnostics[1].location == SourceLocation(line: 6, column: 23))
+        #expect(result.diagnostics[1].english.contains("not with 'dates'"))
+        #expect(result.diagnostics[2].location == SourceLocation(line: 8, column: 5))
+        let plan = PlanFile.parse(
+            "plan: {id: t, title: T, year: 2027}\nactivities:\n  - {id: n, title: N, date: 2027-01-27}\n"
+                + "  - {id: g, title: G, before: \"n - 3 workdays\", after: n}\n", file: "t.yaml"
+        ).plan
+        #expect(plan?.activities.last?.placementLocation == SourceLocation(line: 4, column: 23))
+        guard case .relative(let after, let before)? = plan?.activities.last?.placement else {
+            Issue.record("after and before together are no relative placement")
+            return
+        }
+        #expect(after.map(\.reference.activity.rawValue) == ["n"] && before?.amount == 3)
+    }
+
+    @Test func anActivityIDDefinedThreeTimesIsReportedAgainstTheFirstWhichReferencesMean() {
+        let result = parse(
+            """
+            plan: {id: test, title: Test, year: 2027}
+            activities:
+              - {id: a, title: A, dates: [2027-02-01]}
+              - {id: a, title: A2, dates: [2027-02-02, 2027-02-03]}
+              - {id: b, title: B, after: "a[2] + 1 workdays"}
+              - {id: a, title: A3, dates: [2027-02-04, 2027-02-05, 2027-02-06]}
+              - {id: c, title: C, after: x}
+            """)
+        #expect(codes(result) == ["duplicate_id", "missing_occurrence", "duplicate_id", "unknown_reference"])
+        #expect(
+            result.diagnostics.map(\.location) == [
+                SourceLocation(line: 4, column: 10), SourceLocation(line: 5, column: 30),
+                SourceLocation(line: 6, column: 10), SourceLocation(line: 7, column: 30),
+            ])
+        #expect(result.diagnostics[0].english.contains("(first at 3:5)"))
+        #expect(result.diagnostics[2].english.contains("(first at 3:5)"))
+        // `a[2]` means the first `a`, which has one date.
+        #expect(result.diagnostics[1].english.contains("1"))
+    }
+
     @Test func repeatedKeysAreReportedWithBothPlacesAndTheRestIsStillRead() {
         let result = parse(
             Self.head + """
