@@ -138,7 +138,9 @@ public struct FeedWriter: Sendable {
                 }
                 changes += removed.sorted { $0.uid < $1.uid }
             }
-            publication = PublicationState(events: published)
+            // No UID was added (UIDs are only ever added to the state): the file's order still
+            // lists exactly its keys (``PublicationState/fileOrder``).
+            publication = PublicationState(events: published, fileOrder: published.count == previous.events.count ? previous.fileOrder : nil)
         }
 
         // Calendar heads: libical serializes an empty VCALENDAR; we keep all but its last line.

@@ -15,7 +15,8 @@ public struct ExportOptions: Sendable {
     /// Today in the plan's zone, for the year overview's today marker (from the caller's clock).
     public var today: Day?
     /// From this many occurrences the year overview is rendered on the other core while the
-    /// feeds are made (``defaultOverviewAlongsideFrom``); tests force both ways with 0 and `Int.max`.
+    /// feeds are made, and then the publication state encoded there while the feeds are
+    /// digested (``defaultOverviewAlongsideFrom``); tests force both ways with 0 and `Int.max`.
     public var overviewAlongsideFrom: Int
     /// When the folder's marker shows it was written from exactly these inputs (``ExportInputs``),
     /// leave it and the state alone without making the feeds; tests turn it off to compare.
@@ -137,32 +138,37 @@ extension Workspace {
         let overview = YearOverview.current(
             loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: options.today)
         // The year overview is rendered on the other core while the feeds are made (it then
-        // renders on one thread itself), and the new state's bytes and the feeds' digest with
-        // them. The 100,000-occurrence bench plan, every event changed (callgrind, 7 Dec 2026):
-        // the overview's 3.29 G instructions beside the state read, the feeds, the state
-        // encoded and the digest, 3.25 G; with the last two after both, the export's longest
-        // thread was 1.0 G longer.
+        // renders on one thread itself); then the new state's bytes on the other core while
+        // the feeds are digested and the index page made. The 100,000-occurrence bench plan,
+        // every event changed (callgrind, 7 Dec 2026): the overview's 3.29 G instructions
+        // beside the state read, the feeds, the state encoded and the digest, 3.25 G; with the
+        // last two after both, the export's longest thread was 1.0 G longer. Once the overview
+        // took 1.13 G (8 Dec 2026), the state encoded (0.39 G) beside the digest and the index
+        // page (0.35 G), in the file's order: the main thread 3.82 G → 3.17 G.
         let (prepared, overviewPage) = TwoCores.run(
             size: loaded.schedule.occurrences.count, threshold: options.overviewAlongsideFrom,
             {
                 Result { () throws(ExportError) in
-                    let (feeds, previous) = try prepare(
-                        loaded, options: options, statePath: statePath, state: stateBytes, decoded: ahead?.decoded, at: now)
-                    // The state as this export leaves it: written anew when there was none or it changed.
-                    let newState = feeds.publication.flatMap { state in
-                        previous == nil || !feeds.changes.isEmpty ? PublicationFile.encode(state, planID: loaded.plan.id) : nil
-                    }
-                    var digest = OutputDigest()
-                    feeds.addFeeds(to: &digest)
-                    return (feeds, previous, newState, digest)
+                    try prepare(loaded, options: options, statePath: statePath, state: stateBytes, decoded: ahead?.decoded, at: now)
                 }
             },
             { Array(YearOverviewPage.render(overview, twoCoresFrom: Int.max).utf8) })
-        let (feeds, previous, newState, feedsDigest) = try prepared.get()
-        let index = FeedIndexPage(
-            schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html"
-        )
-        .bytes()
+        let (feeds, previous) = try prepared.get()
+        // The state as this export leaves it: written anew when there was none or it changed.
+        let publication = previous == nil || !feeds.changes.isEmpty ? feeds.publication : nil
+        let planID = loaded.plan.id
+        let ((feedsDigest, index), newState) = TwoCores.run(
+            size: loaded.schedule.occurrences.count, threshold: options.overviewAlongsideFrom,
+            {
+                var digest = OutputDigest()
+                feeds.addFeeds(to: &digest)
+                let index = FeedIndexPage(
+                    schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html"
+                )
+                .bytes()
+                return (digest, index)
+            },
+            { publication.map { PublicationFile.encode($0, planID: planID) } })
         let outputs = Self.outputDigest(feeds, digested: feedsDigest, index: index, overview: overviewPage)
         // Recorded whether or not this export skips on it, so that both ways write the same marker.
         let inputs = ExportInputs.digest(loaded, options: options, statePath: statePath, state: newState ?? stateBytes, now: now).map {

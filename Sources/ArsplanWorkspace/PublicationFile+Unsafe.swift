@@ -21,6 +21,25 @@ extension PublicationFile {
         return order != 0 ? order < 0 : a.count < b.count
     }
 
+    /// Whether `uids` are in strictly increasing byte order (so each is there once).
+    static func strictlyIncreasing(_ uids: [String]) -> Bool {
+        guard uids.count > 1 else { return true }
+        var previous = uids[0]
+        for i in 1..<uids.count {
+            var uid = uids[i]
+            let before = previous.withUTF8 { a in
+                uid.withUTF8 { b in
+                    let common = min(a.count, b.count)
+                    let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
+            }
+            guard before else { return false }
+            previous = uid
+        }
+        return true
+    }
+
     /// Reads a state file; throws what is wrong.
     public static func decode(_ bytes: [UInt8]) throws(PublicationStateProblem) -> PublicationState {
         // The layout `encode` writes is read directly (JSONDecoder takes seconds for 100,000
@@ -93,8 +112,10 @@ extension PublicationFile {
                 expect(",\n  \"events\": {")
             else { return nil }
             var events: [String: PublishedEvent] = [:]
-            if expect("}\n}\n") { return at == bytes.count ? PublicationState(events: events) : nil }
+            var order: [String] = []
+            if expect("}\n}\n") { return at == bytes.count ? PublicationState(events: events, fileOrder: order) : nil }
             events.reserveCapacity(bytes.count / 130)
+            order.reserveCapacity(bytes.count / 130)
             repeat {
                 guard expect("\n    "), let uid = string(), expect(": {\"start\": "), let start = string(), expect(", \"sequence\": "),
                     let sequence = number(), expect(", \"stamp\": "), let stamp = stamp(), expect(", \"fingerprint\": "),
@@ -103,9 +124,10 @@ extension PublicationFile {
                 let inFeeds = !expect(", \"inFeeds\": false")
                 guard expect("}") else { return nil }
                 events[uid] = PublishedEvent(fingerprint: fingerprint, sequence: sequence, stamp: stamp, start: start, inFeeds: inFeeds)
+                order.append(uid)
             } while expect(",")
             guard expect("\n  }\n}\n"), at == bytes.count else { return nil }
-            return PublicationState(events: events)
+            return PublicationState(events: events, fileOrder: order)
         }
     }
 
