@@ -21,6 +21,21 @@ extension PublicationFile {
         return order != 0 ? order < 0 : a.count < b.count
     }
 
+    /// 16 lower-case hex digits, appended as one piece.
+    static func addHex(_ value: UInt64, to out: inout [UInt8]) {
+        // Two words of eight ASCII digits each, the first digit in the lowest byte.
+        func word(_ half: UInt64) -> UInt64 {
+            var word: UInt64 = 0
+            for i in 0..<8 {
+                let digit = (half >> UInt64(28 - 4 * i)) & 0xF
+                word |= (digit < 10 ? 0x30 + digit : 0x61 + digit - 10) << UInt64(8 * i)
+            }
+            return word.littleEndian
+        }
+        var digits = (word(value >> 32), word(value & 0xFFFF_FFFF))
+        withUnsafeBytes(of: &digits) { out.append(contentsOf: $0) }
+    }
+
     /// Whether `uids` are in strictly increasing byte order (so each is there once).
     static func strictlyIncreasing(_ uids: [String]) -> Bool {
         guard uids.count > 1 else { return true }
