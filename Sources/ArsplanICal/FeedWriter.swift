@@ -55,13 +55,16 @@ public struct FeedWriter: Sendable {
     /// ``FeedSet/publication`` state and the ``FeedSet/changes``. Without it the journal's
     /// counts and times are used as they are, and 1 January of the plan year for what nobody
     /// changed (a fixed value: tests and library use that have no clock).
-    public func write(_ schedule: Schedule, publishing: Publishing? = nil) throws(ICalError) -> FeedSet {
+    ///
+    /// `definitions`: the schedule's ``Schedule/feedDefinitions(keepCancelled:baseName:)`` with
+    /// these options, when the caller has them already.
+    public func write(_ schedule: Schedule, publishing: Publishing? = nil, definitions: [FeedDefinition]? = nil) throws(ICalError) -> FeedSet {
         libicalLock.lock()
         defer { libicalLock.unlock() }
 
         let plan = schedule.plan
         let zone = try BuiltinZone.named(plan.timezone)
-        let definitions = schedule.feedDefinitions(keepCancelled: options.keepCancelled, baseName: options.baseName)
+        let definitions = definitions ?? schedule.feedDefinitions(keepCancelled: options.keepCancelled, baseName: options.baseName)
         let included = definitions.first?.occurrenceIndices ?? []
 
         // One VTIMEZONE for the years the events touch (the plan year at least).
