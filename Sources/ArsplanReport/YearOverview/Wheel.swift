@@ -149,7 +149,12 @@ extension Builder {
             let kind = activity?.kind ?? ""
             return style[kind.isEmpty ? "utan slag" : kind] ?? ("#555555", .circle)
         }
-        let inYear = shown.indices.filter { g.span(from: shown[$0].timing.firstDay, through: shown[$0].timing.lastDay) != nil }
+        // Those `g.span(from:through:)` gives a span for (its guard), without working out angles.
+        let (yearFirst, yearLast) = (g.firstDay, g.lastDay)
+        let inYear = shown.indices.filter { i in
+            let (first, last) = (shown[i].timing.firstDay, shown[i].timing.lastDay)
+            return first <= last && last >= yearFirst && first <= yearLast
+        }
         if inYear.count > overview.aggregateAbove {
             v["aggregates"] = aggregateValues(inYear, ringsOf: layout.ringsOf)
         } else {

@@ -90,7 +90,6 @@ struct Builder: Sendable {
         plan = overview.plan
         activities = plan.activityIndex
         titles = activities.mapValues(\.title)
-        counts = overview.occurrenceCounts
         shown = overview.shown
         var positions: [Activity.ID: Int] = [:]
         positions.reserveCapacity(plan.activities.count)
@@ -99,6 +98,18 @@ struct Builder: Sendable {
         shownActivity.reserveCapacity(shown.count)
         for i in shown.indices { shownActivity.append(positions[shown[i].activity] ?? -1) }
         self.shownActivity = shownActivity
+        if overview.range == nil {
+            // Every occurrence is shown: counted by position (each id hashed once per activity).
+            var perActivity = [Int](repeating: 0, count: plan.activities.count)
+            var counts: [Activity.ID: Int] = [:]
+            for i in shown.indices {
+                if shownActivity[i] >= 0 { perActivity[shownActivity[i]] += 1 } else { counts[shown[i].activity, default: 0] += 1 }
+            }
+            for a in perActivity.indices where perActivity[a] > 0 { counts[plan.activities[a].id] = perActivity[a] }
+            self.counts = counts
+        } else {
+            counts = overview.occurrenceCounts
+        }
         calendar = WorkingCalendar(plan: plan)
         layout = overview.ringLayout(activities: activities, shownActivities: shownActivity)
         ownerNames = Dictionary(plan.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
