@@ -27,8 +27,23 @@ public struct PublishedEvent: Hashable, Sendable {
 /// What a plan's feeds have published, per occurrence UID (without `@domain`).
 public struct PublicationState: Hashable, Sendable {
     public var events: [String: PublishedEvent]
+    /// The UIDs in the order the state file listed them, when the state was read from one
+    /// and its keys have not changed since: the file lists them sorted, so the next one can
+    /// be written in this order without sorting again (the writer checks that it is sorted
+    /// and holds exactly the keys of `events`). Not part of the value: equal states with and
+    /// without it are equal.
+    package var fileOrder: [String]?
 
     public init(events: [String: PublishedEvent] = [:]) { self.events = events }
+
+    package init(events: [String: PublishedEvent], fileOrder: [String]?) {
+        self.events = events
+        self.fileOrder = fileOrder
+    }
+
+    public static func == (a: PublicationState, b: PublicationState) -> Bool { a.events == b.events }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(events) }
 }
 
 /// How one event changes for subscribers in an export.

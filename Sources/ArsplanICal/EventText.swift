@@ -151,7 +151,17 @@ struct EventText {
 
     /// The activity's own text with its empty lines taken out (a description has none), or nil.
     static func withoutEmptyLines(_ text: String) -> String? {
-        let lines = cleanText(text).split(separator: "\n").map { String($0.drop { $0 == " " || $0 == "\t" }) }.filter { !$0.isEmpty }
+        // One line that starts with neither a space nor a tab: itself, as the general way below
+        // gives it, without splitting it Character by Character (102 M instructions for the
+        // bench plan's 1,924 descriptions, callgrind, 8 Dec 2026; the tests compare the two).
+        var clean = cleanText(text)
+        if clean.withUTF8({ !$0.isEmpty && $0[0] != 0x20 && $0[0] != 0x09 && !$0.contains(0x0A) }) { return clean }
+        return withoutEmptyLinesSlowly(clean)
+    }
+
+    /// ``withoutEmptyLines(_:)`` of a text already through `cleanText`, the general way.
+    static func withoutEmptyLinesSlowly(_ clean: String) -> String? {
+        let lines = clean.split(separator: "\n").map { String($0.drop { $0 == " " || $0 == "\t" }) }.filter { !$0.isEmpty }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 

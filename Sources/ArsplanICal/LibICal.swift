@@ -224,6 +224,8 @@ func singleLine(_ text: String) -> String {
 private func needsCleaning(_ text: String, spaces: Bool) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
+        // Printable ASCII without spaces (a UID, most ids): nothing to clean.
+        if !bytes.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) { return false }
         let count = bytes.count
         if spaces, let last = bytes.last, last == 0x20 { return true }
         var previous: UInt8 = 0x20

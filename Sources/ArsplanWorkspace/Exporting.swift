@@ -15,7 +15,8 @@ public struct ExportOptions: Sendable {
     /// Today in the plan's zone, for the year overview's today marker (from the caller's clock).
     public var today: Day?
     /// From this many occurrences the year overview is rendered on the other core while the
-    /// feeds are made (``defaultOverviewAlongsideFrom``); tests force both ways with 0 and `Int.max`.
+    /// feeds are made, and then the publication state encoded there while the feeds are
+    /// digested (``defaultOverviewAlongsideFrom``); tests force both ways with 0 and `Int.max`.
     public var overviewAlongsideFrom: Int
     /// When the folder's marker shows it was written from exactly these inputs (``ExportInputs``),
     /// leave it and the state alone without making the feeds; tests turn it off to compare.
@@ -136,61 +137,104 @@ extension Workspace {
         // The plan file's hash only tells whether it changed since an approval: not computed without one.
         let overview = YearOverview.current(
             loaded.replay, planHash: loaded.replay.latestApproval == nil ? nil : loaded.planHash, today: options.today)
-        // The year overview is rendered on the other core while the feeds are made (it then
-        // renders on one thread itself), and the new state's bytes and the feeds' digest with
-        // them. The 100,000-occurrence bench plan, every event changed (callgrind, 7 Dec 2026):
-        // the overview's 3.29 G instructions beside the state read, the feeds, the state
-        // encoded and the digest, 3.25 G; with the last two after both, the export's longest
-        // thread was 1.0 G longer.
-        let (prepared, overviewPage) = TwoCores.run(
+        // The year overview and then the index page are made on the other core while the feeds
+        // are made (the overview then renders on one thread itself); then the feeds are digested
+        // and the new state's bytes made there while the files are written (below). The
+        // 100,000-occurrence bench plan,
+        // every event changed (callgrind, 7 Dec 2026): the overview's 3.29 G instructions
+        // beside the state read, the feeds, the state encoded and the digest, 3.25 G; with the
+        // last two after both, the export's longest thread was 1.0 G longer. Once the overview
+        // took 1.13 G (8 Dec 2026), the state encoded (0.39 G) beside the digest and the index
+        // page (0.35 G), in the file's order: the main thread 3.82 G → 3.17 G. Then, with the
+        // overview (1.14 G) shorter than the feeds (1.33 G), the index page (0.13 G) made after
+        // it from the feeds' definitions (made first): 1.27 G beside the feeds' 1.22 G, and the
+        // digest (0.22 G) beside the state's encoding (0.29 G); the main thread 2.77 G → 2.64 G;
+        // and with both beside the writing of the files, 2.42 G.
+        let definitions = loaded.schedule.feedDefinitions(keepCancelled: options.keepCancelled)
+        let schedule = loaded.schedule
+        let baseURL = options.baseURL
+        let (prepared, (overviewPage, index)) = TwoCores.run(
             size: loaded.schedule.occurrences.count, threshold: options.overviewAlongsideFrom,
             {
                 Result { () throws(ExportError) in
-                    let (feeds, previous) = try prepare(
-                        loaded, options: options, statePath: statePath, state: stateBytes, decoded: ahead?.decoded, at: now)
-                    // The state as this export leaves it: written anew when there was none or it changed.
-                    let newState = feeds.publication.flatMap { state in
-                        previous == nil || !feeds.changes.isEmpty ? PublicationFile.encode(state, planID: loaded.plan.id) : nil
-                    }
-                    var digest = OutputDigest()
-                    feeds.addFeeds(to: &digest)
-                    return (feeds, previous, newState, digest)
+                    try prepare(
+                        loaded, options: options, statePath: statePath, state: stateBytes, decoded: ahead?.decoded, definitions: definitions,
+                        at: now)
                 }
             },
-            { Array(YearOverviewPage.render(overview, twoCoresFrom: Int.max).utf8) })
-        let (feeds, previous, newState, feedsDigest) = try prepared.get()
-        let index = FeedIndexPage(
-            schedule: loaded.schedule, feeds: feeds.feeds, baseURL: options.baseURL, now: now, overviewFileName: "oversikt.html"
-        )
-        .bytes()
-        let outputs = Self.outputDigest(feeds, digested: feedsDigest, index: index, overview: overviewPage)
-        // Recorded whether or not this export skips on it, so that both ways write the same marker.
-        let inputs = ExportInputs.digest(loaded, options: options, statePath: statePath, state: newState ?? stateBytes, now: now).map {
-            ExportInputs.markerValue(inputs: $0, sizes: outputs.sizes)
-        }
+            {
+                let overviewPage = Array(YearOverviewPage.render(overview, twoCoresFrom: Int.max).utf8)
+                let index = FeedIndexPage(schedule: schedule, feeds: definitions, baseURL: baseURL, now: now, overviewFileName: "oversikt.html")
+                    .bytes()
+                return (overviewPage, index)
+            })
+        let (feeds, previous) = try prepared.get()
+        // The state as this export leaves it: written anew when there was none or it changed.
+        let publication = previous == nil || !feeds.changes.isEmpty ? feeds.publication : nil
+        let planID = loaded.plan.id
         let events = feeds.feeds.first?.occurrenceIndices.count ?? 0
-        let marker = ExportFolder.markerText(planID: loaded.plan.id, outputs: outputs.digest, inputs: inputs, events: events)
-        // The same bytes as the folder holds: nothing is rewritten, so modification times (and
-        // a web server's ETag) stay. Only the marker is brought up to date (inputs differ).
-        let unchanged = Self.holdsExport(
-            target, marker: oldMarker, outputs: outputs.digest, planID: loaded.plan.id, sizes: outputs.sizes, files: files)
-        if unchanged, oldMarker != marker {
-            try? files.replaceFile(markerPath, with: Array(marker.utf8))
+        /// The folder's marker once the feeds are digested and the state encoded, and whether
+        /// the folder holds these files already.
+        func outcome(_ feedsDigest: OutputDigest, _ newState: [UInt8]?) -> (marker: String, unchanged: Bool) {
+            let outputs = Self.outputDigest(feeds, digested: feedsDigest, index: index, overview: overviewPage)
+            // Recorded whether or not this export skips on it, so that both ways write the same marker.
+            let inputs = ExportInputs.digest(loaded, options: options, statePath: statePath, state: newState ?? stateBytes, now: now).map {
+                ExportInputs.markerValue(inputs: $0, sizes: outputs.sizes)
+            }
+            let marker = ExportFolder.markerText(planID: planID, outputs: outputs.digest, inputs: inputs, events: events)
+            // The same bytes as the folder holds: nothing is rewritten, so modification times (and
+            // a web server's ETag) stay. Only the marker is brought up to date (inputs differ).
+            let unchanged = Self.holdsExport(target, marker: oldMarker, outputs: outputs.digest, planID: planID, sizes: outputs.sizes, files: files)
+            return (marker, unchanged)
         }
-        if !unchanged {
+        var newState: [UInt8]?
+        var marker = ""
+        var unchanged = false
+        if publication == nil {
+            // Nothing changed for subscribers: the folder most likely holds these files already.
+            var digest = OutputDigest()
+            feeds.addFeeds(to: &digest)
+            (marker, unchanged) = outcome(digest, nil)
+            if !unchanged {
+                do {
+                    try files.replaceFolder(target) { staging in
+                        try Self.writeFiles(feeds, index: index, overview: overviewPage, into: staging)
+                        try staging.writeMarker(ExportFolder.markerName, marker)
+                    }
+                } catch {
+                    throw .writing(directory: directory, reason: "\(error)")
+                }
+            }
+        } else {
+            // Events changed for subscribers, so the feeds differ from the folder's but in odd
+            // cases (a state file put back by hand): they are written into the new folder while
+            // the other core digests them and encodes the state, and should they come out as the
+            // folder holds after all, the new folder is dropped unused. The 100,000-occurrence
+            // bench plan, every event changed: the digest (0.22 G instructions) and the state's
+            // encoding (0.29 G) no longer come before the writing on the main thread
+            // (callgrind, 8 Dec 2026).
+            let digestAndState: @Sendable () -> (OutputDigest, [UInt8]?) = {
+                var digest = OutputDigest()
+                feeds.addFeeds(to: &digest)
+                return (digest, publication.map { PublicationFile.encode($0, planID: planID) })
+            }
             do {
                 try files.replaceFolder(target) { staging in
+                    let (written, (digest, state)) = TwoCores.run(
+                        size: loaded.schedule.occurrences.count, threshold: options.overviewAlongsideFrom,
+                        { Result { try Self.writeFiles(feeds, index: index, overview: overviewPage, into: staging) } }, digestAndState)
+                    try written.get()
+                    newState = state
+                    (marker, unchanged) = outcome(digest, state)
+                    if unchanged { throw FolderLeftAlone() }
                     try staging.writeMarker(ExportFolder.markerName, marker)
-                    // Each feed streamed from the events serialized once, never assembled in memory;
-                    // the files shared out between the cores (copying into the page cache is
-                    // most of the time a large export takes).
-                    try Self.writeFeeds(feeds, into: staging)
-                    try staging.write("index.html", index)
-                    try staging.write("oversikt.html", overviewPage)
                 }
             } catch {
-                throw .writing(directory: directory, reason: "\(error)")
+                if !unchanged { throw .writing(directory: directory, reason: "\(error)") }
             }
+        }
+        if unchanged, oldMarker != marker {
+            try? files.replaceFile(markerPath, with: Array(marker.utf8))
         }
         // The titles are for listing the changes (--dry-run); an export only counts them.
         let preview = ExportPreview(statePath: statePath, hadState: previous != nil, changes: feeds.changes, titles: [:])
@@ -279,7 +323,7 @@ extension Workspace {
     /// `decoded`: `state` decoded already (``StateReadAhead``), or nil to decode it here.
     private func prepare(
         _ loaded: LoadedPlan, options: ExportOptions, statePath: String, state: [UInt8]?,
-        decoded: Result<PublicationState?, PublicationStateProblem>? = nil, at now: Timestamp
+        decoded: Result<PublicationState?, PublicationStateProblem>? = nil, definitions: [FeedDefinition]? = nil, at now: Timestamp
     ) throws(ExportError) -> (FeedSet, PublicationState?) {
         let previous: PublicationState?
         do throws(PublicationStateProblem) {
@@ -294,7 +338,8 @@ extension Workspace {
         do throws(ICalError) {
             let publishing = Publishing(previous: previous ?? PublicationState(), now: now)
             return (
-                try FeedWriter(options: FeedOptions(keepCancelled: options.keepCancelled)).write(loaded.schedule, publishing: publishing), previous
+                try FeedWriter(options: FeedOptions(keepCancelled: options.keepCancelled)).write(
+                    loaded.schedule, publishing: publishing, definitions: definitions), previous
             )
         } catch {
             throw .feeds(Diagnostic(severity: .error, code: error.code, text: .file(error.text), file: loaded.path))
@@ -325,6 +370,18 @@ extension Workspace {
             try feeds.withPieces(ofFeedAt: index) { try staging.write(feeds.feeds[index].fileName, pieces: $0) }
         }
     }
+
+    /// Writes every file of an export but its marker: each feed streamed from the events
+    /// serialized once, never assembled in memory (copying into the page cache is most of the
+    /// time a large export takes), then the index page and the overview.
+    private static func writeFiles(_ feeds: FeedSet, index: [UInt8], overview: [UInt8], into staging: any FolderStaging) throws {
+        try writeFeeds(feeds, into: staging)
+        try staging.write("index.html", index)
+        try staging.write("oversikt.html", overview)
+    }
+
+    /// Thrown to drop a new folder whose files turned out to be the ones the folder holds.
+    private struct FolderLeftAlone: Error {}
 
     /// The digest of every file an export writes (name and bytes, in order) and each file's size.
     /// The feeds are digested from the events' bytes once plus which events each feed holds

@@ -21,6 +21,40 @@ extension PublicationFile {
         return order != 0 ? order < 0 : a.count < b.count
     }
 
+    /// 16 lower-case hex digits, appended as one piece.
+    static func addHex(_ value: UInt64, to out: inout [UInt8]) {
+        // Two words of eight ASCII digits each, the first digit in the lowest byte.
+        func word(_ half: UInt64) -> UInt64 {
+            var word: UInt64 = 0
+            for i in 0..<8 {
+                let digit = (half >> UInt64(28 - 4 * i)) & 0xF
+                word |= (digit < 10 ? 0x30 + digit : 0x61 + digit - 10) << UInt64(8 * i)
+            }
+            return word.littleEndian
+        }
+        var digits = (word(value >> 32), word(value & 0xFFFF_FFFF))
+        withUnsafeBytes(of: &digits) { out.append(contentsOf: $0) }
+    }
+
+    /// Whether `uids` are in strictly increasing byte order (so each is there once).
+    static func strictlyIncreasing(_ uids: [String]) -> Bool {
+        guard uids.count > 1 else { return true }
+        var previous = uids[0]
+        for i in 1..<uids.count {
+            var uid = uids[i]
+            let before = previous.withUTF8 { a in
+                uid.withUTF8 { b in
+                    let common = min(a.count, b.count)
+                    let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
+            }
+            guard before else { return false }
+            previous = uid
+        }
+        return true
+    }
+
     /// Reads a state file; throws what is wrong.
     public static func decode(_ bytes: [UInt8]) throws(PublicationStateProblem) -> PublicationState {
         // The layout `encode` writes is read directly (JSONDecoder takes seconds for 100,000
@@ -93,8 +127,10 @@ extension PublicationFile {
                 expect(",\n  \"events\": {")
             else { return nil }
             var events: [String: PublishedEvent] = [:]
-            if expect("}\n}\n") { return at == bytes.count ? PublicationState(events: events) : nil }
+            var order: [String] = []
+            if expect("}\n}\n") { return at == bytes.count ? PublicationState(events: events, fileOrder: order) : nil }
             events.reserveCapacity(bytes.count / 130)
+            order.reserveCapacity(bytes.count / 130)
             repeat {
                 guard expect("\n    "), let uid = string(), expect(": {\"start\": "), let start = string(), expect(", \"sequence\": "),
                     let sequence = number(), expect(", \"stamp\": "), let stamp = stamp(), expect(", \"fingerprint\": "),
@@ -103,9 +139,10 @@ extension PublicationFile {
                 let inFeeds = !expect(", \"inFeeds\": false")
                 guard expect("}") else { return nil }
                 events[uid] = PublishedEvent(fingerprint: fingerprint, sequence: sequence, stamp: stamp, start: start, inFeeds: inFeeds)
+                order.append(uid)
             } while expect(",")
             guard expect("\n  }\n}\n"), at == bytes.count else { return nil }
-            return PublicationState(events: events)
+            return PublicationState(events: events, fileOrder: order)
         }
     }
 

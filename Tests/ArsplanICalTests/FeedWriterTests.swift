@@ -497,6 +497,31 @@ extension FeedWriterTests {
 }
 
 extension FeedWriterTests {
+    /// Texts: a one-line description is taken as it is only when the general way gives the
+    /// same, and a value without a character to escape is escaped as it is (the fast paths of
+    /// ``EventText/withoutEmptyLines(_:)`` and ``EscapedXLine/escaped(_:)``).
+    @Test(arguments: [
+        "Veckans nyheter till medarbetarna, med länkar till intranätet.", "", " ", "\t", " inledande blanksteg", "\tflik först",
+        "två\nrader", "\n\nefter tomma rader\n", "rad\r\nbrytning\rCR", " \u{301}kombinerande tecken först", "ctrl\u{01}tecken",
+        "sist ", "komma, semikolon; bak\\snedstreck", "e\u{301},\u{301} kombinerat komma", "😀 ✓ åäö",
+    ])
+    func textFastPathsGiveWhatTheGeneralWayGives(text: String) {
+        #expect(EventText.withoutEmptyLines(text) == EventText.withoutEmptyLinesSlowly(cleanText(text)))
+        var plainly = ""
+        for character in text {
+            switch character {
+            case "\\": plainly += "\\\\"
+            case ";": plainly += "\\;"
+            case ",": plainly += "\\,"
+            case "\n", "\r\n", "\r": plainly += "\\n"
+            default: plainly.append(character)
+            }
+        }
+        #expect(EscapedXLine.escaped(text) == plainly)
+    }
+}
+
+extension FeedWriterTests {
     /// Identifiers become safe, distinct file names.
     @Test func fileNamesAreSafeAndDistinct() {
         var plan = TestSchedule.plan

@@ -40,4 +40,35 @@ struct PublicationFileTests {
         #expect(order == order.sorted())
         #expect(Set(order).count == order.count)
     }
+
+    /// A state read from a file is written again in the file's order without sorting
+    /// (``PublicationState/fileOrder``), and only when that order is sorted and holds exactly
+    /// its UIDs: the same bytes as sorting, whatever the order says.
+    @Test func theFileOrderGivesTheSortedFile() throws {
+        var events: [String: PublishedEvent] = [:]
+        for n in 0..<300 {
+            events["sf-2027-a\(n % 17)-\(n)\(n % 5 == 0 ? "é" : "")"] = PublishedEvent(
+                fingerprint: UInt64(n) &* 0x9E37_79B9_7F4A_7C15, sequence: n % 4, stamp: Timestamp(secondsSince1970: 1_795_000_000 + n % 3),
+                start: "2027-03-25", inFeeds: n % 7 != 0)
+        }
+        let sorted = PublicationFile.encode(PublicationState(events: events), planID: "sf-2027")
+        #expect(sorted == PublicationFile.encodeSlowly(PublicationState(events: events), planID: "sf-2027"))
+        let read = try PublicationFile.decode(sorted)
+        #expect(read.fileOrder?.count == events.count)
+        #expect(PublicationFile.encode(read, planID: "sf-2027") == sorted)
+        #expect(PublicationFile.encode(read, planID: "sf-2027", inFileOrder: false) == sorted)
+
+        // An order that is not sorted, misses a UID, repeats one or names one not in the state.
+        let order = try #require(read.fileOrder)
+        var changed = events
+        changed["sf-2027-ny"] = events.values.first
+        let extra = order + ["sf-2027-zz"]
+        for (state, order) in [
+            (events, Array(order.reversed())), (events, Array(order.dropLast()) + [order[0]]), (events, Array(order.dropFirst()) + ["sf-2027-zz"]),
+            (changed, order), (events, extra),
+        ] {
+            let state = PublicationState(events: state, fileOrder: order)
+            #expect(PublicationFile.encode(state, planID: "sf-2027") == PublicationFile.encodeSlowly(state, planID: "sf-2027"))
+        }
+    }
 }

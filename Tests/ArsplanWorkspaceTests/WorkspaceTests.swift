@@ -409,6 +409,19 @@ struct WorkspaceTests {
         #expect(again.folderUnchanged)
         #expect(files.paths(in: first.directory).map { ($0, files[$0]!) }.elementsEqual(folder, by: ==))
 
+        // Without the state (another, new state file) every event counts as new, so the files
+        // are written into a new folder while they are digested; they come out as the folder
+        // holds them, so the new folder is dropped, the folder left alone (its marker brought
+        // up to date) and the state saved.
+        var fresh = options
+        fresh.statePath = "Plans/ny.published.json"
+        let anew = try workspace.export(loaded, options: fresh, at: Self.now)
+        #expect(anew.folderUnchanged && anew.stateWritten && !anew.preview.changes.isEmpty)
+        func withoutMarker(_ files: [(String, [UInt8])]) -> [(String, [UInt8])] { files.filter { !$0.0.hasSuffix(ExportFolder.markerName) } }
+        #expect(withoutMarker(files.paths(in: first.directory).map { ($0, files[$0]!) }).elementsEqual(withoutMarker(folder), by: ==))
+        #expect(files["Plans/ny.published.json"] != nil)
+        #expect(files["Plans/ny.published.json"] == files[PublicationFile.defaultPath(forPlan: Self.plan)])
+
         var linked = options
         linked.baseURL = "https://intranat.example.se/arsplan/"
         let changed = try workspace.export(loaded, options: linked, at: Self.now)

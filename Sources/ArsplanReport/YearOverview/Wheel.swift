@@ -19,16 +19,22 @@ struct Wheel {
     static let shapeNames = ["cirkel", "kvadrat", "romb", "triangel"]
 
     /// The kinds of activity in plan order, each with its colour and shape.
-    static func kinds(of plan: Plan, occurrences: [Occurrence]) -> [(name: String, colour: String, shape: Shape, count: Int)] {
+    /// `activityPositions`: each occurrence's activity as its position in `plan.activities`
+    /// (the first of its id), -1 for one the plan lacks (``Builder/shownActivity``).
+    static func kinds(of plan: Plan, activityPositions: [Int]) -> [(name: String, colour: String, shape: Shape, count: Int)] {
         var order: [String] = []
         var seen = Set<String>()
         for activity in plan.activities {
             let kind = activity.kind ?? ""
             if seen.insert(kind).inserted { order.append(kind) }
         }
+        // Counted per activity, then per kind.
+        var perActivity = [Int](repeating: 0, count: plan.activities.count)
         var counts: [String: Int] = [:]
-        let activities = plan.activityIndex
-        for occurrence in occurrences { counts[activities[occurrence.activity]?.kind ?? "", default: 0] += 1 }
+        for a in activityPositions {
+            if a >= 0 { perActivity[a] += 1 } else { counts["", default: 0] += 1 }
+        }
+        for a in perActivity.indices where perActivity[a] > 0 { counts[plan.activities[a].kind ?? "", default: 0] += perActivity[a] }
         // Kinds without occurrences are left out of the legend; "no kind" comes last.
         let used = order.filter { (counts[$0] ?? 0) > 0 && !$0.isEmpty } + ((counts[""] ?? 0) > 0 ? [""] : [])
         return used.enumerated().map { i, kind in
@@ -136,18 +142,23 @@ extension Builder {
         }
 
         // Marks.
-        let kinds = Wheel.kinds(of: plan, occurrences: shown)
+        let kinds = Wheel.kinds(of: plan, activityPositions: shownActivity)
         var style: [String: (colour: String, shape: Wheel.Shape)] = [:]
         for k in kinds { style[k.name] = (k.colour, k.shape) }
         func styleOf(_ activity: Activity?) -> (colour: String, shape: Wheel.Shape) {
             let kind = activity?.kind ?? ""
             return style[kind.isEmpty ? "utan slag" : kind] ?? ("#555555", .circle)
         }
-        let inYear = shown.filter { g.span(from: $0.timing.firstDay, through: $0.timing.lastDay) != nil }
+        // Those `g.span(from:through:)` gives a span for (its guard), without working out angles.
+        let (yearFirst, yearLast) = (g.firstDay, g.lastDay)
+        let inYear = shown.indices.filter { i in
+            let (first, last) = (shown[i].timing.firstDay, shown[i].timing.lastDay)
+            return first <= last && last >= yearFirst && first <= yearLast
+        }
         if inYear.count > overview.aggregateAbove {
             v["aggregates"] = aggregateValues(inYear, ringsOf: layout.ringsOf)
         } else {
-            let placed = markValues(inYear, ringsOf: layout.ringsOf, styleOf: styleOf)
+            let placed = markValues(inYear.map { shown[$0] }, ringsOf: layout.ringsOf, styleOf: styleOf)
             v["marks"] = placed.marks
             v["was"] = placed.was
         }
@@ -339,29 +350,48 @@ extension Builder {
     }
 
     /// One circle per day and ring with the number of occurrences, for very large plans.
-    func aggregateValues(_ occurrences: [Occurrence], ringsOf: (Occurrence, Activity?) -> [Int]) -> [Values] {
+    /// `indices`: the occurrences (in `shown`) to count, in order.
+    ///
+    /// Each activity's rings are worked out once (per occurrence only for rings of owners), and
+    /// the counts kept in a table by key (day number × 64 + ring) from the smallest key to the
+    /// largest, in place of dictionaries: the same keys in the same order.
+    func aggregateValues(_ indices: [Int], ringsOf: (Occurrence, Activity?) -> [Int]) -> [Values] {
         let g = geometry
         let n = WheelGeometry.number
-        var counts: [Int: Int] = [:]
-        var firstTitles: [Int: [String]] = [:]
-        for occurrence in occurrences {
-            let day = max(occurrence.timing.firstDay, g.firstDay).dayNumber
-            for ring in ringsOf(occurrence, activities[occurrence.activity]) {
-                let key = day * 64 + ring
-                counts[key, default: 0] += 1
-                if (firstTitles[key]?.count ?? 0) < 5 { firstTitles[key, default: []].append(label(occurrence)) }
+        let perActivity = overview.rings != .owners
+        var ringsOfActivity = [[Int]?](repeating: nil, count: plan.activities.count)
+        var keys: [(occurrence: Int, key: Int)] = []
+        keys.reserveCapacity(indices.count)
+        for i in indices {
+            let a = shownActivity[i]
+            let rings: [Int]
+            if perActivity, a >= 0, let known = ringsOfActivity[a] {
+                rings = known
+            } else {
+                rings = ringsOf(shown[i], a >= 0 ? plan.activities[a] : nil)
+                if perActivity, a >= 0 { ringsOfActivity[a] = rings }
             }
+            let day = max(shown[i].timing.firstDay, g.firstDay).dayNumber
+            for ring in rings { keys.append((i, day * 64 + ring)) }
         }
-        let peak = Double(counts.values.max() ?? 1)
-        return counts.keys.sorted().map { key in
+        guard let lowest = keys.lazy.map(\.key).min(), let highest = keys.lazy.map(\.key).max() else { return [] }
+        var counts = [Int](repeating: 0, count: highest - lowest + 1)
+        var firstTitles = [[String]](repeating: [], count: highest - lowest + 1)
+        for (i, key) in keys {
+            counts[key - lowest] += 1
+            if firstTitles[key - lowest].count < 5 { firstTitles[key - lowest].append(label(shown[i])) }
+        }
+        let peak = Double(counts.max() ?? 1)
+        return counts.indices.filter { counts[$0] > 0 }.map { slot in
+            let key = lowest + slot
             let day = Day(dayNumber: key / 64)
             let ring = key % 64
-            let count = counts[key]!
+            let count = counts[slot]
             let r = g.ring(ring)
             let p = g.point(angle: g.angle(middleOf: day), radius: (r.inner + r.outer) / 2)
             let size = 1.2 + min(g.ringWidth * 0.45, 6) * (Double(count) / peak).squareRoot()
             var title =
-                "\(Swedish.shortDate(day)): \(JournalText.count(count, "tillfälle", "tillfällen")) – " + firstTitles[key]!.joined(separator: "; ")
+                "\(Swedish.shortDate(day)): \(JournalText.count(count, "tillfälle", "tillfällen")) – " + firstTitles[slot].joined(separator: "; ")
             if count > 5 { title += " …" }
             return ["cx": n(p.x), "cy": n(p.y), "r": n(size), "count": String(count), "label": title]
         }

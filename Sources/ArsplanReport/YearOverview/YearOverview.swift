@@ -149,7 +149,13 @@ public struct YearOverview: Sendable {
     /// The wheel's rings and, for each activity (by id), the rings its occurrences lie in.
     /// Owners are per occurrence, so for `.owners` the caller looks the owner up. `activities`
     /// is the plan's ``Plan/activityIndex`` when the caller has it already.
-    func ringLayout(activities: [Activity.ID: Activity]? = nil) -> (rings: [Ring], ringsOf: @Sendable (Occurrence, Activity?) -> [Int]) {
+    ///
+    /// `shownActivities`: each shown occurrence's activity as its position in `plan.activities`
+    /// (``Builder/shownActivity``), so that whether a ring for "none" is needed is asked once
+    /// per activity (per occurrence only for rings of owners).
+    func ringLayout(
+        activities: [Activity.ID: Activity]? = nil, shownActivities: [Int]? = nil
+    ) -> (rings: [Ring], ringsOf: @Sendable (Occurrence, Activity?) -> [Int]) {
         let none: String
         var rings: [Ring]
         var number: [String: Int] = [:]
@@ -190,16 +196,28 @@ public struct YearOverview: Sendable {
         // and a second index of the activities took 145 M instructions before the page's
         // parts could start on two cores; now 71 M, mostly copying each Activity out of the
         // index. Callgrind, 7 Dec 2026.)
-        let activities = activities ?? plan.activityIndex
-        let needsNone = shown.contains { occurrence in
-            let activity = activities[occurrence.activity]
+        func lacksRing(_ owner: Owner.ID?, _ activity: Activity?) -> Bool {
             switch kind {
             case .audiences: return !(activity?.audiences.contains { number[$0.rawValue] != nil } ?? false)
             case .channels: return !(activity?.channels.contains { number[$0.rawValue] != nil } ?? false)
             case .units: return activity?.unit.map { number[$0.rawValue] == nil } ?? true
-            case .owners: return occurrence.owner.map { number[$0.rawValue] == nil } ?? true
+            case .owners: return owner.map { number[$0.rawValue] == nil } ?? true
             case .goals: return !(activity?.goals.contains { number[$0.rawValue] != nil } ?? false)
             }
+        }
+        let needsNone: Bool
+        if kind != .owners, let positions = shownActivities {
+            // Every occurrence of an activity the plan lacks needs it; the others once per activity.
+            var asked = [Bool](repeating: false, count: plan.activities.count)
+            needsNone = positions.contains { a in
+                guard a >= 0 else { return true }
+                if asked[a] { return false }
+                asked[a] = true
+                return lacksRing(nil, plan.activities[a])
+            }
+        } else {
+            let activities = activities ?? plan.activityIndex
+            needsNone = shown.contains { lacksRing($0.owner, activities[$0.activity]) }
         }
         let noneIndex = rings.count
         if needsNone || rings.isEmpty { rings.append(Ring(name: none)) }
