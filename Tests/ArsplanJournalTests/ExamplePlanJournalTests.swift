@@ -258,4 +258,65 @@ struct NaiveReplayTests {
         }
         #expect(replay.notes.isEmpty)
     }
+
+    /// What each entry changed and the states at the approval, kept by occurrence slot, against
+    /// the whole plan scheduled after every entry and compared by uid. The approval names one
+    /// occurrence under another number (found by its uid) and one the plan does not have.
+    @Test(arguments: [4, 5, 6])
+    func effectsAndApprovedStatesMatchPlacingTheWholePlanEachTime(seed: UInt64) throws {
+        let plan = ExamplePlanJournalTests.plan
+        let written = Scheduler.schedule(plan)
+        var generator = Generator(state: seed)
+        var index: [Activity.ID: Int] = [:]
+        for (i, a) in plan.activities.enumerated() { index[a.id] = i }
+        var entries: [JournalEntry] = []
+        var current = plan
+        var schedules = [written]
+        let numbers = Dictionary(grouping: written.occurrences, by: \.activity).mapValues { $0.map(\.index).sorted() }
+        for n in 1...50 {
+            let o = written.occurrences.randomElement(using: &generator)!
+            let action: JournalAction
+            if n == 25 {
+                var approval = Approval(of: Scheduler.schedule(current), ref: "§25")
+                approval.occurrences[3].index += 100
+                approval.occurrences[7].uid += "-borta"
+                action = .approve(approval)
+            } else {
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0..<6:
+                    let day = Day(iso: "2027-01-04")!.adding(days: Int.random(in: 0..<360, using: &generator))
+                    action = .move(activity: o.activity, occurrence: o.index, day: day, time: nil)
+                case 6..<8:
+                    action = .cancel(activity: o.activity, occurrence: Bool.random(using: &generator) ? o.index : nil)
+                default:
+                    let from = Bool.random(using: &generator) ? Day(iso: "2027-06-01") : nil
+                    action = .assign(activity: o.activity, owner: plan.owners.randomElement(using: &generator)!.id, from: from)
+                }
+            }
+            entries.append(
+                JournalEntry(
+                    sequence: n, at: Timestamp(secondsSince1970: 1_800_000_000 + 60 * n), by: "x", reason: "r", planHash: nil, action: action))
+            JournalReplay.apply(action, to: &current, index: index, numbers: numbers)
+            schedules.append(Scheduler.schedule(current))
+        }
+        let replay = JournalReplay(plan: plan, entries: entries)
+        #expect(replay.notes.map(\.code) == [.journalApprovalAltered])
+        var changed = 0
+        for (position, entry) in entries.enumerated() {
+            let naive = JournalReplay.diff(JournalReplay.states(of: schedules[position]), JournalReplay.states(of: schedules[position + 1]))
+            if case .approve(let approval) = entry.action {
+                let point = try #require(replay.latestApproval)
+                #expect(point.position == position)
+                let states = JournalReplay.states(of: schedules[position])
+                #expect(point.replayedStates == approval.occurrences.map { states[$0.uid] })
+                #expect(point.replayedStates[3] != nil && point.replayedStates[7] == nil)
+                #expect(replay.effects[position] == nil)
+                continue
+            }
+            let effects = replay.effects[position] ?? []
+            #expect(Dictionary(uniqueKeysWithValues: effects.map { (replay.uid(of: $0), $0.isRescheduling) }) == naive.mapValues(\.isRescheduling))
+            changed += effects.count
+        }
+        #expect(changed > 50)
+    }
 }

@@ -72,7 +72,8 @@ public struct DeviationReport: Sendable {
         laterEntries = Array(replay.entries[(point.position + 1)...])
         planFileChanged = planHash != nil && point.entry.planHash != nil && planHash != point.entry.planHash
 
-        let approved = Dictionary(point.approval.occurrences.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each approved uid's first position in the approval (its replayed state is kept by position).
+        let approvedAt = Dictionary(point.approval.occurrences.enumerated().map { ($1.uid, $0) }, uniquingKeysWith: { first, _ in first })
         let current = Dictionary(replay.schedule.occurrences.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
 
         // Entries after the approval that count: changes and undos in effect, leaving out a
@@ -94,14 +95,27 @@ public struct DeviationReport: Sendable {
 
         // Which counted entries changed each occurrence, in journal order: one pass over the
         // entries' effects, not one per deviation.
-        var changedBy: [String: [Int]] = [:]
+        // By occurrence slot first, each changed occurrence's uid then formed once.
+        var changedAt: [OccurrenceSlot: (key: String?, positions: [Int])] = [:]
         for position in counting {
-            guard let effects = replay.effects[position] else { continue }
-            for uid in effects.keys { changedBy[uid, default: []].append(position) }
+            for effect in replay.effects[position] ?? [] {
+                changedAt[OccurrenceSlot(effect.activityPosition, effect.index), default: (effect.key, [])].positions.append(position)
+            }
+        }
+        var changedBy: [String: [Int]] = [:]
+        changedBy.reserveCapacity(changedAt.count)
+        for (slot, changed) in changedAt {
+            let uid = JournalReplay.uid(plan: replay.writtenPlan, slot.activity, slot.index, changed.key)
+            if let earlier = changedBy[uid] {
+                changedBy[uid] = (earlier + changed.positions).sorted()  // two slots, one uid: journal order kept
+            } else {
+                changedBy[uid] = changed.positions
+            }
         }
         var result: [Deviation] = []
-        for uid in Set(approved.keys).union(current.keys) {
-            let was = approved[uid]
+        for uid in Set(approvedAt.keys).union(current.keys) {
+            let approvedPosition = approvedAt[uid]
+            let was = approvedPosition.map { point.approval.occurrences[$0] }
             let now = current[uid]
             let before = was?.state
             let after = now.map(OccurrenceState.init)
@@ -131,7 +145,7 @@ public struct DeviationReport: Sendable {
                 if case .undo(let target) = entry.action, let p = sequencePosition[target] { named = replay.entries[p].action }
                 causes.append(DeviationCause(sequence: entry.sequence, direct: named.targets(activity: activity, index: index)))
             }
-            let edited = before == nil || after == nil || point.replayedState[uid] != before || causes.isEmpty
+            let edited = before == nil || after == nil || point.replayedStates[approvedPosition!] != before || causes.isEmpty
             result.append(
                 Deviation(
                     uid: uid, activity: activity, index: index,

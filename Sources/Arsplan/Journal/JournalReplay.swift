@@ -42,9 +42,48 @@ public struct ApprovalPoint: Sendable {
     public var position: Int
     public var entry: JournalEntry
     public var approval: Approval
-    /// The schedule replayed up to the approval against the plan file as it is now, by uid.
-    /// Where it differs from `approval.occurrences`, the plan file was edited by hand since.
-    public var replayedState: [String: OccurrenceState]
+    /// The schedule replayed up to the approval against the plan file as it is now: for each of
+    /// `approval.occurrences`, the state of the occurrence with its uid then (nil when there was
+    /// none). Where it differs from the approved one, the plan file was edited by hand since.
+    public var replayedStates: [OccurrenceState?]
+}
+
+/// One occurrence a journal entry changed, known by where it is rather than by its uid:
+/// ``JournalReplay/uid(of:)`` forms the uid for a caller that needs it.
+public struct OccurrenceEffect: Hashable, Sendable {
+    /// The position of its activity in the plan.
+    public var activityPosition: Int
+    /// Its number.
+    public var index: Int
+    /// What ends its uid instead of the number (the source event's key of an imported
+    /// occurrence), on the side it was on before (after, when it is new).
+    public var key: String?
+    /// Whether its time or status changed (it counts in its SEQUENCE); false when only its
+    /// owner did.
+    public var isRescheduling: Bool
+
+    public init(activityPosition: Int, index: Int, key: String?, isRescheduling: Bool) {
+        self.activityPosition = activityPosition
+        self.index = index
+        self.key = key
+        self.isRescheduling = isRescheduling
+    }
+}
+
+/// An occurrence of the replay by where it is: its activity's position in the plan and its
+/// number. A plan's placed activities have distinct ids, so this stands for its uid, without
+/// forming or hashing the string (see ``JournalReplay/init(plan:entries:approvalsIntact:placingAgain:)``).
+struct OccurrenceSlot: Hashable {
+    var activity: Int
+    var index: Int
+
+    init(_ activity: Int, _ index: Int) {
+        self.activity = activity
+        self.index = index
+    }
+
+    /// One word hashed instead of two: numbers stay below ``PlanLimits/maxOccurrencesPerActivity``.
+    func hash(into hasher: inout Hasher) { hasher.combine(activity &<< 32 ^ index) }
 }
 
 /// The plan file plus its journal: the effective plan, its schedule, and what each entry did.
@@ -77,8 +116,9 @@ public struct JournalReplay: Sendable {
     public private(set) var applied: [Bool]
     /// For an undone change: the sequence number of the undo that reversed it.
     public private(set) var undoneBy: [Int: Int] = [:]
-    /// For each entry that changed the schedule: every occurrence it changed, by uid.
-    public private(set) var effects: [Int: [String: StateChange]] = [:]
+    /// For each entry that changed the schedule: every occurrence it changed, by the position
+    /// of its activity, in the order the entry placed them again.
+    public private(set) var effects: [Int: [OccurrenceEffect]] = [:]
     public private(set) var latestApproval: ApprovalPoint?
     /// Entries for imported occurrences whose number changed since they were recorded: the
     /// action renumbered to where the occurrence (its UID) is now, by position.
@@ -155,13 +195,14 @@ public struct JournalReplay: Sendable {
         let numbers = Self.occurrenceNumbers(of: writtenPlaced, in: written)
         self.occurrenceNumbers = numbers
         self.schedule = Schedule(plan: written, occurrences: [], conflicts: [])
-        var revisions: [String: (sequence: Int, modified: Timestamp?)] = [:]
-        // As the scheduler forms them: the source event's key for imported occurrences, else the
-        // number, after a prefix formed once per activity (an interpolated uid per occurrence was
-        // 157 M instructions of `validate` on the 20,000-activity bench plan with its journal).
-        let uidPrefixes = written.activities.map { written.id + "-" + $0.id.rawValue + "-" }
+        // Revisions, effects and the approval's states are kept by occurrence slot (activity
+        // position and number), not by uid: forming and hashing a uid string per changed
+        // occurrence was about 370 M instructions of `validate` on the 20,000-activity bench
+        // plan with its 1,000-entry journal (callgrind). Uids are formed only where a caller
+        // reads them (entries recorded with a target here, ``uid(of:)`` for deviations).
+        var revisions: [OccurrenceSlot: (sequence: Int, modified: Timestamp?)] = [:]
         func uid(_ activity: Int, _ index: Int, _ key: String?) -> String {
-            uidPrefixes[activity] + (key ?? String(index))
+            Self.uid(plan: written, activity, index, key)
         }
         // The position of the activity a change names, when it is still in the plan.
         var changedPosition: Int?
@@ -223,28 +264,39 @@ public struct JournalReplay: Sendable {
                     note(
                         position, entry, .warning, .journalApprovalAltered, .approvalAltered(sequence: entry.sequence))
                 }
-                var state: [String: OccurrenceState] = [:]
-                for (activity, placed) in pass.placed.enumerated() {
-                    // The two fields only: copying the whole activity out costs a retain per field.
-                    let (owner, changes) = (pass.plan.activities[activity].owner, pass.plan.activities[activity].ownerChanges)
-                    for p in placed ?? [] {
-                        state[uid(activity, p.index, p.key)] = OccurrenceState(
-                            timing: p.timing, status: p.status, owner: OwnerChange.owner(owner, handedOver: changes, on: p.timing.firstDay))
-                    }
-                }
-                latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedState: state)
-                // SEQUENCE never goes back: an occurrence starts from what it was approved with,
-                // plus one when the plan file has since changed its time or status by hand.
+                // Each approved occurrence found where its activity and number say, its uid
+                // compared byte by byte; by a table of every uid when it is not there.
+                var byUID: [String: OccurrenceSlot]?
+                var states: [OccurrenceState?] = []
+                states.reserveCapacity(approval.occurrences.count)
+                var last: (id: Activity.ID, position: Int?)?
                 for approved in approval.occurrences {
-                    guard let now = state[approved.uid] else { continue }
+                    let activity = last?.id == approved.activity ? last!.position : written.activityPosition(approved.activity)
+                    last = (approved.activity, activity)
+                    var slot = activity.flatMap { a in
+                        pass.placed[a]?.first { $0.index == approved.index }
+                            .flatMap { Self.uid(approved.uid, isOf: written, a, $0.index, $0.key) ? OccurrenceSlot(a, $0.index) : nil }
+                    }
+                    if slot == nil {
+                        if byUID == nil { byUID = Self.slotsByUID(pass.placed, plan: written) }
+                        slot = byUID![approved.uid]
+                    }
+                    guard let slot, let now = Self.state(at: slot, in: pass) else {
+                        states.append(nil)
+                        continue
+                    }
+                    states.append(now)
+                    // SEQUENCE never goes back: an occurrence starts from what it was approved with,
+                    // plus one when the plan file has since changed its time or status by hand.
                     let handEdited = now.timing != approved.timing || now.status != approved.status
                     let floor = approved.sequence + (handEdited ? 1 : 0)
-                    if floor > revisions[approved.uid]?.sequence ?? 0 {
+                    if floor > revisions[slot]?.sequence ?? 0 {
                         // A hand edit becomes known when it is approved: that is its change time.
-                        let modified = handEdited ? entry.at : revisions[approved.uid]?.modified
-                        revisions[approved.uid] = (floor, modified)
+                        let modified = handEdited ? entry.at : revisions[slot]?.modified
+                        revisions[slot] = (floor, modified)
                     }
                 }
+                latestApproval = ApprovalPoint(position: position, entry: entry, approval: approval, replayedStates: states)
             }
             guard changed, let i = changedPosition else { continue }
             // The changed activity: as the plan file writes it, with every change in effect
@@ -255,22 +307,21 @@ public struct JournalReplay: Sendable {
                 Self.apply(followedActions[p] ?? entries[p].action, to: &activity, numbers: numbers)
             }
             let ownedBefore = (pass.plan.activities[i].owner, pass.plan.activities[i].ownerChanges)
-            var changes: [String: StateChange] = [:]
+            var changes: [OccurrenceEffect] = []
             for (j, placedBefore) in pass.replace(activity, at: i) {
                 let ownedAfter = (pass.plan.activities[j].owner, pass.plan.activities[j].ownerChanges)
                 let ownedThen = j == i ? ownedBefore : ownedAfter
                 Self.forEachChange(from: placedBefore ?? [], ownedBy: ownedThen, to: pass.placed[j] ?? [], ownedBy: ownedAfter) {
-                    index, key, before, after in
-                    changes[uid(j, index, key)] = StateChange(before: before, after: after)
+                    index, key, rescheduling in
+                    changes.append(OccurrenceEffect(activityPosition: j, index: index, key: key, isRescheduling: rescheduling))
+                    let slot = OccurrenceSlot(j, index)
+                    var revision = revisions[slot] ?? (0, nil)
+                    if rescheduling { revision.sequence += 1 }
+                    revision.modified = entry.at
+                    revisions[slot] = revision
                 }
             }
             effects[position] = changes
-            for (uid, change) in changes {
-                var revision = revisions[uid] ?? (0, nil)
-                if change.isRescheduling { revision.sequence += 1 }
-                revision.modified = entry.at
-                revisions[uid] = revision
-            }
         }
         var effective = pass.plan
 
@@ -283,15 +334,12 @@ public struct JournalReplay: Sendable {
             return
         }
         // Each occurrence of the plan as written that the journal changed gets its revision.
-        for i in writtenPlaced.indices {
-            guard let placed = writtenPlaced[i] else { continue }
-            for p in placed {
-                guard let revision = revisions[uid(i, p.index, p.key)] else { continue }
-                var override = effective.activities[i].overrides[p.index] ?? OccurrenceOverride()
-                override.sequence = revision.sequence
-                override.modified = revision.modified
-                effective.activities[i].overrides[p.index] = override
-            }
+        for (slot, revision) in revisions {
+            guard writtenPlaced[slot.activity]?.contains(where: { $0.index == slot.index }) == true else { continue }
+            var override = effective.activities[slot.activity].overrides[slot.index] ?? OccurrenceOverride()
+            override.sequence = revision.sequence
+            override.modified = revision.modified
+            effective.activities[slot.activity].overrides[slot.index] = override
         }
         self.plan = effective
         // The revisions do not move anything: the pass has placed the effective plan already.
@@ -300,36 +348,93 @@ public struct JournalReplay: Sendable {
             ? scheduler.schedule(effective, stamp: stamp) : Scheduler.schedule(placedBy: pass, plan: effective, stamp: stamp)
     }
 
-    /// Calls `body` for every occurrence number whose state differs between the placements
-    /// `before` and `after` of one activity (owned as given on each side): with its key on the
-    /// side it was on before (after, when it is new) and its state on each side (nil where it
-    /// is not). Of two occurrences with the same number on one side, the first counts.
+    /// The uid of an occurrence an entry changed (as ``Occurrence/uid``).
+    public func uid(of effect: OccurrenceEffect) -> String {
+        Self.uid(plan: writtenPlan, effect.activityPosition, effect.index, effect.key)
+    }
+
+    /// The uid the scheduler gives the occurrence `index` (with `key`, when imported) of the
+    /// activity at position `activity` of `plan`.
+    static func uid(plan: Plan, _ activity: Int, _ index: Int, _ key: String?) -> String {
+        plan.id + "-" + plan.activities[activity].id.rawValue + "-" + (key ?? String(index))
+    }
+
+    /// Whether `uid` is the uid of that occurrence: its bytes compared part by part without
+    /// forming the uid, which is formed (and compared as a `String`, by canonical equivalence)
+    /// only when the bytes differ.
+    static func uid(_ uid: String, isOf plan: Plan, _ activity: Int, _ index: Int, _ key: String?) -> Bool {
+        let id = plan.activities[activity].id.rawValue
+        let end = key ?? String(index)
+        if uid.utf8.count == plan.id.utf8.count + id.utf8.count + end.utf8.count + 2 {
+            let bytes = uid.utf8.span
+            var at = 0
+            if bytes.has(plan.id.utf8.span, at: &at), bytes.has(0x2D, at: &at), bytes.has(id.utf8.span, at: &at), bytes.has(0x2D, at: &at),
+                bytes.has(end.utf8.span, at: &at)
+            {
+                return true
+            }
+        }
+        return uid == Self.uid(plan: plan, activity, index, key)
+    }
+
+    /// Every placed occurrence by uid (of two with one uid, the later), for the approved
+    /// occurrences not found where their activity and number say.
+    static func slotsByUID(_ placed: [[PlacedOccurrence]?], plan: Plan) -> [String: OccurrenceSlot] {
+        var result: [String: OccurrenceSlot] = [:]
+        for (activity, occurrences) in placed.enumerated() {
+            for p in occurrences ?? [] { result[uid(plan: plan, activity, p.index, p.key)] = OccurrenceSlot(activity, p.index) }
+        }
+        return result
+    }
+
+    /// The state of the occurrence at `slot` as `pass` places it (the first with its number).
+    static func state(at slot: OccurrenceSlot, in pass: PlacementPass) -> OccurrenceState? {
+        guard let p = pass.placed[slot.activity]?.first(where: { $0.index == slot.index }) else { return nil }
+        let activity = slot.activity
+        return OccurrenceState(
+            timing: p.timing, status: p.status,
+            owner: OwnerChange.owner(
+                pass.plan.activities[activity].owner, handedOver: pass.plan.activities[activity].ownerChanges, on: p.timing.firstDay))
+    }
+
+    /// Calls `body` for every occurrence number whose state (time, status, owner) differs
+    /// between the placements `before` and `after` of one activity (owned as given on each
+    /// side): with its key on the side it was on before (after, when it is new) and whether its
+    /// time or status changed (``StateChange/isRescheduling``; false for a new owner only). Of
+    /// two occurrences with the same number on one side, the first counts.
     ///
     /// A merge over the placements in number order (they are placed in that order; others are
     /// put in it first). It replaced two dictionaries by number per placed activity: 88,900
     /// dictionaries and 230 M instructions of `validate` on the 20,000-activity bench plan with
-    /// its 1,000-entry journal (callgrind).
+    /// its 1,000-entry journal (callgrind). Owners are worked out only where the ownership
+    /// differs between the sides and the time and status do not (forming every occurrence's
+    /// ``StateChange``, which nothing read, was 60 M more).
     static func forEachChange(
         from before: [PlacedOccurrence], ownedBy ownedBefore: (Owner.ID?, [OwnerChange]), to after: [PlacedOccurrence],
-        ownedBy ownedAfter: (Owner.ID?, [OwnerChange]), _ body: (Int, String?, OccurrenceState?, OccurrenceState?) -> Void
+        ownedBy ownedAfter: (Owner.ID?, [OwnerChange]), _ body: (Int, String?, Bool) -> Void
     ) {
         let before = inNumberOrder(before)
         let after = inNumberOrder(after)
-        func state(_ p: PlacedOccurrence, _ owned: (Owner.ID?, [OwnerChange])) -> OccurrenceState {
-            OccurrenceState(timing: p.timing, status: p.status, owner: OwnerChange.owner(owned.0, handedOver: owned.1, on: p.timing.firstDay))
-        }
+        let sameOwners = ownedBefore.0 == ownedAfter.0 && ownedBefore.1 == ownedAfter.1
         var (b, a) = (0, 0)
         while b < before.count || a < after.count {
             if a == after.count || (b < before.count && before[b].index < after[a].index) {
-                body(before[b].index, before[b].key, state(before[b], ownedBefore), nil)
+                body(before[b].index, before[b].key, true)
                 b += 1
             } else if b == before.count || after[a].index < before[b].index {
-                body(after[a].index, after[a].key, nil, state(after[a], ownedAfter))
+                body(after[a].index, after[a].key, true)
                 a += 1
             } else {
-                let was = state(before[b], ownedBefore)
-                let now = state(after[a], ownedAfter)
-                if was != now { body(before[b].index, before[b].key, was, now) }
+                if before[b].timing != after[a].timing || before[b].status != after[a].status {
+                    body(before[b].index, before[b].key, true)
+                } else if !sameOwners {
+                    let day = before[b].timing.firstDay
+                    if OwnerChange.owner(ownedBefore.0, handedOver: ownedBefore.1, on: day)
+                        != OwnerChange.owner(ownedAfter.0, handedOver: ownedAfter.1, on: day)
+                    {
+                        body(before[b].index, before[b].key, false)
+                    }
+                }
                 b += 1
                 a += 1
             }
@@ -487,5 +592,22 @@ public struct JournalReplay: Sendable {
         for (uid, before) in a where b[uid] != before { result[uid] = StateChange(before: before, after: b[uid]) }
         for (uid, after) in b where a[uid] == nil { result[uid] = StateChange(before: nil, after: after) }
         return result
+    }
+}
+
+extension Span where Element == UInt8 {
+    /// Whether `part` is here from `offset` on; moves `offset` past it when it is.
+    fileprivate func has(_ part: Span<UInt8>, at offset: inout Int) -> Bool {
+        guard part.count <= count - offset else { return false }
+        for k in 0..<part.count where self[offset + k] != part[k] { return false }
+        offset += part.count
+        return true
+    }
+
+    /// Whether `byte` is at `offset`; moves `offset` past it when it is.
+    fileprivate func has(_ byte: UInt8, at offset: inout Int) -> Bool {
+        guard offset < count, self[offset] == byte else { return false }
+        offset += 1
+        return true
     }
 }
