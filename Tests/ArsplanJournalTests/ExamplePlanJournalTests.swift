@@ -241,7 +241,7 @@ struct NaiveReplayTests {
         var index: [Activity.ID: Int] = [:]
         for (i, a) in plan.activities.enumerated() { index[a.id] = i }
         for entry in entries {
-            JournalReplay.apply(entry.action, to: &current, index: index, numbers: replay.occurrenceNumbers)
+            JournalReplay.apply(entry.action, to: &current, index: index, numbers: replay.occurrenceNumbers(of:))
             let next = Dictionary(uniqueKeysWithValues: Scheduler.schedule(current).occurrences.map { ($0.uid, $0) })
             for (uid, o) in next {
                 let before = previous[uid]!
@@ -273,6 +273,7 @@ struct NaiveReplayTests {
         var current = plan
         var schedules = [written]
         let numbers = Dictionary(grouping: written.occurrences, by: \.activity).mapValues { $0.map(\.index).sorted() }
+        func numbersOf(_ id: Activity.ID) -> [Int] { numbers[id] ?? [] }
         for n in 1...50 {
             let o = written.occurrences.randomElement(using: &generator)!
             let action: JournalAction
@@ -296,7 +297,7 @@ struct NaiveReplayTests {
             entries.append(
                 JournalEntry(
                     sequence: n, at: Timestamp(secondsSince1970: 1_800_000_000 + 60 * n), by: "x", reason: "r", planHash: nil, action: action))
-            JournalReplay.apply(action, to: &current, index: index, numbers: numbers)
+            JournalReplay.apply(action, to: &current, index: index, numbers: numbersOf)
             schedules.append(Scheduler.schedule(current))
         }
         let replay = JournalReplay(plan: plan, entries: entries)
