@@ -126,7 +126,8 @@ public struct JournalReplay: Sendable {
     /// Where each activity of the plan as written is placed, by position: what
     /// ``occurrenceNumbers(of:)`` reads.
     private let writtenPlaced: [[PlacedOccurrence]?]
-    /// The pass that placed the effective plan (without revisions), for what-if schedules
+    /// The pass that placed the effective plan (its revisions, which place nothing
+    /// differently, included), for what-if schedules
     /// (``whatIfSchedule(dropping:adding:stamp:placingAgain:)``); nil when it cannot stand
     /// for a new run over such a plan.
     private var pass: PlacementPass?
@@ -322,24 +323,22 @@ public struct JournalReplay: Sendable {
             }
             effects[position] = changes
         }
-        var effective = pass.plan
-
-        self.pass = pass
         if activeChanges.isEmpty && revisions.isEmpty {
+            self.pass = pass
             // Nothing changes the plan (approvals only): the plan as written.
             self.schedule =
                 placingAgain || pass.nearPlanLimit
                 ? scheduler.schedule(written, stamp: stamp) : Scheduler.schedule(placedBy: pass, plan: written, stamp: stamp)
             return
         }
-        // Each occurrence of the plan as written that the journal changed gets its revision.
+        // Each occurrence of the plan as written that the journal changed gets its revision,
+        // in the pass's own plan, which the effective plan then shares (see `setRevision`).
         for (slot, revision) in revisions {
             guard writtenPlaced[slot.activity]?.contains(where: { $0.index == slot.index }) == true else { continue }
-            var override = effective.activities[slot.activity].overrides[slot.index] ?? OccurrenceOverride()
-            override.sequence = revision.sequence
-            override.modified = revision.modified
-            effective.activities[slot.activity].overrides[slot.index] = override
+            pass.setRevision(of: slot.activity, occurrence: slot.index, sequence: revision.sequence, modified: revision.modified)
         }
+        self.pass = pass
+        let effective = pass.plan
         self.plan = effective
         // The revisions do not move anything: the pass has placed the effective plan already.
         self.schedule =

@@ -373,6 +373,17 @@ struct PlacementPass {
         return result
     }
 
+    /// Sets the sequence number and modification time of an occurrence of the plan (what
+    /// ``JournalReplay`` adds): they place nothing differently, so the placements stand. The
+    /// replay's effective plan then shares its activities with the pass instead of copying
+    /// them, and a third array of 20,000 activities is not destroyed at the end (24 M
+    /// instructions of `validate` on the 20,000-activity bench plan with its 1,000-entry
+    /// journal; callgrind).
+    mutating func setRevision(of activity: Int, occurrence: Int, sequence: Int, modified: Timestamp?) {
+        plan.activities[activity].overrides[occurrence, default: OccurrenceOverride()].sequence = sequence
+        plan.activities[activity].overrides[occurrence]!.modified = modified
+    }
+
     /// Post-order of a depth-first walk (dependencies before dependents, ties in plan
     /// order) and the cycles met on the way, each as the activities along it.
     static func dependencyOrder(edges: [[Int]]) -> (order: [Int], cycles: [[Int]]) {
