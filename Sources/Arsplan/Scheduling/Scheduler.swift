@@ -666,17 +666,23 @@ struct PlacementPass {
                 report(.emptyRecurrence, .error, activity, .repeatNeverMatches(activity: activity.id.rawValue))
             }
         case .with, .relative:
-            let slots: [PlacedOccurrence?]
-            if let forEach = activity.forEach { slots = occurrences(of: forEach) } else { slots = [nil] }
-            candidates.reserveCapacity(slots.count)
-            for (n, slot) in slots.enumerated() {
-                let context = slot.map { (id: activity.forEach!, occurrence: $0) }
-                guard var candidate = relativeCandidate(activity, slot: context) else { continue }
-                candidate.index = slot?.index ?? n + 1
-                candidate.key = slot?.key
-                // An occurrence for a cancelled meeting is cancelled with it.
-                if let slot, slot.status == .cancelled { candidate.status = .cancelled }
-                candidates.append(candidate)
+            if let forEach = activity.forEach {
+                let slots = occurrences(of: forEach)
+                candidates.reserveCapacity(slots.count)
+                for slot in slots {
+                    guard var candidate = relativeCandidate(activity, slot: (id: forEach, occurrence: slot)) else { continue }
+                    candidate.index = slot.index
+                    candidate.key = slot.key
+                    // An occurrence for a cancelled meeting is cancelled with it.
+                    if slot.status == .cancelled { candidate.status = .cancelled }
+                    candidates.append(candidate)
+                }
+            } else if var candidate = relativeCandidate(activity, slot: nil) {
+                // One occurrence, without an array of one empty slot to go through first (an
+                // allocation per placement: 77,037 of them in `validate` on the 20,000-activity
+                // bench plan with its 1,000-entry journal).
+                candidate.index = 1
+                candidates = [candidate]
             }
         }
 
