@@ -448,7 +448,9 @@ public struct JournalReplay: Sendable {
     /// `placed` ordered by occurrence number, the first of equal numbers only; `placed` itself
     /// when it already is (as the scheduler places them).
     static func inNumberOrder(_ placed: [PlacedOccurrence]) -> [PlacedOccurrence] {
-        if zip(placed, placed.dropFirst()).allSatisfy({ $0.index < $1.index }) { return placed }
+        // By index: the zipped pairs copied each occurrence out (12 M instructions of `validate`
+        // on the 20,000-activity bench plan with its 1,000-entry journal; callgrind).
+        if placed.indices.dropFirst().allSatisfy({ placed[$0 - 1].index < placed[$0].index }) { return placed }
         var seen = Set<Int>()
         return placed.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(\.element)
             .filter { seen.insert($0.index).inserted }
