@@ -33,6 +33,9 @@ public struct Scheduler: Sendable {
         let count = pass.placed.reduce(0) { $0 + ($1?.count ?? 0) }
         occurrences.reserveCapacity(count)
         order.reserveCapacity(count)
+        // The plan's part of every uid formed once, not once per activity (4 M instructions of
+        // `validate` on the 20,000-activity bench plan with its 1,000-entry journal; callgrind).
+        let planPrefix = plan.id + "-"
         for activityIndex in pass.placed.indices {
             guard let placed = pass.placed[activityIndex] else { continue }
             // Field by field: copying the whole activity out costs a retain per field.
@@ -40,7 +43,7 @@ public struct Scheduler: Sendable {
             let owner = plan.activities[activityIndex].owner
             let ownerChanges = plan.activities[activityIndex].ownerChanges
             let overrides = plan.activities[activityIndex].overrides
-            let uidPrefix = plan.id + "-" + id.rawValue + "-"
+            let uidPrefix = planPrefix + id.rawValue + "-"
             for p in placed {
                 let override = overrides.isEmpty ? nil : overrides[p.index]
                 occurrences.append(
