@@ -259,6 +259,23 @@ struct NaiveReplayTests {
         #expect(replay.notes.isEmpty)
     }
 
+    /// An approved uid is compared with an occurrence's byte by byte without forming the
+    /// occurrence's uid, and as a `String` (canonical equivalence) when the bytes differ: the
+    /// same activity id written decomposed still matches, another number or key does not.
+    @Test func approvedUIDsComparedByBytesThenAsStrings() {
+        var plan = ExamplePlanJournalTests.plan
+        plan.activities[0].id = "m\u{F6}te"  // "möte", composed
+        let prefix = plan.id + "-"
+        #expect(JournalReplay.uid(prefix + "m\u{F6}te-1", isOf: plan, 0, 1, nil))
+        #expect(JournalReplay.uid(prefix + "mo\u{308}te-1", isOf: plan, 0, 1, nil))
+        #expect(!JournalReplay.uid(prefix + "m\u{F6}te-2", isOf: plan, 0, 1, nil))
+        #expect(!JournalReplay.uid(prefix + "m\u{F6}te-12", isOf: plan, 0, 1, nil))
+        #expect(JournalReplay.uid(prefix + "m\u{F6}te-a1b2", isOf: plan, 0, 1, "a1b2"))
+        #expect(!JournalReplay.uid(prefix + "m\u{F6}te-1", isOf: plan, 0, 1, "a1b2"))
+        #expect(!JournalReplay.uid("m\u{F6}te-1", isOf: plan, 0, 1, nil))
+        #expect(JournalReplay.uid(plan: plan, 0, 1, nil) == prefix + "mo\u{308}te-1")
+    }
+
     /// What each entry changed and the states at the approval, kept by occurrence slot, against
     /// the whole plan scheduled after every entry and compared by uid. The approval names one
     /// occurrence under another number (found by its uid) and one the plan does not have.
