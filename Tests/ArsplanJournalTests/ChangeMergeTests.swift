@@ -15,15 +15,14 @@ struct ChangeMergeTests {
     struct Change: Hashable {
         var index: Int
         var key: String?
-        var before: OccurrenceState?
-        var after: OccurrenceState?
+        var rescheduling: Bool
     }
 
     /// The replay's way, collected.
     static func merged(_ before: [PlacedOccurrence], _ after: [PlacedOccurrence], owners: (Owner.ID?, Owner.ID?)) -> Set<Change> {
         var changes = Set<Change>()
         JournalReplay.forEachChange(from: before, ownedBy: (owners.0, []), to: after, ownedBy: (owners.1, [])) {
-            changes.insert(Change(index: $0, key: $1, before: $2, after: $3))
+            changes.insert(Change(index: $0, key: $1, rescheduling: $2))
         }
         return changes
     }
@@ -36,9 +35,9 @@ struct ChangeMergeTests {
         let (b, a) = (states(before, owners.0), states(after, owners.1))
         var changes = Set<Change>()
         for (index, (key, state)) in b where a[index]?.1 != state {
-            changes.insert(Change(index: index, key: key, before: state, after: a[index]?.1))
+            changes.insert(Change(index: index, key: key, rescheduling: StateChange(before: state, after: a[index]?.1).isRescheduling))
         }
-        for (index, (key, state)) in a where b[index] == nil { changes.insert(Change(index: index, key: key, before: nil, after: state)) }
+        for (index, (key, _)) in a where b[index] == nil { changes.insert(Change(index: index, key: key, rescheduling: true)) }
         return changes
     }
 

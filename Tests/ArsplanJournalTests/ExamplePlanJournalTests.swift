@@ -241,7 +241,7 @@ struct NaiveReplayTests {
         var index: [Activity.ID: Int] = [:]
         for (i, a) in plan.activities.enumerated() { index[a.id] = i }
         for entry in entries {
-            JournalReplay.apply(entry.action, to: &current, index: index, numbers: replay.occurrenceNumbers)
+            JournalReplay.apply(entry.action, to: &current, index: index, numbers: replay.occurrenceNumbers(of:))
             let next = Dictionary(uniqueKeysWithValues: Scheduler.schedule(current).occurrences.map { ($0.uid, $0) })
             for (uid, o) in next {
                 let before = previous[uid]!
@@ -257,5 +257,84 @@ struct NaiveReplayTests {
             #expect(o.timing == naive.timing && o.status == naive.status && o.owner == naive.owner, "\(o.uid)")
         }
         #expect(replay.notes.isEmpty)
+    }
+
+    /// An approved uid is compared with an occurrence's byte by byte without forming the
+    /// occurrence's uid, and as a `String` (canonical equivalence) when the bytes differ: the
+    /// same activity id written decomposed still matches, another number or key does not.
+    @Test func approvedUIDsComparedByBytesThenAsStrings() {
+        var plan = ExamplePlanJournalTests.plan
+        plan.activities[0].id = "m\u{F6}te"  // "möte", composed
+        let prefix = plan.id + "-"
+        #expect(JournalReplay.uid(prefix + "m\u{F6}te-1", isOf: plan, 0, 1, nil))
+        #expect(JournalReplay.uid(prefix + "mo\u{308}te-1", isOf: plan, 0, 1, nil))
+        #expect(!JournalReplay.uid(prefix + "m\u{F6}te-2", isOf: plan, 0, 1, nil))
+        #expect(!JournalReplay.uid(prefix + "m\u{F6}te-12", isOf: plan, 0, 1, nil))
+        #expect(JournalReplay.uid(prefix + "m\u{F6}te-a1b2", isOf: plan, 0, 1, "a1b2"))
+        #expect(!JournalReplay.uid(prefix + "m\u{F6}te-1", isOf: plan, 0, 1, "a1b2"))
+        #expect(!JournalReplay.uid("m\u{F6}te-1", isOf: plan, 0, 1, nil))
+        #expect(JournalReplay.uid(plan: plan, 0, 1, nil) == prefix + "mo\u{308}te-1")
+    }
+
+    /// What each entry changed and the states at the approval, kept by occurrence slot, against
+    /// the whole plan scheduled after every entry and compared by uid. The approval names one
+    /// occurrence under another number (found by its uid) and one the plan does not have.
+    @Test(arguments: [4, 5, 6])
+    func effectsAndApprovedStatesMatchPlacingTheWholePlanEachTime(seed: UInt64) throws {
+        let plan = ExamplePlanJournalTests.plan
+        let written = Scheduler.schedule(plan)
+        var generator = Generator(state: seed)
+        var index: [Activity.ID: Int] = [:]
+        for (i, a) in plan.activities.enumerated() { index[a.id] = i }
+        var entries: [JournalEntry] = []
+        var current = plan
+        var schedules = [written]
+        let numbers = Dictionary(grouping: written.occurrences, by: \.activity).mapValues { $0.map(\.index).sorted() }
+        func numbersOf(_ id: Activity.ID) -> [Int] { numbers[id] ?? [] }
+        for n in 1...50 {
+            let o = written.occurrences.randomElement(using: &generator)!
+            let action: JournalAction
+            if n == 25 {
+                var approval = Approval(of: Scheduler.schedule(current), ref: "§25")
+                approval.occurrences[3].index += 100
+                approval.occurrences[7].uid += "-borta"
+                action = .approve(approval)
+            } else {
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0..<6:
+                    let day = Day(iso: "2027-01-04")!.adding(days: Int.random(in: 0..<360, using: &generator))
+                    action = .move(activity: o.activity, occurrence: o.index, day: day, time: nil)
+                case 6..<8:
+                    action = .cancel(activity: o.activity, occurrence: Bool.random(using: &generator) ? o.index : nil)
+                default:
+                    let from = Bool.random(using: &generator) ? Day(iso: "2027-06-01") : nil
+                    action = .assign(activity: o.activity, owner: plan.owners.randomElement(using: &generator)!.id, from: from)
+                }
+            }
+            entries.append(
+                JournalEntry(
+                    sequence: n, at: Timestamp(secondsSince1970: 1_800_000_000 + 60 * n), by: "x", reason: "r", planHash: nil, action: action))
+            JournalReplay.apply(action, to: &current, index: index, numbers: numbersOf)
+            schedules.append(Scheduler.schedule(current))
+        }
+        let replay = JournalReplay(plan: plan, entries: entries)
+        #expect(replay.notes.map(\.code) == [.journalApprovalAltered])
+        var changed = 0
+        for (position, entry) in entries.enumerated() {
+            let naive = JournalReplay.diff(JournalReplay.states(of: schedules[position]), JournalReplay.states(of: schedules[position + 1]))
+            if case .approve(let approval) = entry.action {
+                let point = try #require(replay.latestApproval)
+                #expect(point.position == position)
+                let states = JournalReplay.states(of: schedules[position])
+                #expect(point.replayedStates == approval.occurrences.map { states[$0.uid] })
+                #expect(point.replayedStates[3] != nil && point.replayedStates[7] == nil)
+                #expect(replay.effects[position] == nil)
+                continue
+            }
+            let effects = replay.effects[position] ?? []
+            #expect(Dictionary(uniqueKeysWithValues: effects.map { (replay.uid(of: $0), $0.isRescheduling) }) == naive.mapValues(\.isRescheduling))
+            changed += effects.count
+        }
+        #expect(changed > 50)
     }
 }

@@ -155,7 +155,7 @@ public enum Rescheduling {
                         ?? .allAlreadyCancelled(activity: activity.id.rawValue))
             }
             // An activity with one occurrence names it, so that dates added to the plan file later stay.
-            let count = replay.occurrenceNumbers[activity.id]?.count ?? 0
+            let count = replay.occurrenceNumbers(of: activity.id).count
             action = .cancel(activity: activity.id, occurrence: chosen?.index ?? (count == 1 ? targets.first?.index : nil))
             if case .cancel(_, .some(let n)) = action, let named = targets.first(where: { $0.index == n }) {
                 target = OccurrenceMark(uid: named.uid, day: named.timing.firstDay)
