@@ -594,9 +594,13 @@ struct EventOutput {
         !bytes.contains { $0 <= 0x20 || $0 >= 0x7F }
     }
 
-    /// Where the last run of ASCII digits in `bytes` lies, or nil without one.
-    private static func lastDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    /// Where the last run of ASCII digits before the domain (the last `@`) in `bytes` lies, or
+    /// nil without one: the occurrence's number in `sf-2027-namnd-3@sf-2027`, not the year the
+    /// domain ends with. (Searched from the end, the run was the domain's for every plan whose
+    /// id ends in digits, and no UID of such a plan was ever written without libical.)
+    static func lastDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var end = bytes.count
+        if let at = bytes.lastIndex(of: 0x40) { end = at }
         while end > 0, !(0x30...0x39).contains(bytes[end - 1]) { end -= 1 }
         guard end > 0 else { return nil }
         var start = end - 1

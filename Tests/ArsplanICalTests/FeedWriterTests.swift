@@ -483,11 +483,12 @@ extension FeedWriterTests {
             }
             return occurrence
         }
-        for candidate in [TestSchedule.schedule, schedule] {
-            var whole = FeedOptions(keepCancelled: keepCancelled)
+        // The plan's id as domain, and one that ends in digits as plan ids with a year do.
+        for (candidate, domain) in [(TestSchedule.schedule, nil), (schedule, nil), (schedule, "sf-2027")] {
+            var whole = FeedOptions(uidDomain: domain, keepCancelled: keepCancelled)
             whole.wholeEvents = true
             let reference = try FeedWriter(options: whole).write(candidate)
-            let pieces = try FeedWriter(options: FeedOptions(keepCancelled: keepCancelled)).write(candidate)
+            let pieces = try FeedWriter(options: FeedOptions(uidDomain: domain, keepCancelled: keepCancelled)).write(candidate)
             #expect(reference.feeds == pieces.feeds)
             for index in reference.feeds.indices {
                 #expect(reference.bytes(at: index) == pieces.bytes(at: index), "\(reference.feeds[index].fileName)")
@@ -497,6 +498,22 @@ extension FeedWriterTests {
 }
 
 extension FeedWriterTests {
+    /// The digits a UID line written without libical may differ in: the occurrence's number
+    /// before the domain, never the domain's own (a plan id with its year).
+    @Test func theUIDsVaryingDigitsAreBeforeTheDomain() {
+        func run(_ text: String) -> String? {
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                EventOutput.lastDigits(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+            }
+        }
+        #expect(run("sf-2027-namnd-3@sf-2027") == "3")
+        #expect(run("sf-2027-namnd-12@intranat.example.se") == "12")
+        #expect(run("sf-test-generated-40@sf-test") == "40")
+        #expect(run("sf-2027-kf-abc@sf-2027") == "2027")
+        #expect(run("utan-siffror@sf-2027") == nil)
+        #expect(run("sf-2027-vb-1") == "1")
+    }
+
     /// Texts: a one-line description is taken as it is only when the general way gives the
     /// same, and a value without a character to escape is escaped as it is (the fast paths of
     /// ``EventText/withoutEmptyLines(_:)`` and ``EscapedXLine/escaped(_:)``).
