@@ -74,8 +74,8 @@ struct Builder: Sendable {
     let ownerNames: [Owner.ID: String]
     let audienceNames: [Audience.ID: String]
     let channelNames: [Channel.ID: String]
-    /// Whether a row of the list without status, flag or note is rendered with a plain row
-    /// template (no sections) instead of the general one, and a cell of the load tables with
+    /// Whether a row of the list is rendered with the plain row template for the parts it has
+    /// (no sections; ``RowParts``) instead of the general one, and a cell of the load tables with
     /// one for an empty, a counted or an over-limit cell (``HeatCell``). Each `{{name}}` costs
     /// Mustache about 10 k instructions (the name split at dots, four or five dynamic casts
     /// of `Any`), each section more: the plain row has 11 look-ups instead of 13 and no
@@ -407,8 +407,9 @@ struct Builder: Sendable {
             }
             if !flags.isEmpty { row.flag = Text(flags.joined(separator: ", ")) }
             if !notes.isEmpty { row.note = Text(notes.joined(separator: "; ")) }
-            if plainTemplates && flags.isEmpty && notes.isEmpty && row.status is Bool {
-                row.template = row.kind is Bool ? .plain : .plainWithKind
+            if plainTemplates {
+                row.template = .plain(
+                    RowParts(status: !(row.status is Bool), flag: !flags.isEmpty, kind: !(row.kind is Bool), note: !notes.isEmpty))
             }
             rows.append(row)
         }
@@ -711,8 +712,8 @@ final class OccurrenceRow: MustacheParent {
     var status: Any = false
     var flag: Any = false
     var note: Any = false
-    /// The row's template: the general one, or a plain one when the row has no status, flag
-    /// or note (see ``Builder/plainTemplates``).
+    /// The row's template: the general one, or the plain one for the parts the row has (see
+    /// ``Builder/plainTemplates``).
     var template = RowTemplate.general
 
     init(uid: Text, week: Text, date: Text, time: Text, title: Text, owner: Text, audiences: Text, channels: Text, why: Text) {
@@ -783,17 +784,41 @@ final class ActivityRow: MustacheParent {
     }
 }
 
-/// Which template a row of the list takes.
-enum RowTemplate {
-    case general, plain, plainWithKind
+/// Which template a row of the list takes: the general one, or the plain one for the parts
+/// the row has.
+enum RowTemplate: Equatable {
+    case general
+    case plain(RowParts)
 
     /// The template for a run of rows that take this one.
     var template: MustacheTemplate {
         switch self {
         case .general: YearOverviewTemplates.row
-        case .plain: YearOverviewTemplates.plainRow
-        case .plainWithKind: YearOverviewTemplates.plainRowWithKind
+        case .plain(let parts): YearOverviewTemplates.plainRows[parts.rawValue]
         }
+    }
+}
+
+/// The parts a row of the list may have or not: a status (its class), a flag, a kind and a
+/// note; each combination has a plain row template (``YearOverviewTemplates/plainRows``).
+struct RowParts: OptionSet, Hashable {
+    let rawValue: Int
+    static let status = RowParts(rawValue: 1)
+    static let flag = RowParts(rawValue: 2)
+    static let kind = RowParts(rawValue: 4)
+    static let note = RowParts(rawValue: 8)
+    /// Every combination, by its raw value.
+    static let all = (0..<16).map(RowParts.init(rawValue:))
+
+    init(rawValue: Int) { self.rawValue = rawValue }
+
+    init(status: Bool, flag: Bool, kind: Bool, note: Bool) {
+        var parts: RowParts = []
+        if status { parts.insert(.status) }
+        if flag { parts.insert(.flag) }
+        if kind { parts.insert(.kind) }
+        if note { parts.insert(.note) }
+        self = parts
     }
 }
 

@@ -161,8 +161,9 @@ enum YearOverviewTemplates {
 
     /// A run of rows of the list "Månad för månad", each row with the run's row template:
     /// `{{r}}` in `rows` is the run's (``RowRun/template``). The general one decides in
-    /// sections whether a row has a status, a flag, a kind and a note; the plain ones, for
-    /// the rows with none of these (nearly all), leave the sections out. A row template
+    /// sections whether a row has a status, a flag, a kind and a note; the plain ones, one for
+    /// each combination of these, write out the sections the row has and leave out the
+    /// others. A row template
     /// chosen per run and not per row spares a look-up and a template per row: the
     /// 20,000-activity bench plan's page, all of whose rows are plain, took 8.00 G
     /// instructions with the choice per row, 7.62 G per run (callgrind, 7 Dec 2026).
@@ -171,9 +172,14 @@ enum YearOverviewTemplates {
     /// every name at its dots, Character by Character, some 300 instructions a letter. The
     /// 20,000-activity bench plan's page with the long names (`uid`, `audiences`, …) took
     /// 8.55 G instructions whole process, with these 8.08 G (callgrind, 7 Dec 2026).
+    ///
+    /// Every row has a plain template for the parts it has (a status, a flag, a kind, a note:
+    /// ``RowParts``), the general template's sections written out or left out. Moved,
+    /// cancelled and new rows took the general one: with the 1,000-entry journal of the
+    /// 20,000-activity bench plan (14,610 deviations), `report` took 7.24 G instructions on its
+    /// main thread and 3.66 G on the other (callgrind, 8 Dec 2026).
     static let row = compile(run(rowText))
-    static let plainRow = compile(run(plainRowText(kind: false)))
-    static let plainRowWithKind = compile(run(plainRowText(kind: true)))
+    static let plainRows = RowParts.all.map { compile(run(plainRowText($0))) }
 
     static func run(_ rowText: String) -> String { "{{#rows}}" + rowText + "\n{{/rows}}" }
 
@@ -181,10 +187,15 @@ enum YearOverviewTemplates {
         <tr id="{{u}}"{{#s}} class="{{.}}"{{/s}}><td class="week">{{w}}</td><td class="date">{{d}}</td><td class="time">{{t}}</td><th scope="row">{{#f}}<span class="flag">{{.}}</span> {{/f}}<span class="title">{{n}}</span>{{#k}} <span class="kind">{{.}}</span>{{/k}}{{#m}}<br><span class="note">{{.}}</span>{{/m}}</th><td>{{o}}</td><td>{{a}}</td><td>{{c}}</td><td class="why">{{y}}</td></tr>
         """
 
-    static func plainRowText(kind: Bool) -> String {
-        """
-        <tr id="{{u}}"><td class="week">{{w}}</td><td class="date">{{d}}</td><td class="time">{{t}}</td><th scope="row"><span class="title">{{n}}</span>\(kind ? " <span class=\"kind\">{{k}}</span>" : "")</th><td>{{o}}</td><td>{{a}}</td><td>{{c}}</td><td class="why">{{y}}</td></tr>
-        """
+    /// ``rowText`` with each section written out when the row has its part, left out when not.
+    static func plainRowText(_ parts: RowParts) -> String {
+        let status = parts.contains(.status) ? #" class="{{s}}""# : ""
+        let flag = parts.contains(.flag) ? #"<span class="flag">{{f}}</span> "# : ""
+        let kind = parts.contains(.kind) ? #" <span class="kind">{{k}}</span>"# : ""
+        let note = parts.contains(.note) ? #"<br><span class="note">{{m}}</span>"# : ""
+        return """
+            <tr id="{{u}}"\(status)><td class="week">{{w}}</td><td class="date">{{d}}</td><td class="time">{{t}}</td><th scope="row">\(flag)<span class="title">{{n}}</span>\(kind)\(note)</th><td>{{o}}</td><td>{{a}}</td><td>{{c}}</td><td class="why">{{y}}</td></tr>
+            """
     }
 
     /// One month of the list by activity (very large plans): the activities whose first
