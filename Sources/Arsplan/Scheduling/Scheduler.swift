@@ -263,12 +263,22 @@ struct PlacementPass {
     /// collecting them: this runs for every activity of every schedule).
     @inline(__always)
     static func forEachReference(of activity: Activity, _ body: (ActivityReference, SourceLocation?, String) -> Void) {
-        if let forEach = activity.forEach { body(ActivityReference(activity: forEach), activity.location, "for-each") }
-        switch activity.placement {
-        case .with(let reference): body(reference, activity.location, "with")
+        forEachReference(forEach: activity.forEach, placement: activity.placement, location: activity.location, body)
+    }
+
+    /// ``forEachReference(of:_:)`` given the three fields of the activity it reads: `run()`
+    /// passes them from the plan, where handing over the whole activity copied it out (a
+    /// retain and a release of each of its fields, for every activity of every schedule).
+    @inline(__always)
+    static func forEachReference(
+        forEach: Activity.ID?, placement: Placement, location: SourceLocation?, _ body: (ActivityReference, SourceLocation?, String) -> Void
+    ) {
+        if let forEach { body(ActivityReference(activity: forEach), location, "for-each") }
+        switch placement {
+        case .with(let reference): body(reference, location, "with")
         case .relative(let after, let before):
-            for offset in after { body(offset.reference, offset.location ?? activity.location, "after") }
-            if let before { body(before.reference, before.location ?? activity.location, "before") }
+            for offset in after { body(offset.reference, offset.location ?? location, "after") }
+            if let before { body(before.reference, before.location ?? location, "before") }
         case .date, .dates, .recurrence, .imported: break
         }
     }
@@ -288,7 +298,9 @@ struct PlacementPass {
                         location: plan.activities[i].location))
                 continue
             }
-            Self.forEachReference(of: plan.activities[i]) { reference, location, role in
+            Self.forEachReference(
+                forEach: plan.activities[i].forEach, placement: plan.activities[i].placement, location: plan.activities[i].location
+            ) { reference, location, role in
                 guard let target = indexOf[reference.activity] else {
                     broken[i] = true
                     let suggestion = closestMatch(to: reference.activity.rawValue, in: plan.activities.map(\.id.rawValue))
