@@ -182,6 +182,22 @@ struct SchedulerTests {
         #expect(schedule.days("a") == ["2027-03-01"])
     }
 
+    @Test func everyRepeatOfAnIDIsReportedAndReferencesMeanTheFirst() {
+        let schedule = Scheduler.schedule(
+            plan([
+                activity("a", .date(day("2027-03-01"))),
+                activity("b", .relative(after: [after("a", 2)], before: nil)),
+                activity("a", .date(day("2027-05-03"))),
+                activity("c", .date(day("2027-03-03"))),
+                activity("a", .date(day("2027-06-01"))),
+            ]))
+        #expect(schedule.kinds() == [.duplicateID, .duplicateID])
+        #expect(schedule.conflicts.map { $0.activities.map(\.rawValue) } == [["a"], ["a"]])
+        #expect(schedule.days("a") == ["2027-03-01"])
+        #expect(schedule.days("b") == ["2027-03-03"])
+        #expect(schedule.days("c") == ["2027-03-03"])
+    }
+
     @Test func conflictsCarryTheirOccurrenceAndDates() {
         var moved = activity("b", .relative(after: [after("a", 1)], before: nil), forEach: "a")
         moved.overrides = [2: OccurrenceOverride(day: day("2027-04-05"), sequence: 1)]
