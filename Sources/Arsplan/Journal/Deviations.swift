@@ -125,8 +125,9 @@ public struct DeviationReport: Sendable {
             }
         }
         // Each counted entry's number and the action it names (for an undo, the change it
-        // reverses), worked out once instead of copying the entries out per deviation.
-        var named: [Int: (sequence: Int, action: JournalAction)] = [:]
+        // reverses), worked out once instead of copying the entries out per deviation; by
+        // position, looked up without hashing.
+        var named = [(sequence: Int, action: JournalAction)?](repeating: nil, count: replay.entries.count)
         for position in counting {
             var action = replay.entries[position].action
             if case .undo(let target) = action, let p = sequencePosition[target] { action = replay.entries[p].action }
@@ -161,10 +162,12 @@ public struct DeviationReport: Sendable {
             let uid = approvedPosition.map { approved[$0].uid } ?? occurrences[currentPosition!].uid
             let activity = currentPosition.map { occurrences[$0].activity } ?? approved[approvedPosition!].activity
             let index = currentPosition.map { occurrences[$0].index } ?? approved[approvedPosition!].index
+            let changers = changedBy[uid] ?? []
             var causes: [DeviationCause] = []
-            for position in changedBy[uid] ?? [] {
-                let entry = named[position]!
-                causes.append(DeviationCause(sequence: entry.sequence, direct: entry.action.targets(activity: activity, index: index)))
+            causes.reserveCapacity(changers.count)
+            for position in changers {
+                causes.append(
+                    DeviationCause(sequence: named[position]!.sequence, direct: named[position]!.action.targets(activity: activity, index: index)))
             }
             let edited = before == nil || after == nil || replayedStates[approvedPosition!] != before || causes.isEmpty
             result.append(
