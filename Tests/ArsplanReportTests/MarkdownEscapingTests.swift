@@ -31,6 +31,29 @@ struct MarkdownEscapingTests {
     ])
     func inline(input: String, expected: String) {
         #expect(MarkdownText.inline(input) == expected)
+        #expect(MarkdownText.inlineByScalars(input) == expected)
+    }
+
+    /// Text handed back as it is must be what escaping scalar by scalar gives: every ASCII
+    /// character and a few others, alone, after a letter, a space or digits, and at either end.
+    @Test func inertTextIsWhatEscapingGives() {
+        let scalars =
+            (0x00...0x7F).map { String(Unicode.Scalar($0)!) } + [
+                "å", "é", "§", "–", "→", "—", "\u{85}", "\u{A0}", "\u{2028}", "\u{202E}", "\u{2067}",
+            ]
+        var texts = ["", " ", "a", "tis 23 mar 17:00–19:00 (inställd), Anna Berg", "Servicenämndens sammanträde (3/11)", "2027", "12 a"]
+        for s in scalars {
+            texts += [s, "a\(s)", "a \(s)", "\(s)a", " \(s)", "\(s) ", "2027\(s)", "12\(s) x", "a  \(s)", "a 1\(s)", "\(s)\(s)"]
+        }
+        var inert = 0
+        for text in texts {
+            #expect(MarkdownText.inline(text) == MarkdownText.inlineByScalars(text), "\(text.unicodeScalars.map(\.value))")
+            if MarkdownText.isInert(text) {
+                inert += 1
+                #expect(MarkdownText.inlineByScalars(text) == text, "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+        #expect(inert > texts.count / 3)  // both ways are taken
     }
 
     @Test func deviationsInTheMinutesCannotBeInjected() throws {

@@ -107,6 +107,22 @@ struct ScheduleViewTests {
         }
     }
 
+    /// Every scalar the fast path counts as one column is one column Character by Character,
+    /// and so is a `deviations` cell with its arrow.
+    @Test func everyScalarOfTheFastPathIsOneColumn() {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF]
+        for value in ranges.joined() where value != 0xAD {
+            let text = String(Character(Unicode.Scalar(value)!))
+            #expect(TerminalText.characterWidth(text) == 1, "U+\(String(value, radix: 16, uppercase: true))")
+            #expect(TerminalText.width(text) == 1)
+        }
+        // The soft hyphen, within the ranges, is no column on its own: it goes Character by Character.
+        #expect(TerminalText.width("\u{AD}") == 0)
+        for text in ["tis 23 mar 17:00–19:00 (inställd), Anna Berg → —", "a ↔\u{FE0F} b", "⇄ ⇨ ↩", "av\u{AD}gift", "\u{AD}x"] {
+            #expect(TerminalText.width(text) == TerminalText.characterWidth(text), "\(text)")
+        }
+    }
+
     @Test func aLongOwnerNameIsShortenedOnlyWhenTheLineIsTooLong() {
         let name = "Redaktionsgruppen för intranätet och webben"
         let short = ScheduleTable.render(Self.schedule(title: "Kort titel", owner: name))
