@@ -24,7 +24,7 @@ struct DeviationsCommand: ParsableCommand {
         let report = DeviationReport(replay: loaded.replay, planHash: loaded.planHash)
         switch format {
         case .table: Terminal.output(DeviationsReport.table(report, replay: loaded.replay, language: Lang.current))
-        case .json: Terminal.output(DeviationsReport.json(report, replay: loaded.replay))
+        case .json: Terminal.output(bytes: DeviationsReport.jsonBytes(report, replay: loaded.replay))
         case .markdown: Terminal.output(DeviationsReport.markdown(report, replay: loaded.replay, language: Lang.current))
         }
     }
