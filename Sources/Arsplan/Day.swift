@@ -94,34 +94,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// ``description`` (`YYYY-MM-DD`) appended as UTF-8.
     public func appendISO(to bytes: inout [UInt8]) {
         let (y, m, d) = civil
-        Day.appendPadded(y, 4, to: &bytes)
+        y.appendDecimal(to: &bytes, minimumDigits: 4)
         bytes.append(UInt8(ascii: "-"))
-        Day.appendPadded(m, 2, to: &bytes)
+        m.appendDecimal(to: &bytes, minimumDigits: 2)
         bytes.append(UInt8(ascii: "-"))
-        Day.appendPadded(d, 2, to: &bytes)
-    }
-
-    /// ``pad(_:_:)`` appended as UTF-8, without a `String` for the usual numbers.
-    static func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
-        guard value >= 0, value < 10_000 else {
-            bytes.append(contentsOf: pad(value, width).utf8)
-            return
-        }
-        var digits = 1
-        var rest = value / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        for _ in digits..<max(width, digits) { bytes.append(UInt8(ascii: "0")) }
-        var divisor = 1
-        for _ in 1..<digits { divisor *= 10 }
-        var remaining = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor))
-            remaining %= divisor
-            divisor /= 10
-        }
+        d.appendDecimal(to: &bytes, minimumDigits: 2)
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {
@@ -237,9 +214,9 @@ public struct TimeOfDay: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Appends `HH:MM` (what ``description`` gives) to `bytes`.
     public func appendText(to bytes: inout [UInt8]) {
-        Day.appendPadded(hour, 2, to: &bytes)
+        hour.appendDecimal(to: &bytes, minimumDigits: 2)
         bytes.append(UInt8(ascii: ":"))
-        Day.appendPadded(minute, 2, to: &bytes)
+        minute.appendDecimal(to: &bytes, minimumDigits: 2)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -294,6 +271,29 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 }
 
 extension Int {
+    /// The number's decimal digits appended as UTF-8, at least `minimumDigits` of them (zeros
+    /// in front): what `String(self)` padded with zeros gives, without making the string. The
+    /// one number writer of the byte writers (days and times, JSON, journal lines).
+    public func appendDecimal(to bytes: inout [UInt8], minimumDigits: Int = 1) {
+        guard self >= 0 else {
+            bytes.append(contentsOf: Day.pad(self, minimumDigits).utf8)
+            return
+        }
+        var divisor = 1
+        var digits = 1
+        while divisor <= self / 10 {
+            divisor *= 10
+            digits += 1
+        }
+        for _ in digits..<Swift.max(minimumDigits, digits) { bytes.append(UInt8(ascii: "0")) }
+        var rest = self
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     /// `self * other`, or the end of `Int`'s range it overflows towards.
     func saturatingMultiplied(by other: Int) -> Int {
         let (product, overflow) = multipliedReportingOverflow(by: other)

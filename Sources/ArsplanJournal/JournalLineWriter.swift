@@ -138,20 +138,8 @@ private struct LineBuffer {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// A whole number's decimal digits, without a `String`.
     mutating func integer(_ value: Int) {
-        guard value >= 0 else {
-            bytes.append(contentsOf: String(value).utf8)
-            return
-        }
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        value.appendDecimal(to: &bytes)
     }
 
     /// A timing's start or end as ``OccurrenceTiming/journalText`` gives it, quoted.

@@ -104,7 +104,7 @@ struct JSONWriter {
 
     mutating func int(_ number: Int) {
         beginValue()
-        appendDigits(number)
+        number.appendDecimal(to: &bytes)
     }
 
     mutating func bool(_ flag: Bool) {
@@ -147,39 +147,18 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         appendCivil(year: year, month: month, day: date)
         bytes.append(UInt8(ascii: "T"))
-        appendPadded(value.time.hour, width: 2)
+        value.time.hour.appendDecimal(to: &bytes, minimumDigits: 2)
         bytes.append(UInt8(ascii: ":"))
-        appendPadded(value.time.minute, width: 2)
+        value.time.minute.appendDecimal(to: &bytes, minimumDigits: 2)
         bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func appendCivil(year: Int, month: Int, day: Int) {
-        appendPadded(year, width: 4)
+        year.appendDecimal(to: &bytes, minimumDigits: 4)
         bytes.append(UInt8(ascii: "-"))
-        appendPadded(month, width: 2)
+        month.appendDecimal(to: &bytes, minimumDigits: 2)
         bytes.append(UInt8(ascii: "-"))
-        appendPadded(day, width: 2)
-    }
-
-    /// A number from 0 written with at least `width` digits.
-    private mutating func appendPadded(_ value: Int, width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        while divisor > 1, value < divisor {
-            bytes.append(UInt8(ascii: "0"))
-            divisor /= 10
-        }
-        appendDigits(value)
-    }
-
-    private mutating func appendDigits(_ number: Int) {
-        if number < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            guard number != .min else { return bytes.append(contentsOf: String(number.magnitude).utf8) }
-            return appendDigits(-number)
-        }
-        if number >= 10 { appendDigits(number / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+        day.appendDecimal(to: &bytes, minimumDigits: 2)
     }
 
     private mutating func container(_ opening: UInt8, _ closing: UInt8, _ body: (inout JSONWriter) -> Void) {

@@ -79,4 +79,14 @@ struct DayTests {
             #expect(LocalDateTime(day: first, time: time).description == "1899-01-01T" + time.description)
         }
     }
+
+    /// The byte writers' one number writer gives what `String` gives, padded with zeros.
+    @Test(arguments: [0, 1, 9, 10, 99, 100, 2027, 9_999, 10_000, 999_999_999, Int.max, -1, -42, Int.min])
+    func decimalDigitsAsBytes(value: Int) {
+        for minimum in [1, 2, 4] {
+            var bytes: [UInt8] = []
+            value.appendDecimal(to: &bytes, minimumDigits: minimum)
+            #expect(String(decoding: bytes, as: UTF8.self) == Day.pad(value, minimum))
+        }
+    }
 }
