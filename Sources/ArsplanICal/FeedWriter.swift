@@ -722,6 +722,11 @@ enum EscapedXLine {
         // switch below changes holds one): the value as it is.
         var value = value
         if value.withUTF8({ !$0.contains { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D } }) { return value }
+        return escapedByCharacters(value)
+    }
+
+    /// ``escaped(_:)`` the general way, Character by Character (the tests compare the two).
+    static func escapedByCharacters(_ value: String) -> String {
         var result = ""
         result.reserveCapacity(value.utf8.count)
         for character in value {
