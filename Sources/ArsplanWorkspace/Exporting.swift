@@ -296,7 +296,8 @@ extension Workspace {
     private static func unreadableState(_ problem: PublicationStateProblem, statePath: String) -> ExportError {
         .publicationState(
             Diagnostic(
-                severity: .error, code: .publicationStateUnreadable, text: .file(.publicationStateUnreadable(reason: problem)), file: statePath))
+                severity: .error, code: .publicationStateUnreadable, text: .file(.publicationStateUnreadable(path: statePath, reason: problem)),
+                file: statePath))
     }
 
     /// The summary of an export whose folder's marker shows it was written from exactly these

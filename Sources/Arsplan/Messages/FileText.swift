@@ -58,7 +58,7 @@ public indirect enum FileText: Hashable, Sendable {
     case exportFolderHoldsOtherFiles(path: String, files: [String], more: Bool)
     case planUnreadable(reason: String)
     case publicationStateNotSaved(reason: String)
-    case publicationStateUnreadable(reason: PublicationStateProblem)
+    case publicationStateUnreadable(path: String, reason: PublicationStateProblem)
 
     public enum Kind: CaseIterable, Sendable {
         case journalTornLine, journalTornLineRemoved, journalInvalidLine, journalNewerVersion, journalDuplicateEntry
@@ -271,7 +271,7 @@ extension SwedishCatalogue {
         case .planUnreadable(let reason): return "kan inte läsa planfilen: \(reason)"
         case .publicationStateNotSaved(let reason):
             return "flödena skrevs, men publiceringsläget kunde inte sparas: \(reason)"
-        case .publicationStateUnreadable(let reason):
+        case .publicationStateUnreadable(let path, let reason):
             let why: String
             switch reason {
             case .system(let words): why = words
@@ -285,7 +285,7 @@ extension SwedishCatalogue {
             }
             if case .system = reason { return "kan inte läsa publiceringsläget: \(why); ingenting exporterades" }
             return
-                "kan inte läsa publiceringsläget: \(why); ingenting exporterades. Hämta filen ur git igen (git checkout -- filen), eller ta bort den: då räknas alla händelser som nya vid nästa export"
+                "kan inte läsa publiceringsläget: \(why); ingenting exporterades. Hämta filen ur git igen (git checkout -- '\(path)'), eller ta bort den: då räknas alla händelser som nya vid nästa export"
         case .exportIntoRootOrHome(let path, let home):
             return
                 "exporterar inte till '\(path)': det är \(home ? "hemmappen" : "rotmappen"); välj en egen mapp med --out"
@@ -441,7 +441,7 @@ extension EnglishCatalogue {
         case .planUnreadable(let reason): return "cannot read the plan file: \(reason)"
         case .publicationStateNotSaved(let reason):
             return "the feeds were written, but the publication state could not be saved: \(reason)"
-        case .publicationStateUnreadable(let reason):
+        case .publicationStateUnreadable(let path, let reason):
             let why: String
             switch reason {
             case .system(let words): why = words
@@ -455,7 +455,7 @@ extension EnglishCatalogue {
             }
             if case .system = reason { return "cannot read the publication state: \(why); nothing exported" }
             return
-                "cannot read the publication state: \(why); nothing exported. Restore the file from git (git checkout -- the file), or remove it: every event then counts as new at the next export"
+                "cannot read the publication state: \(why); nothing exported. Restore the file from git (git checkout -- '\(path)'), or remove it: every event then counts as new at the next export"
         case .exportIntoRootOrHome(let path, let home):
             return "refusing to export into '\(path)': that is the \(home ? "home" : "root") folder; choose a folder of its own with --out"
         case .exportFolderHoldsProtected(let path, let file):
